@@ -1,0 +1,285 @@
+"""Domain models: frozen dataclasses for every checked data domain and the issues found on the way."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+Severity = Literal["error", "warning"]
+Domain = Literal["members", "finance", "targets", "awards", "term_targets", "budget"]
+DOMAINS: tuple[Domain, ...] = ("members", "finance", "targets", "awards", "term_targets", "budget")
+
+# Canonical category values (Vietnamese, as the report writes them).
+GENDERS = ("Nam", "Nữ")
+EDUCATION_LEVELS = ("Tiến sỹ", "Thạc sỹ", "Đại học", "Cao đẳng", "Trung cấp", "Sơ cấp", "Khác")
+# The report counts Cao đẳng apart and "dưới Đại học" as the levels below it.
+BELOW_UNIVERSITY = ("Trung cấp", "Sơ cấp", "Khác")
+POLITICAL_THEORY_LEVELS = ("Cao cấp", "Trung cấp", "Sơ cấp", "Chưa có")
+STATUSES = ("Vượt", "Đạt", "Chưa đạt")
+AWARD_LEVELS = ("Cơ sở", "Tỉnh", "Bộ", "Tổng Liên đoàn", "Thủ tướng", "Chủ tịch nước", "Khác")
+RECIPIENT_TYPES = ("Tập thể", "Cá nhân")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in the input, located by file, sheet and A1 cell, told in Vietnamese."""
+
+    severity: Severity
+    file: str
+    sheet: str | None
+    cell: str | None
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"severity": self.severity, "file": self.file, "sheet": self.sheet,
+                "cell": self.cell, "message": self.message}
+
+    @property
+    def location(self) -> str:
+        """'file › sheet › cell' for display."""
+        return " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One union member (đoàn viên)."""
+
+    name: str
+    gender: str | None  # "Nam" | "Nữ" | None when unreadable
+    birth_year: int | None
+    department: str
+    education: str | None  # one of EDUCATION_LEVELS
+    political_theory: str  # one of POLITICAL_THEORY_LEVELS
+    party_member: bool
+    join_date: str | None = None  # ISO date
+    role: str | None = None
+    status: str | None = None
+
+
+MEMBER_COLUMNS = ("name", "gender", "birth_year", "department", "education",
+                  "political_theory", "party_member", "join_date", "role", "status", "row")
+
+
+@dataclass(frozen=True, eq=False)
+class Roster:
+    """The members roster, stored column-wise (a DataFrame with MEMBER_COLUMNS) for speed.
+
+    `row` is the 1-based Excel row each member was read from; `sheet`/`file` say where.
+    """
+
+    frame: pd.DataFrame
+    file: str = ""
+    sheet: str = ""
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        cols = [c for c in MEMBER_COLUMNS if c != "row"]
+        return tuple(Member(**{k: (None if pd.isna(v) else v) if k not in ("name", "department",
+                     "political_theory", "party_member") else v for k, v in rec.items()})
+                     for rec in self.frame[cols].to_dict("records"))
+
+    @classmethod
+    def from_members(cls, members: list[Member] | tuple[Member, ...], file: str = "",
+                     sheet: str = "") -> Roster:
+        rows = [{**m.__dict__, "row": i + 2} for i, m in enumerate(members)]
+        frame = pd.DataFrame(rows, columns=list(MEMBER_COLUMNS))
+        return cls(frame=frame, file=file, sheet=sheet)
+
+
+@dataclass(frozen=True)
+class FinanceEntry:
+    """One amount in đồng: a revenue source or a spending category in one year."""
+
+    side: Literal["revenue", "spending"]
+    year: int
+    item: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class Finance:
+    """Revenue by source and spending by category per year, in đồng."""
+
+    entries: tuple[FinanceEntry, ...]
+    opening_balance: int = 0
+    written_closing_balance: int | None = None
+
+    def _side(self, side: str) -> tuple[FinanceEntry, ...]:
+        return tuple(e for e in self.entries if e.side == side)
+
+    @property
+    def revenue(self) -> tuple[FinanceEntry, ...]:
+        return self._side("revenue")
+
+    @property
+    def spending(self) -> tuple[FinanceEntry, ...]:
+        return self._side("spending")
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({e.year for e in self.entries}))
+
+    def items(self, side: str) -> tuple[str, ...]:
+        """Sources or categories in the order they first appear."""
+        return tuple(dict.fromkeys(e.item for e in self._side(side)))
+
+    def by_year(self, side: str) -> dict[int, int]:
+        totals = dict.fromkeys(self.years, 0)
+        for e in self._side(side):
+            totals[e.year] += e.amount
+        return totals
+
+    def by_item(self, side: str) -> dict[str, int]:
+        totals: Counter[str] = Counter()
+        for item in self.items(side):
+            totals[item] = 0
+        for e in self._side(side):
+            totals[e.item] += e.amount
+        return dict(totals)
+
+    def total(self, side: str) -> int:
+        return sum(e.amount for e in self._side(side))
+
+    @property
+    def closing_balance(self) -> int:
+        return self.opening_balance + self.total("revenue") - self.total("spending")
+
+    def cumulative_balance(self) -> dict[int, int]:
+        """Balance at the end of each year, starting from the opening balance."""
+        balance, out = self.opening_balance, {}
+        rev, spend = self.by_year("revenue"), self.by_year("spending")
+        for year in self.years:
+            balance += rev.get(year, 0) - spend.get(year, 0)
+            out[year] = balance
+        return out
+
+    def table(self, side: str) -> pd.DataFrame:
+        """Items × years in đồng (the report's layout), without totals."""
+        frame = pd.DataFrame(0, index=list(self.items(side)), columns=list(self.years), dtype="int64")
+        for e in self._side(side):
+            frame.loc[e.item, e.year] += e.amount
+        return frame
+
+
+@dataclass(frozen=True)
+class Target:
+    """One row of the resolution's targets table (chỉ tiêu Nghị quyết)."""
+
+    group: str  # the STT of the group this row belongs to ("1", "2", ...)
+    text: str
+    unit: str
+    target: str  # as written ("100%", "2", "Vững mạnh")
+    result: str
+    status: str  # computed: one of STATUSES
+    target_value: float | None = None  # numeric target when there is one
+    result_value: float | None = None
+    written_status: str | None = None
+    is_first_in_group: bool = True
+
+    @property
+    def qualitative(self) -> bool:
+        return self.target_value is None
+
+
+@dataclass(frozen=True)
+class Award:
+    """An award or recognition (khen thưởng, danh hiệu thi đua, sáng kiến)."""
+
+    year: int | None
+    form: str  # "Bằng khen", "Chiến sỹ thi đua", "Sáng kiến", "Cờ thi đua", ...
+    level: str  # one of AWARD_LEVELS
+    recipient_type: str  # "Tập thể" | "Cá nhân"
+    count: int = 1
+    note: str = ""
+    period: str | None = None  # "2011–2013" when given for a period rather than a year
+
+
+@dataclass(frozen=True)
+class TermTarget:
+    """A target of the new term (3.1–3.13) with yearly targets and results."""
+
+    code: str
+    text: str
+    group: str  # "Phối hợp thực hiện" | "Công đoàn thực hiện"
+    unit: str
+    term_target: str  # target for the whole term or per year, as written
+    yearly_targets: dict[int, str] = field(default_factory=dict)
+    results: dict[int, str] = field(default_factory=dict)
+    per_year: bool = True  # the target applies to every year (vs. once for the term)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """A planned amount in đồng for one source or category in one year."""
+
+    side: Literal["revenue", "spending"]
+    year: int
+    item: str
+    planned: int
+
+
+@dataclass(frozen=True)
+class UnionInfo:
+    """Who the data belongs to, for titles and exports."""
+
+    name: str = "Công đoàn cơ sở"
+    congress: str = ""  # "IV"
+    reported_term: str = ""  # "2012–2017"
+    next_term: str = ""  # "2017–2022"
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Everything read from a set of workbooks; a domain is None when no file had it."""
+
+    members: Roster | None = None
+    finance: Finance | None = None
+    targets: tuple[Target, ...] | None = None
+    awards: tuple[Award, ...] | None = None
+    term_targets: tuple[TermTarget, ...] | None = None
+    budget: tuple[BudgetLine, ...] | None = None
+    info: UnionInfo = field(default_factory=UnionInfo)
+
+    def domains(self) -> tuple[str, ...]:
+        return tuple(d for d in DOMAINS if getattr(self, d) is not None)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An input file as bytes with the name the user gave it."""
+
+    name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True, eq=False)
+class CheckResult:
+    """The outcome of reading and checking files: the data set, every issue, and which file fed which domain."""
+
+    dataset: Dataset
+    issues: tuple[Issue, ...]
+    sources: dict[str, str] = field(default_factory=dict)  # domain → file name
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

@@ -1,0 +1,121 @@
+"""Text helpers: diacritics-insensitive folding, Vietnamese numbers and money, A1 cell names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^0-9a-z%]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(value: object) -> str:
+    """Lower-case, strip Vietnamese diacritics (đ → d) and collapse punctuation to single spaces.
+
+    >>> fold("  Họ và TÊN ")
+    'ho va ten'
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKD", str(value).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def clean(value: object) -> str:
+    """A cell's text with whitespace collapsed and NFC-normalised ('' for blank)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", str(value)).strip())
+
+
+def is_blank(value: object) -> bool:
+    """True for None, empty strings and whitespace-only strings."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def column_letter(col: int) -> str:
+    """0-based column index → Excel letters (0 → A, 27 → AB)."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """0-based (row, col) → A1-style name ((0, 0) → 'A1')."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+_NUMBER_TEXT = re.compile(r"^[+-]?[\d.,\s]+$")
+
+
+def parse_number(value: object) -> float | None:
+    """A number from a cell: numeric values as is; text in Vietnamese or English format.
+
+    Vietnamese writes thousands with dots and decimals with a comma ("18.777.000", "100,61").
+    Returns None when the cell is blank or not a number.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().replace("\u00a0", " ")
+    text = re.sub(r"\s*(đồng|đ|vnd|vnđ|%)$", "", text, flags=re.IGNORECASE).strip()
+    if not text or not _NUMBER_TEXT.match(text):
+        return None
+    text = text.replace(" ", "")
+    sign = -1.0 if text.startswith("-") else 1.0
+    text = text.lstrip("+-")
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        # the later separator is the decimal mark
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif dots > 1 or (dots == 1 and re.search(r"\.\d{3}$", text)):
+        text = text.replace(".", "")
+    elif commas > 1:
+        text = text.replace(",", "")
+    elif commas == 1:
+        text = text.replace(",", ".")
+    try:
+        return sign * float(text)
+    except ValueError:
+        return None
+
+
+def parse_year(value: object) -> int | None:
+    """A year from a cell such as 2013, "2013", "Năm 2013" (None if there is none)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        year = int(value)
+        return year if 1900 <= year <= 2100 and float(value) == year else None
+    if isinstance(value, dt.date):
+        return value.year
+    match = re.fullmatch(r"(?:năm|nam|year)?\s*((?:19|20)\d{2})", clean(value), flags=re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def format_dong(amount: float | int, unit: str = "đ") -> str:
+    """18777000 → '18.777.000 đ' (Vietnamese thousands separator)."""
+    text = f"{round(amount):,}".replace(",", ".")
+    return f"{text} {unit}".strip()
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """Vietnamese number format: 310992000 → '310.992.000'; 310.99 (2) → '310,99'."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_million(amount: float, decimals: int = 2) -> str:
+    """310992000 → '310,99 triệu đồng'."""
+    return f"{format_number(amount / 1_000_000, decimals)} triệu đồng"
