@@ -126,7 +126,8 @@ def check_files(files: Iterable[FileInput], limits: Limits | None = None,
                       "(python -m unionboard template).")
     dataset = _build(by_domain, info, log)
     sources = {domain: ", ".join(dict.fromkeys(s.file for s, _ in pairs)) for domain, pairs in by_domain.items()}
-    return CheckResult(dataset=dataset, issues=tuple(log.items), sources=sources)
+    sheets = {domain: tuple((s.file, s.name) for s, _ in pairs) for domain, pairs in by_domain.items()}
+    return CheckResult(dataset=dataset, issues=tuple(log.items), sources=sources, sheets=sheets)
 
 
 def _build(by_domain: dict[str, list[tuple[Sheet, HeaderMatch | None]]], info: dict[str, str],

@@ -270,7 +270,13 @@ class CheckResult:
 
     dataset: Dataset
     issues: tuple[Issue, ...]
-    sources: dict[str, str] = field(default_factory=dict)  # domain → file name
+    sources: dict[str, str] = field(default_factory=dict)  # domain → file name(s)
+    sheets: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # domain → (file, sheet)s
+
+    def issues_for(self, domain: str) -> tuple[Issue, ...]:
+        """Issues located in the sheets that supplied `domain`."""
+        places = set(self.sheets.get(domain, ()))
+        return tuple(i for i in self.issues if (i.file, i.sheet) in places)
 
     @property
     def errors(self) -> tuple[Issue, ...]:

@@ -26,12 +26,18 @@ def fold(value: object) -> str:
 
 
 def clean(value: object) -> str:
-    """A cell's text with whitespace collapsed and NFC-normalised ('' for blank)."""
+    """A cell's text with whitespace collapsed and NFC-normalised ('' for blank).
+
+    The quote our exports put before text starting with = + - @ (formula-injection guard) is removed.
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", str(value)).strip())
+    text = str(value)
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+        text = text[1:]
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip())
 
 
 def is_blank(value: object) -> bool:

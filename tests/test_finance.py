@@ -1,0 +1,418 @@
+"""Finance: wide (the report's) and tidy layouts, unit notes, reconciliation, merging — real workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlwt
+
+from unionboard import finance
+from unionboard.issues import IssueLog
+from unionboard.loader import check_files
+from unionboard.workbook import Sheet
+
+YEARS = [2013, 2014, 2015, 2016, 2017]
+
+REVENUE_ROWS = [
+    ["Thu ĐPCĐ 1%", 18_777_000, 21_335_000, 20_560_000, 20_450_000, 21_100_000, 102_222_000],
+    ["LĐLĐ tỉnh cấp", 16_200_000, 4_500_000, 32_500_000, 18_500_000, 7_000_000, 78_700_000],
+    ["CQ, ĐV hỗ trợ", 24_800_000, 38_145_000, 30_000_000, 22_435_000, 14_690_000, 130_070_000],
+]
+REVENUE_TOTAL = ["Tổng cộng", 59_777_000, 63_980_000, 83_060_000, 61_385_000, 42_790_000, 310_992_000]
+SPENDING_ROWS = [
+    ["Chi Phụ cấp CB CĐ ", 9_198_000, 9_522_000, 9_522_000, 9_666_000, None, 37_908_000, None],
+    ["Chi HĐ phong trào", 45_162_000, 62_250_000, 57_570_000, 41_041_000, 36_084_000, 242_107_000, None],
+    ["Thăm hỏi ốm đau", 3_600_000, 4_420_000, 6_000_000, 6_800_000, 6_000_000, 26_820_000, None],
+    ["Chi trợ cấp, khuyết tật", None, None, None, 2_000_000, None, 2_000_000, None],
+]
+SPENDING_TOTAL = ["Cộng", 57_960_000, 76_192_000, 73_092_000, 59_507_000, 42_084_000, 308_835_000,
+                  2_157_000]
+
+REPORT_UNIT_WARNING = ("Ghi chú đơn vị “ĐVT: 1.000” không khớp độ lớn số liệu (ví dụ 18.777.000 ở B4 "
+                       "sẽ thành 18.777.000.000 đ); đã hiểu số liệu là đồng.")
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    ws.cell(row=r, column=c, value=value)
+    wb.save(path)
+    return path
+
+
+def write_xls(path: Path, sheets: dict[str, list[list]]) -> Path:
+    wb = xlwt.Workbook(encoding="utf-8")
+    for name, rows in sheets.items():
+        ws = wb.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    ws.write(r, c, value)
+    wb.save(str(path))
+    return path
+
+
+def vn(amount: int | None) -> str | None:
+    """18777000 → '18.777.000' (text as typed in a Vietnamese workbook)."""
+    return None if amount is None else f"{amount:,}".replace(",", ".")
+
+
+def report_revenue_sheet(year_header=lambda y: f"Năm {y}") -> list[list]:
+    return [["* Phần thu"], ["ĐVT: 1.000"],
+            ["Nguồn thu", *[year_header(y) for y in YEARS], "Tổng cộng"],
+            *[list(r) for r in REVENUE_ROWS], list(REVENUE_TOTAL)]
+
+
+def report_spending_sheet() -> list[list]:
+    return [["* Phần chi"],
+            ["Mục chi", *[f"Năm {y}" for y in YEARS], "Tông cộng", "Tồn cuối"],
+            *[list(r) for r in SPENDING_ROWS], list(SPENDING_TOTAL)]
+
+
+def assert_report_figures(fin) -> None:
+    assert fin is not None
+    assert fin.total("revenue") == 310_992_000
+    assert fin.by_year("revenue") == {2013: 59_777_000, 2014: 63_980_000, 2015: 83_060_000,
+                                      2016: 61_385_000, 2017: 42_790_000}
+    assert fin.by_item("revenue") == {"Thu ĐPCĐ 1%": 102_222_000, "LĐLĐ tỉnh cấp": 78_700_000,
+                                      "CQ, ĐV hỗ trợ": 130_070_000}
+    assert fin.total("spending") == 308_835_000
+    assert fin.by_year("spending") == {2013: 57_960_000, 2014: 76_192_000, 2015: 73_092_000,
+                                       2016: 59_507_000, 2017: 42_084_000}
+    assert fin.by_item("spending") == {"Chi Phụ cấp CB CĐ": 37_908_000, "Chi HĐ phong trào": 242_107_000,
+                                       "Thăm hỏi ốm đau": 26_820_000, "Chi trợ cấp, khuyết tật": 2_000_000}
+    assert fin.opening_balance == 0
+    assert fin.closing_balance == 2_157_000
+    assert fin.written_closing_balance == 2_157_000
+    assert fin.cumulative_balance()[2014] == -10_395_000
+    table = fin.table("spending")
+    assert int(table.loc["Chi trợ cấp, khuyết tật", 2016]) == 2_000_000
+    assert int(table.loc["Chi Phụ cấp CB CĐ", 2017]) == 0
+
+
+def messages(result) -> list[str]:
+    return [i.message for i in result.issues]
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def report_xlsx(tmp_path: Path) -> Path:
+    return write_xlsx(tmp_path / "tai-chinh.xlsx",
+                      {"Phần thu": report_revenue_sheet(), "Phần chi": report_spending_sheet()})
+
+
+@pytest.fixture
+def one_sheet_xlsx(tmp_path: Path) -> Path:
+    """Both tables in one sheet, unit note glued to the title, numeric years, text amounts."""
+    rows = [["* Phần thuĐVT: 1.000"],
+            ["Nguồn thu", *YEARS, "Tổng cộng"],
+            *[[r[0], *[vn(v) for v in r[1:]]] for r in REVENUE_ROWS],
+            [REVENUE_TOTAL[0], *[vn(v) for v in REVENUE_TOTAL[1:]]],
+            [], [],
+            ["* Phần chi"],
+            ["Mục chi", *YEARS, "Tông cộng", "Tồn cuối"],
+            *[[r[0], *[vn(v) for v in r[1:]]] for r in SPENDING_ROWS],
+            [SPENDING_TOTAL[0], *[vn(v) for v in SPENDING_TOTAL[1:]]]]
+    return write_xlsx(tmp_path / "mot-trang.xlsx", {"Tài chính": rows})
+
+
+# --------------------------------------------------------------------------- the report, end to end
+
+
+def test_report_two_sheets_reproduces_the_report(report_xlsx: Path) -> None:
+    result = check_files([report_xlsx])
+    assert result.sources == {"finance": "tai-chinh.xlsx"}
+    assert_report_figures(result.dataset.finance)
+    assert [(i.severity, i.sheet, i.cell, i.message) for i in result.issues] == [
+        ("warning", "Phần thu", "A2", REPORT_UNIT_WARNING)]
+
+
+def test_both_tables_in_one_sheet_with_text_amounts(one_sheet_xlsx: Path) -> None:
+    result = check_files([one_sheet_xlsx])
+    assert_report_figures(result.dataset.finance)
+    assert [(i.severity, i.cell) for i in result.issues] == [("warning", "A1")]
+    assert messages(result)[0] == REPORT_UNIT_WARNING.replace("ở B4", "ở B3")
+
+
+def test_numeric_year_headers_equal_text_year_headers(tmp_path: Path) -> None:
+    numeric = write_xlsx(tmp_path / "a.xlsx", {"Thu": report_revenue_sheet(lambda y: y)})
+    text = write_xlsx(tmp_path / "b.xlsx", {"Thu": report_revenue_sheet(str)})
+    a, b = check_files([numeric]).dataset.finance, check_files([text]).dataset.finance
+    assert a.entries == b.entries
+    assert a.total("revenue") == 310_992_000
+
+
+def test_revenue_and_spending_from_two_files_merge(tmp_path: Path) -> None:
+    rev = write_xlsx(tmp_path / "thu.xlsx", {"Revenue": report_revenue_sheet()})
+    spend = write_xlsx(tmp_path / "chi.xlsx", {"Spending": report_spending_sheet()})
+    result = check_files([rev, spend])
+    assert_report_figures(result.dataset.finance)
+    assert result.sources["finance"] == "thu.xlsx, chi.xlsx"
+
+
+def test_xls_file(tmp_path: Path) -> None:
+    path = write_xls(tmp_path / "tai-chinh.xls",
+                     {"Phần thu": report_revenue_sheet(), "Phần chi": report_spending_sheet()})
+    result = check_files([path])
+    assert_report_figures(result.dataset.finance)
+    assert [i.cell for i in result.issues] == ["A2"]
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_unit_million_with_decimal_text(tmp_path: Path) -> None:
+    rows = [["Phần chi"], ["ĐVT: triệu đồng"],
+            ["Nội dung", "Năm 2016", "Năm 2017", "Cộng"],
+            ["Chi thăm hỏi", "0,5", "1,25", "1,75"],
+            ["Chi khen thưởng", 2, 0.3, 2.3]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Chi tiêu": rows})])
+    fin = result.dataset.finance
+    assert {(e.item, e.year): e.amount for e in fin.spending} == {
+        ("Chi thăm hỏi", 2016): 500_000, ("Chi thăm hỏi", 2017): 1_250_000,
+        ("Chi khen thưởng", 2016): 2_000_000, ("Chi khen thưởng", 2017): 300_000}
+    assert fin.revenue == ()
+    assert result.issues == ()
+
+
+def test_unit_thousand_applied_when_amounts_are_small(tmp_path: Path) -> None:
+    rows = [["* Phần thu (ĐVT: 1.000 đồng)"], ["Nguồn thu", 2013, 2014],
+            ["Thu ĐPCĐ 1%", "18.777", 21335], ["Tổng cộng", "18.777", "21.335"]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Sheet1": rows})])
+    fin = result.dataset.finance
+    assert fin.by_year("revenue") == {2013: 18_777_000, 2014: 21_335_000}
+    assert result.issues == ()
+
+
+def test_unit_dong_with_small_decimals_is_a_warning(tmp_path: Path) -> None:
+    rows = [["Phần thu"], ["ĐVT: đồng"], ["Nguồn thu", 2016, 2017],
+            ["Mái ấm công đoàn", "100,61", 50]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Tài chính": rows})])
+    fin = result.dataset.finance
+    assert [(e.year, e.amount) for e in fin.revenue] == [(2016, 101), (2017, 50)]
+    [issue] = result.issues
+    assert issue.severity == "warning" and issue.cell == "A2"
+    assert issue.message.startswith("Ghi chú đơn vị “ĐVT: đồng” không khớp độ lớn số liệu (ví dụ 100,61 ở B4")
+    assert "đã giữ nguyên số liệu như ghi" in issue.message
+
+
+# --------------------------------------------------------------------------- tidy tables
+
+
+def test_tidy_one_sheet_per_side(tmp_path: Path) -> None:
+    thu = [["Năm", "Khoản mục", "Số tiền"]] + [
+        [y, r[0], r[i + 1]] for r in REVENUE_ROWS for i, y in enumerate(YEARS)]
+    chi = [["Năm", "Khoản mục", "Số tiền"]] + [
+        [y, r[0], r[i + 1]] for r in SPENDING_ROWS for i, y in enumerate(YEARS) if r[i + 1]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Thu": thu, "Chi": chi})])
+    fin = result.dataset.finance
+    assert fin.total("revenue") == 310_992_000
+    assert fin.total("spending") == 308_835_000
+    assert fin.by_item("spending")["Chi Phụ cấp CB CĐ"] == 37_908_000
+    assert fin.written_closing_balance is None
+    assert result.issues == ()
+
+
+def test_tidy_with_side_column(tmp_path: Path) -> None:
+    rows = [["Năm", "Thu/Chi", "Khoản mục", "Số tiền"],
+            [2013, "Thu", "Thu ĐPCĐ 1%", "18.777.000"],
+            [2013, "Phần chi", "Chi HĐ phong trào", 45_162_000],
+            [2014, "Revenue", "thu ĐPCĐ 1%", 21_335_000],
+            [2014, "Spending", "Chi HĐ phong trào", 62_250_000],
+            [2014, "Chi", "Thăm hỏi ốm đau", 4_420_000]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Số liệu": rows})])
+    fin = result.dataset.finance
+    assert fin.by_item("revenue") == {"Thu ĐPCĐ 1%": 40_112_000}  # merged by fold, first label kept
+    assert fin.by_year("spending") == {2013: 45_162_000, 2014: 66_670_000}
+    assert result.issues == ()
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_totals_mismatch_warns_with_cell_and_both_values(tmp_path: Path) -> None:
+    rows = report_revenue_sheet()
+    rows[3][6] = 102_000_000  # G4: row total of Thu ĐPCĐ 1% (computed 102.222.000)
+    rows[6][2] = 64_000_000  # C7: 2014 total (computed 63.980.000)
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Phần thu": rows})])
+    assert result.dataset.finance.total("revenue") == 310_992_000
+    by_cell = {i.cell: i.message for i in result.issues}
+    assert "102.000.000 đ" in by_cell["G4"] and "102.222.000 đ" in by_cell["G4"]
+    assert "G4" in by_cell["G4"] and "“Thu ĐPCĐ 1%”" in by_cell["G4"]
+    assert "64.000.000 đ" in by_cell["C7"] and "63.980.000 đ" in by_cell["C7"]
+    assert "năm 2014" in by_cell["C7"]
+    assert all(i.severity == "warning" for i in result.issues)
+    assert set(by_cell) == {"A2", "G4", "C7"}
+
+
+def test_grand_total_mismatch(tmp_path: Path) -> None:
+    rows = report_spending_sheet()
+    rows[6][6] = 308_000_000  # G7: the grand total
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Phần chi": rows})])
+    [issue] = result.issues
+    assert issue.cell == "G7"
+    assert issue.message == ("Tổng cộng phần chi ghi 308.000.000 đ ở G7 nhưng tính được 308.835.000 đ "
+                             "(chênh -835.000 đ); đã dùng số tính được.")
+
+
+def test_closing_balance_mismatch(tmp_path: Path) -> None:
+    spending = report_spending_sheet()
+    spending[6][7] = 2_000_000  # H7
+    path = write_xlsx(tmp_path / "f.xlsx", {"Phần thu": report_revenue_sheet(), "Phần chi": spending})
+    result = check_files([path])
+    fin = result.dataset.finance
+    assert fin.written_closing_balance == 2_000_000
+    assert fin.closing_balance == 2_157_000
+    closing = [i for i in result.issues if i.cell == "H7"]
+    assert len(closing) == 1 and closing[0].sheet == "Phần chi"
+    assert "2.000.000 đ" in closing[0].message and "2.157.000 đ" in closing[0].message
+    assert closing[0].message.startswith("Tồn cuối ghi 2.000.000 đ ở H7")
+
+
+def test_negative_and_text_amounts(tmp_path: Path) -> None:
+    rows = [["Phần chi"], ["Mục chi", "Năm 2016", "Năm 2017"],
+            ["Chi HĐ phong trào", -500_000, "1.000.000"],
+            ["Thăm hỏi ốm đau", "không rõ", "-"]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Sheet1": rows})])
+    fin = result.dataset.finance
+    assert {(e.item, e.year): e.amount for e in fin.spending} == {
+        ("Chi HĐ phong trào", 2016): -500_000, ("Chi HĐ phong trào", 2017): 1_000_000}
+    by_cell = {i.cell: i for i in result.issues}
+    assert set(by_cell) == {"B3", "B4"}
+    assert "âm -500.000 đ ở B3" in by_cell["B3"].message
+    assert by_cell["B4"].message == ("Số tiền “không rõ” ở B4 (“Thăm hỏi ốm đau”, năm 2016) "
+                                     "không phải là số; đã tính là 0.")
+
+
+def test_opening_balance_row(tmp_path: Path) -> None:
+    revenue = [["Phần thu"], ["Nội dung", 2016, 2017, "Cộng"],
+               ["Tồn đầu kỳ", 1_000_000, None, None],
+               ["Thu ĐPCĐ 1%", 5_000_000, 6_000_000, 11_000_000],
+               ["Cộng", 5_000_000, 6_000_000, 11_000_000]]
+    spending = [["Phần chi"], ["Mục chi", 2016, 2017, "Cộng"],
+                ["Chi HĐ phong trào", 4_000_000, 3_000_000, 7_000_000],
+                ["Cộng", 4_000_000, 3_000_000, 7_000_000],
+                ["Tồn cuối", None, None, 5_000_000]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Tài chính": revenue + [[]] + spending})])
+    fin = result.dataset.finance
+    assert fin.opening_balance == 1_000_000
+    assert fin.written_closing_balance == 5_000_000
+    assert fin.closing_balance == 5_000_000
+    assert fin.cumulative_balance() == {2016: 2_000_000, 2017: 5_000_000}
+    assert fin.items("revenue") == ("Thu ĐPCĐ 1%",)
+    assert result.issues == ()
+
+
+def test_opening_balance_cell_outside_the_table(tmp_path: Path) -> None:
+    rows = [["Số dư đầu kỳ: 300.000"], ["Phần thu"], ["", "Năm 2017"], ["Thu ĐPCĐ 1%", 100_000]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Thu": rows})])
+    assert result.dataset.finance.opening_balance == 300_000
+    assert result.issues == ()
+
+
+def test_same_item_in_two_files_is_not_counted_twice(tmp_path: Path) -> None:
+    a = write_xlsx(tmp_path / "a.xlsx", {"Thu": report_revenue_sheet()})
+    b = write_xlsx(tmp_path / "b.xlsx", {"Thu": report_revenue_sheet()})
+    result = check_files([a, b])
+    assert result.dataset.finance.total("revenue") == 310_992_000
+    [dup] = [i for i in result.issues if i.file == "b.xlsx" and "đã có ở" in i.message]
+    assert dup.cell == "B4"
+    assert dup.message.startswith("15 số liệu ở bảng này đã có ở a.xlsx › Thu")
+
+
+def test_bundled_sample_data_reproduces_the_report() -> None:
+    sample = Path(__file__).resolve().parent.parent / "data" / "tai-chinh.xlsx"
+    result = check_files([sample])
+    fin = result.dataset.finance
+    assert fin.total("revenue") == 310_992_000 and fin.total("spending") == 308_835_000
+    assert fin.written_closing_balance == 2_157_000 == fin.closing_balance
+    assert all(i.severity == "warning" and "ĐVT" in i.message for i in result.issues)
+
+
+def test_two_row_header_and_closing_row_below_the_table(tmp_path: Path) -> None:
+    rows = [["Thu chi tài chính"], ["Nội dung", "Năm"], [None, "2016", "2017", "Cộng"],
+            ["Thu ĐPCĐ 1%", 3_000_000, 3_000_000, 6_000_000],
+            [], ["Khoản chi"], ["Nội dung", 2016, 2017],
+            ["Chi HĐ phong trào", 1_000_000, 2_000_000], [],
+            ["Tồn cuối", None, 3_000_000]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Thu chi": rows})])
+    fin = result.dataset.finance
+    assert fin.total("revenue") == 6_000_000 and fin.total("spending") == 3_000_000
+    assert fin.written_closing_balance == 3_000_000
+    assert result.issues == ()
+
+
+def test_tidy_total_row_is_checked(tmp_path: Path) -> None:
+    rows = [["Năm", "Nguồn thu", "Số tiền"], [2013, "Thu ĐPCĐ 1%", 100], [None, "LĐLĐ tỉnh cấp", 200],
+            [2013, "Tổng cộng", 400]]
+    result = check_files([write_xlsx(tmp_path / "f.xlsx", {"Thu": rows})])
+    assert result.dataset.finance.by_year("revenue") == {2013: 300}
+    [issue] = result.issues
+    assert issue.cell == "C4" and "400 đ" in issue.message and "300 đ" in issue.message
+
+
+# --------------------------------------------------------------------------- detect / parse on Sheet objects
+
+
+def sheet(name: str, rows: list[list]) -> Sheet:
+    return Sheet(file="t.xlsx", name=name, rows=[[("" if v is None else v) for v in r] for r in rows])
+
+
+def test_detect_scores() -> None:
+    wide = [["Nguồn thu", 2013.0, 2014.0], ["Thu ĐPCĐ 1%", 1.0, 2.0]]
+    tidy = [["Năm", "Khoản mục", "Số tiền"], [2013.0, "Thu ĐPCĐ", 5.0]]
+    assert finance.detect(sheet("Sheet1", wide)) == pytest.approx(1.2)
+    assert finance.detect(sheet("Phần thu", wide)) == pytest.approx(1.5)
+    assert finance.detect(sheet("Tài chính", wide)) == pytest.approx(1.5)
+    assert finance.detect(sheet("Sheet1", tidy)) == pytest.approx(1.1)
+    assert finance.detect(sheet("Chi", tidy)) == pytest.approx(1.4)
+
+
+def test_detect_rejects_other_tables() -> None:
+    members = [["STT", "Họ và tên", "Giới tính", "Năm sinh"], [1.0, "Nguyễn Văn A", "Nam", 1980.0],
+               [2.0, "Trần Thị B", "Nữ", 1985.0]]
+    term_targets = [["Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", 2018.0, 2019.0],
+                    ["3.5", "Kết nạp đảng viên", "Phối hợp", "Người", "1", "1", "1"]]
+    awards = [["Năm", "Hình thức", "Cấp", "Đối tượng"], [2014.0, "Bằng khen", "Tỉnh", "Cá nhân"]]
+    assert finance.detect(sheet("Đoàn viên", members)) is None
+    assert finance.detect(sheet("Chỉ tiêu nhiệm kỳ", term_targets)) is None
+    assert finance.detect(sheet("Khen thưởng", awards)) is None
+    budget = [["Năm", "Thu/Chi", "Khoản mục", "Số tiền kế hoạch"], [2018.0, "Thu", "Thu ĐPCĐ", 5.0]]
+    assert finance.detect(sheet("Empty", [])) is None
+    assert finance.detect(sheet("Sheet1", budget)) is None
+    wide = [["Nội dung", 2013.0, 2014.0], ["Quỹ A", 1.0, 2.0]]
+    assert finance.detect(sheet("Chi tiết", wide)) == pytest.approx(1.2)  # "chi tiết" is no hint
+    assert finance.detect(sheet("Dự toán thu chi", wide)) == pytest.approx(1.2)
+
+
+def test_parse_side_from_labels_and_blank_label_header() -> None:
+    log = IssueLog()
+    rows = [["", "2016", "2017"], ["Chi HĐ phong trào", "1.000.000", 2_000_000.0],
+            ["Chi thăm hỏi", None, 500_000.0]]
+    fin = finance.parse([sheet("Sheet1", rows)], log)
+    assert fin.by_year("spending") == {2016: 1_000_000, 2017: 2_500_000}
+    assert fin.items("spending") == ("Chi HĐ phong trào", "Chi thăm hỏi")
+    assert list(log) == []
+
+
+def test_parse_unknown_side_warns_and_defaults_to_revenue() -> None:
+    log = IssueLog()
+    fin = finance.parse([sheet("Sheet1", [["Nội dung", "Năm 2017"], ["Quỹ A", 100.0]])], log)
+    assert fin.by_item("revenue") == {"Quỹ A": 100}
+    [issue] = list(log)
+    assert issue.cell == "A1" and "phần thu hay phần chi" in issue.message
+
+
+def test_parse_nothing_usable_returns_none_without_raising() -> None:
+    log = IssueLog()
+    assert finance.parse([sheet("Thu", [["xin chào"]]), sheet("Chi", [])], log) is None
+    assert len(list(log)) == 2 and all(i.severity == "warning" for i in log)

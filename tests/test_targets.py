@@ -1,0 +1,204 @@
+"""Targets of the resolution (chỉ tiêu Nghị quyết): parse, compute statuses, report disagreements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from unionboard.issues import IssueLog
+from unionboard.loader import check_files
+from unionboard.models import STATUSES
+from unionboard.schema import TARGETS, find_header
+from unionboard.targets import compare_qualitative, parse_targets, read_amount
+from unionboard.workbook import Sheet
+
+HEADER = ["STT", "Nội dung mục tiêu Nghị quyết", "ĐVT", "Mục tiêu NQ", "KQ thực hiện", "Đánh giá"]
+
+# The final table of the report, as written (leading spaces and "- ", "Đạt " with a trailing space).
+REPORT_ROWS = [
+    [1, "  - CBCCVC, LĐ được học tập các chủ trương của Đảng, CSPL của Nhà nước.",
+     "%", "100%", "100%", "Đạt"],
+    [None, "- Bồi dưỡng đoàn viên ưu tú để giới thiệu Chi, Đảng bộ cơ sở xem xét kết nạp.",
+     "Người", 2, 8, "Vượt"],
+    [None, "- Phấn đấu số CBĐV được kết nạp Đảng", "Người", 2, 5, "Vượt"],
+    [2, "Hàng năm tổ chức phát động thi đua", "Đợt", 5, 5, "Đạt"],
+    [3, "Phối hợp với Thủ trưởng cơ quan tổ chức hội nghị CBCC hàng năm", "Lần", 5, 5, "Đạt"],
+    [4, "Cơ quan, đơn vị đạt chuẩn văn hoá hàng năm.", "Đạt", "Đạt", "Đạt", "Đạt"],
+    [None, "Không có CBCC vi phạm các tệ nạn xã hội và an toàn giao thông.",
+     "Đạt ", "Đạt", "Đạt", "Đạt"],
+    [5, "Hàng năm phấn đấu nữ CBCCVC, LĐ đạt danh hiệu “GVN-ĐVN”.", "%", "90%", "90%", "Đạt"],
+    [6, "Phấn đấu CĐCS đạt vững mạnh", "Loại", "Vững mạnh", "Vững mạnh", "Đạt"],
+]
+
+
+def _write(path: Path, rows: list[list], sheet_name: str = "Chỉ tiêu NQ", header=HEADER,
+           titles: bool = True) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_name
+    if titles:
+        ws.append(["CÔNG ĐOÀN SỞ THÔNG TIN VÀ TRUYỀN THÔNG"])
+        ws.append(["KẾT QUẢ THỰC HIỆN MỤC TIÊU NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ III"])
+        ws.append([])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    ws.append([])
+    ws.append([])
+    wb.save(path)
+    return path
+
+
+def _sheet(rows: list[list], header=HEADER) -> Sheet:
+    grid = [["Tiêu đề"], list(header), *[list(r) for r in rows], [None] * 6, [None] * 6]
+    return Sheet(file="t.xlsx", name="Chỉ tiêu", rows=grid)
+
+
+def _parse(rows: list[list], header=HEADER):
+    sheet = _sheet(rows, header)
+    match = find_header(sheet, TARGETS)
+    assert match is not None and match.complete
+    log = IssueLog()
+    return parse_targets(sheet, match, log), log
+
+
+@pytest.fixture
+def report_file(tmp_path: Path) -> Path:
+    return _write(tmp_path / "chi-tieu.xlsx", REPORT_ROWS)
+
+
+def test_report_table_end_to_end(report_file: Path) -> None:
+    result = check_files([report_file])
+    assert [i.message for i in result.issues] == []
+    targets = result.dataset.targets
+    assert targets is not None and len(targets) == 9
+    statuses = [t.status for t in targets]
+    assert statuses.count("Đạt") == 7 and statuses.count("Vượt") == 2
+    assert [t.group for t in targets] == ["1", "1", "1", "2", "3", "4", "4", "5", "6"]
+    assert [t.is_first_in_group for t in targets] == [True, False, False, True, True, True, False,
+                                                      True, True]
+    assert all(t.status in STATUSES for t in targets)
+    assert [t.written_status for t in targets] == statuses
+    first = targets[0]
+    assert first.text == "CBCCVC, LĐ được học tập các chủ trương của Đảng, CSPL của Nhà nước."
+    assert (first.target, first.result, first.target_value, first.result_value) == ("100%", "100%", 100.0, 100.0)
+    assert targets[1].text.startswith("Bồi dưỡng") and targets[1].status == "Vượt"
+    assert (targets[1].target_value, targets[1].result_value) == (2.0, 8.0)
+    assert targets[6].unit == "Đạt" and targets[6].qualitative
+    assert targets[8].target == "Vững mạnh" and targets[8].status == "Đạt"
+    assert result.sources["targets"] == "chi-tieu.xlsx"
+
+
+def test_wrong_written_evaluation_is_reported(tmp_path: Path) -> None:
+    rows = [list(r) for r in REPORT_ROWS]
+    rows[3][5] = "Vượt"  # 5 campaigns for a target of 5 is "Đạt", not "Vượt"
+    result = check_files([_write(tmp_path / "t.xlsx", rows)])
+    warnings = result.warnings
+    assert len(warnings) == 1
+    issue = warnings[0]
+    # header on row 4, the 4th data row is Excel row 8, column F
+    assert issue.cell == "F8" and issue.sheet == "Chỉ tiêu NQ"
+    assert "F8" in issue.message and "“Vượt”" in issue.message and "“Đạt”" in issue.message
+    target = result.dataset.targets[3]
+    assert target.status == "Đạt" and target.written_status == "Vượt"
+
+
+def test_not_met_numeric_and_percent() -> None:
+    targets, log = _parse([
+        [1, "Nữ đạt GVN-ĐVN", "%", "90 %", "85%", "Chưa đạt"],
+        [2, "Kết nạp Đảng", "Người", "2", "1 người", "Không đạt"],
+        [3, "Tỷ lệ", "", "0,5", "0,5", "Met"],
+    ])
+    assert [t.status for t in targets] == ["Chưa đạt", "Chưa đạt", "Đạt"]
+    assert [t.written_status for t in targets] == ["Chưa đạt", "Chưa đạt", "Đạt"]
+    assert targets[0].target_value == 90.0 and targets[0].result_value == 85.0
+    assert targets[2].target_value == 0.5
+    assert len(log) == 0
+
+
+def test_percentage_cells_stored_as_fractions() -> None:
+    # Excel keeps a cell typed as "100%" as the number 1 (formatted as a percentage)
+    targets, log = _parse([[1, "Học tập nghị quyết", "%", 1.0, 0.95, None]])
+    assert targets[0].target == "100%" and targets[0].result == "95%"
+    assert targets[0].status == "Chưa đạt" and len(log) == 0
+
+
+def test_ranking_cases() -> None:
+    assert compare_qualitative("Vững mạnh", "Vững mạnh xuất sắc") == "Vượt"
+    assert compare_qualitative("Vững mạnh", "vững  mạnh") == "Đạt"
+    assert compare_qualitative("Vững mạnh", "Khá") == "Chưa đạt"
+    assert compare_qualitative("Khá", "Trung bình") == "Chưa đạt"
+    assert compare_qualitative("Hoàn thành tốt", "Hoàn thành xuất sắc nhiệm vụ") == "Vượt"
+    assert compare_qualitative("Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt") == "Đạt"
+    assert compare_qualitative("Hoàn thành", "Không hoàn thành") == "Chưa đạt"
+    assert compare_qualitative("Tốt", "Xuất sắc") == "Vượt"
+    assert compare_qualitative("Đạt", "Đạt") == "Đạt"
+    assert compare_qualitative("Xuất sắc", "Tốt") == "Chưa đạt"
+    targets, log = _parse([
+        [1, "CĐCS vững mạnh", "Loại", "Vững mạnh", "Vững mạnh xuất sắc", "Vượt"],
+        [2, "UBKT", "Loại", "Tốt", "Khá", "Chưa đạt"],
+    ])
+    assert [t.status for t in targets] == ["Vượt", "Chưa đạt"] and len(log) == 0
+
+
+def test_english_headers() -> None:
+    targets, log = _parse([
+        ["1", "Members study resolutions", "%", "100%", "100%", "Met"],
+        ["", "Members admitted", "persons", 2, 3, "Exceeded"],
+        ["2", "Union rating", "", "Vững mạnh", "Khá", "Not met"],
+    ], header=["No", "Content", "Unit", "Target", "Result", "Evaluation"])
+    assert [t.status for t in targets] == ["Đạt", "Vượt", "Chưa đạt"]
+    assert [t.group for t in targets] == ["1", "1", "2"]
+    assert len(log) == 0
+
+
+def test_blank_result_unknown_evaluation_and_missing_target() -> None:
+    targets, log = _parse([
+        [1, "Hội nghị CBCC", "Lần", 5, None, "Đạt"],
+        [2, "Phát động thi đua", "Đợt", 5, 5, "Tốt lắm"],
+        [3, "Một dòng không có mục tiêu", None, None, None, None],
+    ])
+    assert [t.status for t in targets] == ["Chưa đạt", "Đạt"]
+    messages = {i.cell: i.message for i in log}
+    assert set(messages) == {"E3", "F4", "D5"}
+    assert "thiếu kết quả" in messages["E3"] and "E3" in messages["E3"]
+    assert "“Tốt lắm”" in messages["F4"] and "không nhận ra" in messages["F4"]
+    assert "không có mục tiêu" in messages["D5"]
+    assert targets[1].written_status is None
+
+
+def test_group_heading_row_and_non_numeric_result() -> None:
+    targets, log = _parse([
+        ["I", "Công tác chính trị tư tưởng", None, None, None, None],
+        [None, "- Kết nạp đảng viên", "Người", 2, "chưa có", None],
+        [None, "+ Học tập nghị quyết", "%", "100%", "100%", None],
+    ])
+    assert [t.group for t in targets] == ["I", "I"]
+    assert [t.is_first_in_group for t in targets] == [True, False]
+    assert targets[1].text == "Học tập nghị quyết"
+    assert [t.status for t in targets] == ["Chưa đạt", "Đạt"]
+    assert [i.cell for i in log] == ["E4"] and "không phải là số" in log.items[0].message
+
+
+def test_zero_target_means_none_allowed() -> None:
+    targets, _ = _parse([[1, "Số vụ vi phạm", "Vụ", 0, 0, None], [2, "Số vụ", "Vụ", 0, 2, None]])
+    assert [t.status for t in targets] == ["Đạt", "Chưa đạt"]
+
+
+def test_read_amount() -> None:
+    assert read_amount("100%").value == 100 and read_amount("100%").percent
+    assert read_amount("90 %").value == 90
+    assert read_amount("8 người").value == 8
+    assert read_amount("0,5").value == 0.5
+    assert read_amount("Vững mạnh") is None
+    assert read_amount("2011-2013") is None
+
+
+def test_garbage_never_raises() -> None:
+    targets, log = _parse([
+        [object(), 12.5, True, "abc", float("nan"), 3],
+        ["x", None, None, "∞", "", "???"],
+    ])
+    assert isinstance(targets, tuple)

@@ -1,0 +1,63 @@
+"""Tests for unionboard.text: folding, Vietnamese numbers, cell names, money formatting."""
+
+import datetime as dt
+
+import pytest
+
+from unionboard.text import (
+    cell_name,
+    clean,
+    fold,
+    format_dong,
+    format_million,
+    format_number,
+    parse_number,
+    parse_year,
+)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Họ và tên", "ho va ten"), ("  GIỚI   TÍNH ", "gioi tinh"), ("Đảng viên", "dang vien"),
+    ("Tông cộng", "tong cong"), ("Năm 2013", "nam 2013"), (None, ""), ("Thu ĐPCĐ 1%", "thu dpcd 1%"),
+])
+def test_fold_ignores_case_diacritics_and_punctuation(raw, expected):
+    assert fold(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("18.777.000", 18_777_000), ("100,61", 100.61), ("1.000", 1000), ("-2.000.000 đ", -2_000_000),
+    ("12,5%", 12.5), (3, 3), (2.5, 2.5), ("310992000", 310_992_000), ("1,234,567", 1_234_567),
+    ("18.777.000,50", 18_777_000.5), ("abc", None), ("", None), (None, None), (True, None),
+])
+def test_parse_number_reads_vietnamese_and_plain_numbers(raw, expected):
+    assert parse_number(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (2013, 2013), ("2013", 2013), ("Năm 2013", 2013), ("năm  2017", 2017), (2013.0, 2013),
+    (dt.date(2015, 1, 1), 2015), ("Tổng cộng", None), (13, None), (2013.5, None),
+])
+def test_parse_year(raw, expected):
+    assert parse_year(raw) == expected
+
+
+def test_cell_names_are_a1_style():
+    assert cell_name(0, 0) == "A1"
+    assert cell_name(4, 1) == "B5"
+    assert cell_name(9, 25) == "Z10"
+    assert cell_name(0, 26) == "AA1"
+    assert cell_name(1, 27) == "AB2"
+
+
+def test_money_is_formatted_with_dot_thousands():
+    assert format_dong(18_777_000) == "18.777.000 đ"
+    assert format_dong(-10_395_000) == "-10.395.000 đ"
+    assert format_number(310.992, 2) == "310,99"
+    assert format_million(310_992_000) == "310,99 triệu đồng"
+
+
+def test_clean_collapses_whitespace_and_removes_export_quote():
+    assert clean("  Chi Phụ cấp   CB CĐ ") == "Chi Phụ cấp CB CĐ"
+    assert clean(2013.0) == "2013"
+    assert clean("'=SUM(A1)") == "=SUM(A1)"
+    assert clean("'bình thường") == "'bình thường"

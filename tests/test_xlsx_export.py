@@ -1,0 +1,220 @@
+"""xlsx_export: a Dataset built in code → .xlsx in the template's layout → read back by the app's
+own loader with the same figures; user text neutralised, numbers kept as numbers, no formulas."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+from openpyxl import load_workbook
+
+from unionboard.loader import check_files
+from unionboard.models import (
+    Award,
+    Dataset,
+    Finance,
+    FinanceEntry,
+    Member,
+    Roster,
+    SourceFile,
+    Target,
+    UnionInfo,
+)
+from unionboard.safe_export import unquote_cell
+from unionboard.xlsx_export import dataset_to_xlsx
+
+YEARS = (2013, 2014, 2015, 2016, 2017)
+REVENUE = {
+    "Thu ĐPCĐ 1%": (18_777_000, 21_335_000, 20_560_000, 20_450_000, 21_100_000),
+    "LĐLĐ tỉnh cấp": (16_200_000, 4_500_000, 32_500_000, 18_500_000, 7_000_000),
+    "CQ, ĐV hỗ trợ": (24_800_000, 38_145_000, 30_000_000, 22_435_000, 14_690_000),
+}
+SPENDING = {
+    "Chi phụ cấp CB CĐ": (9_198_000, 9_522_000, 9_522_000, 9_666_000, None),
+    "Chi HĐ phong trào": (45_162_000, 62_250_000, 57_570_000, 41_041_000, 36_084_000),
+    "Thăm hỏi ốm đau": (3_600_000, 4_420_000, 6_000_000, 6_800_000, 6_000_000),
+    "Chi trợ cấp, khuyết tật": (None, None, None, 2_000_000, None),
+}
+
+
+def _entries(side: str, table: dict) -> list[FinanceEntry]:
+    return [FinanceEntry(side, year, item, amount)
+            for item, amounts in table.items()
+            for year, amount in zip(YEARS, amounts, strict=True) if amount is not None]
+
+
+def _members() -> list[Member]:
+    educations = ["Thạc sỹ", "Đại học", "Đại học", "Cao đẳng", "Trung cấp", None]
+    theories = ["Cao cấp", "Trung cấp", "Sơ cấp", "Chưa có"]
+    members = []
+    for i in range(12):
+        members.append(Member(
+            name=f"Nguyễn Văn {chr(65 + i)}" if i % 2 == 0 else f"Trần Thị {chr(65 + i)}",
+            gender="Nam" if i % 2 == 0 else ("Nữ" if i != 11 else None),
+            birth_year=1965 + 2 * i,
+            department=["Văn phòng Sở", "Thanh tra Sở", "Phòng Kế hoạch - Tài chính"][i % 3],
+            education=educations[i % len(educations)],
+            political_theory=theories[i % len(theories)],
+            party_member=i % 3 != 0,
+            join_date=["2010-05-01", None, "2012", "2015-09"][i % 4],
+            role="Chủ tịch" if i == 0 else "Đoàn viên",
+        ))
+    # user text that must never run as a formula
+    members.append(Member(name="=HYPERLINK(\"http://evil\",\"bấm\")", gender="Nữ", birth_year=1990,
+                          department="@Phòng lạ", education="Đại học", political_theory="Chưa có",
+                          party_member=False))
+    return members
+
+
+TARGETS = (
+    Target("1", "CBCCVC, LĐ được học tập các chủ trương của Đảng", "%", "100%", "100%", "Đạt",
+           100.0, 100.0, "Đạt", True),
+    Target("1", "Bồi dưỡng đoàn viên ưu tú để giới thiệu kết nạp", "Người", "2", "8", "Vượt", 2, 8,
+           "Vượt", False),
+    Target("1", "Phấn đấu số CBĐV được kết nạp Đảng", "Người", "2", "5", "Vượt", 2, 5, "Vượt", False),
+    Target("2", "Hàng năm tổ chức phát động thi đua", "Đợt", "5", "5", "Đạt", 5, 5, "Đạt", True),
+    Target("3", "Tỷ lệ nữ đạt danh hiệu “GVN-ĐVN”", "%", "90%", "85%", "Chưa đạt", 90, 85, None, True),
+    Target("4", "Phấn đấu CĐCS đạt vững mạnh", "Loại", "Vững mạnh", "Vững mạnh", "Đạt", None, None,
+           "Đạt", True),
+)
+
+AWARDS = (
+    Award(2014, "Sáng kiến", "Cơ sở", "Cá nhân", 7, "Sáng kiến được công nhận cấp cơ sở"),
+    Award(2014, "Cờ thi đua", "Bộ", "Tập thể", 1, "Bộ Công an"),
+    Award(2013, "Bằng khen", "Tổng Liên đoàn", "Tập thể", 1, "@Ban Nữ công"),
+    Award(2013, "Bằng khen", "Thủ tướng", "Tập thể", 1, "", period="2011–2013"),
+    Award(2017, "Chiến sỹ thi đua", "Tỉnh", "Cá nhân", 3, ""),
+)
+
+
+def _dataset(opening: int = 0) -> Dataset:
+    finance = Finance(entries=tuple(_entries("revenue", REVENUE) + _entries("spending", SPENDING)),
+                      opening_balance=opening)
+    return Dataset(
+        members=Roster.from_members(_members()),
+        finance=finance,
+        targets=TARGETS,
+        awards=AWARDS,
+        info=UnionInfo(name="Công đoàn cơ sở Sở Thông tin và Truyền thông", congress="IV",
+                       reported_term="2012–2017", next_term="2017–2022"),
+    )
+
+
+def _read_back(data: bytes):
+    return check_files([SourceFile("du-lieu.xlsx", data)])
+
+
+@pytest.fixture(scope="module")
+def exported() -> bytes:
+    return dataset_to_xlsx(_dataset())
+
+
+def test_sheets_and_no_formulas(exported):
+    wb = load_workbook(io.BytesIO(exported))
+    assert wb.sheetnames == ["Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng"]
+    for ws in wb.worksheets:
+        assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), ws.title
+
+
+def test_user_text_neutralised_and_numbers_stay_numbers(exported):
+    wb = load_workbook(io.BytesIO(exported))
+    ws = wb["Đoàn viên"]
+    last = ws.max_row
+    assert ws.cell(row=last, column=1).value == "'=HYPERLINK(\"http://evil\",\"bấm\")"
+    assert ws.cell(row=last, column=1).data_type == "s"
+    assert ws.cell(row=last, column=4).value == "'@Phòng lạ"
+    assert ws["C2"].value == 1965 and ws["C2"].data_type == "n"  # birth year, a number
+    assert ws["G2"].value is None and ws["G3"].value == "x"  # party member as "x"
+    assert wb["Khen thưởng"]["F4"].value == "'@Ban Nữ công"
+    revenue = wb["Phần thu"]
+    assert revenue["B4"].value == 18_777_000 and revenue["B4"].data_type == "n"
+    assert revenue["B4"].number_format == "#,##0"
+
+
+def test_finance_layout_with_total_values(exported):
+    wb = load_workbook(io.BytesIO(exported))
+    ws = wb["Phần thu"]
+    assert [ws["A1"].value, ws["A2"].value] == ["PHẦN THU", "ĐVT: đồng"]
+    assert [c.value for c in ws[3]] == ["Nguồn thu", *(f"Năm {y}" for y in YEARS), "Tổng cộng"]
+    assert [c.value for c in ws[7]] == ["Tổng cộng", 59_777_000, 63_980_000, 83_060_000, 61_385_000,
+                                        42_790_000, 310_992_000]
+    assert ws["G4"].value == 102_222_000
+    spend = wb["Phần chi"]
+    assert spend["A3"].value == "Mục chi"
+    assert spend["F4"].value is None  # no entry → blank, not 0
+    assert [c.value for c in spend[8]] == ["Tổng cộng", 57_960_000, 76_192_000, 73_092_000, 59_507_000,
+                                           42_084_000, 308_835_000]
+    assert spend["A9"].value == "Tồn cuối" and spend["G9"].value == 2_157_000
+    assert not any(c.value == "Tồn đầu kỳ" for row in ws.iter_rows() for c in row)  # zero: no row
+
+
+def test_round_trip_same_figures(exported):
+    original = _dataset()
+    result = _read_back(exported)
+    assert result.errors == (), [i.message for i in result.errors]
+    data = result.dataset
+    assert set(data.domains()) == {"members", "finance", "targets", "awards"}
+    assert data.info == original.info
+
+    # members: counts by gender, party members, education, departments, names
+    # A neutralised text comes back with its quote ("'@Phòng lạ"); unquote_cell undoes it.
+    def counts(roster: Roster, column: str) -> Counter:
+        return Counter(None if v is None or v != v else unquote_cell(v) for v in roster.frame[column])
+
+    for column in ("gender", "education", "political_theory", "party_member", "department", "birth_year",
+                   "join_date", "role"):
+        assert counts(data.members, column) == counts(original.members, column), column
+    assert counts(data.members, "gender") == Counter({"Nam": 6, "Nữ": 6, None: 1})
+    assert list(data.members.frame["name"])[-1] == "'=HYPERLINK(\"http://evil\",\"bấm\")"  # stays text
+
+    # finance: totals by year and item, same entries, closing balance
+    for side in ("revenue", "spending"):
+        assert data.finance.by_year(side) == original.finance.by_year(side)
+        assert data.finance.by_item(side) == original.finance.by_item(side)
+    assert set(data.finance.entries) == set(original.finance.entries)
+    assert data.finance.total("revenue") == 310_992_000
+    assert data.finance.total("spending") == 308_835_000
+    assert data.finance.written_closing_balance == data.finance.closing_balance == 2_157_000
+    assert data.finance.opening_balance == 0
+
+    # targets: same statuses, texts, groups
+    assert [t.status for t in data.targets] == [t.status for t in TARGETS]
+    assert [(t.group, t.text, t.unit, t.target, t.result) for t in data.targets] == \
+        [(t.group, t.text, t.unit, t.target, t.result) for t in TARGETS]
+    assert [t.is_first_in_group for t in data.targets] == [t.is_first_in_group for t in TARGETS]
+
+    # awards: count, total people/units, periods
+    assert len(data.awards) == len(AWARDS)
+    assert sum(a.count for a in data.awards) == sum(a.count for a in AWARDS)
+    assert [(a.year, a.period, a.form, a.level, a.recipient_type, a.count) for a in data.awards] == \
+        [(a.year, a.period, a.form, a.level, a.recipient_type, a.count) for a in AWARDS]
+
+
+def test_round_trip_opening_balance():
+    data = dataset_to_xlsx(_dataset(opening=5_000_000))
+    ws = load_workbook(io.BytesIO(data))["Phần thu"]
+    assert ws["A3"].value == "Tồn đầu kỳ" and ws["G3"].value == 5_000_000
+    result = _read_back(data)
+    assert result.errors == ()
+    finance = result.dataset.finance
+    assert finance.opening_balance == 5_000_000
+    assert finance.closing_balance == finance.written_closing_balance == 7_157_000
+    assert finance.by_year("revenue") == _dataset().finance.by_year("revenue")
+
+
+def test_only_present_domains():
+    data = dataset_to_xlsx(Dataset(awards=AWARDS))
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["Thông tin", "Khen thưởng"]
+    result = _read_back(data)
+    assert result.dataset.domains() == ("awards",)
+    assert result.errors == ()
+
+
+def test_revenue_only_finance_keeps_closing_balance():
+    finance = Finance(entries=tuple(_entries("revenue", REVENUE)))
+    data = dataset_to_xlsx(Dataset(finance=finance))
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["Thông tin", "Phần thu"]
+    result = _read_back(data)
+    assert result.errors == () and result.warnings == ()
+    assert result.dataset.finance.written_closing_balance == 310_992_000
