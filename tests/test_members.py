@@ -1,0 +1,428 @@
+"""Members roster: parse_members / check_roster, on in-memory sheets and real .xlsx/.xls files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+import xlwt
+
+from unionboard.issues import IssueLog
+from unionboard.loader import check_files
+from unionboard.members import (
+    UNKNOWN_DEPARTMENT,
+    check_roster,
+    parse_members,
+    squeezed_folds,
+)
+from unionboard.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS
+from unionboard.schema import MEMBERS, find_header
+from unionboard.text import fold
+from unionboard.workbook import Sheet
+
+HEADER = ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
+          "Lý luận chính trị", "Đảng viên"]
+THIS_YEAR = dt.date.today().year
+
+
+def member(i: int, name: str, gender="Nam", year=1985, dept="Phòng Kế toán", edu="Đại học",
+           pol="", party="") -> list:
+    return [i, name, gender, year, dept, edu, pol, party]
+
+
+def parse(rows: list[list], header: list | None = None, title_rows: int = 0):
+    """Parse rows under HEADER (or `header`) in an in-memory sheet; (roster, log)."""
+    grid = [["DANH SÁCH ĐOÀN VIÊN"] for _ in range(title_rows)] + [header or HEADER] + rows
+    sheet = Sheet("ds.xlsx", "Đoàn viên", grid)
+    match = find_header(sheet, MEMBERS)
+    assert match is not None and match.complete
+    log = IssueLog()
+    roster = parse_members(sheet, match, log)
+    return roster, log
+
+
+def column(roster, key: str) -> list:
+    return [None if pd.isna(v) else v for v in roster.frame[key].tolist()]
+
+
+def messages(log) -> str:
+    return "\n".join(i.message for i in log)
+
+
+def write_xlsx(path: Path, rows: list[list], sheet: str = "Đoàn viên") -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Nam", "Nam"), ("nam", "Nam"), ("NAM", "Nam"), ("Male", "Nam"), ("M", "Nam"), (" nam ", "Nam"),
+    ("Nữ", "Nữ"), ("nữ", "Nữ"), ("NỮ", "Nữ"), ("Nu", "Nữ"), ("Female", "Nữ"), ("F", "Nữ"),
+])
+def test_gender_aliases(raw, expected):
+    roster, log = parse([member(1, "Nguyễn Văn An", gender=raw)])
+    assert column(roster, "gender") == [expected]
+    assert not log.items
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Tiến sỹ", "Tiến sỹ"), ("Tiến sĩ", "Tiến sỹ"), ("TS", "Tiến sỹ"), ("PhD", "Tiến sỹ"),
+    ("Thạc sỹ", "Thạc sỹ"), ("thạc sĩ", "Thạc sỹ"), ("ThS", "Thạc sỹ"), ("Master", "Thạc sỹ"),
+    ("Đại học", "Đại học"), ("ĐH", "Đại học"), ("Cử nhân", "Đại học"), ("Kỹ sư", "Đại học"),
+    ("Bachelor", "Đại học"), ("University", "Đại học"), ("Kỹ sư xây dựng", "Đại học"),
+    ("ThS. Kinh tế", "Thạc sỹ"),
+    ("Cao đẳng", "Cao đẳng"), ("CĐ", "Cao đẳng"), ("College", "Cao đẳng"),
+    ("Trung cấp", "Trung cấp"), ("TC", "Trung cấp"), ("Sơ cấp", "Sơ cấp"),
+    ("12/12", "Khác"), ("9/12", "Khác"), ("Phổ thông", "Khác"), ("THPT", "Khác"),
+])
+def test_education_aliases(raw, expected):
+    roster, log = parse([member(1, "Nguyễn Văn An", edu=raw)])
+    assert column(roster, "education") == [expected]
+    assert expected in EDUCATION_LEVELS
+    assert not log.items
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Cao cấp", "Cao cấp"), ("Cử nhân", "Cao cấp"), ("Cử nhân chính trị", "Cao cấp"),
+    ("CC", "Cao cấp"), ("CN", "Cao cấp"), ("cao cap", "Cao cấp"),
+    ("Trung cấp", "Trung cấp"), ("TC", "Trung cấp"), ("Trung cấp LLCT", "Trung cấp"),
+    ("Sơ cấp", "Sơ cấp"), ("SC", "Sơ cấp"),
+    (None, "Chưa có"), ("", "Chưa có"), ("Chưa có", "Chưa có"), ("Không", "Chưa có"), ("-", "Chưa có"),
+])
+def test_political_theory_aliases(raw, expected):
+    roster, log = parse([member(1, "Nguyễn Văn An", pol=raw)])
+    assert column(roster, "political_theory") == [expected]
+    assert expected in POLITICAL_THEORY_LEVELS
+    assert not log.items
+
+
+def test_trung_cap_is_normalised_by_column():
+    """'Trung cấp' and 'Cử nhân' mean different things in the two columns."""
+    roster, log = parse([
+        member(1, "Nguyễn Văn An", edu="Trung cấp", pol="Trung cấp"),
+        member(2, "Lê Thị Hà", edu="Cử nhân", pol="Cử nhân"),
+        member(3, "Trần Văn Bình", edu="Đại học", pol="TC"),
+        member(4, "Phạm Thị Cúc", edu="TC", pol=""),
+    ])
+    assert column(roster, "education") == ["Trung cấp", "Đại học", "Đại học", "Trung cấp"]
+    assert column(roster, "political_theory") == ["Trung cấp", "Cao cấp", "Trung cấp", "Chưa có"]
+    assert not log.items
+
+
+def test_values_from_the_wrong_column_are_flagged():
+    roster, log = parse([
+        member(1, "Nguyễn Văn An", edu="Trung cấp chính trị", pol="Trung cấp kế toán"),
+    ])
+    assert column(roster, "education") == ["Khác"]
+    assert column(roster, "political_theory") == ["Chưa có"]
+    by_cell = {i.cell: i.message for i in log}
+    assert "lý luận chính trị" in by_cell["F2"] and "“Trung cấp chính trị”" in by_cell["F2"]
+    assert "trình độ chuyên môn" in by_cell["G2"] and "“Trung cấp kế toán”" in by_cell["G2"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("x", True), ("X", True), ("Có", True), ("co", True), ("Yes", True), ("Y", True),
+    ("True", True), (True, True), (1, True), (1.0, True), ("1", True), ("✓", True), ("✔", True),
+    ("Đảng viên", True), (dt.date(2005, 3, 2), True),
+    (None, False), ("", False), ("Không", False), ("No", False), (0, False), (False, False),
+    ("False", False), ("-", False),
+])
+def test_party_marks(raw, expected):
+    roster, log = parse([member(1, "Nguyễn Văn An", party=raw)])
+    assert column(roster, "party_member") == [expected]
+    assert roster.frame["party_member"].dtype == bool
+    assert not log.items
+
+
+def test_unrecognised_party_mark_is_a_warning_and_false():
+    roster, log = parse([member(1, "Nguyễn Văn An", party="có lẽ")])
+    assert column(roster, "party_member") == [False]
+    (issue,) = log.items
+    assert issue.severity == "warning" and issue.cell == "H2" and "“có lẽ”" in issue.message
+
+
+@pytest.mark.parametrize("raw", [1985, 1985.0, "1985", "12/05/1985", "1985-05-12",
+                                 dt.date(1985, 5, 12), dt.datetime(1985, 5, 12, 0, 0)])
+def test_birth_year_forms(raw):
+    roster, log = parse([member(1, "Nguyễn Văn An", year=raw)])
+    assert column(roster, "birth_year") == [1985]
+    assert str(roster.frame["birth_year"].dtype) == "Int64"
+    assert not log.items
+
+
+@pytest.mark.parametrize("year", [1930, THIS_YEAR - 10, THIS_YEAR - 80])
+def test_implausible_birth_year_is_kept_with_a_warning(year):
+    roster, log = parse([member(1, "Nguyễn Văn An", year=year)])
+    assert column(roster, "birth_year") == [year]
+    (issue,) = log.items
+    assert issue.severity == "warning" and issue.cell == "D2"
+    assert f"Năm sinh {year} không hợp lý" in issue.message
+
+
+def test_unreadable_and_blank_birth_year():
+    roster, log = parse([member(1, "Nguyễn Văn An", year="không rõ"),
+                         member(2, "Lê Thị Hà", year=None)])
+    assert column(roster, "birth_year") == [None, None]
+    by_cell = {i.cell: i.message for i in log}
+    assert "“không rõ” không đọc được" in by_cell["D2"]
+    assert "Thiếu năm sinh" in by_cell["D3"]
+
+
+def test_department_blank_and_spellings_merged():
+    roster, log = parse([
+        member(1, "Nguyễn Văn An", dept="Phòng Kế toán"),
+        member(2, "Lê Thị Hà", dept="phòng kế toán"),
+        member(3, "Trần Văn Bình", dept="Phòng Kế toán"),
+        member(4, "Phạm Thị Cúc", dept=None),
+    ])
+    assert column(roster, "department") == ["Phòng Kế toán"] * 3 + [UNKNOWN_DEPARTMENT]
+    (issue,) = log.items
+    assert issue.cell == "E5" and "Thiếu phòng/đơn vị" in issue.message
+
+
+def test_optional_columns_join_date_role_status():
+    header = HEADER + ["Ngày vào công đoàn", "Chức vụ", "Trạng thái"]
+    roster, log = parse([
+        member(1, "Nguyễn Văn An") + [dt.datetime(2010, 5, 1), "Tổ trưởng", "Đang công tác"],
+        member(2, "Lê Thị Hà") + ["03/04/2012", None, ""],
+        member(3, "Trần Văn Bình") + ["hôm qua", None, None],
+    ], header=header)
+    assert column(roster, "join_date") == ["2010-05-01", "2012-04-03", None]
+    assert column(roster, "role") == ["Tổ trưởng", None, None]
+    assert column(roster, "status") == ["Đang công tác", None, None]
+    (issue,) = log.items
+    assert issue.cell == "I4" and "“hôm qua”" in issue.message
+
+
+# --------------------------------------------------------------------------- rows and structure
+
+
+def test_frame_shape_rows_and_members():
+    roster, log = parse([member(1, "Nguyễn Văn An"), member(2, "Lê Thị Hà", gender="Nữ")],
+                        title_rows=3)
+    assert list(roster.frame.columns) == list(MEMBER_COLUMNS)
+    assert column(roster, "row") == [5, 6]  # header on Excel row 4 under 3 title rows
+    assert roster.frame.attrs["name_col"] == "B"
+    assert (roster.file, roster.sheet) == ("ds.xlsx", "Đoàn viên")
+    first = roster.members[0]
+    assert (first.name, first.gender, first.birth_year, first.party_member) == \
+        ("Nguyễn Văn An", "Nam", 1985, False)
+    assert not log.items
+
+
+def test_blank_rows_total_row_and_nameless_rows():
+    roster, log = parse([
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"],  # column numbers under the header
+        member(1, "  Nguyễn  Văn An "),
+        [],
+        [None, None, None, None, None, None, None, None],
+        [None, "", "Nam", 1990, "Xưởng 1", "Đại học", "", ""],  # data but no name
+        ["", "   "],
+        member(2, "Lê Thị Hà", gender="Nữ"),
+        [None, "Tổng cộng", None, None, None, None, None, 2],
+        ["Cộng", None, None, None, None, None, None, 2],
+    ])
+    assert column(roster, "name") == ["Nguyễn Văn An", "Lê Thị Hà"]
+    assert column(roster, "row") == [3, 8]
+    (issue,) = log.items
+    assert issue.severity == "warning" and issue.cell == "B6"
+    assert "thiếu họ và tên" in issue.message
+
+
+def test_unknown_values_are_aggregated_per_column_and_value():
+    rows = [member(i, f"Người {i}", edu="Tiến sỹ khoa học" if i in (2, 4, 5, 6, 7, 8, 9) else "ĐH",
+                   gender="Namm" if i == 3 else "Nam") for i in range(1, 11)]
+    roster, log = parse(rows)
+    assert all(i.severity == "warning" for i in log)
+    edu = [i for i in log if i.message.startswith("Trình độ chuyên môn")]
+    assert len(edu) == 1
+    assert edu[0].cell == "F3"
+    assert edu[0].message.startswith(
+        "Trình độ chuyên môn “Tiến sỹ khoa học” không nhận ra (7 ô: F3, F5, F6, F7, F8 và 2 ô khác)")
+    assert "Tiến sỹ, Thạc sỹ, Đại học" in edu[0].message
+    assert column(roster, "education").count("Khác") == 7
+    gender = [i for i in log if "Giới tính" in i.message]
+    assert len(gender) == 1 and gender[0].cell == "C4" and "“Namm”" in gender[0].message
+    assert column(roster, "gender")[2] is None
+
+
+def test_no_members_under_header_is_a_warning():
+    roster, log = parse([[], [None, None]])
+    assert len(roster) == 0
+    assert list(roster.frame.columns) == list(MEMBER_COLUMNS)
+    assert log.items and "không có dòng nào" in log.items[0].message
+
+
+def test_ragged_rows_do_not_raise():
+    roster, log = parse([[1, "Nguyễn Văn An", "Nam"], member(2, "Lê Thị Hà", gender="Nữ")])
+    assert column(roster, "name") == ["Nguyễn Văn An", "Lê Thị Hà"]
+    assert column(roster, "department") == [UNKNOWN_DEPARTMENT, "Phòng Kế toán"]
+    assert any(i.cell == "D2" and "Thiếu năm sinh" in i.message for i in log)
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def test_duplicates_folded_name_and_same_year():
+    roster, log = parse([
+        member(1, "Nguyễn Văn An", year=1985),
+        member(2, "Lê Thị Hà", year=1990),
+        member(3, "NGUYEN VAN AN", year=1985),
+        member(4, "Nguyễn Văn An", year=1986),  # other year: another person
+        member(5, "Nguyễn văn an", year="12/05/1985"),
+        member(6, "Trần B", year=None),
+        member(7, "Trần B", year=None),  # no birth year: not compared
+    ])
+    check_roster(roster, log)
+    (issue,) = [i for i in log if "trùng" in i.message]
+    assert issue.cell == "B2"
+    assert "xuất hiện 3 lần (B2, B4, B6)" in issue.message
+    assert "sinh năm 1985" in issue.message
+
+
+def test_check_roster_without_duplicates_is_silent():
+    roster, log = parse([member(1, "Nguyễn Văn An"), member(2, "Nguyễn Văn Anh"),
+                         member(3, "Nguyễn Văn An", year=1986)])
+    check_roster(roster, log)
+    assert not log.items
+    roster, log = parse([member(1, "Nguyễn Văn An"), member(2, "Nguyễn Văn Ân")])
+    check_roster(roster, log)
+    assert len(log.items) == 1  # diacritics-insensitive, as the brief asks
+
+
+def test_squeezed_folds_match_text_fold():
+    names = ["Nguyễn Văn An", "  Đặng—Thị (Hoà) ", "Lê Thị Hạ", "ĐỖ ĐỨC ĐẠT", "O'Neil", "", "Ngô 2"]
+    assert squeezed_folds(names) == [fold(n).replace(" ", "") for n in names]
+
+
+# --------------------------------------------------------------------------- real files
+
+
+@pytest.fixture
+def roster_xlsx(tmp_path: Path) -> Path:
+    rows = [
+        ["CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT A"],
+        ["DANH SÁCH ĐOÀN VIÊN NĂM 2017"],
+        [],
+        ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng, đơn vị", "Trình độ chuyên môn",
+         "Trình độ LLCT", "Đảng viên", "Chức vụ"],
+        [1, "Nguyễn Văn An", "Nam", 1980, "Tổ Toán", "Thạc sĩ", "Trung cấp", "x", "Chủ tịch"],
+        [2, "Lê Thị Hà", "nữ", dt.date(1990, 5, 12), "Tổ Văn", "ĐH", "", None, None],
+        [3, "Trần Thị Cúc", "NỮ", "1992", "Tổ Văn", "Cao đẳng", "Sơ cấp", "Có", None],
+        [None, None, None, None, None, None, None, None, None],
+        [4, "Phạm Văn Dũng", "Nam", 1975, "Tổ Toán", "Đại học", "Cao cấp", "x", None],
+        [None, "Tổng cộng", None, None, None, None, None, 3, None],
+    ]
+    return write_xlsx(tmp_path / "doan_vien.xlsx", rows)
+
+
+def test_xlsx_end_to_end(roster_xlsx: Path):
+    result = check_files([roster_xlsx])
+    assert result.ok, result.errors
+    assert result.sources == {"members": "doan_vien.xlsx"}
+    roster = result.dataset.members
+    assert roster is not None and len(roster) == 4
+    assert column(roster, "name") == ["Nguyễn Văn An", "Lê Thị Hà", "Trần Thị Cúc", "Phạm Văn Dũng"]
+    assert column(roster, "gender") == ["Nam", "Nữ", "Nữ", "Nam"]
+    assert column(roster, "birth_year") == [1980, 1990, 1992, 1975]
+    assert column(roster, "education") == ["Thạc sỹ", "Đại học", "Cao đẳng", "Đại học"]
+    assert column(roster, "political_theory") == ["Trung cấp", "Chưa có", "Sơ cấp", "Cao cấp"]
+    assert column(roster, "party_member") == [True, False, True, True]
+    assert column(roster, "role") == ["Chủ tịch", None, None, None]
+    assert column(roster, "row") == [5, 6, 7, 9]
+    assert not result.issues
+
+
+def test_xlsx_english_headers(tmp_path: Path):
+    path = write_xlsx(tmp_path / "members.xlsx", [
+        ["Name", "Gender", "Birth year", "Department", "Education", "Political theory",
+         "Party member"],
+        ["Nguyen Van An", "Male", 1985, "Accounting", "Bachelor", "", "Yes"],
+        ["Le Thi Ha", "Female", 1991, "Accounting", "Master", "Trung cấp", "No"],
+        ["Le Thi Ha", "F", 1991, "Sales", "Bachelor", "", "No"],
+    ], sheet="Members")
+    result = check_files([path])
+    roster = result.dataset.members
+    assert roster is not None
+    assert column(roster, "gender") == ["Nam", "Nữ", "Nữ"]
+    assert column(roster, "education") == ["Đại học", "Thạc sỹ", "Đại học"]
+    assert column(roster, "party_member") == [True, False, False]
+    dup = [i for i in result.warnings if "trùng" in i.message]
+    assert len(dup) == 1 and dup[0].cell == "A3" and "(A3, A4)" in dup[0].message
+    assert dup[0].file == "members.xlsx" and dup[0].sheet == "Members"
+
+
+def test_xls_end_to_end(tmp_path: Path):
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("Danh sach doan vien")
+    rows = [["DANH SÁCH ĐOÀN VIÊN"], [], HEADER,
+            [1, "Nguyễn Văn An", "Nam", 1985, "Phòng Kế toán", "ĐH", "CN", "x"],
+            [2, "Lê Thị Hà", "Nữ", "12/05/1990", "Phòng Kế toán", "12/12", "", ""],
+            [3, "Trần Văn Bình", "Namm", 1930, "Xưởng 1", "Tiến sỹ khoa học", "TC", "?"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            ws.write(r, c, value)
+    path = tmp_path / "doan_vien.xls"
+    book.save(str(path))
+    result = check_files([path])
+    assert result.ok, result.errors
+    roster = result.dataset.members
+    assert roster is not None and len(roster) == 3
+    assert column(roster, "education") == ["Đại học", "Khác", "Khác"]
+    assert column(roster, "political_theory") == ["Cao cấp", "Chưa có", "Trung cấp"]
+    assert column(roster, "birth_year") == [1985, 1990, 1930]
+    assert column(roster, "row") == [4, 5, 6]
+    cells = sorted(i.cell for i in result.warnings)
+    assert cells == ["C6", "D6", "F6", "H6"]
+
+
+def test_missing_required_column_is_an_error(tmp_path: Path):
+    path = write_xlsx(tmp_path / "thieu_cot.xlsx", [
+        ["Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn", "Đảng viên"],
+        ["Nguyễn Văn An", "Nam", 1985, "Phòng Kế toán", "ĐH", "x"],
+    ])
+    result = check_files([path])
+    assert not result.ok
+    assert result.dataset.members is None
+    (error,) = result.errors
+    assert "thiếu cột bắt buộc" in error.message and "“Lý luận chính trị”" in error.message
+    assert "“Họ và tên”" in error.message  # lists what was found
+
+
+# --------------------------------------------------------------------------- scale
+# (speed itself is measured by `python -m unionboard benchmark`, not asserted here)
+
+
+def test_100k_rows_parse_completely():
+    random.seed(7)
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
+    given = ["An", "Bình", "Cường", "Dũng", "Hà", "Hương", "Lan", "Long", "Mai", "Sơn", "Thảo"]
+    grid = [["DANH SÁCH ĐOÀN VIÊN"], HEADER + ["Ngày vào công đoàn", "Chức vụ"]]
+    for i in range(100_000):
+        year = random.randint(1960, 2000)
+        grid.append([float(i + 1), f"{random.choice(families)} Văn {random.choice(given)} {i}",
+                     random.choice(["Nam", "Nữ", "nam"]),
+                     random.choice([float(year), dt.datetime(year, 3, random.randint(1, 28)), str(year)]),
+                     random.choice(["Phòng Kế toán", "Xưởng 1", "Xưởng 2"]),
+                     random.choice(["Đại học", "Thạc sỹ", "Cao đẳng", "12/12", "Kỹ sư điện"]),
+                     random.choice(["", "Sơ cấp", "Trung cấp", "Cao cấp"]),
+                     random.choice(["x", "", ""]),
+                     random.choice([dt.datetime(2015, 1, 1), ""]), random.choice(["", "Tổ trưởng"])])
+    sheet = Sheet("big.xlsx", "Đoàn viên", grid)
+    header = find_header(sheet, MEMBERS)
+    log = IssueLog()
+    roster = parse_members(sheet, header, log)
+    check_roster(roster, log)
+    assert len(roster) == 100_000 and not log.items
+    assert column(roster, "row")[-1] == 100_002
