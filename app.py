@@ -1,0 +1,64 @@
+"""unionboard entry point: page config, navigation in sections, the shared sidebar and cached data access."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from unionboard.i18n import LANGUAGES, t
+from unionboard.ui.data import build_view, current_source, sample_source
+
+ROOT = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="Đại hội Công đoàn cơ sở", page_icon=":material/groups:", layout="wide")
+
+if "lang" not in st.session_state:
+    st.session_state["lang"] = "en" if st.query_params.get("lang") == "en" else "vi"
+lang = st.session_state["lang"]
+
+PAGES = {
+    "section_report": [
+        ("pages/overview.py", "page_overview", ":material/dashboard:", "overview", True),
+        ("pages/members.py", "page_members", ":material/groups:", "members", False),
+        ("pages/finance.py", "page_finance", ":material/payments:", "finance", False),
+        ("pages/targets_awards.py", "page_targets", ":material/flag:", "targets", False),
+    ],
+    "section_congress": [
+        ("pages/slides.py", "page_slides", ":material/co_present:", "slides", False),
+    ],
+    "section_committee": [
+        ("pages/data.py", "page_data", ":material/upload_file:", "data", False),
+        ("pages/plan.py", "page_plan", ":material/event_note:", "plan", False),
+    ],
+}
+navigation = {
+    t(section, lang): [st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=default)
+                       for path, title, icon, url, default in pages if (ROOT / path).exists()]
+    for section, pages in PAGES.items()
+}
+page = st.navigation({k: v for k, v in navigation.items() if v})
+
+with st.sidebar:
+    st.selectbox(t("sidebar_language", lang), list(LANGUAGES), key="lang", format_func=LANGUAGES.get)
+    current = current_source()
+    options = ["current", "sample"] if current is not None else ["sample"]
+    choice = st.radio(t("sidebar_dataset", lang), options, key="dataset",
+                      format_func=lambda k: t(f"dataset_{k}", lang))
+    source = current if choice == "current" and current is not None else sample_source()
+    if source.version is not None:
+        version = source.version
+        st.caption(t("version_caption", lang, id=version.id, when=version.created_at[:16].replace("T", " "),
+                     by=version.by or "—"))
+    result_years = build_view(lang, source, None).years
+    year_range = None
+    if len(result_years) > 1:
+        year_range = st.select_slider(t("sidebar_years", lang), options=list(result_years),
+                                      value=(result_years[0], result_years[-1]), key="years")
+    view = build_view(lang, source, year_range)
+    if view.result.issues:
+        st.caption(t("sidebar_issues", lang, errors=len(view.result.errors),
+                     warnings=len(view.result.warnings)))
+
+st.session_state["_view"] = view
+page.run()

@@ -1,0 +1,55 @@
+"""Đoàn viên: member structure by gender, education, political theory, party, department, age; a searchable roster."""
+
+import streamlit as st
+
+from unionboard import charts, findings, tables
+from unionboard.filters import filter_roster
+from unionboard.i18n import t, value_label
+from unionboard.models import GENDERS, Roster
+from unionboard.ui.components import chart, missing_domain, page_header
+from unionboard.ui.data import get_view
+
+view = get_view()
+lang = view.lang
+page_header(t("page_members", lang), view)
+roster = view.dataset.members
+if roster is None:
+    missing_domain("members", "Đoàn viên", lang)
+    st.stop()
+
+departments = sorted(roster.frame["department"].dropna().unique().tolist())
+left, right, search = st.columns([2, 1, 1])
+chosen_departments = left.multiselect(t("filter_department", lang), departments, key="members_departments",
+                                      placeholder=t("all", lang))
+chosen_genders = right.multiselect(t("filter_gender", lang), list(GENDERS), key="members_genders",
+                                   format_func=lambda g: value_label(g, lang), placeholder=t("all", lang))
+query = search.text_input(t("search_roster", lang), key="members_query")
+
+shown = filter_roster(roster, chosen_departments, chosen_genders)
+view_roster = Roster(frame=shown, file=roster.file, sheet=roster.sheet)
+
+row1 = st.columns(3)
+with row1[0]:
+    chart(charts.gender_donut(view_roster, lang=lang), charts.data_gender_donut(view_roster, lang=lang), "gioi-tinh", lang)
+with row1[1]:
+    chart(charts.education_bar(view_roster, lang=lang), charts.data_education_bar(view_roster, lang=lang), "trinh-do", lang)
+with row1[2]:
+    chart(charts.political_theory_bar(view_roster, lang=lang), charts.data_political_theory_bar(view_roster, lang=lang),
+          "ly-luan-chinh-tri", lang)
+row2 = st.columns(3)
+with row2[0]:
+    chart(charts.party_by_gender(view_roster, lang=lang), charts.data_party_by_gender(view_roster, lang=lang),
+          "dang-vien", lang)
+with row2[1]:
+    chart(charts.department_bar(view_roster, lang=lang), charts.data_department_bar(view_roster, lang=lang),
+          "phong-don-vi", lang)
+with row2[2]:
+    year = findings.term_end_year(view.dataset)
+    age = charts.age_histogram(view_roster, reference_year=year, lang=lang)
+    if age is not None:
+        chart(age, charts.data_age_histogram(view_roster, reference_year=year, lang=lang), "do-tuoi", lang)
+
+st.subheader(t("roster_heading", lang))
+table = filter_roster(view_roster, query=query)
+st.caption(t("roster_count", lang, shown=len(table), total=len(roster)))
+st.dataframe(tables.roster_table(table, lang), hide_index=True, width="stretch", key="roster")

@@ -1,0 +1,56 @@
+"""Tổng quan: the congress at a glance — KPI cards, three headline charts, a summary to read aloud."""
+
+import streamlit as st
+
+from unionboard import charts, findings
+from unionboard.i18n import t
+from unionboard.metrics import member_summary, target_counts
+from unionboard.text import format_dong, format_number
+from unionboard.ui.components import chart, page_header
+from unionboard.ui.data import get_view
+
+view = get_view()
+lang, data = view.lang, view.dataset
+page_header(data.info.name if data.info.name != "Công đoàn cơ sở" else t("app_title", lang), view)
+if data.info.reported_term:
+    st.caption(f"{t('page_overview', lang)} · {data.info.reported_term}")
+
+cards = st.columns(6)
+if data.members is not None:
+    members = member_summary(data.members)
+    women = members["by_gender"].get("Nữ", 0)
+    share = format_number(100 * women / members["total"], 1) + "%" if members["total"] else "—"
+    cards[0].metric(t("kpi_members", lang), format_number(members["total"]),
+                    t("kpi_members_delta", lang, women=women, share=share), delta_color="off", border=True)
+    cards[1].metric(t("kpi_party", lang), format_number(members["party_members"]),
+                    t("kpi_party_delta", lang, women=members["party_members_female"]),
+                    delta_color="off", border=True)
+if data.finance is not None:
+    cards[2].metric(t("kpi_revenue", lang), format_dong(data.finance.total("revenue")), border=True)
+    cards[3].metric(t("kpi_spending", lang), format_dong(data.finance.total("spending")), border=True)
+    cards[4].metric(t("kpi_closing", lang), format_dong(data.finance.closing_balance), border=True)
+if data.targets is not None:
+    counts = target_counts(data.targets)
+    met = counts["Đạt"] + counts["Vượt"]
+    cards[5].metric(t("kpi_targets", lang), t("kpi_targets_value", lang, met=met, total=len(data.targets)),
+                    t("kpi_targets_delta", lang, exceeded=counts["Vượt"]), delta_color="off", border=True)
+
+if not data.domains():
+    st.warning(t("no_data_at_all", lang))
+    st.stop()
+
+left, middle, right = st.columns(3)
+with left:
+    if data.members is not None:
+        chart(charts.gender_donut(data.members, lang=lang), charts.data_gender_donut(data.members, lang=lang),
+              "gioi-tinh", lang)
+with middle:
+    if data.finance is not None:
+        chart(charts.revenue_share(data.finance, lang=lang), charts.data_revenue_share(data.finance, lang=lang),
+              "nguon-thu", lang)
+with right:
+    if data.targets is not None:
+        chart(charts.targets_status_donut(data.targets, lang=lang), None, "chi-tieu", lang)
+
+st.subheader(t("summary_heading", lang))
+st.markdown("\n".join(f"- {sentence}" for sentence in findings.overview_summary(data, lang)))

@@ -1,0 +1,152 @@
+"""Ban chấp hành › Kế hoạch: term targets year by year (results edited after sign-in) and the budget against actuals."""
+
+import importlib
+
+import streamlit as st
+
+from unionboard import planning
+from unionboard import planning_charts as pc
+from unionboard import planning_export as px
+from unionboard.i18n import t
+from unionboard.text import format_dong
+from unionboard.ui.components import chart, issues_table, missing_domain
+from unionboard.ui.data import get_view
+
+view = get_view()
+lang = view.lang
+dataset = view.result.dataset  # the whole term: the sidebar's year range does not apply here
+
+
+def _auth():
+    """unionboard.ui.auth when installed; None means nobody can sign in (read-only page)."""
+    try:
+        return importlib.import_module("unionboard.ui.auth")
+    except ModuleNotFoundError as exc:
+        if exc.name != "unionboard.ui.auth":
+            raise
+        return None
+
+
+def signed_in() -> bool:
+    auth = _auth()
+    return bool(auth is not None and auth.is_committee())
+
+
+def sign_in_prompt(key: str) -> None:
+    auth = _auth()
+    st.info(t("plan_sign_in_needed", lang), icon=":material/lock:")
+    if auth is not None and key == "targets":
+        auth.sign_in_form(lang)
+
+
+def save(name: str, data: bytes, domain: str, comment: str) -> None:
+    if not signed_in():  # re-checked right before the write
+        st.error(t("plan_sign_in_needed", lang))
+        return
+    user = getattr(_auth(), "current_user", None)
+    by = (user() if callable(user) else None) or t("plan_by_default", lang)
+    try:
+        outcome = px.publish_checked(name, data, domain, by=by, comment=comment)
+    except ModuleNotFoundError:
+        st.error(t("plan_store_missing", lang))
+        return
+    if not outcome.published:
+        st.error(t("plan_save_errors", lang))
+        issues_table(outcome.check.issues, lang)
+        return
+    st.session_state["plan_flash"] = t("plan_saved", lang, id=getattr(outcome.version, "id", "?"))
+    st.rerun()
+
+
+st.title(t("page_plan", lang))
+if flash := st.session_state.pop("plan_flash", None):
+    st.success(flash, icon=":material/check_circle:")
+tab_targets, tab_budget = st.tabs([t("plan_tab_targets", lang), t("plan_tab_budget", lang)])
+
+with tab_targets:
+    targets = dataset.term_targets
+    if targets is None:
+        missing_domain("term_targets", px.TERM_TARGETS_SHEET, lang)
+    else:
+        years = planning.term_years(dataset.info, targets)
+        items = planning.progress(targets, years)
+        cols = st.columns(4)
+        for col, key, n in zip(cols, ("total", "behind", "on_track", "no_data"), (
+                len(items), sum(p.on_track is False for p in items), sum(p.on_track is True for p in items),
+                sum(p.on_track is None for p in items)), strict=True):
+            col.metric(t(f"plan_kpi_{key}", lang), n)
+        if years:
+            st.caption(t("plan_years_caption", lang, first=years[0], last=years[-1]))
+        chart(pc.status_heatmap(items, years, lang), pc.data_status_heatmap(items, years, lang),
+              "chi-tieu-nhiem-ky", lang)
+        st.dataframe(pc.data_progress(items, lang), hide_index=True, width="stretch")
+        st.subheader(t("plan_edit_heading", lang))
+        frame = px.targets_sheet_frame(targets, years)
+        if signed_in():
+            editable = px.editable_columns(frame)
+            edited = st.data_editor(frame, key="plan_results", hide_index=True, width="stretch",
+                                    disabled=[c for c in frame.columns if c not in editable])
+            if st.button(t("plan_save_results", lang), type="primary", key="plan_save_results"):
+                if edited.fillna("").astype(str).equals(frame.fillna("").astype(str)):
+                    st.info(t("plan_no_changes", lang))
+                else:
+                    save(px.TERM_TARGETS_FILE, px.dataset_with_results(dataset, edited), "term_targets",
+                         t("plan_comment_results", lang))
+        else:
+            sign_in_prompt("targets")
+
+with tab_budget:
+    finance, budget = dataset.finance, dataset.budget
+    if budget is None:
+        missing_domain("budget", px.BUDGET_SHEET, lang)
+    warnings = planning.budget_warnings(budget, finance)
+    for warning in (w for w in warnings if w.kind != "over_plan"):
+        st.warning(pc.warning_text(warning, lang), icon=":material/warning:")
+    if over := [w for w in warnings if w.kind == "over_plan"]:
+        with st.expander(t("plan_warn_over_plan_heading", lang, n=len(over)), icon=":material/warning:"):
+            for warning in over:
+                st.markdown("- " + pc.warning_text(warning, lang).replace("*", "\\*"))
+    if budget is not None:
+        totals = planning.plan_totals(budget, finance)
+        for col, side in zip(st.columns(2), ("revenue", "spending"), strict=True):
+            with col:
+                chart(pc.plan_vs_actual(totals, side, lang), pc.data_plan_vs_actual(totals, side, lang),
+                      f"ke-hoach-{side}", lang)
+        with st.expander(t("plan_variance_heading", lang)):
+            st.dataframe(pc.data_variance(planning.plan_vs_actual(budget, finance), lang),
+                         hide_index=True, width="stretch")
+    if finance is None or not finance.years:
+        st.info(t("plan_no_finance", lang))
+    else:
+        term = planning.parse_term(dataset.info.next_term)
+        year = planning.next_plan_year(finance, budget)
+        end = max(term[1] if term else 0, year)
+        plan = planning.plan_by_year(budget or ())
+        balance_slot = st.container()
+        st.subheader(t("plan_whatif_heading", lang, year=year))
+        defaults = planning.scenario_defaults(finance, year)
+        left, right = st.columns(2)
+        growth = left.number_input(t("plan_whatif_dues", lang), value=0.0, step=1.0, key="wi_dues")
+        allocation = right.number_input(t("plan_whatif_allocation", lang), min_value=0, step=500_000,
+                                        value=int(defaults.allocation), key="wi_alloc")
+        spending = {item: (left, right)[i % 2].number_input(
+            t("plan_whatif_spending", lang, item=item), min_value=0, step=500_000, value=int(amount),
+            key=f"wi_spend_{i}") for i, (item, amount) in enumerate(defaults.spending.items())}
+        scenario = planning.Scenario(year, float(growth), int(allocation), {k: int(v) for k, v in spending.items()})
+        lines = planning.scenario_lines(finance, scenario)
+        what_if = planning.projected_balance(finance, end, {**plan, **planning.plan_by_year(lines)})
+        series = [(t("plan_series_pace", lang), planning.projected_balance(finance, end))]
+        if budget:
+            series.append((t("plan_series_plan", lang), planning.projected_balance(finance, end, plan)))
+        series.append((t("plan_series_scenario", lang, year=year), what_if))
+        with balance_slot:
+            chart(pc.projected_balance(series, lang), pc.data_projected_balance(series, lang), "so-du-du-bao", lang)
+        row = what_if[what_if["year"] == year].iloc[0]
+        st.markdown(t("plan_whatif_result", lang, year=year, revenue=format_dong(row["revenue"]),
+                      spending=format_dong(row["spending"]), balance=format_dong(row["balance"])))
+        if signed_in():
+            if st.button(t("plan_whatif_save", lang, year=year), key="plan_save_budget"):
+                save(px.BUDGET_FILE, px.budget_with_plan(dataset, year, lines), "budget",
+                     t("plan_comment_budget", lang, year=year))
+        else:
+            sign_in_prompt("budget")

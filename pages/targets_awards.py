@@ -1,0 +1,45 @@
+"""Chỉ tiêu & Thành tích: each target against its result, qualitative targets as badges, awards by level and year."""
+
+import streamlit as st
+
+from unionboard import charts, tables
+from unionboard.i18n import t, value_label
+from unionboard.ui.components import chart, missing_domain, page_header
+from unionboard.ui.data import get_view
+
+BADGE_COLORS = {"Vượt": "blue", "Đạt": "green", "Chưa đạt": "orange"}
+
+view = get_view()
+lang, data = view.lang, view.dataset
+page_header(t("page_targets", lang), view)
+
+st.subheader(t("targets_heading", lang))
+if data.targets is None:
+    missing_domain("targets", "Chỉ tiêu", lang)
+else:
+    left, right = st.columns([3, 1])
+    with left:
+        chart(charts.targets_bullets(data.targets, lang=lang), tables.targets_table(data.targets, lang),
+              "chi-tieu", lang)
+    with right:
+        chart(charts.targets_status_donut(data.targets, lang=lang), None, "danh-gia", lang)
+    qualitative = [target for target in data.targets if target.qualitative]
+    if qualitative:
+        st.markdown(f"**{t('qualitative_heading', lang)}**")
+        for target in qualitative:
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.badge(value_label(target.status, lang), color=BADGE_COLORS.get(target.status, "gray"))
+                st.text(f"{t('group', lang, group=target.group)} · {target.text} — {target.result}")
+    st.dataframe(tables.targets_table(data.targets, lang), hide_index=True, width="stretch")
+
+st.subheader(t("awards_heading", lang))
+if data.awards is None:
+    missing_domain("awards", "Khen thưởng", lang)
+else:
+    left, right = st.columns(2)
+    with left:
+        chart(charts.awards_by_level(data.awards, lang=lang), charts.data_awards_by_level(data.awards, lang=lang),
+              "khen-thuong-cap", lang)
+    with right:
+        chart(charts.awards_by_year(data.awards, lang=lang), charts.data_awards_by_year(data.awards, lang=lang),
+              "khen-thuong-nam", lang)

@@ -1,0 +1,397 @@
+"""Chart builders, checked through the figures' data on the report's figures (unionboard.sample).
+
+The data set is built straight from the sample's row tuples (no workbook, no parser).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from unionboard import charts, palette, sample
+from unionboard.models import (
+    Award,
+    Dataset,
+    Finance,
+    FinanceEntry,
+    Member,
+    Roster,
+    Target,
+    UnionInfo,
+)
+from unionboard.text import parse_number
+
+EDUCATION = {"ThS": "Thạc sỹ", "Thạc sĩ": "Thạc sỹ"}
+THEORY = {"Cử nhân": "Cao cấp", None: "Chưa có"}
+
+
+def sample_dataset() -> Dataset:
+    """The report's data as models (what the loader should produce from the sample workbooks)."""
+    members = [
+        Member(name=name, gender=gender, birth_year=birth, department=dept,
+               education=EDUCATION.get(edu, edu), political_theory=THEORY.get(theory, theory),
+               party_member=party == "x", role=role)
+        for _, name, gender, birth, dept, edu, theory, party, role in sample.roster_rows()
+    ]
+    entries = [FinanceEntry(side, year, item, amount)
+               for side, rows in (("revenue", sample.REVENUE), ("spending", sample.SPENDING))
+               for item, amounts in rows
+               for year, amount in zip(sample.YEARS, amounts, strict=True) if amount is not None]
+    targets, group = [], ""
+    for stt, text, unit, target, result, status in sample.TARGETS:
+        group = stt or group
+        targets.append(Target(group=group, text=text.lstrip("- ").strip(), unit=unit.strip(),
+                              target=str(target), result=str(result), status=status,
+                              target_value=parse_number(target), result_value=parse_number(result),
+                              written_status=status, is_first_in_group=stt is not None))
+    awards = []
+    for year, form, level, recipient, count, note in sample.AWARDS:
+        if isinstance(year, str):
+            start, end = year.split("-")
+            awards.append(Award(int(end), form, level, recipient, count, note, f"{start}–{end}"))
+        else:
+            awards.append(Award(year, form, level, recipient, count, note))
+    info = dict(sample.UNION_INFO)
+    return Dataset(
+        members=Roster.from_members(members),
+        finance=Finance(tuple(entries)),
+        targets=tuple(targets),
+        awards=tuple(awards),
+        info=UnionInfo(name=info["Tên công đoàn"], congress=info["Đại hội lần thứ"],
+                       reported_term=info["Nhiệm kỳ báo cáo"], next_term=info["Nhiệm kỳ tới"]),
+    )
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    return sample_dataset()
+
+
+def trace(fig: go.Figure, name: str):
+    return next(t for t in fig.data if t.name == name)
+
+
+def axes(fig: go.Figure):
+    layout = fig.layout.to_plotly_json()
+    return {k: v for k, v in layout.items() if re.fullmatch(r"[xy]axis\d*", k)}
+
+
+def all_figures(data: Dataset, lang: str = "vi") -> dict[str, go.Figure]:
+    r, f, t, a = data.members, data.finance, data.targets, data.awards
+    return {
+        "gender_donut": charts.gender_donut(r, lang),
+        "education_bar": charts.education_bar(r, lang),
+        "political_theory_bar": charts.political_theory_bar(r, lang),
+        "party_by_gender": charts.party_by_gender(r, lang),
+        "department_bar": charts.department_bar(r, lang),
+        "age_histogram": charts.age_histogram(r, 2017, lang),
+        "revenue_by_year": charts.revenue_by_year(f, lang),
+        "revenue_share": charts.revenue_share(f, lang),
+        "spending_by_year": charts.spending_by_year(f, lang),
+        "spending_share": charts.spending_share(f, lang),
+        "balance_by_year": charts.balance_by_year(f, lang),
+        "term_waterfall": charts.term_waterfall(f, lang),
+        "targets_bullets": charts.targets_bullets(t, lang),
+        "targets_status_donut": charts.targets_status_donut(t, lang),
+        "awards_by_level": charts.awards_by_level(a, lang),
+        "awards_by_year": charts.awards_by_year(a, lang),
+    }
+
+
+# --------------------------------------------------------------------------- every figure
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_figure_shares_the_layout(data, lang):
+    for name, fig in all_figures(data, lang).items():
+        assert isinstance(fig, go.Figure), name
+        assert fig.layout.separators == ",.", name
+        assert fig.layout.font.size == 16 and fig.layout.title.font.size == 20, name
+        assert fig.layout.title.text, name
+        assert fig.layout.legend.orientation == "h", name
+        for axis_name, axis in axes(fig).items():
+            if axis.get("type") == "category":
+                continue
+            # every numeric axis has an explicit format: never plotly's SI default ("18.8M")
+            assert axis.get("tickformat"), (name, axis_name)
+            assert "s" not in axis["tickformat"], (name, axis_name)
+
+
+def test_money_axes_are_in_million_dong(data):
+    figs = all_figures(data)
+    for name in ("revenue_by_year", "spending_by_year", "balance_by_year", "term_waterfall"):
+        yaxis = figs[name].layout.yaxis
+        assert yaxis.title.text == "triệu đồng", name
+        assert yaxis.tickformat in (",.0f", ",.1f"), name
+
+
+def test_every_builder_has_its_table(data):
+    objs = {"members": data.members, "finance": data.finance, "targets": data.targets,
+            "awards": data.awards}
+    domain = {"gender_donut": "members", "education_bar": "members", "political_theory_bar": "members",
+              "party_by_gender": "members", "department_bar": "members", "age_histogram": "members",
+              "targets_bullets": "targets", "targets_status_donut": "targets",
+              "awards_by_level": "awards", "awards_by_year": "awards"}
+    assert set(charts.DATA_FUNCTIONS) == set(all_figures(data))
+    for name, fn in charts.DATA_FUNCTIONS.items():
+        table = fn(objs[domain.get(name, "finance")], lang="vi")
+        assert isinstance(table, pd.DataFrame) and not table.empty, name
+
+
+# --------------------------------------------------------------------------- finance
+
+
+def test_revenue_by_year_values_and_hover(data):
+    fig = charts.revenue_by_year(data.finance)
+    dues = trace(fig, "Thu ĐPCĐ 1%")
+    assert list(dues.x) == ["2013", "2014", "2015", "2016", "2017"]
+    assert list(dues.y) == pytest.approx([18.777, 21.335, 20.56, 20.45, 21.1])
+    assert [row[0] for row in dues.customdata] == ["18.777.000 đ", "21.335.000 đ", "20.560.000 đ",
+                                                   "20.450.000 đ", "21.100.000 đ"]
+    assert "%{customdata[0]}" in dues.hovertemplate
+    assert fig.layout.barmode == "stack"
+    assert [t.name for t in fig.data] == ["Thu ĐPCĐ 1%", "LĐLĐ tỉnh cấp", "CQ, ĐV hỗ trợ"]
+    # the year's total above each stack
+    assert [a.text for a in fig.layout.annotations] == ["59,8", "64,0", "83,1", "61,4", "42,8"]
+    assert fig.layout.title.text == "Đoàn phí là nguồn thu ổn định nhất"
+
+
+def test_revenue_by_year_table_in_dong(data):
+    table = charts.data_revenue_by_year(data.finance)
+    assert list(table.columns) == ["Năm", "Nguồn thu", "Số tiền (đ)"]
+    assert table["Số tiền (đ)"].sum() == 310_992_000
+    assert table["Số tiền (đ)"].dtype.kind == "i"
+
+
+def test_source_colour_is_the_same_everywhere(data):
+    f = data.finance
+    bars, donut = charts.revenue_by_year(f), charts.revenue_share(f)
+    colour = trace(bars, "Thu ĐPCĐ 1%").marker.color
+    pie = donut.data[0]
+    assert pie.marker.colors[list(pie.labels).index("Thu ĐPCĐ 1%")] == colour
+    assert colour == palette.color_for("Thu ĐPCĐ 1%", "revenue", f.items("revenue"))
+    cats = palette.colors_for(f, "spending")
+    spend_pie = charts.spending_share(f).data[0]
+    for item, colour in zip(spend_pie.labels, spend_pie.marker.colors, strict=True):
+        assert trace(charts.spending_by_year(f), item).marker.color == colour == cats[item]
+    assert len(set(cats.values())) == len(cats)
+
+
+def test_colour_for_item_is_stable_without_context():
+    assert palette.color_for("Nguồn mới", "revenue") == palette.color_for("Nguồn mới", "revenue")
+    assert palette.color_for("Nguồn mới", "revenue") in palette.PALETTES["revenue"]
+
+
+def test_revenue_share_donut(data):
+    fig = charts.revenue_share(data.finance)
+    pie = fig.data[0]
+    assert list(pie.values) == [102_222_000, 78_700_000, 130_070_000]
+    assert [row[0] for row in pie.customdata] == ["102.222.000 đ", "78.700.000 đ", "130.070.000 đ"]
+    assert fig.layout.annotations[0].text == "310,99<br>triệu đồng"
+    # 308.835.000 rounds half-up to 308,84 (not the float artefact 308,83)
+    assert charts.spending_share(data.finance).layout.annotations[0].text == "308,84<br>triệu đồng"
+    assert fig.layout.title.text == "Cơ quan, đơn vị hỗ trợ là nguồn thu lớn nhất (41,8% tổng thu)"
+
+
+def test_spending_share_title_states_the_largest_category(data):
+    fig = charts.spending_share(data.finance)
+    assert fig.layout.title.text == "Chi hoạt động phong trào chiếm 78% tổng chi"
+    assert charts.data_spending_share(data.finance)["Tỷ lệ (%)"].tolist() == [12.3, 78.4, 8.7, 0.6]
+
+
+def test_spending_by_year_blank_cells_are_zero(data):
+    fig = charts.spending_by_year(data.finance)
+    allowance = trace(fig, "Chi phụ cấp CB CĐ")
+    assert list(allowance.y) == pytest.approx([9.198, 9.522, 9.522, 9.666, 0])
+    assert allowance.customdata[-1][0] == "0 đ"
+
+
+def test_balance_by_year_line_goes_negative_in_2014(data):
+    fig = charts.balance_by_year(data.finance)
+    assert fig.layout.barmode == "group"
+    line = trace(fig, "Số dư lũy kế")
+    assert line.mode == "lines+markers+text"
+    assert list(line.y) == pytest.approx([1.817, -10.395, -0.427, 1.451, 2.157])
+    at_2014 = list(line.x).index("2014")
+    assert line.y[at_2014] == pytest.approx(-10.395)
+    assert line.customdata[at_2014][0] == "-10.395.000 đ"
+    assert line.marker.color[at_2014] == palette.VERMILLION
+    assert list(trace(fig, "Tổng chi").y) == pytest.approx([57.96, 76.192, 73.092, 59.507, 42.084])
+
+
+def test_balance_title_names_every_deficit_year(data):
+    # 2014: 76.192.000 − 63.980.000 = 12.212.000; 2013, 2015–2017 have a surplus
+    assert charts.balance_by_year(data.finance).layout.title.text == "Năm 2014 chi vượt thu 12,2 triệu đồng"
+    table = charts.data_balance_by_year(data.finance)
+    assert table["Số dư lũy kế (đ)"].tolist() == [1_817_000, -10_395_000, -427_000, 1_451_000, 2_157_000]
+
+
+def test_term_waterfall_ends_at_the_closing_balance(data):
+    fig = charts.term_waterfall(data.finance)
+    wf = fig.data[0]
+    assert isinstance(wf, go.Waterfall)
+    assert wf.measure[0] == "absolute" and wf.measure[-1] == "total"
+    assert set(wf.measure[1:-1]) == {"relative"}
+    assert len(wf.measure) == 1 + 3 + 4 + 1
+    assert wf.customdata[-1][0] == "2.157.000 đ"
+    assert wf.y[0] + sum(wf.y[1:-1]) == pytest.approx(2.157)
+    assert wf.y[-1] == pytest.approx(2.157)
+    assert list(wf.y[4:8]) == pytest.approx([-37.908, -242.107, -26.82, -2.0])
+    assert wf.text[1] == "+102,2" and wf.text[5] == "−242,1"
+    assert fig.layout.title.text == "Tồn quỹ cuối kỳ 2,16 triệu đồng"
+    table = charts.data_term_waterfall(data.finance)
+    assert table["Số dư sau khoản (đ)"].iloc[-1] == 2_157_000
+
+
+def test_opening_balance_is_the_first_step():
+    f = Finance((FinanceEntry("revenue", 2020, "A", 5_000_000),
+                 FinanceEntry("spending", 2020, "B", 1_000_000)), opening_balance=3_000_000)
+    wf = charts.term_waterfall(f).data[0]
+    assert wf.y[0] == pytest.approx(3.0) and wf.customdata[0][0] == "3.000.000 đ"
+    assert wf.customdata[-1][0] == "7.000.000 đ"
+    line = trace(charts.balance_by_year(f), "Số dư lũy kế")
+    assert list(line.y) == pytest.approx([7.0])
+
+
+# --------------------------------------------------------------------------- members
+
+
+def test_gender_donut(data):
+    fig = charts.gender_donut(data.members)
+    pie = fig.data[0]
+    assert list(pie.labels) == ["Nam", "Nữ"]
+    assert list(pie.values) == [16, 17]
+    assert list(pie.marker.colors) == [palette.GENDER_COLORS["Nam"], palette.GENDER_COLORS["Nữ"]]
+    assert fig.layout.title.text == "Nữ chiếm 51,5% đoàn viên (17/33 người)"
+
+
+def test_education_and_political_theory(data):
+    edu = charts.education_bar(data.members).data[0]
+    assert [x.replace("<br>", " ") for x in edu.x] == ["Thạc sỹ", "Đại học", "Cao đẳng", "Trung cấp"]
+    assert list(edu.y) == [6, 24, 1, 2]
+    theory = charts.political_theory_bar(data.members).data[0]
+    assert [x.replace("<br>", " ") for x in theory.x] == ["Cao cấp", "Trung cấp", "Sơ cấp", "Chưa có"]
+    assert list(theory.y) == [10, 8, 9, 6]
+
+
+def test_party_by_gender(data):
+    fig = charts.party_by_gender(data.members)
+    party, non_party = trace(fig, "Đảng viên"), trace(fig, "Quần chúng")
+    assert list(party.x) == ["Nam", "Nữ"] and list(party.y) == [10, 13]
+    assert list(non_party.y) == [6, 4]
+    assert fig.layout.barmode == "stack"
+    assert fig.layout.title.text == "23/33 đoàn viên là đảng viên, trong đó 13 nữ"
+
+
+def test_department_bar_is_horizontal_and_sorted(data):
+    fig = charts.department_bar(data.members)
+    bar = fig.data[0]
+    assert bar.orientation == "h"
+    assert list(bar.x) == sorted(bar.x)  # bottom → top: the largest unit is drawn at the top
+    assert sum(bar.x) == 33
+    table = charts.data_department_bar(data.members)
+    assert table["Số đoàn viên"].tolist() == sorted(table["Số đoàn viên"], reverse=True)
+
+
+def test_age_histogram_bands(data):
+    fig = charts.age_histogram(data.members, reference_year=2017)
+    bar = fig.data[0]
+    assert [x.replace("<br>", " ") for x in bar.x] == ["<30", "30–39", "40–49", "50–59", "≥60"]
+    assert sum(bar.y) == 33
+    assert "2017" in fig.layout.xaxis.title.text
+    # born 1962–1992: in 2017 aged 25–55
+    table = charts.data_age_histogram(data.members, 2017)
+    assert table["Số đoàn viên"].sum() == 33
+    assert int(table.loc[table["Nhóm tuổi"] == "≥60", "Số đoàn viên"].iloc[0]) == 0
+
+
+def test_age_histogram_without_birth_years_is_none():
+    roster = Roster.from_members([Member("A", "Nam", None, "P", "Đại học", "Chưa có", False)])
+    assert charts.age_histogram(roster) is None
+
+
+def test_age_histogram_default_year_is_this_year(data):
+    assert sum(charts.age_histogram(data.members).data[0].y) == 33
+
+
+# --------------------------------------------------------------------------- targets, awards
+
+
+def test_targets_bullets(data):
+    fig = charts.targets_bullets(data.targets)
+    bars = {t.name: t for t in fig.data}
+    assert set(bars) == {"Vượt", "Đạt"}
+    assert list(bars["Vượt"].x) == pytest.approx([400.0, 250.0])
+    assert list(bars["Vượt"].text) == ["8/2 người", "5/2 người"]
+    assert bars["Vượt"].marker.color == palette.STATUS_COLORS["Vượt"]
+    assert bars["Đạt"].marker.color == palette.STATUS_COLORS["Đạt"]
+    assert "100%/100%" in bars["Đạt"].text and "5/5 đợt" in bars["Đạt"].text
+    assert sum(len(t.x) for t in fig.data) == 6  # the 3 qualitative targets have no bar
+    assert any(s.x0 == 100 and s.x1 == 100 for s in fig.layout.shapes)
+    assert fig.layout.xaxis.ticksuffix == "%"
+    assert fig.layout.title.text == "6 chỉ tiêu định lượng đều đạt hoặc vượt, cao nhất 400% mục tiêu"
+
+
+def test_targets_status_donut(data):
+    fig = charts.targets_status_donut(data.targets)
+    pie = fig.data[0]
+    assert list(pie.labels) == ["Vượt", "Đạt"] and list(pie.values) == [2, 7]
+    assert fig.layout.title.text == "Hoàn thành 9/9 chỉ tiêu, vượt 2 chỉ tiêu"
+    assert charts.data_targets_status_donut(data.targets)["Số chỉ tiêu"].tolist() == [2, 7, 0]
+
+
+def test_awards_by_level(data):
+    fig = charts.awards_by_level(data.awards)
+    table = charts.data_awards_by_level(data.awards)
+    totals = table.groupby("Cấp khen thưởng", sort=False)["Số lượt"].sum()
+    assert list(totals.index) == ["Cơ sở", "Tỉnh", "Bộ", "Tổng Liên đoàn", "Thủ tướng"]
+    assert totals.tolist() == [16, 13, 6, 2, 1]
+    assert sum(sum(t.y) for t in fig.data) == 38
+    assert fig.layout.title.text == "38 lượt khen thưởng, cao nhất là Bằng khen của Thủ tướng Chính phủ"
+
+
+def test_awards_by_year_keeps_periods_apart(data):
+    fig = charts.awards_by_year(data.awards)
+    buckets = list(fig.layout.xaxis.categoryarray)
+    assert [b.replace("<br>", " ") for b in buckets] == [
+        "2013", "2014", "Giai đoạn 2011–2013", "Giai đoạn 2011–2016", "Giai đoạn 2012–2017"]
+    table = charts.data_awards_by_year(data.awards)
+    by_bucket = table.groupby("Năm/Giai đoạn", sort=False)["Số lượt"].sum().to_dict()
+    assert by_bucket == {"2013": 1, "2014": 13, "Giai đoạn 2011–2013": 1, "Giai đoạn 2011–2016": 1,
+                         "Giai đoạn 2012–2017": 22}
+    assert fig.layout.title.text == "Năm 2014 nhiều khen thưởng nhất (13 lượt)"
+
+
+# --------------------------------------------------------------------------- English
+
+
+def test_english_labels(data):
+    figs = all_figures(data, "en")
+    assert list(figs["gender_donut"].data[0].labels) == ["Men", "Women"]
+    assert figs["revenue_by_year"].layout.yaxis.title.text == "million đồng"
+    assert {t.name for t in figs["balance_by_year"].data} == {"Revenue", "Spending", "Cumulative balance"}
+    assert {t.name for t in figs["targets_bullets"].data} == {"Exceeded", "Met"}
+    assert {t.name for t in figs["party_by_gender"].data} == {"Party members", "Non-Party"}
+    assert figs["spending_share"].layout.title.text == "“Chi HĐ phong trào” accounts for 78% of spending"
+    assert figs["term_waterfall"].data[0].x[0] == "Opening<br>balance"
+    assert list(charts.data_revenue_by_year(data.finance, "en").columns) == ["Year", "Source", "Amount (đồng)"]
+    assert figs["revenue_by_year"].layout.separators == ",."
+    # hover amounts stay in đồng, Vietnamese format
+    assert trace(figs["revenue_by_year"], "Thu ĐPCĐ 1%").customdata[0][0] == "18.777.000 đ"
+
+
+def test_every_user_facing_key_exists_in_both_languages():
+    vi, en = charts.LABELS["vi"], charts.LABELS["en"]
+    assert set(vi) == set(en)
+    for key in ("titles", "columns"):
+        assert set(vi[key]) == set(en[key])
+
+
+def test_builders_never_import_streamlit():
+    from pathlib import Path
+
+    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (charts, palette))
+    assert "import streamlit" not in source and "from streamlit" not in source

@@ -1,0 +1,1 @@
+"""The thin Streamlit layer: cached data access, the shared sidebar and reusable page components."""

@@ -1,0 +1,65 @@
+"""Reusable page pieces: a chart with its table downloadable, the issues table, the missing-domain notice."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ..i18n import t
+from ..models import Issue
+from ..safe_export import frame_to_csv_bytes, frame_to_xlsx_bytes
+from ..template import template_bytes
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "locale": "vi",
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "bang"
+
+
+def chart(fig: go.Figure | None, table: pd.DataFrame | None, key: str, lang: str) -> None:
+    """A Plotly chart (PNG export from its toolbar) with the table behind it as xlsx/csv downloads."""
+    if fig is None:
+        return
+    st.plotly_chart(fig, key=f"chart-{key}", config={**PLOTLY_CONFIG, "toImageButtonOptions": {
+        "format": "png", "scale": 2, "filename": key}})
+    if table is not None and not table.empty:
+        with st.popover(t("download_table", lang), icon=":material/download:"):
+            st.download_button("Excel (.xlsx)", frame_to_xlsx_bytes(table), file_name=f"{_slug(key)}.xlsx",
+                               mime=XLSX_MIME, key=f"xlsx-{key}", on_click="ignore")
+            st.download_button("CSV", frame_to_csv_bytes(table), file_name=f"{_slug(key)}.csv",
+                               mime="text/csv", key=f"csv-{key}", on_click="ignore")
+
+
+def issues_table(issues: tuple[Issue, ...] | list[Issue], lang: str) -> None:
+    """Every issue with its location (file › sheet › cell); text is shown as data, never as HTML."""
+    frame = pd.DataFrame({
+        t("col_severity", lang): [t(f"severity_{i.severity}", lang) for i in issues],
+        t("col_location", lang): [i.location for i in issues],
+        t("col_message", lang): [i.message for i in issues],
+    })
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def missing_domain(domain: str, sheet_name: str, lang: str) -> None:
+    """Say what to upload for a missing domain and offer the template."""
+    st.info(t("missing_domain", lang, domain=t(f"domain_{domain}", lang), sheet=sheet_name),
+            icon=":material/upload_file:")
+    st.download_button(t("download_template", lang), template_bytes(), file_name="mau-unionboard.xlsx",
+                       mime=XLSX_MIME, key=f"template-{domain}", on_click="ignore")
+
+
+def page_header(title: str, view) -> None:
+    """The page title and, on sample data, the banner that says so."""
+    st.title(title)
+    if view.is_sample:
+        st.info(t("sample_banner", view.lang), icon=":material/science:")
