@@ -1,0 +1,158 @@
+"""The PowerPoint deck: 16:9, native charts holding the real amounts, large fonts, speaker notes."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Emu, Pt
+from test_slides import sample_dataset, term_targets
+
+from unionboard.models import Dataset
+from unionboard.pptx_export import dataset_to_pptx
+from unionboard.slides import build_slides
+
+
+def _open(data: bytes) -> Presentation:
+    return Presentation(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def deck() -> Presentation:
+    return _open(dataset_to_pptx(sample_dataset(term_targets=term_targets())))
+
+
+def _slides_by_title(prs) -> dict[str, object]:
+    out = {}
+    for slide in prs.slides:
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+        out[texts[0]] = slide
+    return out
+
+
+def _charts(slide) -> list:
+    return [shape.chart for shape in slide.shapes if shape.has_chart]
+
+
+def test_slide_size_is_16_9(deck):
+    assert deck.slide_width == Emu(12_192_000) and deck.slide_height == Emu(6_858_000)
+    assert round(deck.slide_width / 914_400, 3) == 13.333 and deck.slide_height / 914_400 == 7.5
+
+
+def test_same_slides_as_the_deck_data(deck):
+    specs = build_slides(sample_dataset(term_targets=term_targets()))
+    assert len(deck.slides) == len(specs)
+    for slide, spec in zip(deck.slides, specs, strict=True):
+        texts = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        assert spec.finding in texts
+        assert slide.notes_slide.notes_text_frame.text == spec.notes
+
+
+def test_charts_are_native_not_pictures(deck):
+    chart_count = 0
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.shape_type != MSO_SHAPE_TYPE.PICTURE
+            chart_count += shape.has_chart
+    assert chart_count == 6  # gender, revenue, spending, balance, targets, awards
+
+
+def test_revenue_and_spending_series_hold_the_amounts_in_million_dong(deck):
+    slides = _slides_by_title(deck)
+    (revenue,) = _charts(slides["Phần thu"])
+    assert revenue.chart_type == XL_CHART_TYPE.COLUMN_STACKED
+    series = {s.name: list(s.values) for s in revenue.plots[0].series}
+    assert list(series) == ["Thu ĐPCĐ 1%", "LĐLĐ tỉnh cấp", "CQ, ĐV hỗ trợ"]
+    assert series["Thu ĐPCĐ 1%"] == pytest.approx([18.777, 21.335, 20.56, 20.45, 21.1])
+    assert sum(sum(v) for v in series.values()) == pytest.approx(310.992)
+    assert list(revenue.plots[0].categories) == ["Năm 2013", "Năm 2014", "Năm 2015", "Năm 2016",
+                                                 "Năm 2017"]
+    assert revenue.value_axis.axis_title.text_frame.text == "triệu đồng"
+    assert revenue.value_axis.tick_labels.number_format == "#,##0"
+
+    (spending,) = _charts(slides["Phần chi"])
+    total = sum(sum(s.values) for s in spending.plots[0].series)
+    assert total == pytest.approx(308.835)
+    assert len(list(spending.plots[0].series)) == 4
+
+    (balance,) = _charts(slides["Cân đối thu chi"])
+    thu, chi = balance.plots[0].series
+    assert sum(thu.values) - sum(chi.values) == pytest.approx(2.157)
+
+
+def test_gender_targets_and_awards_charts(deck):
+    slides = _slides_by_title(deck)
+    (gender,) = _charts(slides["Đoàn viên"])
+    assert gender.chart_type == XL_CHART_TYPE.DOUGHNUT
+    assert list(gender.plots[0].categories) == ["Nam", "Nữ"]
+    assert list(gender.plots[0].series[0].values) == [16, 17]
+
+    (targets,) = _charts(slides["Chỉ tiêu Nghị quyết"])
+    assert targets.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    target, result = targets.plots[0].series
+    assert (target.name, result.name) == ("Mục tiêu NQ", "Kết quả")
+    by_label = dict(zip(targets.plots[0].categories, result.values, strict=True))
+    assert by_label["Phấn đấu số CBĐV được kết nạp Đảng"] == 250  # 5 of a target of 2
+    assert set(target.values) == {100}
+
+    (awards,) = _charts(slides["Thi đua, khen thưởng"])
+    assert awards.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    counts = dict(zip(awards.plots[0].categories, awards.plots[0].series[0].values, strict=True))
+    assert counts == {"Cơ sở": 16, "Tỉnh": 13, "Bộ": 6, "Tổng Liên đoàn": 2, "Thủ tướng": 1}
+
+
+def test_notes_read_the_figures_out(deck):
+    slides = _slides_by_title(deck)
+    assert "33 đoàn viên" in slides["Đoàn viên"].notes_slide.notes_text_frame.text
+    balance_notes = slides["Cân đối thu chi"].notes_slide.notes_text_frame.text
+    assert ("Tổng thu cả nhiệm kỳ 310.992.000 đồng; tổng chi 308.835.000 đồng; "
+            "tồn cuối 2.157.000 đồng.") in balance_notes
+
+
+def test_fonts_are_large(deck):
+    for slide in deck.slides:
+        sizes = [run.font.size for shape in slide.shapes if shape.has_text_frame
+                 for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]
+        assert max(sizes) >= Pt(36)  # the title
+        assert min(sizes) >= Pt(14)
+    members = _slides_by_title(deck)["Đoàn viên"]
+    numbers = [run for shape in members.shapes if shape.has_text_frame
+               for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+               if run.text in ("33", "16 / 17", "23")]
+    assert len(numbers) == 3 and all(run.font.size >= Pt(40) for run in numbers)
+
+
+def test_title_slide_text(deck):
+    text = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    assert "CÔNG ĐOÀN CƠ SỞ SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ GIANG" in text
+    assert "Đại hội lần thứ IV" in text and "Nhiệm kỳ 2012–2017" in text
+
+
+def test_term_targets_slide_lists_the_targets(deck):
+    slide = _slides_by_title(deck)["Mục tiêu nhiệm kỳ 2017–2022"]
+    text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert "3.5 Kết nạp ít nhất 1 đoàn viên vào Đảng mỗi năm" in text
+    assert not _charts(slide)
+
+
+def test_order_and_filter():
+    prs = _open(dataset_to_pptx(sample_dataset(), order=["balance", "title", "unknown"]))
+    titles = list(_slides_by_title(prs))
+    assert titles == ["Cân đối thu chi", "CÔNG ĐOÀN CƠ SỞ SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ GIANG"]
+
+
+def test_english_deck():
+    prs = _open(dataset_to_pptx(sample_dataset(), order=["revenue"], lang="en"))
+    (slide,) = prs.slides
+    (chart,) = _charts(slide)
+    assert chart.value_axis.axis_title.text_frame.text == "million VND"
+    assert "Total revenue 310.99 million VND" in " ".join(
+        s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_empty_dataset_gives_a_title_slide():
+    prs = _open(dataset_to_pptx(Dataset()))
+    assert len(prs.slides) == 1
