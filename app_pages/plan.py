@@ -45,16 +45,18 @@ def save(name: str, data: bytes, domain: str, comment: str) -> None:
         return
     user = getattr(_auth(), "current_user", None)
     by = (user() if callable(user) else None) or t("plan_by_default", lang)
+    version = getattr(view.source.version, "id", None) if not view.is_sample else None
     try:
-        outcome = px.publish_checked(name, data, domain, by=by, comment=comment)
+        outcome = px.publish_checked(name, data, domain, by=by, comment=comment, expected_current=version)
     except ModuleNotFoundError:
         st.error(t("plan_store_missing", lang))
         return
     if not outcome.published:
-        st.error(t("plan_save_errors", lang))
-        issues_table(outcome.check.issues, lang)
+        st.error(t("plan_save_stale" if outcome.reason == "stale" else "plan_save_errors", lang))
+        if outcome.issues:
+            issues_table(outcome.issues, lang)
         return
-    st.session_state["plan_flash"] = t("plan_saved", lang, id=getattr(outcome.version, "id", "?"))
+    st.session_state["plan_flash"] = t("plan_saved", lang, id=outcome.version_id)
     st.rerun()
 
 
