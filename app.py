@@ -19,17 +19,17 @@ lang = st.session_state["lang"]
 
 PAGES = {
     "section_report": [
-        ("pages/overview.py", "page_overview", ":material/dashboard:", "overview", True),
-        ("pages/members.py", "page_members", ":material/groups:", "members", False),
-        ("pages/finance.py", "page_finance", ":material/payments:", "finance", False),
-        ("pages/targets_awards.py", "page_targets", ":material/flag:", "targets", False),
+        ("app_pages/overview.py", "page_overview", ":material/dashboard:", "overview", True),
+        ("app_pages/members.py", "page_members", ":material/groups:", "members", False),
+        ("app_pages/finance.py", "page_finance", ":material/payments:", "finance", False),
+        ("app_pages/targets_awards.py", "page_targets", ":material/flag:", "targets", False),
     ],
     "section_congress": [
-        ("pages/slides.py", "page_slides", ":material/co_present:", "slides", False),
+        ("app_pages/slides.py", "page_slides", ":material/co_present:", "slides", False),
     ],
     "section_committee": [
-        ("pages/data.py", "page_data", ":material/upload_file:", "data", False),
-        ("pages/plan.py", "page_plan", ":material/event_note:", "plan", False),
+        ("app_pages/data.py", "page_data", ":material/upload_file:", "data", False),
+        ("app_pages/plan.py", "page_plan", ":material/event_note:", "plan", False),
     ],
 }
 navigation = {

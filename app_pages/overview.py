@@ -15,7 +15,7 @@ page_header(data.info.name if data.info.name != "Công đoàn cơ sở" else t("
 if data.info.reported_term:
     st.caption(f"{t('page_overview', lang)} · {data.info.reported_term}")
 
-cards = st.columns(6)
+cards = [*st.columns(3), *st.columns(3)]
 if data.members is not None:
     members = member_summary(data.members)
     women = members["by_gender"].get("Nữ", 0)
@@ -26,13 +26,13 @@ if data.members is not None:
                     t("kpi_party_delta", lang, women=members["party_members_female"]),
                     delta_color="off", border=True)
 if data.finance is not None:
-    cards[2].metric(t("kpi_revenue", lang), format_dong(data.finance.total("revenue")), border=True)
-    cards[3].metric(t("kpi_spending", lang), format_dong(data.finance.total("spending")), border=True)
-    cards[4].metric(t("kpi_closing", lang), format_dong(data.finance.closing_balance), border=True)
+    cards[3].metric(t("kpi_revenue", lang), format_dong(data.finance.total("revenue")), border=True)
+    cards[4].metric(t("kpi_spending", lang), format_dong(data.finance.total("spending")), border=True)
+    cards[5].metric(t("kpi_closing", lang), format_dong(data.finance.closing_balance), border=True)
 if data.targets is not None:
     counts = target_counts(data.targets)
     met = counts["Đạt"] + counts["Vượt"]
-    cards[5].metric(t("kpi_targets", lang), t("kpi_targets_value", lang, met=met, total=len(data.targets)),
+    cards[2].metric(t("kpi_targets", lang), t("kpi_targets_value", lang, met=met, total=len(data.targets)),
                     t("kpi_targets_delta", lang, exceeded=counts["Vượt"]), delta_color="off", border=True)
 
 if not data.domains():
@@ -43,14 +43,14 @@ left, middle, right = st.columns(3)
 with left:
     if data.members is not None:
         chart(charts.gender_donut(data.members, lang=lang), charts.data_gender_donut(data.members, lang=lang),
-              "gioi-tinh", lang)
+              "gioi-tinh", lang, title_width=28)
 with middle:
     if data.finance is not None:
         chart(charts.revenue_share(data.finance, lang=lang), charts.data_revenue_share(data.finance, lang=lang),
-              "nguon-thu", lang)
+              "nguon-thu", lang, title_width=28)
 with right:
     if data.targets is not None:
-        chart(charts.targets_status_donut(data.targets, lang=lang), None, "chi-tieu", lang)
+        chart(charts.targets_status_donut(data.targets, lang=lang), None, "chi-tieu", lang, title_width=28)
 
 st.subheader(t("summary_heading", lang))
 st.markdown("\n".join(f"- {sentence}" for sentence in findings.overview_summary(data, lang)))

@@ -3,23 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-REPORT_PAGES = ["pages/overview.py", "pages/members.py", "pages/finance.py", "pages/targets_awards.py"]
-
-
-@pytest.fixture(autouse=True)
-def navigation_only(monkeypatch):
-    """AppTest resets PagesManager.uses_pages_directory before every run, so a `pages/` folder
-    beside app.py makes it wrap the app in the legacy v1 navigation and drop widget state.
-    A real server clears the flag the first time st.navigation runs; do the same here."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+REPORT_PAGES = ["app_pages/overview.py", "app_pages/members.py", "app_pages/finance.py", "app_pages/targets_awards.py"]
 
 
 @pytest.fixture
@@ -52,7 +36,7 @@ def test_every_page_runs_on_sample_data_labelled_as_sample(app, path):
 
 
 def test_overview_kpis_equal_the_report(app):
-    at = open_page(app, "pages/overview.py")
+    at = open_page(app, "app_pages/overview.py")
     metrics = {m.label: (m.value, m.delta) for m in at.metric}
     assert metrics["Đoàn viên"][0] == "33"
     assert "17 nữ" in metrics["Đoàn viên"][1]
@@ -66,7 +50,7 @@ def test_overview_kpis_equal_the_report(app):
 
 
 def test_members_filters_change_what_is_shown(app):
-    at = open_page(app, "pages/members.py")
+    at = open_page(app, "app_pages/members.py")
     assert "33/33 đoàn viên" in texts(at)
     assert len(at.dataframe[0].value) == 33
     at.multiselect(key="members_genders").set_value(["Nữ"]).run()
@@ -79,14 +63,14 @@ def test_members_filters_change_what_is_shown(app):
 
 
 def test_members_search_ignores_diacritics(app):
-    at = open_page(app, "pages/members.py")
+    at = open_page(app, "app_pages/members.py")
     at.text_input(key="members_query").set_value("nguyen van an").run()
     table = at.dataframe[0].value
     assert list(table["Họ và tên"]) == ["Nguyễn Văn An"]
 
 
 def test_finance_tables_and_reconciliation(app):
-    at = open_page(app, "pages/finance.py")
+    at = open_page(app, "app_pages/finance.py")
     revenue, spending = at.dataframe[-2].value, at.dataframe[-1].value
     assert revenue.iloc[-1]["Tổng cộng"] == "310.992.000"
     assert spending.iloc[-1]["Tổng cộng"] == "308.835.000"
@@ -98,13 +82,13 @@ def test_finance_tables_and_reconciliation(app):
 
 
 def test_finance_unit_switch(app):
-    at = open_page(app, "pages/finance.py")
+    at = open_page(app, "app_pages/finance.py")
     at.segmented_control(key="finance_unit").set_value("million").run()
     assert at.dataframe[-2].value.iloc[-1]["Tổng cộng"] == "310,99"
 
 
 def test_year_range_filters_finance(app):
-    at = open_page(app, "pages/overview.py")
+    at = open_page(app, "app_pages/overview.py")
     at.select_slider(key="years").set_value((2013, 2014)).run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Tổng thu"] == "123.757.000 đ"  # 59.777.000 + 63.980.000
@@ -112,7 +96,7 @@ def test_year_range_filters_finance(app):
 
 
 def test_targets_and_awards(app):
-    at = open_page(app, "pages/targets_awards.py")
+    at = open_page(app, "app_pages/targets_awards.py")
     table = at.dataframe[0].value
     assert len(table) == 9
     assert list(table["Đánh giá"]).count("Vượt") == 2
@@ -121,9 +105,9 @@ def test_targets_and_awards(app):
 
 def test_english_switch(app):
     app.selectbox(key="lang").set_value("en").run()
-    at = open_page(app, "pages/overview.py")
+    at = open_page(app, "app_pages/overview.py")
     labels = [m.label for m in at.metric]
     assert "Members" in labels and "Total revenue" in labels
     assert "sample data" in texts(at)
-    at = open_page(at, "pages/members.py")
+    at = open_page(at, "app_pages/members.py")
     assert at.title[0].value == "Members"

@@ -243,7 +243,7 @@ def _style(fig: go.Figure, title: str, *, legend_y: float = -0.18, height: int =
         template="plotly_white",
         separators=",.",
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#222222"},
-        title={"text": _wrap(title, 80), "font": {"size": TITLE_FONT_SIZE}, "x": 0.01,
+        title={"text": _wrap(title, 40), "font": {"size": TITLE_FONT_SIZE}, "x": 0.01,
                "xanchor": "left", "y": 0.97, "yanchor": "top"},
         paper_bgcolor="white",
         plot_bgcolor="white",

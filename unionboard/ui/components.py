@@ -26,10 +26,27 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "bang"
 
 
-def chart(fig: go.Figure | None, table: pd.DataFrame | None, key: str, lang: str) -> None:
-    """A Plotly chart (PNG export from its toolbar) with the table behind it as xlsx/csv downloads."""
+def _rewrap(text: str, width: int) -> str:
+    words, lines, line = text.replace("<br>", " ").split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line] if line else lines)
+
+
+def chart(fig: go.Figure | None, table: pd.DataFrame | None, key: str, lang: str,
+          title_width: int | None = None) -> None:
+    """A Plotly chart (PNG export from its toolbar) with the table behind it as xlsx/csv downloads.
+
+    `title_width` re-wraps the finding title for narrow columns (characters per line).
+    """
     if fig is None:
         return
+    if title_width and fig.layout.title.text:
+        fig.update_layout(title_text=_rewrap(fig.layout.title.text, title_width))
     st.plotly_chart(fig, key=f"chart-{key}", config={**PLOTLY_CONFIG, "toImageButtonOptions": {
         "format": "png", "scale": 2, "filename": key}})
     if table is not None and not table.empty:

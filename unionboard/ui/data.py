@@ -14,17 +14,18 @@ from ..sample import sample_paths
 
 @dataclass(frozen=True, eq=False)
 class DataSource:
-    """Where the shown data comes from."""
+    """Where the shown data comes from: the bundled sample files, or a published version of the store."""
 
     key: str  # "sample" | "current"
-    files: tuple[SourceFile, ...]
-    only_domains: dict[str, set[str]] | None = None
+    files: tuple[SourceFile, ...] = ()
     version: object | None = None  # store.VersionInfo for the current version
 
     @property
     def cache_key(self) -> tuple:
-        domains = tuple(sorted((k, tuple(sorted(v))) for k, v in (self.only_domains or {}).items()))
-        return (tuple(f.sha256 for f in self.files), domains)
+        """Content hashes: the files' sha256, or the version's (a hash of its domain → file sha256 map)."""
+        if self.version is not None:
+            return ("version", self.version.id, self.version.sha256)
+        return ("files", tuple(f.sha256 for f in self.files))
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,14 +45,17 @@ class View:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _checked(cache_key: tuple, _files: tuple[SourceFile, ...],
-             _only: dict[str, set[str]] | None) -> CheckResult:
-    """check_files, cached on the files' sha256 (the underscored arguments are not hashed)."""
-    return check_files(_files, only_domains=_only)
+def _checked(cache_key: tuple, _source: DataSource) -> CheckResult:
+    """The checked data, cached on content hashes (the underscored argument is not hashed)."""
+    if _source.version is not None:
+        from ..store import open_store
+
+        return open_store().result_of(_source.version.id)
+    return check_files(_source.files)
 
 
 def checked(source: DataSource) -> CheckResult:
-    return _checked(source.cache_key, source.files, source.only_domains)
+    return _checked(source.cache_key, source)
 
 
 @st.cache_data(show_spinner=False)
@@ -64,22 +68,11 @@ def sample_source() -> DataSource:
 
 
 def current_source() -> DataSource | None:
-    """The published current version, or None when nothing was published (or no store yet)."""
-    try:
-        from ..store import open_store
-    except ModuleNotFoundError:
-        return None
-    store = open_store()
-    version = store.current_version()
-    if version is None:
-        return None
-    domain_files = store.domain_files(version.id)
-    files: dict[str, SourceFile] = {}
-    only: dict[str, set[str]] = {}
-    for domain, source in domain_files.items():
-        files.setdefault(source.sha256, source)
-        only.setdefault(source.name, set()).add(domain)
-    return DataSource(key="current", files=tuple(files.values()), only_domains=only, version=version)
+    """The published current version, or None when nothing was published."""
+    from ..store import open_store
+
+    version = open_store().current_version()
+    return DataSource(key="current", version=version) if version is not None else None
 
 
 def build_view(lang: str, source: DataSource, year_range: tuple[int, int] | None) -> View:

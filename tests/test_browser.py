@@ -1,0 +1,47 @@
+"""Real-browser tests: `streamlit run app.py` on a free port, every page in Debian's chromium via Playwright."""
+
+import pytest
+from conftest import wait_for_app
+
+PAGES = {
+    "overview": ["33", "310.992.000 đ", "308.835.000 đ", "2.157.000 đ", "9/9 đạt"],
+    "members": ["33/33 đoàn viên", "Danh sách đoàn viên"],
+    "finance": ["Đối chiếu số liệu với bảng tính", "ĐVT: 1.000", "Phần thu"],
+    "targets": ["Kết quả thực hiện chỉ tiêu Nghị quyết", "Khen thưởng, thành tích"],
+}
+
+
+@pytest.mark.parametrize("url_path", list(PAGES))
+def test_every_page_in_a_real_browser(page, streamlit_server, artifacts_dir, url_path):
+    page.goto(f"{streamlit_server}/{'' if url_path == 'overview' else url_path}")
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    for expected in PAGES[url_path]:
+        assert expected in body, f"{expected!r} not visible on /{url_path}"
+    assert "dữ liệu mẫu" in body
+    assert page.get_by_test_id("stException").count() == 0
+    assert "Traceback" not in body
+    page.screenshot(path=str(artifacts_dir / f"page-{url_path}.png"), full_page=True)
+
+
+def test_charts_use_vietnamese_number_format(page, streamlit_server):
+    page.goto(f"{streamlit_server}/finance")
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot .ytick text", timeout=30_000)
+    ticks = page.locator(".js-plotly-plot .ytick text").all_inner_texts()
+    assert ticks, "no axis ticks rendered"
+    assert not any(t.endswith(("M", "k", "G")) for t in ticks), ticks
+
+
+def test_english_switch_in_browser(page, streamlit_server, artifacts_dir):
+    page.goto(f"{streamlit_server}/")
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="English").click()
+    wait_for_app(page)
+    page.get_by_text("Total revenue").wait_for(timeout=30_000)
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Total revenue" in body and "310.992.000 đ" in body
+    page.screenshot(path=str(artifacts_dir / "page-overview-en.png"), full_page=True)
