@@ -22,7 +22,7 @@ else:
         chart(charts.targets_bullets(data.targets, lang=lang), tables.targets_table(data.targets, lang),
               "chi-tieu", lang)
     with right:
-        chart(charts.targets_status_donut(data.targets, lang=lang), None, "danh-gia", lang)
+        chart(charts.targets_status_donut(data.targets, lang=lang), None, "danh-gia", lang, title_width=22)
     qualitative = [target for target in data.targets if target.qualitative]
     if qualitative:
         st.markdown(f"**{t('qualitative_heading', lang)}**")

@@ -156,7 +156,7 @@ def test_revenue_by_year_values_and_hover(data):
     assert [t.name for t in fig.data] == ["Thu ĐPCĐ 1%", "LĐLĐ tỉnh cấp", "CQ, ĐV hỗ trợ"]
     # the year's total above each stack
     assert [a.text for a in fig.layout.annotations] == ["59,8", "64,0", "83,1", "61,4", "42,8"]
-    assert fig.layout.title.text == "Đoàn phí là nguồn thu ổn định nhất"
+    assert fig.layout.title.text.replace("<br>", " ") == "Đoàn phí là nguồn thu ổn định nhất"
 
 
 def test_revenue_by_year_table_in_dong(data):
@@ -193,12 +193,12 @@ def test_revenue_share_donut(data):
     assert fig.layout.annotations[0].text == "310,99<br>triệu đồng"
     # 308.835.000 rounds half-up to 308,84 (not the float artefact 308,83)
     assert charts.spending_share(data.finance).layout.annotations[0].text == "308,84<br>triệu đồng"
-    assert fig.layout.title.text == "Cơ quan, đơn vị hỗ trợ là nguồn thu lớn nhất (41,8% tổng thu)"
+    assert fig.layout.title.text.replace("<br>", " ") == "Cơ quan, đơn vị hỗ trợ là nguồn thu lớn nhất (41,8% tổng thu)"
 
 
 def test_spending_share_title_states_the_largest_category(data):
     fig = charts.spending_share(data.finance)
-    assert fig.layout.title.text == "Chi hoạt động phong trào chiếm 78% tổng chi"
+    assert fig.layout.title.text.replace("<br>", " ") == "Chi hoạt động phong trào chiếm 78% tổng chi"
     assert charts.data_spending_share(data.finance)["Tỷ lệ (%)"].tolist() == [12.3, 78.4, 8.7, 0.6]
 
 
@@ -224,7 +224,7 @@ def test_balance_by_year_line_goes_negative_in_2014(data):
 
 def test_balance_title_names_every_deficit_year(data):
     # 2014: 76.192.000 − 63.980.000 = 12.212.000; 2013, 2015–2017 have a surplus
-    assert charts.balance_by_year(data.finance).layout.title.text == "Năm 2014 chi vượt thu 12,2 triệu đồng"
+    assert charts.balance_by_year(data.finance).layout.title.text.replace("<br>", " ") == "Năm 2014 chi vượt thu 12,2 triệu đồng"
     table = charts.data_balance_by_year(data.finance)
     assert table["Số dư lũy kế (đ)"].tolist() == [1_817_000, -10_395_000, -427_000, 1_451_000, 2_157_000]
 
@@ -241,7 +241,7 @@ def test_term_waterfall_ends_at_the_closing_balance(data):
     assert wf.y[-1] == pytest.approx(2.157)
     assert list(wf.y[4:8]) == pytest.approx([-37.908, -242.107, -26.82, -2.0])
     assert wf.text[1] == "+102,2" and wf.text[5] == "−242,1"
-    assert fig.layout.title.text == "Tồn quỹ cuối kỳ 2,16 triệu đồng"
+    assert fig.layout.title.text.replace("<br>", " ") == "Tồn quỹ cuối kỳ 2,16 triệu đồng"
     table = charts.data_term_waterfall(data.finance)
     assert table["Số dư sau khoản (đ)"].iloc[-1] == 2_157_000
 
@@ -265,7 +265,7 @@ def test_gender_donut(data):
     assert list(pie.labels) == ["Nam", "Nữ"]
     assert list(pie.values) == [16, 17]
     assert list(pie.marker.colors) == [palette.GENDER_COLORS["Nam"], palette.GENDER_COLORS["Nữ"]]
-    assert fig.layout.title.text == "Nữ chiếm 51,5% đoàn viên (17/33 người)"
+    assert fig.layout.title.text.replace("<br>", " ") == "Nữ chiếm 51,5% đoàn viên (17/33 người)"
 
 
 def test_education_and_political_theory(data):
@@ -283,7 +283,7 @@ def test_party_by_gender(data):
     assert list(party.x) == ["Nam", "Nữ"] and list(party.y) == [10, 13]
     assert list(non_party.y) == [6, 4]
     assert fig.layout.barmode == "stack"
-    assert fig.layout.title.text == "23/33 đoàn viên là đảng viên, trong đó 13 nữ"
+    assert fig.layout.title.text.replace("<br>", " ") == "23/33 đoàn viên là đảng viên, trong đó 13 nữ"
 
 
 def test_department_bar_is_horizontal_and_sorted(data):
@@ -332,14 +332,14 @@ def test_targets_bullets(data):
     assert sum(len(t.x) for t in fig.data) == 6  # the 3 qualitative targets have no bar
     assert any(s.x0 == 100 and s.x1 == 100 for s in fig.layout.shapes)
     assert fig.layout.xaxis.ticksuffix == "%"
-    assert fig.layout.title.text == "6 chỉ tiêu định lượng đều đạt hoặc vượt, cao nhất 400% mục tiêu"
+    assert fig.layout.title.text.replace("<br>", " ") == "6 chỉ tiêu định lượng đều đạt hoặc vượt, cao nhất 400% mục tiêu"
 
 
 def test_targets_status_donut(data):
     fig = charts.targets_status_donut(data.targets)
     pie = fig.data[0]
     assert list(pie.labels) == ["Vượt", "Đạt"] and list(pie.values) == [2, 7]
-    assert fig.layout.title.text == "Hoàn thành 9/9 chỉ tiêu, vượt 2 chỉ tiêu"
+    assert fig.layout.title.text.replace("<br>", " ") == "Hoàn thành 9/9 chỉ tiêu, vượt 2 chỉ tiêu"
     assert charts.data_targets_status_donut(data.targets)["Số chỉ tiêu"].tolist() == [2, 7, 0]
 
 
@@ -350,7 +350,7 @@ def test_awards_by_level(data):
     assert list(totals.index) == ["Cơ sở", "Tỉnh", "Bộ", "Tổng Liên đoàn", "Thủ tướng"]
     assert totals.tolist() == [16, 13, 6, 2, 1]
     assert sum(sum(t.y) for t in fig.data) == 38
-    assert fig.layout.title.text == "38 lượt khen thưởng, cao nhất là Bằng khen của Thủ tướng Chính phủ"
+    assert fig.layout.title.text.replace("<br>", " ") == "38 lượt khen thưởng, cao nhất là Bằng khen của Thủ tướng Chính phủ"
 
 
 def test_awards_by_year_keeps_periods_apart(data):
@@ -362,7 +362,7 @@ def test_awards_by_year_keeps_periods_apart(data):
     by_bucket = table.groupby("Năm/Giai đoạn", sort=False)["Số lượt"].sum().to_dict()
     assert by_bucket == {"2013": 1, "2014": 13, "Giai đoạn 2011–2013": 1, "Giai đoạn 2011–2016": 1,
                          "Giai đoạn 2012–2017": 22}
-    assert fig.layout.title.text == "Năm 2014 nhiều khen thưởng nhất (13 lượt)"
+    assert fig.layout.title.text.replace("<br>", " ") == "Năm 2014 nhiều khen thưởng nhất (13 lượt)"
 
 
 # --------------------------------------------------------------------------- English
@@ -375,7 +375,7 @@ def test_english_labels(data):
     assert {t.name for t in figs["balance_by_year"].data} == {"Revenue", "Spending", "Cumulative balance"}
     assert {t.name for t in figs["targets_bullets"].data} == {"Exceeded", "Met"}
     assert {t.name for t in figs["party_by_gender"].data} == {"Party members", "Non-Party"}
-    assert figs["spending_share"].layout.title.text == "“Chi HĐ phong trào” accounts for 78% of spending"
+    assert figs["spending_share"].layout.title.text.replace("<br>", " ") == "“Chi HĐ phong trào” accounts for 78% of spending"
     assert figs["term_waterfall"].data[0].x[0] == "Opening<br>balance"
     assert list(charts.data_revenue_by_year(data.finance, "en").columns) == ["Year", "Source", "Amount (đồng)"]
     assert figs["revenue_by_year"].layout.separators == ",."

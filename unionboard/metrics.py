@@ -79,4 +79,7 @@ def summary(result: CheckResult) -> dict:
         "awards": ({"total": len(data.awards), "count": sum(a.count for a in data.awards)}
                    if data.awards is not None else None),
     }
+    from .planning import planning_summary
+
+    out.update(planning_summary(result))
     return out

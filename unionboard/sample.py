@@ -7,6 +7,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from .sample_plan import build_budget, build_term_targets
+
 YEARS = (2013, 2014, 2015, 2016, 2017)
 
 UNION_INFO = (
@@ -236,6 +238,8 @@ SAMPLE_FILES = {
     "tai-chinh.xlsx": build_finance,
     "chi-tieu.xlsx": build_targets,
     "khen-thuong.xlsx": build_awards,
+    "chi-tieu-nhiem-ky.xlsx": build_term_targets,
+    "du-toan.xlsx": build_budget,
 }
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"

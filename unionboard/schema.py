@@ -133,26 +133,37 @@ FINANCE_TIDY = TableSchema(
 TERM_TARGETS = TableSchema(
     domain="term_targets",
     title="Chỉ tiêu nhiệm kỳ",
-    sheet_hints=("nhiem ky", "chi tieu nhiem ky", "term targets"),
+    # The resolution-target hints too: a sheet only becomes term targets when its header also has
+    # the required Mã and Nhóm columns, which a resolution-targets table does not have.
+    sheet_hints=("nhiem ky", "chi tieu", "muc tieu", "targets", "ke hoach nhiem ky"),
+    # Wide: Mã | Nội dung | Nhóm | ĐVT | Mục tiêu nhiệm kỳ | Áp dụng | Kết quả 2018 | ... | Kết quả 2022,
+    # optionally "Mục tiêu 2018" ... per-year targets. Year columns are found by the year in their
+    # header (term_targets.year_columns); "result" only makes a results sheet outscore TARGETS.
     columns=(
-        Column("code", "Mã", ("Mã chỉ tiêu", "Số hiệu", "Code")),
-        Column("text", "Nội dung", ("Nội dung chỉ tiêu", "Chỉ tiêu", "Text")),
+        Column("code", "Mã", ("Mã chỉ tiêu", "Mã số", "Số hiệu", "Code")),
+        Column("text", "Nội dung", ("Nội dung chỉ tiêu", "Chỉ tiêu", "Text", "Target text")),
         Column("group", "Nhóm", ("Group", "Nhóm chỉ tiêu")),
         Column("unit", "ĐVT", ("Đơn vị tính", "Unit"), required=False),
-        Column("term_target", "Mục tiêu nhiệm kỳ", ("Mục tiêu", "Chỉ tiêu nhiệm kỳ", "Target")),
-        Column("per_year", "Áp dụng", ("Hàng năm/Nhiệm kỳ", "Per year"), required=False),
+        Column("term_target", "Mục tiêu nhiệm kỳ", ("Mục tiêu", "Chỉ tiêu nhiệm kỳ", "Target",
+                                                     "Term target")),
+        Column("per_year", "Áp dụng", ("Hàng năm/Nhiệm kỳ", "Phạm vi", "Per year", "Applies"),
+               required=False),
+        Column("result", "Kết quả", ("KQ", "Kết quả thực hiện", "Result"), required=False),
     ),
 )
 
 BUDGET = TableSchema(
     domain="budget",
     title="Dự toán thu chi",
-    sheet_hints=("du toan", "ke hoach", "budget"),
+    sheet_hints=("du toan", "ke hoach thu chi", "budget"),
+    # Tidy: Năm | Thu/Chi | Khoản mục | Kế hoạch (đồng), one row per source/category and year.
     columns=(
         Column("year", "Năm", ("Year",)),
-        Column("side", "Thu/Chi", ("Loại", "Side")),
-        Column("item", "Khoản mục", ("Nguồn thu / mục chi", "Item")),
-        Column("planned", "Kế hoạch", ("Dự toán", "Số tiền kế hoạch", "Planned", "Plan")),
+        Column("side", "Thu/Chi", ("Loại", "Thu chi", "Side")),
+        Column("item", "Khoản mục", ("Nguồn thu / mục chi", "Nguồn thu, mục chi", "Item")),
+        Column("planned", "Kế hoạch", ("Dự toán", "Số tiền kế hoạch", "Kế hoạch (đồng)", "Planned",
+                                       "Plan")),
+        Column("note", "Ghi chú", ("Note",), required=False),
     ),
 )
 
