@@ -53,8 +53,10 @@ with st.sidebar:
     result_years = build_view(lang, source, None).years
     year_range = None
     if len(result_years) > 1:
+        # keyed on the span so that a data set with other years starts from its full range
         year_range = st.select_slider(t("sidebar_years", lang), options=list(result_years),
-                                      value=(result_years[0], result_years[-1]), key="years")
+                                      value=(result_years[0], result_years[-1]),
+                                      key=f"years-{result_years[0]}-{result_years[-1]}")
     view = build_view(lang, source, year_range)
     if view.result.issues:
         st.caption(t("sidebar_issues", lang, errors=len(view.result.errors),
