@@ -90,6 +90,12 @@ def _run_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_page_benchmark(args: argparse.Namespace) -> int:
+    from .ui.page_benchmark import main as page_benchmark
+
+    return page_benchmark(args.runs, args.roster, args.json)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m unionboard",
                                      description="Đọc, kiểm tra và xuất số liệu Đại hội Công đoàn cơ sở.")
@@ -105,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     sample = sub.add_parser("sample", help="tạo lại dữ liệu mẫu từ báo cáo Đại hội")
     sample.add_argument("--dir", default=str(Path(__file__).resolve().parent.parent / "data"))
     sample.set_defaults(run=_run_sample)
+    pages = sub.add_parser("benchmark-pages", help="đo thời gian chạy lại các trang (AppTest)")
+    pages.add_argument("--runs", type=int, default=5)
+    pages.add_argument("--roster", type=int, default=100_000, help="số đoàn viên của danh sách lớn")
+    pages.add_argument("--json", action="store_true")
+    pages.set_defaults(run=_run_page_benchmark)
     _load_plugins()
     for name, (help_text, configure, run) in _COMMANDS.items():
         command = sub.add_parser(name, help=help_text)
