@@ -43,7 +43,9 @@ with st.sidebar:
     st.selectbox(t("sidebar_language", lang), list(LANGUAGES), key="lang", format_func=LANGUAGES.get)
     current = current_source()
     options = ["current", "sample"] if current is not None else ["sample"]
-    choice = st.radio(t("sidebar_dataset", lang), options, key="dataset",
+    # keyed on the current version, so that a newly published version is what everyone sees next
+    choice = st.radio(t("sidebar_dataset", lang), options,
+                      key=f"dataset-{current.version.id if current is not None else 0}",
                       format_func=lambda k: t(f"dataset_{k}", lang))
     source = current if choice == "current" and current is not None else sample_source()
     if source.version is not None:
@@ -61,6 +63,9 @@ with st.sidebar:
     if view.result.issues:
         st.caption(t("sidebar_issues", lang, errors=len(view.result.errors),
                      warnings=len(view.result.warnings)))
+    from unionboard.ui.auth import sidebar_status
+
+    sidebar_status(lang)
 
 st.session_state["_view"] = view
 page.run()

@@ -1,7 +1,5 @@
 """Ban chấp hành › Kế hoạch: term targets year by year (results edited after sign-in) and the budget against actuals."""
 
-import importlib
-
 import streamlit as st
 
 from unionboard import planning
@@ -9,7 +7,8 @@ from unionboard import planning_charts as pc
 from unionboard import planning_export as px
 from unionboard.i18n import t
 from unionboard.text import format_dong
-from unionboard.ui.components import chart, issues_table, missing_domain
+from unionboard.ui.auth import current_user, is_committee, sign_in_form
+from unionboard.ui.components import chart, issues_table, missing_domain, page_header
 from unionboard.ui.data import get_view
 
 view = get_view()
@@ -17,40 +16,19 @@ lang = view.lang
 dataset = view.result.dataset  # the whole term: the sidebar's year range does not apply here
 
 
-def _auth():
-    """unionboard.ui.auth when installed; None means nobody can sign in (read-only page)."""
-    try:
-        return importlib.import_module("unionboard.ui.auth")
-    except ModuleNotFoundError as exc:
-        if exc.name != "unionboard.ui.auth":
-            raise
-        return None
-
-
-def signed_in() -> bool:
-    auth = _auth()
-    return bool(auth is not None and auth.is_committee())
-
-
 def sign_in_prompt(key: str) -> None:
-    auth = _auth()
     st.info(t("plan_sign_in_needed", lang), icon=":material/lock:")
-    if auth is not None and key == "targets":
-        auth.sign_in_form(lang)
+    if key == "targets":
+        sign_in_form(lang)
 
 
 def save(name: str, data: bytes, domain: str, comment: str) -> None:
-    if not signed_in():  # re-checked right before the write
+    if not is_committee():  # re-checked right before the write
         st.error(t("plan_sign_in_needed", lang))
         return
-    user = getattr(_auth(), "current_user", None)
-    by = (user() if callable(user) else None) or t("plan_by_default", lang)
+    by = current_user() or t("plan_by_default", lang)
     version = getattr(view.source.version, "id", None) if not view.is_sample else None
-    try:
-        outcome = px.publish_checked(name, data, domain, by=by, comment=comment, expected_current=version)
-    except ModuleNotFoundError:
-        st.error(t("plan_store_missing", lang))
-        return
+    outcome = px.publish_checked(name, data, domain, by=by, comment=comment, expected_current=version)
     if not outcome.published:
         st.error(t("plan_save_stale" if outcome.reason == "stale" else "plan_save_errors", lang))
         if outcome.issues:
@@ -60,7 +38,7 @@ def save(name: str, data: bytes, domain: str, comment: str) -> None:
     st.rerun()
 
 
-st.title(t("page_plan", lang))
+page_header(t("page_plan", lang), view)
 if flash := st.session_state.pop("plan_flash", None):
     st.success(flash, icon=":material/check_circle:")
 tab_targets, tab_budget = st.tabs([t("plan_tab_targets", lang), t("plan_tab_budget", lang)])
@@ -84,7 +62,7 @@ with tab_targets:
         st.dataframe(pc.data_progress(items, lang), hide_index=True, width="stretch")
         st.subheader(t("plan_edit_heading", lang))
         frame = px.targets_sheet_frame(targets, years)
-        if signed_in():
+        if is_committee():
             editable = px.editable_columns(frame)
             edited = st.data_editor(frame, key="plan_results", hide_index=True, width="stretch",
                                     disabled=[c for c in frame.columns if c not in editable])
@@ -146,7 +124,7 @@ with tab_budget:
         row = what_if[what_if["year"] == year].iloc[0]
         st.markdown(t("plan_whatif_result", lang, year=year, revenue=format_dong(row["revenue"]),
                       spending=format_dong(row["spending"]), balance=format_dong(row["balance"])))
-        if signed_in():
+        if is_committee():
             if st.button(t("plan_whatif_save", lang, year=year), key="plan_save_budget"):
                 save(px.BUDGET_FILE, px.budget_with_plan(dataset, year, lines), "budget",
                      t("plan_comment_budget", lang, year=year))

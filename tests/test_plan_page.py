@@ -1,7 +1,7 @@
 """AppTest of Ban chấp hành › Kế hoạch: figures shown, read-only without sign-in, saving through the store.
 
-Until the lead adds the two planning workbooks to `sample.SAMPLE_FILES`, the tests publish the sample
-workbooks (report + planning) to a store in a temporary UNIONBOARD_HOME and view that version.
+The tests publish the sample workbooks (report + planning) to a store in a temporary UNIONBOARD_HOME
+and view that version.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def _files(tmp_path: Path) -> list[SourceFile]:
 @pytest.fixture
 def published(tmp_path: Path, monkeypatch):
     """A store in tmp_path whose current version holds the report and the planning sample."""
-    store_mod = pytest.importorskip("unionboard.store", reason="the version store is written in parallel")
+    from unionboard import store as store_mod
+
     monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
     st.cache_data.clear()
     store = store_mod.open_store()
@@ -102,8 +103,35 @@ def test_english(published) -> None:
     assert {m.label for m in at.metric} == {"Targets", "Behind schedule", "On track", "No data yet"}
 
 
-def test_saving_when_signed_in(published) -> None:
-    """Needs unionboard.ui.auth (is_committee/sign_in_form) — wired by the lead."""
-    pytest.importorskip("unionboard.ui.auth", reason="the committee sign-in gate is written in parallel")
-    pytest.skip("sign in through unionboard.ui.auth, then: editor shown, save without changes → "
-                "'Chưa có thay đổi', budget scenario save → a new version with budget 2019")
+def test_saving_when_signed_in(published, monkeypatch) -> None:
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", "mat-khau-BCH-2017")
+    at = _plan_page()
+    assert not at.data_editor
+    at.text_input(key="_committee_user").input("Chị Lan")
+    at.text_input(key="_committee_password").input("mat-khau-BCH-2017")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.data_editor  # the results editor appears once signed in
+    at.button(key="plan_save_results").click().run()
+    assert "Chưa có thay đổi nào để lưu." in _texts(at.info)
+    assert len(published.history()) == 1  # nothing published
+    at.button(key="plan_save_budget").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    history = published.history()
+    assert len(history) == 2 and history[0].by == "Chị Lan" and history[0].current
+    budget = published.current_result().dataset.budget
+    assert 2019 in {line.year for line in budget}
+    assert published.current_result().dataset.members is not None  # other domains carried over
+
+
+def test_wrong_password_cannot_save(published, monkeypatch) -> None:
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", "mat-khau-BCH-2017")
+    at = _plan_page()
+    at.text_input(key="_committee_user").input("Ai đó")
+    at.text_input(key="_committee_password").input("sai")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.data_editor
+    assert not any(b.key == "plan_save_budget" for b in at.button)
+    assert len(published.history()) == 1

@@ -1,0 +1,93 @@
+"""Ban chấp hành › Cập nhật dữ liệu: upload, check, compare with the current version, publish; history and rollback."""
+
+import streamlit as st
+
+from unionboard import diff
+from unionboard.i18n import t
+from unionboard.store import open_store
+from unionboard.template import template_bytes
+from unionboard.ui import upload
+from unionboard.ui.auth import is_committee, require_committee
+from unionboard.ui.components import XLSX_MIME, issues_table
+from unionboard.ui.data import get_view
+from unionboard.xlsx_export import dataset_to_xlsx
+
+view = get_view()
+lang = view.lang
+st.title(t("page_data", lang))
+upload.show_flash(lang)
+
+left, right = st.columns(2)
+left.download_button(t("download_template", lang), template_bytes(), file_name="mau-unionboard.xlsx",
+                     mime=XLSX_MIME, key="data_template", icon=":material/download:", on_click="ignore")
+right.download_button(t("data_download_current", lang), dataset_to_xlsx(view.result.dataset),
+                      file_name="du-lieu-hien-hanh.xlsx", mime=XLSX_MIME, key="data_current_xlsx",
+                      icon=":material/table_view:", on_click="ignore",
+                      help=t("data_download_current_help", lang))
+
+st.subheader(t("data_upload_heading", lang))
+if require_committee(lang):
+    uploaded = st.file_uploader(t("data_uploader", lang), type=upload.UPLOAD_TYPES, accept_multiple_files=True,
+                                key=upload.upload_key(), max_upload_size=upload.upload_limit_mb(),
+                                help=t("data_uploader_help", lang, mb=upload.upload_limit_mb()))
+    files = upload.as_sources(uploaded)
+    if files:
+        result = upload.check_uploads(files)
+        base_id, current, before = upload.baseline()
+        errors, warnings = result.errors, result.warnings
+        if errors:
+            st.error(t("data_errors_found", lang, errors=len(errors), warnings=len(warnings)), icon=":material/error:")
+        elif warnings:
+            st.warning(t("data_warnings_found", lang, warnings=len(warnings)), icon=":material/warning:")
+        else:
+            st.success(t("data_no_issues", lang), icon=":material/check_circle:")
+        if result.issues:
+            issues_table(result.issues, lang)
+        if not errors:
+            st.markdown(f"#### {t('data_diff_heading', lang)}")
+            if base_id:
+                st.caption(t("data_diff_against", lang, id=base_id))
+            else:
+                st.caption(t("data_diff_against_sample", lang))
+            upload.show_diff(diff.compare(before, diff.merged(current, result.dataset)), lang)
+
+        st.markdown(f"#### {t('data_publish_heading', lang)}")
+        reconfirm = upload.needs_reconfirm(files)
+        confirmed = True
+        if not errors and (warnings or reconfirm):
+            confirmed = st.checkbox(t("data_confirm_warnings" if warnings else "data_confirm_again", lang),
+                                    key=upload.confirm_key(files))
+        st.text_input(t("data_comment", lang), key="data_comment", max_chars=500)
+        st.button(t("data_publish", lang), type="primary", icon=":material/publish:", key="data_publish",
+                  disabled=bool(errors) or not confirmed, on_click=upload.publish, args=(files, base_id, lang),
+                  help=t("data_publish_blocked", lang) if errors else None)
+        if errors:
+            st.caption(t("data_publish_blocked", lang))
+        elif not confirmed:
+            st.caption(t("data_confirm_needed", lang))
+
+st.subheader(t("data_history_heading", lang))
+frame, versions = upload.history_frame(lang)
+if not versions:
+    st.info(t("data_history_empty", lang), icon=":material/history:")
+    st.stop()
+st.dataframe(frame, hide_index=True, width="stretch",
+             column_config={t("data_col_current", lang): st.column_config.CheckboxColumn()})
+chosen = st.selectbox(t("data_pick_version", lang), [v.id for v in versions], key="data_version",
+                      format_func=lambda vid: t("data_version_option", lang, id=vid, **next(
+                          {"when": v.created_at[:16].replace("T", " "), "by": v.by or "—"}
+                          for v in versions if v.id == vid)))
+version = next(v for v in versions if v.id == chosen)
+originals = open_store().files_of(version.id)
+if not originals:
+    st.caption(t("data_no_originals", lang))
+for i, original in enumerate(originals):
+    st.download_button(t("data_download_original", lang, name=original.name), original.data,
+                       file_name=original.name, key=f"data_original_{version.id}_{i}",
+                       icon=":material/download:", on_click="ignore")
+if version.current:
+    st.caption(t("data_is_current", lang, id=version.id))
+elif is_committee():
+    sure = st.checkbox(t("data_rollback_confirm", lang, id=version.id), key=f"data_rollback_confirm_{version.id}")
+    st.button(t("data_rollback", lang, id=version.id), icon=":material/undo:", key="data_rollback",
+              disabled=not sure, on_click=upload.rollback, args=(version.id, lang))

@@ -1,0 +1,135 @@
+"""Real browser: sign in as the committee, upload through the file chooser, confirm, publish, see the overview change.
+
+Uses its own server (the shared `streamlit_server` fixture has no committee password).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import (
+    REPO_ROOT,
+    SERVER_START_TIMEOUT,
+    _app_path,
+    _kill_group,
+    _read,
+    free_port,
+    wait_for_app,
+)
+
+PASSWORD = "mat-khau-trinh-duyet"
+DATA = REPO_ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def committee_server(tmp_path_factory: pytest.TempPathFactory):
+    """`streamlit run app.py` with UNIONBOARD_HOME=tmp and a committee password; yields the base URL."""
+    home = tmp_path_factory.mktemp("upload_home")
+    logs = tmp_path_factory.mktemp("upload_logs")
+    port = free_port()
+    env = os.environ.copy()
+    env.pop("UNIONBOARD_DB_URL", None)
+    env.pop("UNIONBOARD_COMMITTEE_PASSWORD_HASH", None)
+    env.update(UNIONBOARD_HOME=str(home), UNIONBOARD_COMMITTEE_PASSWORD=PASSWORD, PYTHONUNBUFFERED="1",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")])))
+    cmd = [sys.executable, "-m", "streamlit", "run", str(_app_path()), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
+    base = f"http://127.0.0.1:{port}"
+    out_path, err_path = logs / "stdout.log", logs / "stderr.log"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=out, stderr=err, start_new_session=True)
+        try:
+            deadline = time.monotonic() + SERVER_START_TIMEOUT
+            while True:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"Streamlit server did not start\n{_read(err_path)}\n{_read(out_path)}", pytrace=False)
+                try:
+                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                    pass
+                time.sleep(0.25)
+            yield base, home
+        finally:
+            _kill_group(proc)
+
+
+@pytest.fixture
+def roster_file(tmp_path: Path) -> Path:
+    """The sample roster with one more member (34), as a file for the file chooser."""
+    wb = openpyxl.load_workbook(DATA / "doan-vien.xlsx")
+    wb.active.append([34, "Trần Thị Mới", "Nữ", 1999, "Văn phòng Sở", "Đại học", None, None, "Đoàn viên"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path = tmp_path / "doan-vien-2017.xlsx"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def main_text(page) -> str:
+    return page.get_by_test_id("stMain").inner_text()
+
+
+def test_sign_in_upload_confirm_publish_and_see_the_overview(page, committee_server, artifacts_dir, roster_file):
+    base, home = committee_server
+    shot = lambda name: page.screenshot(path=str(artifacts_dir / f"upload-{name}.png"), full_page=True)  # noqa: E731
+
+    page.goto(f"{base}/data")
+    wait_for_app(page)
+    assert "Ban chấp hành" in main_text(page) and page.locator('input[type="file"]').count() == 0
+    shot("1-sign-in")
+
+    page.get_by_label("Họ tên (ghi vào lịch sử phiên bản)").fill("Chị Lan")
+    page.get_by_label("Mật khẩu Ban chấp hành").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.locator('input[type="file"]').wait_for(state="attached")
+    wait_for_app(page)
+    assert "Đã đăng nhập: Chị Lan" in page.get_by_test_id("stSidebar").inner_text()
+    shot("2-signed-in")
+
+    page.locator('input[type="file"]').set_input_files([str(roster_file), str(DATA / "tai-chinh.xlsx")])
+    page.get_by_text("So với dữ liệu hiện hành").wait_for()
+    wait_for_app(page)
+    body = main_text(page)
+    assert "33 → 34 (+1 thêm" in body
+    assert "2 cảnh báo" in body
+    publish = page.get_by_role("button", name="Công bố", exact=True)
+    assert publish.is_disabled()  # the warnings need confirming first
+    shot("3-preview")
+    publish.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts_dir / "upload-3b-publish-area.png"))
+
+    page.get_by_text("Tôi đã xem các cảnh báo và vẫn muốn công bố").click()
+    wait_for_app(page)
+    assert publish.is_enabled()
+    publish.click()
+    page.get_by_text("Đã công bố phiên bản #1").wait_for()
+    wait_for_app(page)
+    assert "Phiên bản #1 ·" in page.get_by_test_id("stSidebar").inner_text()
+    shot("4-published")
+
+    page.get_by_role("link", name="Xem trang Tổng quan").click()
+    page.get_by_test_id("stMetric").first.wait_for()
+    wait_for_app(page)
+    metrics = page.get_by_test_id("stMetric").all_inner_texts()
+    assert any("Đoàn viên" in m and "34" in m for m in metrics), metrics
+    assert "dữ liệu mẫu" not in main_text(page)
+    shot("5-overview")
+
+    from unionboard.store import open_store
+
+    store = open_store(f"sqlite:///{home / 'unionboard.db'}")
+    assert [(v.id, v.by, v.files) for v in store.history()] == [(1, "Chị Lan", ["doan-vien-2017.xlsx",
+                                                                                  "tai-chinh.xlsx"])]
+    assert store.files_of(1)[0].data == roster_file.read_bytes()
