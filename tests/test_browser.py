@@ -29,7 +29,7 @@ def test_charts_use_vietnamese_number_format(page, streamlit_server):
     page.goto(f"{streamlit_server}/finance")
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot .ytick text", timeout=30_000)
-    ticks = [t for t in page.locator(".js-plotly-plot .ytick text").all_inner_texts() if t.strip()]
+    ticks = [t for t in page.locator(".js-plotly-plot .ytick text").all_text_contents() if t and t.strip()]
     assert ticks, "no axis ticks rendered"
     assert not any(t.endswith(("M", "k", "G")) for t in ticks), ticks
 

@@ -32,7 +32,9 @@ def home(tmp_path: Path) -> Path:
 
 
 def test_sample_data_is_there():
-    assert len(DATA) == 5
+    from unionboard.sample import SAMPLE_FILES
+
+    assert sorted(Path(p).name for p in DATA) == sorted(SAMPLE_FILES)
 
 
 def test_docx_from_the_sample_files(tmp_path, home):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import io
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
+import xlrd
 from python_calamine import CalamineWorkbook
 
 from .issues import IssueLog
@@ -15,6 +19,9 @@ from .models import SourceFile
 from .text import cell_name
 
 MB = 1024 * 1024
+# Exceptions that must propagate (the user pressed Ctrl+C, the interpreter exits); anything else
+# raised while parsing a file, including a Rust panic inside calamine, becomes an issue.
+_NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -26,6 +33,10 @@ class Limits:
     max_file_bytes: int = 50 * MB
     max_unpacked_bytes: int = 200 * MB
     max_compression_ratio: float = 200.0
+    # rows × columns of a sheet's used range: calamine builds the range densely, so one stray
+    # cell at XFD1048576 in a 5 KB file would ask for 17 billion cells (the process aborts);
+    # 10 million cells is ~320 MB in calamine's grid.
+    max_cells: int = 10_000_000
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -58,13 +69,23 @@ class Sheet:
         return None
 
 
+def _size(n: int) -> str:
+    """A byte count for messages, Vietnamese decimal comma: "1,5 MB", "200 MB", "12 KB"."""
+    if n >= MB:
+        text = f"{n / MB:.1f}".removesuffix(".0")
+        return f"{text.replace('.', ',')} MB"
+    if n >= 1024:
+        return f"{round(n / 1024)} KB"
+    return f"{n} byte"
+
+
 def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str | None:
     """Return 'xlsx' or 'xls' when the bytes may be parsed, else log an error and return None."""
     name, data = source.name, source.data
     lower = name.lower()
     if len(data) > limits.max_file_bytes:
         log.error(name, None, None,
-                  f"Tệp quá lớn ({len(data) / MB:.1f} MB); giới hạn là {limits.max_file_bytes / MB:.0f} MB.")
+                  f"Tệp quá lớn ({_size(len(data))}); giới hạn là {_size(limits.max_file_bytes)}.")
         return None
     if lower.endswith((".xlsm", ".xltm", ".xlam")):
         log.error(name, None, None, "Tệp có macro (.xlsm) không được chấp nhận vì lý do an toàn; "
@@ -84,7 +105,7 @@ def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str |
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    except Exception:  # BadZipFile, EOFError, ValueError, NotImplementedError("zip file version 12.0")…
         log.error(name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt (không đọc được cấu trúc .xlsx).")
         return None
     names = {info.filename for info in infos}
@@ -98,8 +119,8 @@ def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str |
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if unpacked > limits.max_unpacked_bytes:
-        log.error(name, None, None, f"Tệp giải nén ra {unpacked / MB:.0f} MB, vượt giới hạn "
-                  f"{limits.max_unpacked_bytes / MB:.0f} MB (nghi ngờ 'bom nén'); không đọc.")
+        log.error(name, None, None, f"Tệp giải nén ra {_size(unpacked)}, vượt giới hạn "
+                  f"{_size(limits.max_unpacked_bytes)} (nghi ngờ 'bom nén'); không đọc.")
         return None
     if unpacked > 10 * MB and unpacked / packed > limits.max_compression_ratio:
         log.error(name, None, None, f"Tỷ lệ nén bất thường ({unpacked / packed:.0f}:1), nghi ngờ 'bom nén'; không đọc.")
@@ -107,27 +128,51 @@ def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str |
     return "xlsx"
 
 
-_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+# A formula tag (<f>, <f t="shared" .../>, or prefixed <x:f>), a cell's closing tag, a value element.
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
+_CELL_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s")
+_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>)", re.S)
+_REF_ATTR = re.compile(rb'\sr="([A-Z]{1,3}[0-9]{1,7})"')
+_TYPE_ATTR = re.compile(rb'\st="([^"]*)"')
 
 
-def _formulas_without_value(archive: zipfile.ZipFile, sheet_paths: dict[str, str]) -> dict[str, frozenset[str]]:
-    """Cells holding a formula with no cached result (a file saved by a tool that never calculated)."""
-    out: dict[str, frozenset[str]] = {}
-    for sheet_name, path in sheet_paths.items():
-        try:
-            xml = archive.read(path)
-        except KeyError:
+def _missing_in(xml: bytes) -> set[str]:
+    """A1 names of the formula cells of one sheet part that carry no cached value.
+
+    Only the cells holding a formula are looked at (found by their <f> tag), so a sheet without
+    formulas costs one substring search. A cell is missing its value when it has no <v> at all,
+    or an empty <v/> / <v></v> while its type is not text: Excel writes an empty text result
+    (=IF(A1="";"";…)) as t="str" with an empty <v/>, which is a real, cached value.
+    """
+    missing: set[str] = set()
+    match = _FORMULA_TAG.search(xml)
+    while match is not None:
+        pos = match.start()
+        start = xml.rfind(b"<", 0, pos)
+        # walk back over any tag between the cell's start tag and its formula (none in practice)
+        for _ in range(4):
+            if start < 0 or _CELL_START.match(xml, start):
+                break
+            start = xml.rfind(b"<", 0, start)
+        end_match = _CELL_END.search(xml, pos)
+        if start < 0 or end_match is None or not _CELL_START.match(xml, start):
+            match = _FORMULA_TAG.search(xml, pos + 2)
             continue
-        if b"<f" not in xml:
-            continue
-        missing = set()
-        for match in _CELL.finditer(xml):
-            body = match.group(2) or b""
-            if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):
-                missing.add(match.group(1).decode())
-        if missing:
-            out[sheet_name] = frozenset(missing)
-    return out
+        head_end = xml.find(b">", start)
+        head = xml[start:head_end]
+        body = xml[head_end + 1:end_match.start()]
+        ref = _REF_ATTR.search(head)
+        if ref is not None:
+            value = _VALUE.search(body)
+            if value is None:
+                missing.add(ref.group(1).decode("ascii"))
+            elif not (value.group(1) or b"").strip():
+                cell_type = _TYPE_ATTR.search(head)
+                if cell_type is None or cell_type.group(1) not in (b"str", b"s", b"inlineStr"):
+                    missing.add(ref.group(1).decode("ascii"))
+        match = _FORMULA_TAG.search(xml, end_match.end())
+    return missing
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -135,14 +180,15 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     try:
         workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
         rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except KeyError:
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+            RuntimeError):
         return {}
     targets = dict(re.findall(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
     targets.update({k: v for v, k in re.findall(r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
     paths = {}
-    for sheet_tag in re.findall(r"<sheet\b[^>]*/?>", workbook):
+    for sheet_tag in re.findall(r"<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*/?>", workbook):
         name = re.search(r'name="([^"]*)"', sheet_tag)
-        rid = re.search(r'r:id="([^"]*)"', sheet_tag) or re.search(r'\bid="([^"]*)"', sheet_tag)
+        rid = re.search(r'\w+:id="([^"]*)"', sheet_tag) or re.search(r'\bid="([^"]*)"', sheet_tag)
         if name and rid and rid.group(1) in targets:
             target = targets[rid.group(1)].lstrip("/")
             paths[_xml_unescape(name.group(1))] = target if target.startswith("xl/") else f"xl/{target}"
@@ -150,8 +196,164 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _xml_unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
+    return html.unescape(text)  # &amp; &lt; &gt; &quot; &apos; and numeric references (&#10;)
+
+
+# Cell references that can make a sheet's used range big: a column of two or three letters
+# (AA…XFD) or a row number of six or seven digits (100000…). Without any of them a sheet is at most
+# 99,999 rows × 26 columns, so a roster scan finds only a handful.
+# (starts with a literal so that re can skip ahead fast; single-quoted attributes are rare and
+# get the slower pattern)
+_BIG_REF = re.compile(rb'r="([A-Z]{2,}[0-9]+|[A-Z][0-9]{6,})"')
+_BIG_REF_ANY_QUOTE = re.compile(rb"""\sr=["']([A-Z]{2,}[0-9]+|[A-Z][0-9]{6,})["']""", re.IGNORECASE)
+_CELL_REF = re.compile(rb"""\sr=["']([A-Z]+)([0-9]+)["']""", re.IGNORECASE)
+_SPLIT_REF = re.compile(rb"([A-Z]+)([0-9]+)", re.IGNORECASE)
+_SMALL_ROWS, _SMALL_COLS = 99_999, 26
+_DAMAGED = (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+            RuntimeError)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for byte in letters.upper():
+        number = number * 26 + byte - 64
+    return number
+
+
+@dataclass
+class _PartScan:
+    """What one streaming pass over a sheet part found before calamine reads it."""
+
+    rows: int = 0  # an upper bound of the used range (exact when `exact`)
+    cols: int = 0
+    exact: bool = False
+    has_formula: bool = False
+
+
+def _scan_part(archive: zipfile.ZipFile, path: str) -> _PartScan:
+    """One pass, 1 MB at a time (a 100,000-row sheet is ~50 MB of XML, never held whole): whether
+    the part has formula tags, and how far its cell references reach. The <dimension> element is
+    not trusted (a crafted file may understate it; calamine sizes its grid from the cells)."""
+    scan = _PartScan()
+    rows = cols = 0
+    tail = b""
+    prefixed = False
+    with archive.open(path) as part:
+        while chunk := part.read(MB):
+            if not tail:
+                prefixed = b":worksheet" in chunk[:2048]
+            window = tail + chunk
+            if not scan.has_formula and (b"<f" in window or (prefixed and _FORMULA_TAG.search(window))):
+                scan.has_formula = True
+            pattern = _BIG_REF_ANY_QUOTE if b"r='" in window or b"R=" in window else _BIG_REF
+            for match in pattern.finditer(window):
+                letters, digits = _SPLIT_REF.match(match.group(1)).groups()
+                cols = max(cols, _column_number(letters))
+                rows = max(rows, int(digits))
+            tail = window[-64:]
+    scan.rows, scan.cols = max(rows, _SMALL_ROWS), max(cols, _SMALL_COLS)
+    return scan
+
+
+def _exact_extent(archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
+    """(rows, columns) reached by the part's cell references, every one looked at (slow, rare)."""
+    rows = cols = 0
+    tail = b""
+    with archive.open(path) as part:
+        while chunk := part.read(MB):
+            window = tail + chunk
+            for match in _CELL_REF.finditer(window):
+                cols = max(cols, _column_number(match.group(1)))
+                rows = max(rows, int(match.group(2)))
+            tail = window[-32:]
+    return rows, cols
+
+
+def _scan_sheets(data: bytes, limits: Limits) -> tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]:
+    """Before calamine: sheets whose used range is over limits.max_cells (name → (rows, columns)),
+    and the formula cells without a cached value of the others (name → A1 names). Best effort:
+    a part that cannot be decompressed is left to calamine, which reports it."""
+    oversized: dict[str, tuple[int, int]] = {}
+    missing: dict[str, frozenset[str]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name, path in _sheet_paths(archive).items():
+                try:
+                    scan = _scan_part(archive, path)
+                    if scan.rows * scan.cols > limits.max_cells:
+                        rows, cols = _exact_extent(archive, path)
+                        if rows * cols > limits.max_cells:
+                            oversized[name] = (rows, cols)
+                            continue
+                    if scan.has_formula:
+                        cells = _missing_in(archive.read(path))
+                        if cells:
+                            missing[name] = frozenset(cells)
+                except _DAMAGED:
+                    continue
+    except _DAMAGED:
+        pass
+    return oversized, missing
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _xls_value(cell, datemode: int):
+    """One xlrd cell as the value calamine gives for it (numbers as int when integral, dates)."""
+    kind, value = cell.ctype, cell.value
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if kind == xlrd.XL_CELL_NUMBER:
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            moment = xlrd.xldate.xldate_as_datetime(value, datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return value
+        return moment.date() if moment.time() == dt.time() else moment
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#ERR")
+    return value
+
+
+def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
+    """A legacy .xls read with xlrd (pure Python): calamine's BIFF reader aborts the whole process
+    on some damaged .xls files (it asks for 8 GB and Rust aborts when that fails)."""
+    try:
+        book = xlrd.open_workbook(file_contents=source.data, on_demand=False, logfile=io.StringIO())
+    except BaseException as exc:
+        if isinstance(exc, _NOT_OURS):
+            raise
+        text = str(exc).lower()
+        if "password" in text or "encrypt" in text:
+            log.error(source.name, None, None, "Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu rồi tải lên lại.")
+        else:
+            log.error(source.name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt, không đọc được.")
+        return []
+    sheets = []
+    for index in range(book.nsheets):
+        name = None
+        try:
+            sheet = book.sheet_by_index(index)
+            name = sheet.name
+            width = sheet.ncols
+            rows = []
+            for r in range(sheet.nrows):
+                line = [_xls_value(cell, book.datemode) for cell in sheet.row(r)]
+                rows.append(line + [""] * (width - len(line)))
+        except BaseException as exc:
+            if isinstance(exc, _NOT_OURS):
+                raise
+            log.error(source.name, name, None, "Trang tính bị hỏng, không đọc được.")
+            continue
+        sheets.append(Sheet(file=source.name, name=name, rows=rows))
+    if not sheets:
+        log.error(source.name, None, None, "Tệp không có trang tính nào đọc được.")
+    return sheets
 
 
 def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None) -> list[Sheet]:
@@ -160,31 +362,42 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
     kind = _check_container(source, log, limits)
     if kind is None:
         return []
+    if kind == "xls":
+        return _read_xls(source, log)
+    oversized, missing = _scan_sheets(source.data, limits)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
-    except Exception as exc:  # calamine raises several types for broken files
+    except BaseException as exc:  # calamine raises several types (and Rust panics) for broken files
+        if isinstance(exc, _NOT_OURS):
+            raise
         text = str(exc).lower()
         if "password" in text or "encrypt" in text:
             log.error(source.name, None, None, "Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu rồi tải lên lại.")
         else:
             log.error(source.name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt, không đọc được.")
         return []
-    missing_values: dict[str, frozenset[str]] = {}
-    if kind == "xlsx":
-        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
-            missing_values = _formulas_without_value(archive, _sheet_paths(archive))
     sheets = []
     for meta in workbook.sheets_metadata:
         if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet") and "work" not in str(meta.typ).lower():
             continue
+        if meta.name in oversized:
+            rows_n, cols_n = oversized[meta.name]
+            log.error(source.name, meta.name, None,
+                      f"Trang tính quá lớn: vùng dữ liệu tới ô {cell_name(rows_n - 1, cols_n - 1)} "
+                      f"({_thousands(rows_n)} dòng × {_thousands(cols_n)} cột) vượt giới hạn "
+                      f"{_thousands(limits.max_cells)} ô, không đọc. Thường do một ô bị nhập nhầm ở rất "
+                      "xa: hãy xóa các dòng, cột thừa rồi lưu lại.")
+            continue
         try:
             calamine_sheet = workbook.get_sheet_by_name(meta.name)
             rows = calamine_sheet.to_python(skip_empty_area=False)
-        except Exception:
+        except BaseException as exc:  # includes pyo3's PanicException (not an Exception)
+            if isinstance(exc, _NOT_OURS):
+                raise
             log.error(source.name, meta.name, None, "Trang tính bị hỏng, không đọc được.")
             continue
         sheets.append(Sheet(file=source.name, name=meta.name, rows=rows,
-                            formulas_without_value=missing_values.get(meta.name, frozenset())))
+                            formulas_without_value=missing.get(meta.name, frozenset())))
     if not sheets:
         log.error(source.name, None, None, "Tệp không có trang tính nào đọc được.")
     return sheets

@@ -1,0 +1,379 @@
+"""Safe workbook reading: every hostile or broken file becomes one Vietnamese error, never an exception.
+
+All files are real bytes built here (openpyxl, xlwt, zipfile, msoffcrypto-tool), no mocks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+
+import pytest
+import xlwt
+from msoffcrypto.format.ooxml import OOXMLFile
+from openpyxl import Workbook
+
+from unionboard.issues import IssueLog
+from unionboard.loader import check_files
+from unionboard.models import CheckResult, SourceFile
+from unionboard.sample import build_roster, roster_rows
+from unionboard.workbook import MB, Limits, read_sheets
+
+VIETNAMESE = re.compile(r"[ăâđêôơưạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳ]",
+                        re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def xlsx_bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def roster_xlsx() -> bytes:
+    """The sample roster (sheet "Đoàn viên", header on row 4, first member on row 5)."""
+    return xlsx_bytes(build_roster())
+
+
+def check(name: str, data: bytes, limits: Limits | None = None) -> CheckResult:
+    result = check_files([SourceFile(name, data)], limits=limits)  # must not raise
+    assert isinstance(result, CheckResult)
+    return result
+
+
+def only_error(result: CheckResult, name: str, *words: str) -> str:
+    """The single issue of a rejected file: an error about the whole file, in Vietnamese."""
+    assert len(result.issues) == 1, result.issues
+    issue = result.issues[0]
+    assert issue.severity == "error"
+    assert issue.file == name
+    assert issue.sheet is None
+    assert issue.cell is None
+    assert VIETNAMESE.search(issue.message), issue.message
+    for word in words:
+        assert word in issue.message, (word, issue.message)
+    assert result.dataset.domains() == ()
+    assert not result.ok
+    return issue.message
+
+
+def rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None) -> bytes:
+    """A copy of an .xlsx with some parts replaced or added."""
+    replace, add = replace or {}, add or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, replace.get(info.filename, src.read(info.filename)))
+        for name, content in add.items():
+            dst.writestr(name, content)
+    return out.getvalue()
+
+
+def bomb_xlsx(unpacked_mb: int, roster: bytes) -> bytes:
+    """A valid .xlsx whose first sheet part is `unpacked_mb` MB of '0' (streamed in 1 MB chunks)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(roster)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for info in src.infolist():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                continue
+            dst.writestr(info.filename, src.read(info.filename))
+        with dst.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            chunk = b"0" * MB
+            for _ in range(unpacked_mb):
+                part.write(chunk)
+    return out.getvalue()
+
+
+def png_bytes() -> bytes:
+    """A real 1×1 PNG image."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
+# --------------------------------------------------------------------------- not Excel at all
+
+
+def test_text_file_renamed_xlsx_is_rejected():
+    data = "STT,Họ và tên,Giới tính\n1,Nguyễn Văn An,Nam\n".encode()
+    only_error(check("danh-sach.xlsx", data), "danh-sach.xlsx", "Không phải tệp Excel", ".xlsx", ".xls")
+
+
+def test_png_image_is_rejected():
+    only_error(check("anh-chup.xlsx", png_bytes()), "anh-chup.xlsx", "Không phải tệp Excel")
+
+
+def test_empty_file_is_rejected():
+    only_error(check("rong.xlsx", b""), "rong.xlsx", "Tệp rỗng", "0 byte")
+
+
+# --------------------------------------------------------------------------- broken files
+
+
+def test_truncated_xlsx_is_rejected(roster_xlsx):
+    half = roster_xlsx[: len(roster_xlsx) // 2]
+    only_error(check("cat-cut.xlsx", half), "cat-cut.xlsx", "bị hỏng", "cắt cụt")
+
+
+def test_corrupt_zip_header_is_rejected():
+    data = b"PK\x03\x04" + bytes(range(256)) * 8
+    only_error(check("hong.xlsx", data), "hong.xlsx", "bị hỏng")
+
+
+def test_zip_without_workbook_part_is_rejected():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    only_error(check("van-ban.xlsx", out.getvalue()), "van-ban.xlsx", "không phải sổ tính Excel",
+               "xl/workbook.xml")
+
+
+def test_corrupt_sheet_data_is_an_error_not_an_exception(roster_xlsx):
+    # Keep the zip directory intact but garble the compressed bytes of the sheet part.
+    data = bytearray(roster_xlsx)
+    with zipfile.ZipFile(io.BytesIO(roster_xlsx)) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 10, start + min(info.compress_size, 400)):
+        data[i] ^= 0x5A
+    result = check("hong-trang.xlsx", bytes(data))
+    errors = result.errors
+    assert errors, result.issues
+    assert all(i.file == "hong-trang.xlsx" for i in result.issues)
+    assert any("hỏng" in i.message for i in errors), errors
+    assert result.dataset.members is None
+
+
+# --------------------------------------------------------------------------- password, macros
+
+
+def test_password_protected_workbook_is_rejected(roster_xlsx):
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(roster_xlsx)).encrypt("matkhau", encrypted)
+    data = encrypted.getvalue()
+    assert data.startswith(b"\xd0\xcf\x11\xe0")  # a real encrypted OLE container
+    only_error(check("bao-mat.xlsx", data), "bao-mat.xlsx", "mật khẩu", "mã hóa")
+
+
+def test_macro_workbook_with_vba_project_is_rejected(roster_xlsx):
+    data = rezip(roster_xlsx, add={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0" + b"\0" * 512})
+    only_error(check("co-macro.xlsx", data), "co-macro.xlsx", "macro", "VBA")
+
+
+def test_xlsm_extension_alone_is_rejected(roster_xlsx):
+    only_error(check("danh-sach.xlsm", roster_xlsx), "danh-sach.xlsm", "macro", ".xlsm")
+
+
+# --------------------------------------------------------------------------- size limits, bombs
+
+
+def test_file_over_size_limit_is_rejected(roster_xlsx):
+    message = only_error(check("lon.xlsx", roster_xlsx, Limits(max_file_bytes=4096)), "lon.xlsx",
+                         "Tệp quá lớn", "giới hạn")
+    assert "4 KB" in message  # the limit is shown in a readable unit, not "0 MB"
+
+
+def test_size_limit_from_environment(monkeypatch, roster_xlsx):
+    monkeypatch.setenv("UNIONBOARD_MAX_FILE_MB", "0.001")
+    only_error(check("lon.xlsx", roster_xlsx), "lon.xlsx", "Tệp quá lớn")
+
+
+def test_zip_bomb_over_the_default_unpacked_limit(roster_xlsx):
+    bomb = bomb_xlsx(300, roster_xlsx)
+    assert len(bomb) < 2 * MB
+    message = only_error(check("bom.xlsx", bomb), "bom.xlsx", "giải nén", "bom nén", "200 MB")
+    assert "300 MB" in message
+
+
+def test_zip_bomb_with_a_lowered_limit(roster_xlsx):
+    bomb = bomb_xlsx(12, roster_xlsx)
+    only_error(check("bom-nho.xlsx", bomb, Limits(max_unpacked_bytes=8 * MB)), "bom-nho.xlsx",
+               "vượt giới hạn", "8 MB", "bom nén")
+
+
+def test_compression_ratio_bomb_under_the_size_limit(roster_xlsx):
+    bomb = bomb_xlsx(40, roster_xlsx)  # 40 MB < 200 MB, but ~1000:1
+    only_error(check("ty-le.xlsx", bomb), "ty-le.xlsx", "Tỷ lệ nén bất thường", "bom nén")
+
+
+def far_cell_xlsx() -> bytes:
+    wb = build_roster()
+    wb["Đoàn viên"]["XFD1048576"] = "x"  # one stray cell: a 17-billion-cell used range
+    extra = wb.create_sheet("Ghi chú")
+    extra.append(["Tài liệu"])
+    return xlsx_bytes(wb)
+
+
+def test_stray_far_cell_is_refused_before_reading():
+    result = check("o-xa.xlsx", far_cell_xlsx())  # calamine would abort the whole process
+    issue = result.issues[0]
+    assert (issue.severity, issue.file, issue.sheet, issue.cell) == ("error", "o-xa.xlsx", "Đoàn viên", None)
+    assert "Trang tính quá lớn" in issue.message
+    assert "XFD1048576" in issue.message and "1.048.576 dòng × 16.384 cột" in issue.message
+    assert result.dataset.members is None
+    assert all(i.severity == "error" and i.file == "o-xa.xlsx" for i in result.issues)
+
+
+def test_stray_far_cell_without_dimension_element_is_refused():
+    data = far_cell_xlsx()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    stripped = re.sub(rb"<dimension[^>]*/>", b"", sheet)
+    assert stripped != sheet
+    result = check("o-xa.xlsx", rezip(data, {"xl/worksheets/sheet1.xml": stripped}))
+    assert [(i.sheet, "Trang tính quá lớn" in i.message) for i in result.errors][0] == ("Đoàn viên", True)
+
+
+def test_cell_limit_is_configurable(roster_xlsx):
+    result = check("nho.xlsx", roster_xlsx, Limits(max_cells=100))  # 37 rows × 9 columns
+    assert [(i.severity, i.sheet) for i in result.errors][0] == ("error", "Đoàn viên")
+    assert "37 dòng × 9 cột" in result.errors[0].message and "100 ô" in result.errors[0].message
+
+
+# --------------------------------------------------------------------------- formulas
+
+
+def test_formula_without_cached_value_names_sheet_and_cell():
+    wb = build_roster()
+    wb["Đoàn viên"]["D5"] = "=1960+2"  # openpyxl writes no cached value
+    result = check("cong-thuc.xlsx", xlsx_bytes(wb))
+    formula = [i for i in result.errors if "công thức" in i.message]
+    assert len(formula) == 1, result.issues
+    issue = formula[0]
+    assert (issue.severity, issue.file, issue.sheet, issue.cell) == ("error", "cong-thuc.xlsx", "Đoàn viên", "D5")
+    assert "không có giá trị đã tính" in issue.message
+    assert "lưu lại" in issue.message
+    assert result.dataset.members is not None and len(result.dataset.members) == 33
+
+
+def test_formula_with_cached_value_is_fine(roster_xlsx):
+    with zipfile.ZipFile(io.BytesIO(roster_xlsx)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    # D5 as Excel saves it: the formula and its calculated value
+    patched = re.sub(rb'<c r="D5"[^>]*?(?:/>|>.*?</c>)', b'<c r="D5"><f>1960+2</f><v>1962</v></c>',
+                     sheet, count=1, flags=re.S)
+    assert patched != sheet
+    result = check("da-tinh.xlsx", rezip(roster_xlsx, {"xl/worksheets/sheet1.xml": patched}))
+    assert result.ok, result.issues
+    assert int(result.dataset.members.frame["birth_year"].iloc[0]) == 1962
+
+
+def test_formula_with_cached_empty_text_is_fine(roster_xlsx):
+    # Excel writes =IF(…;"";…) evaluated to "" as t="str" with an empty <v/>: a real cached value.
+    with zipfile.ZipFile(io.BytesIO(roster_xlsx)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    patched = re.sub(rb'<c r="I5"[^>]*?(?:/>|>.*?</c>)',
+                     b'<c r="I5" t="str"><f>IF(H5="x","","")</f><v/></c>', sheet, count=1, flags=re.S)
+    assert patched != sheet
+    result = check("rong-chuoi.xlsx", rezip(roster_xlsx, {"xl/worksheets/sheet1.xml": patched}))
+    assert not [i for i in result.issues if "công thức" in i.message], result.issues
+
+
+def test_sheet_name_with_ampersand_keeps_formula_location():
+    wb = build_roster()
+    ws = wb["Đoàn viên"]
+    ws.title = "Đoàn viên & HĐLĐ"
+    ws["D6"] = "=1985"
+    data = xlsx_bytes(wb)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert b"&amp;" in z.read("xl/workbook.xml")  # the name is XML-escaped in workbook.xml
+    result = check("ky-tu.xlsx", data)
+    formula = [i for i in result.errors if "công thức" in i.message]
+    assert [(i.file, i.sheet, i.cell) for i in formula] == [("ky-tu.xlsx", "Đoàn viên & HĐLĐ", "D6")]
+    assert result.sheets["members"] == (("ky-tu.xlsx", "Đoàn viên & HĐLĐ"),)
+
+
+# --------------------------------------------------------------------------- legacy .xls
+
+
+def test_legacy_xls_is_read():
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("Đoàn viên")
+    header = ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
+              "Lý luận chính trị", "Đảng viên", "Chức vụ công đoàn"]
+    ws.write(0, 0, "DANH SÁCH ĐOÀN VIÊN")
+    for col, label in enumerate(header):
+        ws.write(2, col, label)
+    for r, row in enumerate(roster_rows(), start=3):
+        for col, value in enumerate(row):
+            if value is not None:
+                ws.write(r, col, value)
+    buf = io.BytesIO()
+    book.save(buf)
+    result = check("cu.xls", buf.getvalue())
+    assert result.ok, result.issues
+    assert result.issues == ()
+    roster = result.dataset.members
+    assert roster is not None and len(roster) == 33
+    assert roster.file == "cu.xls" and roster.sheet == "Đoàn viên"
+    assert roster.frame["gender"].value_counts().to_dict() == {"Nữ": 17, "Nam": 16}
+
+
+def test_truncated_xls_that_makes_calamine_panic_is_an_error():
+    # calamine panics (pyo3 PanicException, a BaseException) on this truncated OLE file; the
+    # loader must still turn it into one error rather than let it escape.
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("Đoàn viên")
+    for r, row in enumerate(roster_rows()[:10]):
+        for col, value in enumerate(row[:8]):
+            if value is not None:
+                ws.write(r, col, value)
+    buf = io.BytesIO()
+    book.save(buf)
+    data = buf.getvalue()[:4096]  # calamine 0.37 (python-calamine 0.9) panics in its CFB reader
+    only_error(check("cu-hong.xls", data), "cu-hong.xls", "bị hỏng")
+
+
+def test_damaged_xls_that_makes_calamine_abort_is_an_error():
+    # These 16 bytes inserted into a small roster .xls make calamine 0.37's BIFF reader ask for
+    # 4 GB; when that allocation fails Rust aborts the whole process (a crashed server), so .xls
+    # files are read with xlrd instead. Found by tests/test_fuzz.py.
+    from tests.test_fuzz import REAL
+
+    data = REAL["cu.xls"]
+    damaged = data[:4194] + bytes.fromhex("c26b30f90ec7dd01e4887534a20f0b0d") + data[4194:]
+    result = check("cu.xls", damaged)
+    assert result.issues, "a damaged file gives at least one issue"
+    assert all(i.file == "cu.xls" and i.severity in ("error", "warning") for i in result.issues)
+
+
+def test_zip_needing_an_unknown_version_is_an_error(roster_xlsx):
+    data = bytearray(roster_xlsx)
+    central = data.find(b"PK\x01\x02")
+    data[central + 6:central + 8] = (120).to_bytes(2, "little")  # "needs zip version 12.0"
+    only_error(check("phien-ban.xlsx", bytes(data)), "phien-ban.xlsx", "bị hỏng")
+
+
+# --------------------------------------------------------------------------- read_sheets directly
+
+
+def test_read_sheets_gives_grid_and_never_raises(roster_xlsx):
+    log = IssueLog()
+    sheets = read_sheets(SourceFile("dv.xlsx", roster_xlsx), log, Limits())
+    assert len(log) == 0
+    assert [s.name for s in sheets] == ["Đoàn viên"]
+    sheet = sheets[0]
+    assert sheet.file == "dv.xlsx"
+    assert sheet.value(3, 1) == "Họ và tên"
+    assert sheet.value(4, 1) == "Nguyễn Văn An"
+    assert sheet.value(2, 0) is None  # blank row
+    assert sheet.value(10_000, 50) is None  # out of range
+    assert read_sheets(SourceFile("x.xlsx", b"nope"), log, Limits()) == []
+    assert len(log) == 1 and log.items[0].severity == "error"
+
+
+def test_missing_path_is_an_error(tmp_path):
+    result = check_files([tmp_path / "khong-co.xlsx"])
+    assert len(result.issues) == 1
+    issue = result.issues[0]
+    assert issue.severity == "error" and "khong-co.xlsx" in issue.file
+    assert "Không mở được tệp" in issue.message
