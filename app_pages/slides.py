@@ -1,0 +1,87 @@
+"""Đại hội › Trình chiếu: the congress deck full screen, one idea per slide, the slide number in the URL.
+
+The deck is `slides.build_slides` of the whole term (the sidebar, hidden here, does not filter it)
+in the order the committee saved with the data (setting "slide_order"). ← → / PageUp PageDown or
+the buttons change the slide; `?slide=N` (1-based) makes a reload or a second screen land on the
+same slide; `?notes=1` shows the speaker notes below the slide.
+"""
+
+import streamlit as st
+
+from unionboard.i18n import t
+from unionboard.slide_charts import SLIDE_CHART_HEIGHT, slide_figure
+from unionboard.slides import build_slides
+from unionboard.ui import slideshow as ss
+from unionboard.ui.data import get_view
+from unionboard.ui.slide_admin import downloads, order_panel, saved_order
+
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "locale": "vi", "scrollZoom": False}
+
+view = get_view()
+lang = view.lang
+dataset = view.result.dataset  # the whole term
+
+
+ss.inject_css()
+if flash := st.session_state.pop("slides_flash", None):
+    st.toast(flash, icon=":material/check_circle:")
+
+order = saved_order(view)
+deck = build_slides(dataset, lang, order) or build_slides(dataset, lang)
+count = len(deck)
+number = ss.current_slide(count)
+slide = deck[number - 1]
+notes = ss.notes_shown()
+titles = {s.key: s.title for s in build_slides(dataset, lang)}
+
+# --- the compact bar: previous / jump list / next, notes, files, order, exit
+st.session_state["slide_jump"] = number
+with st.container(horizontal=True, key="slide_bar", vertical_alignment="center", gap="small"):
+    st.button(t("slides_previous", lang), key="slide_prev", icon=":material/chevron_left:",
+              on_click=ss.step, args=(-1, count), disabled=number <= 1, shortcut="Left")
+    st.selectbox(t("slides_jump", lang), list(range(1, count + 1)), key="slide_jump",
+                 format_func=lambda n: f"{n}. {deck[n - 1].title}", label_visibility="collapsed", width=340,
+                 on_change=lambda: ss.go_to(st.session_state["slide_jump"]))
+    st.button(t("slides_next", lang), key="slide_next", icon=":material/chevron_right:",
+              icon_position="right", on_click=ss.step, args=(1, count), disabled=number >= count,
+              shortcut="Right", help=t("slides_keys_hint", lang))
+    st.markdown(f'<span class="ub-counter">{t("slides_counter", lang, n=number, total=count)}</span>',
+                unsafe_allow_html=True, width="content")
+    st.toggle(t("slides_notes", lang), value=notes, key="slide_notes", help=t("slides_notes_help", lang),
+              on_change=lambda: ss.set_notes(st.session_state["slide_notes"]))
+    with st.popover(t("slides_downloads", lang), icon=":material/download:"):
+        downloads(view, dataset, order, lang)
+    with st.popover(t("slides_order_button", lang), icon=":material/reorder:"):
+        order_panel(view, list(titles), order, titles, lang)
+    st.page_link("app_pages/overview.py", label=t("slides_exit", lang), icon=":material/close:")
+
+# Clicker keys (PageDown / PageUp): hidden buttons with the same callbacks.
+with st.container(key="slide_keys"):
+    st.button("PageUp", key="slide_prev_page", on_click=ss.step, args=(-1, count), shortcut="PageUp")
+    st.button("PageDown", key="slide_next_page", on_click=ss.step, args=(1, count), shortcut="PageDown")
+
+# --- the slide
+with st.container(key=f"slide_{slide.key}"):
+    if slide.key == "title":
+        ss.show_html(ss.title_html(slide))
+    else:
+        ss.show_html(ss.head_html(slide))
+        fig = slide_figure(slide.chart, dataset, lang, height=None)
+        if fig is not None:
+            left, right = st.columns([2.7, 1], gap="medium") if slide.numbers else (st.container(), None)
+            # the box's height comes from the page CSS (scaled to the screen); the chart fills it
+            with left, st.container(key="slide_chart_notes" if notes else "slide_chart",
+                                    height=300 if notes else SLIDE_CHART_HEIGHT, border=False):
+                st.plotly_chart(fig, key=f"slide-chart-{slide.key}", config=CHART_CONFIG, theme=None,
+                                height="stretch")
+            if right is not None:
+                with right:
+                    ss.show_html(ss.numbers_html(slide.numbers))
+        elif slide.numbers:
+            ss.show_html(ss.numbers_html(slide.numbers, row=True))
+
+if notes:
+    ss.allow_scroll()
+    with st.container(border=True, key="slide_notes_box"):
+        st.markdown(f"**{t('slides_notes_heading', lang)}**")
+        ss.show_html(ss.notes_html(slide.notes) if slide.notes else t("slides_notes_empty", lang))

@@ -1,0 +1,220 @@
+"""AppTest of the slide mode: navigation through the URL, clamping, downloads, the committee's saved order."""
+
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from unionboard.loader import check_files
+from unionboard.models import SourceFile
+from unionboard.sample import sample_paths
+from unionboard.slides import build_slides
+
+PAGE = "app_pages/slides.py"
+
+
+def sample_files() -> list[SourceFile]:
+    return [SourceFile(p.name, p.read_bytes()) for p in sample_paths()]
+
+
+@pytest.fixture(scope="module")
+def deck():
+    return build_slides(check_files(sample_files()).dataset, "vi")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
+    monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
+    return tmp_path
+
+
+def open_slides(slide: str | None = None, notes: bool = False) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    if slide is not None:
+        at.query_params["slide"] = slide
+    if notes:
+        at.query_params["notes"] = "1"
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown(at: AppTest) -> str:
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+def slide_title(at: AppTest) -> str:
+    text = shown(at)
+    start = text.index('class="ub-title">') + len('class="ub-title">') if 'class="ub-title">' in text \
+        else text.index('class="ub-union">') + len('class="ub-union">')
+    return text[start:text.index("</", start)]
+
+
+def test_opens_on_the_title_slide_with_slide_1_in_the_url(home, deck):
+    at = open_slides()
+    assert at.query_params["slide"] == "1"
+    assert slide_title(at) == deck[0].title == "Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang"
+    assert "Đại hội lần thứ IV" in shown(at)
+    assert at.button(key="slide_prev").disabled
+
+
+def test_next_and_previous_change_the_slide_and_the_url(home, deck):
+    at = open_slides()
+    at.button(key="slide_next").click().run()
+    assert at.query_params["slide"] == "2"
+    assert slide_title(at) == deck[1].title
+    at.button(key="slide_next").click().run()
+    assert at.query_params["slide"] == "3"
+    assert slide_title(at) == deck[2].title == "Phần thu"
+    assert "310,99" in shown(at)
+    at.button(key="slide_prev").click().run()
+    assert at.query_params["slide"] == "2"
+    assert slide_title(at) == deck[1].title
+    assert at.selectbox(key="slide_jump").value == 2
+
+
+def test_starting_from_slide_3_lands_on_slide_3(home, deck):
+    at = open_slides("3")
+    assert slide_title(at) == deck[2].title
+    assert at.selectbox(key="slide_jump").value == 3
+    assert f"3/{len(deck)}" in shown(at)
+
+
+@pytest.mark.parametrize(("asked", "expected"), [("99", "last"), ("0", 1), ("-4", 1), ("abc", 1), ("", 1)])
+def test_out_of_range_slide_numbers_clamp(home, deck, asked, expected):
+    at = open_slides(asked)
+    number = len(deck) if expected == "last" else expected
+    assert at.query_params["slide"] == str(number)
+    assert slide_title(at) == deck[number - 1].title
+
+
+def test_last_slide_next_is_disabled_and_the_jump_list_moves(home, deck):
+    at = open_slides(str(len(deck)))
+    assert at.button(key="slide_next").disabled
+    at.selectbox(key="slide_jump").set_value(5).run()
+    assert at.query_params["slide"] == "5"
+    assert slide_title(at) == deck[4].title
+
+
+def test_notes_only_on_request(home, deck):
+    at = open_slides("3")
+    assert deck[2].notes not in shown(at)
+    at.toggle(key="slide_notes").set_value(True).run()
+    assert at.query_params["notes"] == "1"
+    assert "Tổng thu cả nhiệm kỳ 310.992.000 đồng" in shown(at)
+    at = open_slides("3", notes=True)
+    assert "310.992.000" in shown(at)
+
+
+def test_download_buttons_exist(home):
+    at = open_slides()
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Bài trình chiếu PowerPoint (.pptx)", "Bảng biểu Word (.docx)", "Số liệu Excel (.xlsx)"} <= labels
+
+
+def test_exit_link_to_the_overview(home):
+    at = open_slides()
+    links = at.get("page_link")
+    assert any(link.proto.label == "Thoát trình chiếu" for link in links)
+
+
+def test_order_panel_is_for_the_committee_only(home):
+    at = open_slides()
+    assert "Chỉ thành viên Ban chấp hành" in "\n".join(c.value for c in at.caption)
+    with pytest.raises(KeyError):
+        at.multiselect(key="slides_order_pick")
+
+
+def publish_sample(order=None) -> int:
+    from unionboard.store import open_store
+
+    store = open_store()
+    outcome = store.publish(sample_files(), by="test", comment="sample")
+    assert outcome.ok, outcome.reason
+    if order is not None:
+        return store.publish_setting("slide_order", order, by="test").id
+    return outcome.version_id
+
+
+def test_the_saved_slide_order_is_used(home):
+    publish_sample(["awards", "title", "balance"])
+    at = open_slides()
+    assert at.query_params["slide"] == "1"
+    assert slide_title(at) == "Thi đua, khen thưởng"
+    assert at.selectbox(key="slide_jump").options == ["1. Thi đua, khen thưởng",
+                                                      "2. Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang",
+                                                      "3. Cân đối thu chi"]
+    at = open_slides("7")  # clamps to the 3 slides chosen
+    assert at.query_params["slide"] == "3"
+    assert slide_title(at) == "Cân đối thu chi"
+
+
+PASSWORD = "mat-khau-BCH-2017"
+
+
+@pytest.fixture
+def committee(monkeypatch):
+    """A committee password configured; `sign_in(at)` signs in through the real form."""
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", PASSWORD)
+
+
+def sign_in(at: AppTest) -> AppTest:
+    at.text_input(key="_committee_user").input("Chủ tịch CĐCS")
+    at.text_input(key="_committee_password").input(PASSWORD)
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_committee_saves_the_order_with_the_data(home, committee):
+    from unionboard.store import open_store
+
+    publish_sample()
+    at = sign_in(open_slides())
+    at.multiselect(key="slides_order_pick").set_value(["targets", "title"]).run()
+    at.button(key="slides_order_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    store = open_store()
+    assert store.get_setting("slide_order") == ["targets", "title"]
+    assert store.current_version().by == "Chủ tịch CĐCS"
+    at.run()
+    assert slide_title(at) == "Chỉ tiêu Nghị quyết"
+    assert len(at.selectbox(key="slide_jump").options) == 2
+    # back to the default order
+    at.button(key="slides_order_reset").click().run()
+    assert store.get_setting("slide_order") is None
+
+
+def test_signed_out_between_render_and_click_does_not_write(home, committee):
+    from unionboard.store import open_store
+    from unionboard.ui.auth import FLAG
+
+    publish_sample()
+    at = sign_in(open_slides())
+    before = open_store().current_version().id
+    at.multiselect(key="slides_order_pick").set_value(["awards"]).run()
+    at.session_state[FLAG] = False  # the session was signed out meanwhile: the save must re-check
+    at.button(key="slides_order_save").click().run()
+    assert open_store().current_version().id == before
+    assert open_store().get_setting("slide_order") is None
+
+
+def test_order_cannot_be_saved_on_sample_data(home, committee):
+    at = sign_in(open_slides())
+    assert at.button(key="slides_order_save").disabled
+    assert "dữ liệu mẫu" in "\n".join(i.value for i in at.info)
+
+
+def test_english_deck(home):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["slide"] = "3"
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    assert slide_title(at) == "Revenue"
+    assert at.button(key="slide_next").label == "Next"

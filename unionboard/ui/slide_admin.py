@@ -1,0 +1,110 @@
+"""Slide mode helpers beyond the slide itself: the committee's saved slide order and the take-away files."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..docx_export import dataset_to_docx
+from ..i18n import t
+from ..pptx_export import dataset_to_pptx
+from ..xlsx_export import dataset_to_xlsx
+from .auth import current_user, is_committee, sign_in_form
+from .components import XLSX_MIME
+
+ORDER_SETTING = "slide_order"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def saved_order(view) -> list[str] | None:
+    """The committee's slide order saved with the shown version (None: default order)."""
+    if view.source.version is None:
+        return None
+    from ..store import open_store
+
+    order = open_store().get_setting(ORDER_SETTING, None, version_id=view.source.version.id)
+    if isinstance(order, list) and order and all(isinstance(k, str) for k in order):
+        return order
+    return None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _pptx(cache_key: tuple, order: tuple[str, ...] | None, lang: str, _dataset) -> bytes:
+    return dataset_to_pptx(_dataset, list(order) if order else None, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _docx(cache_key: tuple, _dataset) -> bytes:
+    return dataset_to_docx(_dataset)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _xlsx(cache_key: tuple, _dataset) -> bytes:
+    return dataset_to_xlsx(_dataset)
+
+
+def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
+    """The deck, the Word tables and the data, cached on the data's content hash."""
+    key = view.source.cache_key
+    st.download_button(t("slides_download_pptx", lang),
+                       _pptx(key, tuple(order) if order else None, lang, dataset),
+                       file_name="dai-hoi-trinh-chieu.pptx", mime=PPTX_MIME, key="slides_pptx",
+                       on_click="ignore", icon=":material/co_present:")
+    st.download_button(t("slides_download_docx", lang), _docx(key, dataset),
+                       file_name="dai-hoi-bang-bieu.docx", mime=DOCX_MIME, key="slides_docx",
+                       on_click="ignore", icon=":material/description:")
+    st.download_button(t("slides_download_xlsx", lang), _xlsx(key, dataset),
+                       file_name="dai-hoi-so-lieu.xlsx", mime=XLSX_MIME, key="slides_xlsx",
+                       on_click="ignore", icon=":material/table:")
+
+
+def save_order(view, order: list[str] | None, lang: str) -> None:
+    """Publish the order (None: back to the default) as a new version; committee only."""
+    if not is_committee():  # re-checked right before the write
+        st.error(t("slides_order_sign_in", lang), icon=":material/lock:")
+        return
+    if view.source.version is None:
+        st.error(t("slides_order_sample", lang))
+        return
+    if order is not None and not order:
+        st.error(t("slides_order_empty", lang))
+        return
+    from ..store import StaleVersion, StoreError, open_store
+
+    by = current_user() or t("slides_order_by", lang)
+    try:
+        version = open_store().publish_setting(ORDER_SETTING, order, by=by,
+                                               comment=t("slides_order_comment", lang),
+                                               expected_current=view.source.version.id)
+    except StaleVersion:
+        st.error(t("slides_order_stale", lang))
+        return
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    st.session_state["slides_flash"] = t("slides_order_saved", lang, id=version.id)
+    st.rerun()
+
+
+def order_panel(view, default_keys: list[str], order: list[str] | None, titles: dict[str, str],
+                lang: str) -> None:
+    """Choose and order the slides (committee); everyone else is asked to sign in."""
+    st.markdown(f"**{t('slides_order_heading', lang)}**")
+    if not is_committee():
+        st.caption(t("slides_order_sign_in", lang))
+        sign_in_form(lang)
+        return
+    if view.source.version is None:
+        st.info(t("slides_order_sample", lang), icon=":material/science:")
+    current = [k for k in (order or default_keys) if k in titles]
+    chosen = st.multiselect(t("slides_order_pick", lang), default_keys, default=current,
+                            format_func=titles.get, key="slides_order_pick",
+                            help=t("slides_order_help", lang))
+    disabled = view.source.version is None
+    left, right = st.columns(2)
+    if left.button(t("slides_order_save", lang), type="primary", key="slides_order_save",
+                   icon=":material/save:", disabled=disabled):
+        save_order(view, list(chosen), lang)
+    if right.button(t("slides_order_reset", lang), key="slides_order_reset",
+                    disabled=disabled or order is None):
+        save_order(view, None, lang)

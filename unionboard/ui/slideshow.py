@@ -1,0 +1,174 @@
+"""Streamlit helpers for the slide mode: the page's CSS, the slide number in the URL, slide HTML.
+
+The slide page is designed for a 1280×720 viewport (a projector): every size is a px length of
+that design times the CSS variable `--ub-s`, which media queries set to 1.5 on a 1920×1080 screen,
+0.9 on a 1280×650 browser window, ... so the slide fills any screen and never scrolls. The chart
+box gets its height the same way and Plotly fills it (`st.plotly_chart(height="stretch")`).
+
+Every text taken from the data (union name, sources, targets) is HTML-escaped here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from ..slides import Slide
+
+SLIDE_PARAM = "slide"
+NOTES_PARAM = "notes"
+
+DESIGN_WIDTH, DESIGN_HEIGHT = 1280, 720
+# A viewport at least scale × 1280×720 gets everything `scale` times larger (the largest that fits)...
+GROW_STEPS = (1.25, 1.5, 2.0, 3.0)
+# ...and one smaller than 1280×720 (a laptop browser that is not full screen) smaller.
+SHRINK_STEPS = (0.9, 0.8, 0.7, 0.6, 0.5)
+
+INK = "#111111"
+MUTED = "#3A3A3A"
+ACCENT = "#0B3D91"
+
+
+def px(n: float) -> str:
+    """A length of the 1280×720 design, scaled to the viewport by the `--ub-s` variable."""
+    return f"calc({n}px * var(--ub-s, 1))"
+
+
+_BASE_CSS = f"""
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stSidebarCollapseButton"], [data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarNav"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stBottom"] {{ display: none !important; }}
+[data-testid="stAppViewContainer"], [data-testid="stMain"] {{ padding-top: 0 !important; }}
+[data-testid="stMain"] {{ overflow: hidden; }}
+[data-testid="stMainBlockContainer"] {{
+  padding: {px(6)} {px(28)} 0 {px(28)} !important; max-width: 100% !important;
+}}
+[data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"] {{ gap: {px(6)}; }}
+.st-key-slide_bar {{ opacity: .45; transition: opacity .2s; min-height: 40px; }}
+.st-key-slide_bar:hover, .st-key-slide_bar:focus-within {{ opacity: 1; }}
+.st-key-slide_bar p {{ margin: 0; }}
+.st-key-slide_keys {{ display: none !important; }}
+.ub-counter {{ font-size: 18px; color: {MUTED}; font-variant-numeric: tabular-nums; }}
+.ub-head h1.ub-title {{
+  font-size: {px(44)}; line-height: 1.12; font-weight: 700; color: {ACCENT}; margin: 0; padding: 0;
+}}
+.ub-head p.ub-finding {{
+  font-size: {px(30)}; line-height: 1.2; color: {INK}; margin: {px(6)} 0 0 0; font-weight: 500;
+}}
+div:has(> .st-key-slide_chart), .st-key-slide_chart {{
+  height: {px(505)} !important; flex: 0 0 {px(505)} !important; max-height: none !important;
+  overflow: hidden !important; }}
+div:has(> .st-key-slide_chart_notes), .st-key-slide_chart_notes {{
+  height: {px(300)} !important; flex: 0 0 {px(300)} !important; max-height: none !important;
+  overflow: hidden !important; }}
+.ub-numbers {{ display: flex; flex-direction: column; gap: {px(18)}; justify-content: center;
+  height: 100%; padding-top: {px(10)}; }}
+.ub-numbers.ub-row {{ flex-direction: row; flex-wrap: wrap; justify-content: center; align-content: center;
+  gap: {px(36)} {px(80)}; min-height: {px(420)}; }}
+.ub-number .ub-value {{ font-size: {px(56)}; line-height: 1.05; font-weight: 700; color: {ACCENT};
+  font-variant-numeric: tabular-nums; }}
+.ub-numbers.ub-row .ub-number {{ text-align: center; min-width: {px(220)}; }}
+.ub-numbers.ub-row .ub-value {{ font-size: {px(96)}; }}
+.ub-number .ub-label {{ font-size: {px(22)}; line-height: 1.2; color: {MUTED}; }}
+.ub-numbers.ub-row .ub-label {{ font-size: {px(28)}; }}
+.ub-title-slide {{ display: flex; flex-direction: column; justify-content: center; align-items: center;
+  text-align: center; min-height: {px(560)}; gap: {px(28)}; }}
+.ub-title-slide .ub-union {{ font-size: {px(56)}; line-height: 1.15; font-weight: 700; color: {ACCENT};
+  max-width: {px(1100)}; }}
+.ub-title-slide .ub-congress {{ font-size: {px(46)}; font-weight: 600; color: {INK}; }}
+.ub-title-slide .ub-term {{ font-size: {px(36)}; color: {MUTED}; }}
+.ub-notes {{ font-size: 22px; line-height: 1.45; color: {INK}; }}
+"""
+
+
+def inject_css() -> None:
+    """This page only: no sidebar, header or toolbar; tight padding; type scaled to the viewport.
+
+    Sizes are those of a 1280×720 design times `--ub-s`, set by media queries. The chart boxes
+    get their height that way too and Plotly fills them (its fonts stay in px: large already).
+    """
+    grow = "\n".join(  # later rules win: the largest scale last
+        f"@media (min-width: {round(DESIGN_WIDTH * z)}px) and (min-height: {round(DESIGN_HEIGHT * z)}px) "
+        f"{{ :root {{ --ub-s: {z}; }} }}" for z in GROW_STEPS)
+    shrink = "\n".join(  # the smallest scale last; a step applies when even scale + 0.1 is too big
+        f"@media (max-width: {round(DESIGN_WIDTH * (z + 0.1)) - 1}px), "
+        f"(max-height: {round(DESIGN_HEIGHT * (z + 0.1)) - 1}px) {{ :root {{ --ub-s: {z}; }} }}"
+        for z in SHRINK_STEPS)
+    st.html(f"<style>:root {{ --ub-s: 1; }}\n{_BASE_CSS}\n{grow}\n{shrink}</style>")
+
+
+def allow_scroll() -> None:
+    """Presenter view (notes below the slide): the page may scroll."""
+    st.html('<style>[data-testid="stMain"] { overflow: auto !important; }</style>')
+
+
+# --------------------------------------------------------------------------- the URL
+
+
+def parse_slide_number(value: object, count: int) -> int:
+    """`?slide=` (1-based) → a valid slide number: clamped to 1..count, 1 for anything unreadable."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(count, 1))
+
+
+def current_slide(count: int) -> int:
+    """The slide number of the URL, clamped; the URL is corrected when it said something else."""
+    number = parse_slide_number(st.query_params.get(SLIDE_PARAM), count)
+    if st.query_params.get(SLIDE_PARAM) != str(number):
+        st.query_params[SLIDE_PARAM] = str(number)
+    return number
+
+
+def go_to(number: int) -> None:
+    st.query_params[SLIDE_PARAM] = str(number)
+
+
+def step(delta: int, count: int) -> None:
+    """Button callback: move from the slide the URL shows now (not the one rendered last)."""
+    go_to(parse_slide_number(parse_slide_number(st.query_params.get(SLIDE_PARAM), count) + delta, count))
+
+
+def notes_shown() -> bool:
+    return st.query_params.get(NOTES_PARAM) == "1"
+
+
+def set_notes(shown: bool) -> None:
+    if shown:
+        st.query_params[NOTES_PARAM] = "1"
+    elif NOTES_PARAM in st.query_params:
+        del st.query_params[NOTES_PARAM]
+
+
+# --------------------------------------------------------------------------- slide HTML
+
+
+def head_html(slide: Slide) -> str:
+    return (f'<div class="ub-head"><h1 class="ub-title">{escape(slide.title)}</h1>'
+            f'<p class="ub-finding">{escape(slide.finding)}</p></div>')
+
+
+def numbers_html(numbers: tuple[tuple[str, str], ...], row: bool = False) -> str:
+    items = "".join(f'<div class="ub-number"><div class="ub-value">{escape(value)}</div>'
+                    f'<div class="ub-label">{escape(label)}</div></div>' for label, value in numbers)
+    return f'<div class="ub-numbers{" ub-row" if row else ""}">{items}</div>'
+
+
+def title_html(slide: Slide) -> str:
+    term = "".join(f'<div class="ub-term">{escape(label)} {escape(value)}</div>'
+                   for label, value in slide.numbers)
+    return (f'<div class="ub-title-slide"><div class="ub-union">{escape(slide.title)}</div>'
+            f'<div class="ub-congress">{escape(slide.finding)}</div>{term}</div>')
+
+
+def notes_html(notes: str) -> str:
+    return f'<div class="ub-notes">{escape(notes)}</div>'
+
+
+def show_html(html: str) -> None:
+    """Raw slide HTML (already escaped) as one markdown block."""
+    st.markdown(html, unsafe_allow_html=True)
