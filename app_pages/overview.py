@@ -21,10 +21,10 @@ if data.members is not None:
     women = members["by_gender"].get("Nữ", 0)
     share = format_number(100 * women / members["total"], 1) + "%" if members["total"] else "—"
     cards[0].metric(t("kpi_members", lang), format_number(members["total"]),
-                    t("kpi_members_delta", lang, women=women, share=share), delta_color="off", border=True)
+                    t("kpi_members_delta", lang, women=women, share=share), delta_color="off", delta_arrow="off", border=True)
     cards[1].metric(t("kpi_party", lang), format_number(members["party_members"]),
                     t("kpi_party_delta", lang, women=members["party_members_female"]),
-                    delta_color="off", border=True)
+                    delta_color="off", delta_arrow="off", border=True)
 if data.finance is not None:
     cards[3].metric(t("kpi_revenue", lang), format_dong(data.finance.total("revenue")), border=True)
     cards[4].metric(t("kpi_spending", lang), format_dong(data.finance.total("spending")), border=True)
@@ -33,7 +33,7 @@ if data.targets is not None:
     counts = target_counts(data.targets)
     met = counts["Đạt"] + counts["Vượt"]
     cards[2].metric(t("kpi_targets", lang), t("kpi_targets_value", lang, met=met, total=len(data.targets)),
-                    t("kpi_targets_delta", lang, exceeded=counts["Vượt"]), delta_color="off", border=True)
+                    t("kpi_targets_delta", lang, exceeded=counts["Vượt"]), delta_color="off", delta_arrow="off", border=True)
 
 if not data.domains():
     st.warning(t("no_data_at_all", lang))
