@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,10 +22,13 @@ from unionboard.models import (
     STATUSES,
     SourceFile,
 )
-from unionboard.template import template_bytes, write_template
+from unionboard.template import template_bytes, term_value_cell, text_cell, write_template
 from unionboard.text import fold
 
-SHEETS = ["Hướng dẫn", "Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng"]
+SHEETS = ["Hướng dẫn", "Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng",
+          "Chỉ tiêu nhiệm kỳ", "Dự toán thu chi"]
+TERM_HEADER = ["Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng", "Kết quả 2018",
+               "Kết quả 2019", "Kết quả 2020", "Kết quả 2021", "Kết quả 2022"]
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +36,14 @@ def wb():
     return load_workbook(io.BytesIO(template_bytes()))
 
 
-def _validations(ws: Worksheet) -> dict[str, list[str]]:
-    """Column letter → dropdown values, for every list validation of the sheet."""
+def _validations(ws: Worksheet, header_row: int = 1) -> dict[str, list[str]]:
+    """Column letter → dropdown values, for every list validation of the sheet (rows below the header)."""
     out = {}
     for dv in ws.data_validations.dataValidation:
         assert dv.type == "list"
         values = dv.formula1.strip('"').split(",")
         for cell_range in dv.sqref.ranges:
-            assert cell_range.min_row == 2 and cell_range.max_row == 2000
+            assert cell_range.min_row == header_row + 1 and cell_range.max_row == 2000
             assert cell_range.min_col == cell_range.max_col
             out[ws.cell(row=1, column=cell_range.min_col).column_letter] = values
     return out
@@ -78,8 +82,18 @@ def test_instructions_in_vietnamese(wb):
     for phrase in ("HƯỚNG DẪN", "xóa dòng ví dụ", "ĐVT: đồng", "để trống được tính là 0",
                    "ứng dụng tự cộng", "Không dùng công thức", "tách mỗi nội dung thành một tệp riêng",
                    "Dung lượng tối đa", "Đảng viên", "Nam", "Nữ", "Vượt", "Chưa đạt",
-                   "Tồn đầu kỳ", "Tổng Liên đoàn", "Tập thể", "Cá nhân"):
+                   "Tồn đầu kỳ", "Tổng Liên đoàn", "Tập thể", "Cá nhân",
+                   # term targets
+                   "Trang “Chỉ tiêu nhiệm kỳ”", "“Mã”", "“Nhóm”", "“Mục tiêu nhiệm kỳ”", "“Áp dụng”",
+                   "“Phối hợp thực hiện”", "“Công đoàn thực hiện”", "“Hàng năm”", "“Cả nhiệm kỳ”",
+                   "nhiệm kỳ 2017–2022 gồm các năm 2018, 2019, 2020, 2021 và 2022",
+                   "“Kết quả 2018” … “Kết quả 2022”", "Kết quả nhập theo từng năm",
+                   "Ô kết quả để trống nghĩa là năm đó chưa có kết quả", "“Mục tiêu 2018”",
+                   # budget
+                   "Trang “Dự toán thu chi”", "“Năm”, “Thu/Chi”, “Khoản mục”, “Kế hoạch”", "“Thu” (kế hoạch thu) hoặc “Chi”",
+                   "Kế hoạch: số tiền kế hoạch (ĐVT: đồng)"):
         assert phrase in text, phrase
+    assert "“Chỉ tiêu nhiệm kỳ” và “Dự toán thu chi”" in text  # listed among the sheets
     assert re.search(r"Dung lượng tối đa \d+ MB mỗi tệp", text)
     for column in schema.MEMBERS.required:
         assert f"“{column.label}”" in text
@@ -143,13 +157,57 @@ def test_awards_sheet(wb):
     assert _validations(ws) == {"C": list(AWARD_LEVELS), "D": list(RECIPIENT_TYPES)}
 
 
+def test_term_targets_sheet(wb):
+    ws = wb["Chỉ tiêu nhiệm kỳ"]
+    assert ws["A1"].value == "CHỈ TIÊU NHIỆM KỲ 2017–2022"
+    assert "“Kết quả 2018” … “Kết quả 2022”" in ws["A2"].value and "để trống" in ws["A2"].value
+    assert _header(ws, 3) == TERM_HEADER
+    assert all(c.font.bold for c in ws[3]) and ws.freeze_panes == "A4"
+    assert ws.max_row == 4  # one example row
+    example = [c.value for c in ws[4]]
+    assert example[:6] == ["3.1", example[1], "Phối hợp thực hiện", "%", "100%", "Hàng năm"]
+    assert ws["A4"].data_type == "s"  # the code is text
+    assert example[6:] == ["100%", None, None, None, None]  # a result for 2018 only, later years blank
+    assert ws["A4"].font.italic  # marked as an example
+    assert _validations(ws, header_row=3) == {"C": ["Phối hợp thực hiện", "Công đoàn thực hiện"],
+                                              "F": ["Hàng năm", "Cả nhiệm kỳ"]}
+
+
+def test_budget_sheet(wb):
+    ws = wb["Dự toán thu chi"]
+    assert ws["A1"].value == "DỰ TOÁN THU CHI" and ws["A2"].value == "ĐVT: đồng"
+    assert _header(ws, 3) == ["Năm", "Thu/Chi", "Khoản mục", "Kế hoạch"]
+    assert ws.freeze_panes == "A4" and ws.max_row == 4
+    assert [c.value for c in ws[4]] == [2018, "Thu", "Thu đoàn phí công đoàn (1%)", 21_500_000]
+    assert ws["A4"].data_type == "n" and ws["D4"].data_type == "n" and ws["D4"].number_format == "#,##0"
+    assert _validations(ws, header_row=3) == {"B": ["Thu", "Chi"]}
+
+
+@pytest.mark.parametrize(("value", "percent", "cell"), [
+    ("1", False, 1), ("1,5", False, 1.5), (2, False, 2), ("95%", True, "95%"), ("Tốt", False, "Tốt"),
+    ("1.500", False, "1.500"),  # a number cell would read back as "1500"
+    ("1", True, "1"),  # in a % row the number 1 would read back as "100%"
+    ("=HYPERLINK(\"x\")", False, "'=HYPERLINK(\"x\")"), ("", False, None), (None, False, None),
+    (float("nan"), False, None), (pd.NA, False, None),
+])
+def test_term_value_cell_reads_back_as_written(value, percent, cell):
+    assert term_value_cell(value, percent) == cell
+
+
+def test_text_cell_keeps_codes_as_text():
+    assert text_cell("3.10") == "3.10" and text_cell(" 3.1 ") == "3.1"
+    assert text_cell("@x") == "'@x" and text_cell(pd.NA) is None and text_cell("") is None
+
+
 def test_loader_recognises_every_sheet_without_errors():
     """Round trip through the app's own reader: each data sheet feeds its domain, no issue at all."""
     result = check_files([SourceFile("mau.xlsx", template_bytes())])
     assert result.errors == (), [i.message for i in result.errors]
     assert result.warnings == (), [i.message for i in result.warnings]
     data = result.dataset
-    assert set(data.domains()) == {"members", "finance", "targets", "awards"}
+    assert set(data.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget"}
+    assert result.sheets["term_targets"] == (("mau.xlsx", "Chỉ tiêu nhiệm kỳ"),)
+    assert result.sheets["budget"] == (("mau.xlsx", "Dự toán thu chi"),)
     assert data.info.name.startswith("Công đoàn cơ sở") and data.info.congress == "IV"
     assert data.info.reported_term == "2012–2017" and data.info.next_term == "2017–2022"
     assert len(data.members) == 1
@@ -161,3 +219,9 @@ def test_loader_recognises_every_sheet_without_errors():
     assert data.finance.total("spending") == 242_107_000
     assert [t.status for t in data.targets] == ["Đạt"]
     assert len(data.awards) == 1 and data.awards[0].level == "Tỉnh"
+    (term,) = data.term_targets
+    assert (term.code, term.group, term.unit, term.term_target, term.per_year, term.results) == \
+        ("3.1", "Phối hợp thực hiện", "%", "100%", True, {2018: "100%"})
+    assert term.text.startswith("Phổ biến, tuyên truyền")
+    assert [(b.side, b.year, b.item, b.planned) for b in data.budget] == \
+        [("revenue", 2018, "Thu đoàn phí công đoàn (1%)", 21_500_000)]

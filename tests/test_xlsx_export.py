@@ -3,6 +3,7 @@ own loader with the same figures; user text neutralised, numbers kept as numbers
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections import Counter
 
@@ -10,8 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 from unionboard.loader import check_files
+from unionboard.metrics import summary
 from unionboard.models import (
     Award,
+    BudgetLine,
     Dataset,
     Finance,
     FinanceEntry,
@@ -19,9 +22,11 @@ from unionboard.models import (
     Roster,
     SourceFile,
     Target,
+    TermTarget,
     UnionInfo,
 )
 from unionboard.safe_export import unquote_cell
+from unionboard.sample import sample_paths
 from unionboard.xlsx_export import dataset_to_xlsx
 
 YEARS = (2013, 2014, 2015, 2016, 2017)
@@ -88,6 +93,27 @@ AWARDS = (
 )
 
 
+TERM_TARGETS = (
+    TermTarget("3.1", "Phổ biến, học tập nghị quyết đến toàn thể đoàn viên", "Phối hợp thực hiện", "%",
+               "100%", results={2018: "100%", 2019: "95%"}),
+    TermTarget("3.5", "Mỗi năm có 01 đoàn viên được kết nạp Đảng", "Phối hợp thực hiện", "Người/năm", "1",
+               results={2018: "2", 2020: "0"}),
+    TermTarget("3.9", "CĐCS đạt vững mạnh xuất sắc", "Công đoàn thực hiện", "Loại", "Vững mạnh xuất sắc",
+               yearly_targets={2018: "Vững mạnh", 2019: "Vững mạnh"}, results={2018: "Vững mạnh xuất sắc"}),
+    TermTarget("3.10", "@Kết nạp 5 đoàn viên mới trong nhiệm kỳ", "Công đoàn thực hiện", "Người", "5",
+               results={2018: "1,5", 2021: "2"}, per_year=False),
+    TermTarget("3.11", "=HYPERLINK(\"http://evil\")", "Công đoàn thực hiện", "", "Tốt",
+               results={2018: "-Tốt"}),
+)
+
+BUDGET = (
+    BudgetLine("revenue", 2018, "Thu ĐPCĐ 1%", 21_500_000),
+    BudgetLine("spending", 2018, "Chi HĐ phong trào", 30_000_000),
+    BudgetLine("revenue", 2019, "=Thu khác", 1_000),
+    BudgetLine("spending", 2019, "Thăm hỏi ốm đau", 0),
+)
+
+
 def _dataset(opening: int = 0) -> Dataset:
     finance = Finance(entries=tuple(_entries("revenue", REVENUE) + _entries("spending", SPENDING)),
                       opening_balance=opening)
@@ -96,6 +122,8 @@ def _dataset(opening: int = 0) -> Dataset:
         finance=finance,
         targets=TARGETS,
         awards=AWARDS,
+        term_targets=TERM_TARGETS,
+        budget=BUDGET,
         info=UnionInfo(name="Công đoàn cơ sở Sở Thông tin và Truyền thông", congress="IV",
                        reported_term="2012–2017", next_term="2017–2022"),
     )
@@ -112,7 +140,8 @@ def exported() -> bytes:
 
 def test_sheets_and_no_formulas(exported):
     wb = load_workbook(io.BytesIO(exported))
-    assert wb.sheetnames == ["Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng"]
+    assert wb.sheetnames == ["Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng",
+                             "Chỉ tiêu nhiệm kỳ", "Dự toán thu chi"]
     for ws in wb.worksheets:
         assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), ws.title
 
@@ -154,7 +183,7 @@ def test_round_trip_same_figures(exported):
     result = _read_back(exported)
     assert result.errors == (), [i.message for i in result.errors]
     data = result.dataset
-    assert set(data.domains()) == {"members", "finance", "targets", "awards"}
+    assert set(data.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget"}
     assert data.info == original.info
 
     # members: counts by gender, party members, education, departments, names
@@ -190,6 +219,15 @@ def test_round_trip_same_figures(exported):
     assert [(a.year, a.period, a.form, a.level, a.recipient_type, a.count) for a in data.awards] == \
         [(a.year, a.period, a.form, a.level, a.recipient_type, a.count) for a in AWARDS]
 
+    # term targets and budget: the same (a neutralised text may come back with its quote)
+    def unquoted(t: TermTarget) -> TermTarget:
+        return dataclasses.replace(t, text=unquote_cell(t.text),
+                                   results={y: unquote_cell(v) for y, v in t.results.items()})
+
+    assert [unquoted(t) for t in data.term_targets] == list(TERM_TARGETS)
+    assert data.term_targets[4].text == "=HYPERLINK(\"http://evil\")"  # a text cell (quote dropped on reading)
+    assert [dataclasses.replace(b, item=unquote_cell(b.item)) for b in data.budget] == list(BUDGET)
+
 
 def test_round_trip_opening_balance():
     data = dataset_to_xlsx(_dataset(opening=5_000_000))
@@ -218,3 +256,86 @@ def test_revenue_only_finance_keeps_closing_balance():
     result = _read_back(data)
     assert result.errors == () and result.warnings == ()
     assert result.dataset.finance.written_closing_balance == 310_992_000
+
+
+def test_term_targets_and_budget_layout(exported):
+    wb = load_workbook(io.BytesIO(exported))
+    ws = wb["Chỉ tiêu nhiệm kỳ"]
+    assert ws["A1"].value == "CHỈ TIÊU NHIỆM KỲ 2017–2022 — Công đoàn cơ sở Sở Thông tin và Truyền thông"
+    assert [c.value for c in ws[3]] == ["Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng",
+                                        "Mục tiêu 2018", "Mục tiêu 2019",
+                                        *(f"Kết quả {y}" for y in range(2018, 2023))]
+    rows = {ws.cell(row=r, column=1).value: [c.value for c in ws[r]] for r in range(4, ws.max_row + 1)}
+    assert list(rows) == ["3.1", "3.5", "3.9", "3.10", "3.11"]  # codes as text: "3.10" is not 3.1
+    assert all(ws.cell(row=r, column=1).data_type == "s" for r in range(4, ws.max_row + 1))
+    assert rows["3.5"][4] == 1 and rows["3.5"][8:] == [2, None, 0, None, None]  # numbers stay numbers
+    assert rows["3.10"][1] == "'@Kết nạp 5 đoàn viên mới trong nhiệm kỳ" and rows["3.10"][5] == "Cả nhiệm kỳ"
+    assert rows["3.10"][8] == 1.5 and rows["3.10"][11] == 2
+    assert rows["3.1"][8:10] == ["100%", "95%"] and rows["3.9"][6:9] == ["Vững mạnh", "Vững mạnh",
+                                                                          "Vững mạnh xuất sắc"]
+    assert rows["3.11"][1] == "'=HYPERLINK(\"http://evil\")" and rows["3.11"][8] == "'-Tốt"
+    budget = wb["Dự toán thu chi"]
+    assert [budget["A1"].value, budget["A2"].value] == ["DỰ TOÁN THU CHI", "ĐVT: đồng"]
+    assert [[c.value for c in row] for row in budget.iter_rows(min_row=3)] == [
+        ["Năm", "Thu/Chi", "Khoản mục", "Kế hoạch"],
+        [2018, "Thu", "Thu ĐPCĐ 1%", 21_500_000],
+        [2018, "Chi", "Chi HĐ phong trào", 30_000_000],
+        [2019, "Thu", "'=Thu khác", 1_000],
+        [2019, "Chi", "Thăm hỏi ốm đau", 0],
+    ]
+    assert budget["D4"].data_type == "n" and budget["D4"].number_format == "#,##0"
+
+
+def test_budget_amounts_survive_a_union_name_that_reads_like_a_unit_note():
+    """The budget title holds no union name: budget.unit_factor scans the rows above the header, and
+    "đơn vị … Ngân hàng" would read as a "nghìn đồng" note (×1000)."""
+    info = UnionInfo(name="Công đoàn cơ sở đơn vị Ngân hàng Nhà nước", next_term="2017–2022")
+    result = _read_back(dataset_to_xlsx(Dataset(budget=BUDGET, term_targets=TERM_TARGETS[:2], info=info)))
+    assert result.errors == ()
+    assert [b.planned for b in result.dataset.budget] == [b.planned for b in BUDGET]
+
+
+@pytest.fixture(scope="module")
+def sample_check():
+    paths = sample_paths()
+    assert len(paths) == 7  # every file in data/
+    return check_files(paths)
+
+
+def _summary(result) -> dict:
+    out = summary(result)
+    out.pop("issues")
+    return out
+
+
+def test_sample_round_trip_every_domain(sample_check):
+    """data/ (7 files) → one workbook → read back: the same term targets, budget and summary."""
+    original = sample_check.dataset
+    assert set(original.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget"}
+    result = _read_back(dataset_to_xlsx(original))
+    assert result.errors == (), [i.message for i in result.errors]
+    assert result.warnings == (), [i.message for i in result.warnings]
+    data = result.dataset
+    assert data.term_targets == original.term_targets  # codes, texts, groups, targets, results, per_year
+    assert [t.code for t in data.term_targets] == [f"3.{i}" for i in range(1, 14)]
+    assert data.budget == original.budget and len(data.budget) == 42
+    assert _summary(result) == _summary(sample_check)
+
+
+def test_sample_round_trip_with_results(sample_check):
+    """The sample term targets with yearly results (the term under way) and per-year targets."""
+    original = sample_check.dataset
+    samples = {"%": ("100%", "95%"), "Lần/năm": ("1", "2"), "Người/năm": ("0", "1"),
+               "Chuyến/năm": ("1", "1"), "Đánh giá": ("Hoàn thành", "Chưa hoàn thành"),
+               "Loại": ("Vững mạnh xuất sắc", "Tốt")}
+    targets = tuple(dataclasses.replace(t, results={2018: samples[t.unit][0], 2019: samples[t.unit][1]},
+                                        yearly_targets={2020: t.term_target} if t.code == "3.5" else {})
+                    for t in original.term_targets)
+    dataset = dataclasses.replace(original, term_targets=targets)
+    before = _read_back(dataset_to_xlsx(dataset))  # written once: the check of the data as uploaded
+    after = _read_back(dataset_to_xlsx(before.dataset))
+    assert before.errors == () and after.errors == ()
+    assert before.dataset.term_targets == targets == after.dataset.term_targets
+    assert after.dataset.budget == original.budget
+    assert _summary(after) == _summary(before)
+    assert _summary(after)["term_targets"]["year"] == 2019

@@ -3,8 +3,9 @@
 Saving never edits data in place: the page builds a workbook holding only the edited domain (the
 term-targets sheet, or the budget sheet with a saved scenario), checks it with the same loader as an
 upload, and publishes it through `unionboard.store` — the store replaces only the domains the file
-contains, so every other domain carries over from the current version. Every cell goes through
-`safe_export.excel_value` (formula injection, `safe_cell`).
+contains, so every other domain carries over from the current version. The sheets are written by
+`template.add_term_targets_sheet` / `add_budget_sheet` — the layout of the blank template and of the data
+download — and every cell goes through `safe_export.excel_value` (formula injection, `safe_cell`).
 """
 
 from __future__ import annotations
@@ -15,90 +16,38 @@ from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
+from . import template
 from .loader import check_files
 from .models import BudgetLine, CheckResult, Dataset, SourceFile, TermTarget
 from .planning import REVENUE, term_years
-from .safe_export import excel_value
-from .text import clean, parse_number
+from .template import (
+    add_budget_sheet,
+    add_term_targets_sheet,
+    budget_rows,
+    term_target_table,
+    term_targets_title,
+)
+from .template import result_column as result_column  # re-exported
+from .template import target_column as target_column  # re-exported
 
 TERM_TARGETS_FILE = "chi-tieu-nhiem-ky.xlsx"
 BUDGET_FILE = "du-toan.xlsx"
-TERM_TARGETS_SHEET = "Chỉ tiêu nhiệm kỳ"
-BUDGET_SHEET = "Dự toán thu chi"
-BASE_COLUMNS = ["Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng"]
-BUDGET_COLUMNS = ["Năm", "Thu/Chi", "Khoản mục", "Kế hoạch"]
-
-
-def result_column(year: int) -> str:
-    return f"Kết quả {year}"
-
-
-def target_column(year: int) -> str:
-    return f"Mục tiêu {year}"
+TERM_TARGETS_SHEET = template.SHEET_TERM_TARGETS
+BUDGET_SHEET = template.SHEET_BUDGET
+BASE_COLUMNS = list(template.TERM_TARGET_COLUMNS)
+BUDGET_COLUMNS = list(template.BUDGET_COLUMNS)
 
 
 def targets_sheet_frame(targets: Iterable[TermTarget], years: tuple[int, ...]) -> pd.DataFrame:
     """The term-targets sheet as a frame (text cells): the layout the parser reads and the editor shows."""
-    targets = tuple(targets)
-    all_years = tuple(sorted(set(years) | {y for t in targets for y in t.results}))
-    target_years = sorted({y for t in targets for y in t.yearly_targets})
-    rows = []
-    for t in targets:
-        row = {"Mã": t.code, "Nội dung": t.text, "Nhóm": t.group, "ĐVT": t.unit,
-               "Mục tiêu nhiệm kỳ": t.term_target, "Áp dụng": "Hàng năm" if t.per_year else "Cả nhiệm kỳ"}
-        row.update({target_column(y): t.yearly_targets.get(y, "") for y in target_years})
-        row.update({result_column(y): t.results.get(y, "") for y in all_years})
-        rows.append(row)
-    columns = [*BASE_COLUMNS, *(target_column(y) for y in target_years),
-               *(result_column(y) for y in all_years)]
-    return pd.DataFrame(rows, columns=columns).astype(object)
+    header, rows = term_target_table(targets, years)
+    return pd.DataFrame(rows, columns=header).astype(object)
 
 
 def editable_columns(frame: pd.DataFrame) -> list[str]:
     """The result columns (the committee edits results only)."""
     return [c for c in frame.columns if str(c).startswith("Kết quả ")]
-
-
-def _cell(value: object) -> object:
-    """Editor text → a cell: '1' / '1.500' become numbers, '95%' and ratings stay text; blank → None."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    text = clean(value)
-    if not text:
-        return None
-    number = parse_number(text)
-    if number is not None and "%" not in text:
-        return int(number) if float(number).is_integer() else number
-    return excel_value(text)
-
-
-TEXT_COLUMNS = ("Mã", "Nội dung", "Nhóm", "ĐVT", "Áp dụng", "Thu/Chi", "Khoản mục")
-
-
-def _text(value: object) -> object:
-    """A text column's cell: always text (a code "3.10" must not become the number 3.1)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    return excel_value(clean(value)) or None
-
-
-def _sheet(wb: Workbook, title: str, heading: str, header: list[str], rows: Iterable[Iterable[object]]) -> None:
-    ws = wb.create_sheet(title)
-    ws.append([excel_value(heading)])
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    ws.append([])
-    ws.append([excel_value(h) for h in header])
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    text = [h in TEXT_COLUMNS for h in header]
-    for row in rows:
-        ws.append([_text(v) if is_text else excel_value(_cell(v)) for v, is_text in zip(row, text, strict=True)])
-    ws.column_dimensions["B"].width = 60
 
 
 def _bytes(wb: Workbook) -> bytes:
@@ -111,10 +60,9 @@ def dataset_with_results(dataset: Dataset, edited_frame: pd.DataFrame) -> bytes:
     """An .xlsx with the term-targets sheet as edited (same layout as the parser reads)."""
     wb = Workbook()
     wb.remove(wb.active)
-    term = dataset.info.next_term or "–"
     header = [str(c) for c in edited_frame.columns]
     rows = edited_frame.astype(object).where(edited_frame.notna(), None).itertuples(index=False, name=None)
-    _sheet(wb, TERM_TARGETS_SHEET, f"CHỈ TIÊU NHIỆM KỲ {term} — {dataset.info.name}", header, rows)
+    add_term_targets_sheet(wb, header, rows, title=term_targets_title(dataset.info))
     return _bytes(wb)
 
 
@@ -123,13 +71,9 @@ def budget_with_plan(dataset: Dataset, year: int, lines: Iterable[BudgetLine]) -
     kept = [b for b in dataset.budget or () if b.year != year]
     new = [b for b in lines if b.year == year]
     ordered = sorted([*kept, *new], key=lambda b: (b.year, 0 if b.side == REVENUE else 1))
-    rows = [(b.year, "Thu" if b.side == REVENUE else "Chi", b.item, int(b.planned)) for b in ordered]
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(wb, BUDGET_SHEET, f"DỰ TOÁN THU CHI — {dataset.info.name} (ĐVT: đồng)", BUDGET_COLUMNS, rows)
-    for row in wb[BUDGET_SHEET].iter_rows(min_row=4, min_col=4, max_col=4):
-        for cell in row:
-            cell.number_format = "#,##0"
+    add_budget_sheet(wb, budget_rows(ordered))
     return _bytes(wb)
 
 

@@ -27,9 +27,20 @@ from .models import (
     POLITICAL_THEORY_LEVELS,
     RECIPIENT_TYPES,
     STATUSES,
+    BudgetLine,
+    TermTarget,
     UnionInfo,
 )
 from .safe_export import INT_FORMAT, autosize_columns, excel_value
+from .term_targets import (
+    COORDINATED,
+    PER_YEAR_LABEL,
+    UNION_LED,
+    WHOLE_TERM_LABEL,
+    _percent,
+    as_written,
+)
+from .text import clean, parse_number
 from .workbook import MB, Limits
 
 SHEET_GUIDE = "Hướng dẫn"
@@ -39,6 +50,8 @@ SHEET_REVENUE = "Phần thu"
 SHEET_SPENDING = "Phần chi"
 SHEET_TARGETS = "Chỉ tiêu"
 SHEET_AWARDS = "Khen thưởng"
+SHEET_TERM_TARGETS = "Chỉ tiêu nhiệm kỳ"
+SHEET_BUDGET = "Dự toán thu chi"
 
 VALIDATION_LAST_ROW = 2000
 PARTY_MARK = "x"
@@ -47,6 +60,7 @@ OPENING_LABEL = "Tồn đầu kỳ"
 CLOSING_LABEL = "Tồn cuối"
 UNIT_NOTE = "ĐVT: đồng"
 EXAMPLE_YEARS = (2013, 2014, 2015, 2016, 2017)
+EXAMPLE_TERM_YEARS = (2018, 2019, 2020, 2021, 2022)  # the term 2017–2022 (planning.term_years)
 
 # (UnionInfo field, key written in column A) — each key folds to a key of loader.INFO_KEYS.
 INFO_ROWS: tuple[tuple[str, str], ...] = (
@@ -71,6 +85,22 @@ EXAMPLE_SPENDING = ("Chi hoạt động phong trào", (45_162_000, 62_250_000, 5
 EXAMPLE_TARGET = ("1", "Đoàn viên được học tập, quán triệt Nghị quyết của Đảng", "%", "100%", "100%",
                   "Đạt")
 EXAMPLE_AWARD = (2014, "Bằng khen", "Tỉnh", "Cá nhân", 1, "Chủ tịch UBND tỉnh tặng")
+
+# The planning sheets (term targets of the new term, budget): labels the parsers read
+# (schema.TERM_TARGETS + year columns found by term_targets.year_columns; schema.BUDGET).
+TERM_TARGET_COLUMNS: tuple[str, ...] = ("Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng")
+BUDGET_COLUMNS: tuple[str, ...] = ("Năm", "Thu/Chi", "Khoản mục", "Kế hoạch")
+TEXT_COLUMNS = ("Mã", "Nội dung", "Nhóm", "ĐVT", "Áp dụng", "Thu/Chi", "Khoản mục")
+TERM_GROUPS = (COORDINATED, UNION_LED)
+APPLIES_VALUES = (PER_YEAR_LABEL, WHOLE_TERM_LABEL)
+BUDGET_SIDES = ("Thu", "Chi")  # budget.side_of: Thu → revenue, Chi → spending
+BUDGET_TITLE = "DỰ TOÁN THU CHI"  # no union name: budget.unit_factor scans the rows above the header
+PLANNING_HEADER_ROW = 3  # row 1 title, row 2 note, row 3 header (1-based)
+EXAMPLE_TERM_TARGET = TermTarget(
+    code="3.1", text="Phổ biến, tuyên truyền, học tập đầy đủ các chỉ thị, nghị quyết của Đảng, chính sách, "
+                     "pháp luật của Nhà nước đến toàn thể đoàn viên",
+    group=COORDINATED, unit="%", term_target="100%", results={2018: "100%"}, per_year=True)
+EXAMPLE_BUDGET = BudgetLine(side="revenue", year=2018, item="Thu đoàn phí công đoàn (1%)", planned=21_500_000)
 
 BOLD = Font(bold=True)
 TITLE_FONT = Font(bold=True, size=13)
@@ -265,6 +295,158 @@ def add_awards_sheet(wb: Workbook, rows: Iterable[Sequence[object]], example: bo
     return ws
 
 
+# --------------------------------------------------------------------------- planning sheets
+# Shared by the template, `xlsx_export` (the data download) and `planning_export` (saving edits).
+
+
+def result_column(year: int) -> str:
+    return f"Kết quả {year}"
+
+
+def target_column(year: int) -> str:
+    return f"Mục tiêu {year}"
+
+
+def term_target_table(targets: Iterable[TermTarget], years: Sequence[int]) -> tuple[list[str], list[tuple]]:
+    """(header, rows) of the term-targets sheet, every value as written ("" = blank).
+
+    Columns: TERM_TARGET_COLUMNS, then "Mục tiêu <year>" for each year any target has a per-year
+    target, then "Kết quả <year>" for `years` and every year with a result.
+    """
+    targets = tuple(targets)
+    all_years = sorted(set(years) | {y for t in targets for y in t.results})
+    target_years = sorted({y for t in targets for y in t.yearly_targets})
+    header = [*TERM_TARGET_COLUMNS, *(target_column(y) for y in target_years),
+              *(result_column(y) for y in all_years)]
+    rows = [(t.code, t.text, t.group, t.unit, t.term_target,
+             PER_YEAR_LABEL if t.per_year else WHOLE_TERM_LABEL,
+             *(t.yearly_targets.get(y, "") for y in target_years),
+             *(t.results.get(y, "") for y in all_years)) for t in targets]
+    return header, rows
+
+
+def budget_rows(lines: Iterable[BudgetLine]) -> list[tuple[int, str, str, int]]:
+    """Năm | Thu/Chi | Khoản mục | Kế hoạch, in the order given."""
+    return [(b.year, "Thu" if b.side == "revenue" else "Chi", b.item, int(b.planned)) for b in lines]
+
+
+def _blank(value: object) -> bool:
+    """None, NaN, or a missing value whose truth is undefined (pandas' NA: `bool(NA != NA)` raises)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):
+        return True
+
+
+def text_cell(value: object) -> object:
+    """A text column's cell: always text (a code "3.10" must not become the number 3.1); blank → None."""
+    if _blank(value):
+        return None
+    return excel_value(clean(value)) or None
+
+
+def number_cell(value: object) -> object:
+    """Editor text → a cell: '1' / '1.500' become numbers, '95%' and ratings stay text; blank → None."""
+    if _blank(value):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return excel_value(value)
+    text = clean(value)
+    if not text:
+        return None
+    number = parse_number(text)
+    if number is not None and "%" not in text:
+        return int(number) if float(number).is_integer() else number
+    return excel_value(text)
+
+
+def term_value_cell(value: object, percent: bool) -> object:
+    """A term target or result: a number cell when the parser reads it back as the same text
+    (`term_targets.as_written`: "1" → 1, "1,5" → 1.5), else text as written ("95%", "1.500", "Tốt")."""
+    cell = number_cell(value)
+    typed = isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(cell, int | float) and not typed and as_written(cell, percent) != clean(value):
+        return excel_value(clean(value))
+    return cell
+
+
+def _planning_sheet(wb: Workbook, name: str, title: str, note: str, header: Sequence[str]) -> Worksheet:
+    ws = wb.create_sheet(name)
+    put(ws, 1, 1, title).font = TITLE_FONT
+    put(ws, 2, 1, note).font = Font(italic=True)
+    _header_row(ws, PLANNING_HEADER_ROW, header)
+    return ws
+
+
+def term_targets_title(info: UnionInfo) -> str:
+    """'CHỈ TIÊU NHIỆM KỲ 2017–2022 — Công đoàn …' (the parts that are known)."""
+    title = f"CHỈ TIÊU NHIỆM KỲ {info.next_term or ''}".strip()
+    return f"{title} — {info.name}" if info.name else title
+
+
+def add_term_targets_sheet(wb: Workbook, header: Sequence[str], rows: Iterable[Sequence[object]], *,
+                           title: str, example: bool = False) -> Worksheet:
+    """'Chỉ tiêu nhiệm kỳ': title, a note, then the header (`term_target_table`) and one row per target.
+
+    Text columns (Mã, Nội dung, Nhóm, ĐVT, Áp dụng) are always text — "3.10" stays "3.10"; targets and
+    results are numbers when they read back unchanged (`term_value_cell`). Dropdowns on Nhóm and Áp dụng.
+    """
+    header = [str(h) for h in header]
+    results = [h for h in header if h.startswith("Kết quả ")]
+    span = f"“{results[0]}” … “{results[-1]}”" if len(results) > 1 else "“Kết quả <năm>”"
+    note = (f"Ghi kết quả từng năm vào các cột {span} (số, tỷ lệ % hoặc xếp loại); ô để trống là năm đó "
+            "chưa có kết quả. Áp dụng: “Hàng năm” hoặc “Cả nhiệm kỳ”.")
+    ws = _planning_sheet(wb, SHEET_TERM_TARGETS, title, note, header)
+    col = {h: i for i, h in enumerate(header)}
+    is_text = [h in TEXT_COLUMNS for h in header]
+    row = PLANNING_HEADER_ROW
+    for values in rows:
+        values = list(values)
+        row += 1
+        unit = clean(values[col["ĐVT"]]) if "ĐVT" in col and not _blank(values[col["ĐVT"]]) else ""
+        goal = values[col["Mục tiêu nhiệm kỳ"]] if "Mục tiêu nhiệm kỳ" in col else None
+        percent = _percent(unit, "" if _blank(goal) else clean(goal))
+        for c, (value, text) in enumerate(zip(values, is_text, strict=True), start=1):
+            cell = put(ws, row, c, text_cell(value) if text else term_value_cell(value, percent))
+            if header[c - 1] == "Nội dung":
+                cell.alignment = WRAP
+    if example and row > PLANNING_HEADER_ROW:
+        _mark_example(ws, PLANNING_HEADER_ROW + 1)
+    if "Nhóm" in col:
+        _list_validation(ws, col["Nhóm"] + 1, TERM_GROUPS, PLANNING_HEADER_ROW + 1,
+                         "Nhóm chỉ tiêu: Phối hợp thực hiện hoặc Công đoàn thực hiện.", strict=False)
+    if "Áp dụng" in col:
+        _list_validation(ws, col["Áp dụng"] + 1, APPLIES_VALUES, PLANNING_HEADER_ROW + 1,
+                         "Hàng năm: năm nào cũng phải đạt; Cả nhiệm kỳ: mục tiêu cho cả nhiệm kỳ.")
+    _widths(ws, {"A": 7, "B": 60, "C": 20, "D": 11, "E": 18, "F": 13})
+    return ws
+
+
+def add_budget_sheet(wb: Workbook, rows: Iterable[Sequence[object]], *, title: str = BUDGET_TITLE,
+                     example: bool = False) -> Worksheet:
+    """'Dự toán thu chi': title, "ĐVT: đồng", header Năm | Thu/Chi | Khoản mục | Kế hoạch, one row per
+    source/category and year (`budget_rows`); dropdown on Thu/Chi. Amounts are numbers in đồng."""
+    ws = _planning_sheet(wb, SHEET_BUDGET, title, UNIT_NOTE, BUDGET_COLUMNS)
+    is_text = [h in TEXT_COLUMNS for h in BUDGET_COLUMNS]
+    formats = {"Năm": "0", "Kế hoạch": INT_FORMAT}
+    row = PLANNING_HEADER_ROW
+    for values in rows:
+        row += 1
+        for c, (value, text) in enumerate(zip(values, is_text, strict=True), start=1):
+            cell_value = text_cell(value) if text else number_cell(value)
+            fmt = formats.get(BUDGET_COLUMNS[c - 1]) if isinstance(cell_value, int | float) else None
+            put(ws, row, c, cell_value, fmt)
+    if example and row > PLANNING_HEADER_ROW:
+        _mark_example(ws, PLANNING_HEADER_ROW + 1)
+    _list_validation(ws, BUDGET_COLUMNS.index("Thu/Chi") + 1, BUDGET_SIDES, PLANNING_HEADER_ROW + 1,
+                     "Thu (kế hoạch thu) hoặc Chi (kế hoạch chi).")
+    for letter, width in zip("ABCD", (8, 9, 34, 16), strict=True):
+        ws.column_dimensions[letter].width = width
+    return ws
+
+
 # --------------------------------------------------------------------------- instructions
 
 
@@ -281,7 +463,8 @@ def guide_lines(max_file_mb: float | None = None) -> list[tuple[str, str]]:
     return [
         ("title", "HƯỚNG DẪN NHẬP SỐ LIỆU ĐẠI HỘI CÔNG ĐOÀN CƠ SỞ"),
         ("", "Tệp mẫu gồm các trang tính: “Thông tin”, “Đoàn viên”, “Phần thu”, “Phần chi”, "
-             "“Chỉ tiêu” và “Khen thưởng”. Nhập số liệu thật vào các trang này rồi tải tệp lên ứng dụng."),
+             "“Chỉ tiêu”, “Khen thưởng”, “Chỉ tiêu nhiệm kỳ” và “Dự toán thu chi”. Nhập số liệu thật vào "
+             "các trang này rồi tải tệp lên ứng dụng."),
         ("", "QUAN TRỌNG: mỗi trang có sẵn một dòng ví dụ (chữ nghiêng, màu xám) ngay dưới dòng tiêu đề "
              "bảng. Hãy xóa dòng ví dụ trước khi nhập số liệu thật — nếu không xóa, ứng dụng sẽ coi dòng "
              "ví dụ là số liệu."),
@@ -312,7 +495,7 @@ def guide_lines(max_file_mb: float | None = None) -> list[tuple[str, str]]:
              "hãy mở và lưu lại bằng Excel hoặc LibreOffice trước khi tải lên."),
         ("", f"Nếu có số dư đầu nhiệm kỳ, ghi một dòng “{OPENING_LABEL}” ở cột A trang “Phần thu”, phía trên "
              f"dòng tiêu đề bảng, số tiền ở cột “Tổng cộng”. Không có thì bỏ qua."),
-        ("heading", "4. Trang “Chỉ tiêu” — kết quả thực hiện chỉ tiêu Nghị quyết Đại hội"),
+        ("heading", "4. Trang “Chỉ tiêu” — kết quả thực hiện chỉ tiêu Nghị quyết Đại hội nhiệm kỳ báo cáo"),
         ("", "Cột: “STT”, “Nội dung”, “ĐVT”, “Mục tiêu”, “Kết quả”, “Đánh giá”. Bắt buộc: "
              "“Nội dung”, “ĐVT”, “Mục tiêu”, “Kết quả”."),
         ("", "STT chỉ ghi ở dòng đầu của mỗi nhóm chỉ tiêu; các dòng bên dưới để trống STT thì thuộc "
@@ -328,7 +511,34 @@ def guide_lines(max_file_mb: float | None = None) -> list[tuple[str, str]]:
              "xuất sắc, Sáng kiến."),
         ("", f"Cấp: {_quoted(AWARD_LEVELS)}."),
         ("", f"Đối tượng: {_quoted(RECIPIENT_TYPES)}. Số lượng: số tập thể hoặc cá nhân được khen."),
-        ("heading", "6. Tải tệp lên"),
+        ("heading", "6. Trang “Chỉ tiêu nhiệm kỳ” — chỉ tiêu Nghị quyết nhiệm kỳ tới và kết quả từng năm"),
+        ("", f"Cột: {_quoted(TERM_TARGET_COLUMNS)}, rồi các cột “Kết quả 2018” … “Kết quả 2022”. Bắt buộc: "
+             "“Mã”, “Nội dung”, “Nhóm”, “Mục tiêu nhiệm kỳ”."),
+        ("", "Mã: số hiệu chỉ tiêu trong Nghị quyết (ví dụ: 3.1, 3.10), mỗi chỉ tiêu một mã, không trùng nhau. "
+             "Nội dung: nội dung chỉ tiêu. ĐVT: đơn vị tính (ví dụ: %, Người/năm, Lần/năm, Loại)."),
+        ("", f"Nhóm: {_quoted(TERM_GROUPS)}."),
+        ("", "Mục tiêu nhiệm kỳ: ghi số (1), phần trăm (95%) hoặc chữ (Hoàn thành, Vững mạnh xuất sắc)."),
+        ("", f"Áp dụng: “{PER_YEAR_LABEL}” nếu năm nào cũng phải đạt mục tiêu; “{WHOLE_TERM_LABEL}” nếu mục "
+             f"tiêu là tổng số hoặc mức cần đạt của cả nhiệm kỳ. Để trống thì hiểu là “{PER_YEAR_LABEL}”."),
+        ("", "Các năm của nhiệm kỳ: nhiệm kỳ 2017–2022 gồm các năm 2018, 2019, 2020, 2021 và 2022 (năm 2017 "
+             "là năm Đại hội, đã báo cáo trong nhiệm kỳ trước), mỗi năm một cột “Kết quả 2018” … “Kết quả "
+             "2022”. Nhiệm kỳ khác thì sửa năm ở tiêu đề các cột cho khớp với “Nhiệm kỳ tới” ở trang "
+             "“Thông tin”."),
+        ("", "Kết quả nhập theo từng năm, vào cột của năm đó, cùng dạng với mục tiêu (số, phần trăm hoặc "
+             "chữ). Ô kết quả để trống nghĩa là năm đó chưa có kết quả (không tính là chưa đạt)."),
+        ("", "Nếu mục tiêu mỗi năm khác nhau, có thể thêm các cột “Mục tiêu 2018”, “Mục tiêu 2019”…: mục "
+             "tiêu ghi ở cột của một năm thay cho “Mục tiêu nhiệm kỳ” trong năm đó."),
+        ("heading", "7. Trang “Dự toán thu chi” — kế hoạch thu, chi theo năm"),
+        ("", f"Cột: {_quoted(BUDGET_COLUMNS)}, tất cả đều bắt buộc. Mỗi dòng là số kế hoạch của một nguồn "
+             "thu hoặc một mục chi trong một năm."),
+        ("", "Năm: ghi đủ 4 chữ số (ví dụ: 2018). Thu/Chi: “Thu” (kế hoạch thu) hoặc “Chi” (kế hoạch chi), "
+             "có danh sách chọn."),
+        ("", "Khoản mục: ghi đúng tên nguồn thu, mục chi như ở trang “Phần thu”, “Phần chi” (viết hoa hay "
+             "thường, có dấu hay không dấu đều được) để ứng dụng so sánh kế hoạch với số thực hiện."),
+        ("", f"Kế hoạch: số tiền kế hoạch ({UNIT_NOTE}), ghi đủ số đồng (ví dụ: 21.500.000). Ô số tiền để "
+             "trống được tính là 0 đ. "
+             "Không cần dòng “Tổng cộng”: ứng dụng tự cộng."),
+        ("heading", "8. Tải tệp lên"),
         ("", "Có thể để tất cả các trang trong một tệp, hoặc tách mỗi nội dung thành một tệp riêng (ví dụ: "
              "một tệp đoàn viên, một tệp tài chính) rồi tải lên cùng lúc. Ứng dụng nhận ra từng bảng theo "
              "dòng tiêu đề; có thể xóa các trang không dùng."),
@@ -365,6 +575,10 @@ def build_template() -> Workbook:
     add_finance_sheet(wb, "spending", EXAMPLE_YEARS, [EXAMPLE_SPENDING], example=True)
     add_targets_sheet(wb, [EXAMPLE_TARGET], example=True)
     add_awards_sheet(wb, [EXAMPLE_AWARD], example=True)
+    header, rows = term_target_table([EXAMPLE_TERM_TARGET], EXAMPLE_TERM_YEARS)
+    title = term_targets_title(UnionInfo(name="", next_term=EXAMPLE_INFO.next_term))
+    add_term_targets_sheet(wb, header, rows, title=title, example=True)
+    add_budget_sheet(wb, budget_rows([EXAMPLE_BUDGET]), example=True)
     wb.properties.creator = "unionboard"
     wb.properties.title = "Mẫu nhập số liệu Đại hội Công đoàn cơ sở"
     return wb
@@ -384,4 +598,6 @@ def template_bytes() -> bytes:
 
 
 __all__ = ["write_template", "template_bytes", "build_template", "add_info_sheet", "add_members_sheet",
-           "add_finance_sheet", "add_targets_sheet", "add_awards_sheet", "add_guide_sheet"]
+           "add_finance_sheet", "add_targets_sheet", "add_awards_sheet", "add_term_targets_sheet",
+           "add_budget_sheet", "add_guide_sheet", "term_target_table", "budget_rows", "term_targets_title",
+           "result_column", "target_column", "text_cell", "number_cell", "term_value_cell"]

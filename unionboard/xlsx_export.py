@@ -1,6 +1,7 @@
 """The checked data set as one workbook in the template's layout, so a download can be edited and
-uploaded again. Every user text goes through `safe_export.safe_cell`; numbers stay numbers; no
-formulas (totals are written as values equal to the sums)."""
+uploaded again: every domain present, including the term targets (with their per-year targets and
+yearly results) and the budget. Every user text goes through `safe_export.safe_cell`; numbers stay
+numbers, codes stay text ("3.10"); no formulas (totals are written as values equal to the sums)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ import pandas as pd
 from openpyxl import Workbook
 
 from .models import Award, Dataset, Finance, Roster, Target
+from .planning import term_years
 from .template import (
     PARTY_MARK,
     add_awards_sheet,
+    add_budget_sheet,
     add_finance_sheet,
     add_info_sheet,
     add_members_sheet,
     add_targets_sheet,
+    add_term_targets_sheet,
+    budget_rows,
+    term_target_table,
+    term_targets_title,
 )
 
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -110,7 +117,11 @@ def award_rows(awards: tuple[Award, ...]) -> list[tuple]:
 
 
 def build_workbook(dataset: Dataset) -> Workbook:
-    """The data set's workbook: Thông tin, then one sheet per domain that is not None."""
+    """The data set's workbook: Thông tin, then one sheet per domain that is not None.
+
+    The term targets' result columns are the term's years (planning.term_years: "2017–2022" →
+    2018–2022) plus any other year with a result; the budget lines keep their order.
+    """
     wb = Workbook()
     wb.remove(wb.active)
     add_info_sheet(wb, dataset.info)
@@ -132,6 +143,11 @@ def build_workbook(dataset: Dataset) -> Workbook:
         add_targets_sheet(wb, target_rows(dataset.targets))
     if dataset.awards is not None:
         add_awards_sheet(wb, award_rows(dataset.awards))
+    if dataset.term_targets is not None:
+        header, rows = term_target_table(dataset.term_targets, term_years(dataset.info, dataset.term_targets))
+        add_term_targets_sheet(wb, header, rows, title=term_targets_title(dataset.info))
+    if dataset.budget is not None:
+        add_budget_sheet(wb, budget_rows(dataset.budget))
     wb.properties.creator = "unionboard"
     wb.properties.title = f"Số liệu {dataset.info.name}".strip()
     return wb
