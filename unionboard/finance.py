@@ -104,14 +104,16 @@ def _is_total_label(folded: str) -> bool:
     return folded in _TOTAL_LABELS or folded.startswith("tong cong")
 
 
+_LABEL_PREFIXES = tuple(p + " " for p in _LABEL_HEADERS if len(p) > 3)
+
+
 def _is_label_header(value: object) -> bool:
     if value is None:
         return True
     if not isinstance(value, str):
         return False
     folded = fold(value)
-    return folded in _LABEL_HEADERS or any(folded.startswith(p + " ") for p in _LABEL_HEADERS
-                                           if len(p) > 3)
+    return folded in _LABEL_HEADERS or folded.startswith(_LABEL_PREFIXES)
 
 
 def _side_of_value(value: object) -> str | None:
@@ -307,6 +309,8 @@ def _wide_header(sheet: Sheet, row: int) -> _Header | None:
             continue
         if isinstance(value, dt.date):
             continue
+        if type(value) is str and "19" not in value and "20" not in value:
+            continue  # parse_year needs "19…"/"20…" (clean() cannot create it): skip the regex
         year = parse_year(value)
         if year is not None:
             years[col] = year

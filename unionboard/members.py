@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -230,6 +231,53 @@ def _norm_birth_year(raw: object, current_year: int) -> tuple[int | None, object
     return year, None
 
 
+def _birth_years(values: Sequence, current_year: int) -> dict[object, tuple[int | None, object]]:
+    """_norm_birth_year for many distinct values: numbers and "dd/mm/yyyy" texts without the
+    per-value function calls (same results), anything else through _norm_birth_year."""
+    found: dict[object, tuple[int | None, object]] = {}
+    low = MIN_BIRTH_YEAR
+    for value in values:
+        kind = type(value)
+        year: int | None
+        if kind is float or kind is int:
+            if not float(value).is_integer() or not 1000 <= value <= 2999:
+                found[value] = _norm_birth_year(value, current_year)
+                continue
+            year = int(value)
+        elif (kind is str and len(value) == 10 and value[2] == "/" and value[5] == "/"
+              and value.isascii() and value[:2].isdigit() and value[3:5].isdigit()
+              and value[6:].isdigit()):
+            try:
+                year = dt.date(int(value[6:]), int(value[3:5]), int(value[:2])).year
+            except ValueError:
+                year = None
+            if year is None:
+                found[value] = (None, "unreadable")
+                continue
+        else:
+            found[value] = _norm_birth_year(value, current_year)
+            continue
+        if year < low or not MIN_AGE <= current_year - year <= MAX_AGE:
+            found[value] = (year, ("implausible", year))
+        else:
+            found[value] = (year, None)
+    return found
+
+
+def _join_dates(values: Sequence) -> dict[object, tuple[str | None, str | None]]:
+    """_norm_join_date for many distinct values (dates without a function call each)."""
+    found: dict[object, tuple[str | None, str | None]] = {}
+    for value in values:
+        kind = type(value)
+        if kind is dt.date:
+            found[value] = (value.isoformat(), None)
+        elif kind is dt.datetime:
+            found[value] = (value.date().isoformat(), None)
+        else:
+            found[value] = _norm_join_date(value)
+    return found
+
+
 def _norm_join_date(raw: object) -> tuple[str | None, str | None]:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, None
@@ -302,8 +350,10 @@ class _Problems:
         """Record every row whose raw value has a problem (one pass, only when there are any)."""
         if not problems:
             return
-        for index, value in enumerate(raw):
-            problem = problems.get(value)
+        flagged = np.fromiter(map(problems.__contains__, raw), dtype=bool, count=len(raw))
+        for index in np.flatnonzero(flagged).tolist():
+            value = raw[index]
+            problem = problems[value]
             if problem is not None:
                 entry = self.items.get((key, problem))
                 if entry is None:
@@ -387,13 +437,15 @@ def _columns(lines: list[list], wanted: list[int]) -> dict[int, list]:
             else [line[col] if col < len(line) else None for line in lines] for col in wanted}
 
 
-def _map_column(raw: Sequence, normalise: Callable[[object], tuple[object, object]]
-                ) -> tuple[list, dict[object, object]]:
-    """Normalise each distinct raw value once; (values, {raw: problem} for raw values with one)."""
+def _map_column(raw: Sequence, normalise: Callable[[object], tuple[object, object]],
+                batch: Callable[[Sequence], dict] | None = None) -> tuple[list, dict[object, object]]:
+    """Normalise each distinct raw value once; (values, {raw: problem} for raw values with one).
+    `batch`, when given, normalises all the distinct values at once (same results as `normalise`)."""
     mapping: dict[object, object] = {}
     problems: dict[object, object] = {}
-    for value in set(raw):
-        result, problem = normalise(value)
+    distinct = set(raw)
+    pairs = batch(distinct).items() if batch is not None else ((v, normalise(v)) for v in distinct)
+    for value, (result, problem) in pairs:
         mapping[value] = result
         if problem is not None:
             problems[value] = problem
@@ -465,8 +517,12 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     header_text = _clean_names([sheet.value(header.row, name_col)])[0] if name_col is not None else ""
     header_key, header_len = fold(header_text), len(header_text)
     # only blank, one- or two-word names and header look-alikes need a closer look
-    suspects = [i for i, name in enumerate(names_all)
-                if not name or name.count(" ") <= 1 or len(name) == header_len or i < 3]
+    total = len(names_all)
+    spaces = np.fromiter(map(str.count, names_all, repeat(" ")), dtype=np.int64, count=total)
+    lengths = np.fromiter(map(len, names_all), dtype=np.int64, count=total)
+    closer = (spaces <= 1) | (lengths == header_len)  # a blank name has no space
+    closer[:3] = True
+    suspects = np.flatnonzero(closer).tolist()
     drop: set[int] = set()
     nameless: list[int] = []
     for index in suspects:
@@ -519,10 +575,14 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "role": _norm_text,
         "status": _norm_text,
     }
+    batches: dict[str, Callable[[Sequence], dict]] = {
+        "birth_year": lambda values: _birth_years(values, current_year),
+        "join_date": _join_dates,
+    }
     for key, normalise in normalisers.items():
         col = cols.get(key)
         raw = raw_columns[col] if col is not None else [None] * count
-        values, found = _map_column(raw, normalise)
+        values, found = _map_column(raw, normalise, batches.get(key))
         data[key] = values
         if col is not None:
             problems.scan(key, col, raw, found)
@@ -575,42 +635,80 @@ def squeezed_folds(names: Sequence[str]) -> list[str]:
     return kept.decode("ascii").split(_SEP)
 
 
+_COMBINING_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370)
+                                             if unicodedata.combining(chr(c))) + "]+")
+_NON_WORD_OR_SEP = re.compile(r"[^0-9a-z%\x00]+")
+
+
+def folds(names: Sequence[str]) -> list[str]:
+    """text.fold for a column of strings, in a few C-speed passes over one joined string.
+
+    Exact: a name that is not plain ASCII once its Vietnamese marks (U+0300–U+036F) are removed
+    goes through text.fold itself.
+    """
+    if not names:
+        return []
+    joined = unicodedata.normalize("NFKD", _SEP.join(names).replace("đ", "d").replace("Đ", "D"))
+    joined = _COMBINING_MARKS.sub("", joined)
+    if joined.isascii():
+        joined = _NON_WORD_OR_SEP.sub(" ", joined.lower())
+        joined = joined.replace(" " + _SEP, _SEP).replace(_SEP + " ", _SEP).strip(" ")
+        return joined.split(_SEP)
+    return [_NON_WORD_OR_SEP.sub(" ", part.lower()).strip(" ") if part.isascii() else fold(name)
+            for part, name in zip(joined.split(_SEP), names, strict=True)]
+
+
 def check_roster(roster: Roster, log: IssueLog) -> None:
     """Roster-wide checks after all roster sheets are merged: the same person listed twice
     (same name, diacritics- and case-insensitively, and same birth year; members without a
-    birth year are not compared)."""
+    birth year are not compared).
+
+    Vectorised: names are folded once per distinct spelling, (folded name, year) becomes one
+    integer key, and only the rows whose key repeats are looked at in Python.
+    """
     frame = roster.frame
     if len(frame) < 2 or not {"name", "birth_year", "row"} <= set(frame.columns):
         return
-    known = frame["birth_year"].notna().to_numpy()
+    years_col = frame["birth_year"]
+    known = years_col.notna().to_numpy()
     if known.sum() < 2:
         return
-    sub = frame.loc[known, ["name", "birth_year", "row"]]
-    keys = pd.DataFrame({"k": squeezed_folds(sub["name"].tolist()),
-                         "y": sub["birth_year"].astype("int64").to_numpy(),
-                         "r": sub["row"].to_numpy(), "n": sub["name"].to_numpy()})
-    candidates = keys.duplicated(["k", "y"], keep=False).to_numpy() & (keys["k"] != "").to_numpy()
-    if not candidates.any():
+    names = frame["name"].to_numpy(dtype=object)[known]
+    years = years_col.to_numpy(dtype=np.int64, na_value=0)[known]
+    rows = frame["row"].to_numpy()[known]
+    name_codes, spellings = pd.factorize(names, use_na_sentinel=True)
+    texts = spellings.tolist()
+    folded = folds([t if isinstance(t, str) else "" for t in texts])  # not text: not compared
+    fold_codes, fold_values = pd.factorize(np.array(folded, dtype=object))
+    comparable = np.array([bool(f) for f in fold_values.tolist()], dtype=bool)[fold_codes]
+    person = fold_codes[name_codes]  # name_codes is -1 only for a missing name (NaN/None)
+    usable = (name_codes >= 0) & comparable[np.maximum(name_codes, 0)]
+    span = int(years.max()) - int(years.min()) + 1
+    keys = person.astype(np.int64) * span + (years - years.min())
+    if not usable.all():  # rows not compared get distinct negative keys
+        keys = np.where(usable, keys, -1 - np.arange(len(keys), dtype=np.int64))
+    repeated = pd.Series(keys).duplicated(keep=False).to_numpy()
+    if not repeated.any():
         return
-    dups = keys[candidates]
-    dups = dups.assign(k=[fold(n) for n in dups["n"].tolist()])
-    dups = dups[dups.duplicated(["k", "y"], keep=False).to_numpy()]
-    if dups.empty:
-        return
-    dups = dups.sort_values(["r"], kind="stable")
+    index = np.flatnonzero(repeated)
+    index = index[np.argsort(rows[index], kind="stable")]
     letter = frame.attrs.get("name_col")
-    groups: dict[tuple[str, int], list[tuple[int, str]]] = {}
-    for key, year, row, name in zip(dups["k"].tolist(), dups["y"].tolist(), dups["r"].tolist(),
-                                    dups["n"].tolist(), strict=True):
-        groups.setdefault((key, year), []).append((row, name))
-    for (_key, year), members in groups.items():
-        rows = [row for row, _ in members]
-        cells = [f"{letter}{r}" for r in rows] if letter else [f"dòng {r}" for r in rows]
+    groups: dict[int, list[int]] = {}
+    for key, position in zip(keys[index].tolist(), index.tolist(), strict=True):
+        members = groups.get(key)
+        if members is None:
+            groups[key] = [position]
+        else:
+            members.append(position)
+    for positions in groups.values():
+        year = int(years[positions[0]])
+        rows_of = [int(rows[p]) for p in positions]
+        cells = [f"{letter}{r}" for r in rows_of] if letter else [f"dòng {r}" for r in rows_of]
         shown = ", ".join(cells[:MAX_CELLS_LISTED])
         if len(cells) > MAX_CELLS_LISTED:
             shown += f" và {len(cells) - MAX_CELLS_LISTED} dòng khác"
-        spellings = list(dict.fromkeys(name for _, name in members))
-        named = " / ".join(f"“{s}”" for s in spellings[:3])
+        spelled = list(dict.fromkeys(names[p] for p in positions))
+        named = " / ".join(f"“{s}”" for s in spelled[:3])
         log.warning(roster.file, roster.sheet, cells[0] if letter else None,
-                    f"Đoàn viên {named} sinh năm {year} xuất hiện {len(rows)} lần ({shown}); "
+                    f"Đoàn viên {named} sinh năm {year} xuất hiện {len(rows_of)} lần ({shown}); "
                     "có thể bị nhập trùng, hãy kiểm tra và xóa dòng thừa.")

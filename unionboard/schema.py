@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .text import fold
 from .workbook import Sheet
@@ -19,7 +20,7 @@ class Column:
     aliases: tuple[str, ...]
     required: bool = True
 
-    @property
+    @cached_property
     def folded_aliases(self) -> tuple[str, ...]:
         return tuple(fold(a) for a in (self.label, *self.aliases))
 

@@ -203,8 +203,8 @@ def _xml_unescape(text: str) -> str:
 # (AA…XFD) or a row number of six or seven digits (100000…). Without any of them a sheet is at most
 # 99,999 rows × 26 columns, so a roster scan finds only a handful.
 # (starts with a literal so that re can skip ahead fast; single-quoted attributes are rare and
-# get the slower pattern)
-_BIG_REF = re.compile(rb'r="([A-Z]{2,}[0-9]+|[A-Z][0-9]{6,})"')
+# get the slower pattern; lower-case references, which calamine also accepts, are looked for too)
+_BIG_REF = re.compile(rb'r="([A-Za-z]{2,}[0-9]+|[A-Za-z][0-9]{6,})"')
 _BIG_REF_ANY_QUOTE = re.compile(rb"""\sr=["']([A-Z]{2,}[0-9]+|[A-Z][0-9]{6,})["']""", re.IGNORECASE)
 _CELL_REF = re.compile(rb"""\sr=["']([A-Z]+)([0-9]+)["']""", re.IGNORECASE)
 _SPLIT_REF = re.compile(rb"([A-Z]+)([0-9]+)", re.IGNORECASE)
@@ -228,29 +228,98 @@ class _PartScan:
     cols: int = 0
     exact: bool = False
     has_formula: bool = False
+    xml: bytes | None = None  # the whole part, when it has formulas (and is not huge)
 
 
-def _scan_part(archive: zipfile.ZipFile, path: str) -> _PartScan:
-    """One pass, 1 MB at a time (a 100,000-row sheet is ~50 MB of XML, never held whole): whether
-    the part has formula tags, and how far its cell references reach. The <dimension> element is
-    not trusted (a crafted file may understate it; calamine sizes its grid from the cells)."""
+# Fast screens for one chunk of a sheet part (regular expressions that start with a literal run
+# at memory speed; `bytes in` is slower for short needles). A hit only sends the chunk to the
+# exact pattern above, so each screen may match more than it has to, never less.
+_FORMULA_SCREEN = re.compile(rb"<f")
+_BIG_REF_SCREEN = re.compile(rb'r="[A-Za-z](?:[A-Za-z]|[0-9]{6})')
+_UPPER_R_ATTR = re.compile(rb"R=")
+_SINGLE_QUOTED_R = re.compile(rb"r='")
+_KEEP_XML_BYTES = 64 * MB  # a formula part bigger than this is decompressed a second time
+_CHUNK = MB
+
+
+def _any_quote(window: bytes) -> bool:
+    """Whether the chunk has r='…' or R="…" references (the slower pattern is needed)."""
+    return bool((b"'" in window and _SINGLE_QUOTED_R.search(window))
+                or (b"R" in window and _UPPER_R_ATTR.search(window)))
+
+
+def _part_chunks(data: bytes, archive: zipfile.ZipFile, path: str):
+    """The decompressed part, about 1 MB at a time. Straight from the archive's bytes with zlib
+    (zipfile also checks the CRC, which costs a third of the time and does not matter here:
+    calamine reads the archive itself); anything unusual goes through zipfile."""
+    info = archive.getinfo(path)
+    offset = info.header_offset
+    header = data[offset:offset + 30]
+    if (info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED) or info.flag_bits & 0x1
+            or len(header) < 30 or not header.startswith(ZIP_MAGIC)):
+        with archive.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                yield chunk
+        return
+    start = offset + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+    packed = memoryview(data)[start:start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        for pos in range(0, len(packed), _CHUNK):
+            yield bytes(packed[pos:pos + _CHUNK])
+        return
+    inflater = zlib.decompressobj(-15)
+    step = _CHUNK // 8
+    for pos in range(0, len(packed), step):
+        chunk = inflater.decompress(packed[pos:pos + step], _CHUNK)
+        while True:
+            if chunk:
+                yield chunk
+            if not inflater.unconsumed_tail:
+                break
+            chunk = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+        if inflater.eof:
+            break
+    if rest := inflater.flush():
+        yield rest
+
+
+def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str) -> _PartScan:
+    """One pass, 1 MB at a time (a 100,000-row sheet is ~50 MB of XML, never held whole unless it
+    has formulas): whether the part has formula tags, and how far its cell references reach. The
+    <dimension> element is not trusted (a crafted file may understate it; calamine sizes its grid
+    from the cells). Each chunk is searched together with the 64 bytes before it, so that a
+    reference or tag cut by a chunk boundary is still seen."""
     scan = _PartScan()
     rows = cols = 0
     tail = b""
     prefixed = False
-    with archive.open(path) as part:
-        while chunk := part.read(MB):
-            if not tail:
-                prefixed = b":worksheet" in chunk[:2048]
-            window = tail + chunk
-            if not scan.has_formula and (b"<f" in window or (prefixed and _FORMULA_TAG.search(window))):
-                scan.has_formula = True
-            pattern = _BIG_REF_ANY_QUOTE if b"r='" in window or b"R=" in window else _BIG_REF
-            for match in pattern.finditer(window):
-                letters, digits = _SPLIT_REF.match(match.group(1)).groups()
-                cols = max(cols, _column_number(letters))
-                rows = max(rows, int(digits))
-            tail = window[-64:]
+    kept: list[bytes] | None = []  # the chunks, for the formula check (None: over the cap)
+    kept_bytes = 0
+    for chunk in _part_chunks(data, archive, path):
+        if not tail:
+            prefixed = b":worksheet" in chunk[:2048]
+        seam = tail + chunk[:64]  # what straddles the boundary with the previous chunk
+        if kept is not None:
+            kept.append(chunk)
+            kept_bytes += len(chunk)
+            if kept_bytes > _KEEP_XML_BYTES:
+                kept = None  # too big to hold: decompressed again if it has formulas
+        if not scan.has_formula and (
+                _FORMULA_SCREEN.search(seam) or _FORMULA_SCREEN.search(chunk)
+                or (prefixed and (_FORMULA_TAG.search(seam) or _FORMULA_TAG.search(chunk)))):
+            scan.has_formula = True
+        quoted = _any_quote(seam) or _any_quote(chunk)
+        if quoted or _BIG_REF_SCREEN.search(seam) or _BIG_REF_SCREEN.search(chunk):
+            # a match that starts in the seam may run past it: search the whole window then
+            window = tail + chunk if quoted or _BIG_REF_SCREEN.search(seam) else chunk
+            for pattern in (_BIG_REF, _BIG_REF_ANY_QUOTE) if quoted else (_BIG_REF,):
+                for match in pattern.finditer(window):
+                    letters, digits = _SPLIT_REF.match(match.group(1)).groups()
+                    cols = max(cols, _column_number(letters))
+                    rows = max(rows, int(digits))
+        tail = (tail + chunk)[-64:] if len(chunk) < 64 else chunk[-64:]
+    if scan.has_formula and kept is not None:
+        scan.xml = b"".join(kept)
     scan.rows, scan.cols = max(rows, _SMALL_ROWS), max(cols, _SMALL_COLS)
     return scan
 
@@ -279,14 +348,14 @@ def _scan_sheets(data: bytes, limits: Limits) -> tuple[dict[str, tuple[int, int]
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for name, path in _sheet_paths(archive).items():
                 try:
-                    scan = _scan_part(archive, path)
+                    scan = _scan_part(data, archive, path)
                     if scan.rows * scan.cols > limits.max_cells:
                         rows, cols = _exact_extent(archive, path)
                         if rows * cols > limits.max_cells:
                             oversized[name] = (rows, cols)
                             continue
                     if scan.has_formula:
-                        cells = _missing_in(archive.read(path))
+                        cells = _missing_in(scan.xml if scan.xml is not None else archive.read(path))
                         if cells:
                             missing[name] = frozenset(cells)
                 except _DAMAGED:
