@@ -18,3 +18,4 @@ def test_page_benchmark_reports_every_page_and_the_large_roster(tmp_path):
     assert {"overview", "members", "finance", "targets"} <= set(data["sample"])
     assert all(isinstance(ms, int) and ms > 0 for ms in data["sample"].values())
     assert data["roster_size"] == 300 and data["members_large"] > 0
+    assert data["baseline"] > 0
