@@ -61,3 +61,11 @@ def test_clean_collapses_whitespace_and_removes_export_quote():
     assert clean(2013.0) == "2013"
     assert clean("'=SUM(A1)") == "=SUM(A1)"
     assert clean("'bình thường") == "'bình thường"
+
+
+def test_wrap_breaks_long_titles_on_words():
+    from unionboard.text import wrap
+
+    assert wrap("Nữ chiếm 51,5% đoàn viên (17/33 người)", 20) == "Nữ chiếm 51,5% đoàn<br>viên (17/33 người)"
+    assert wrap("a<br>b", 10) == "a b"
+    assert wrap("ngắn", 40) == "ngắn"

@@ -28,7 +28,7 @@ import plotly.graph_objects as go
 from . import findings, palette
 from .metrics import member_summary
 from .models import AWARD_LEVELS, GENDERS, RECIPIENT_TYPES, STATUSES, Award, Finance, Roster, Target
-from .text import format_dong, format_number
+from .text import format_dong, format_number, wrap
 
 FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
 BASE_FONT_SIZE = 16
@@ -198,16 +198,7 @@ def _title(name: str, finding: str | None, lang: str) -> str:
 
 def _wrap(text: str, width: int = 16) -> str:
     """Break a tick label into lines of about `width` characters (joined by <br>)."""
-    words, lines, line = str(text).split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join(lines)
+    return wrap(text, width)
 
 
 def _shorten(text: str, width: int = 48) -> str:

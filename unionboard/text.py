@@ -125,3 +125,17 @@ def format_number(value: float, decimals: int = 0) -> str:
 def format_million(amount: float, decimals: int = 2) -> str:
     """310992000 → '310,99 triệu đồng'."""
     return f"{format_number(amount / 1_000_000, decimals)} triệu đồng"
+
+
+def wrap(text: str, width: int = 16) -> str:
+    """Break text into lines of about `width` characters joined by <br> (Plotly titles and ticks)."""
+    words, lines, line = str(text).replace("<br>", " ").split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)

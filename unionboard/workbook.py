@@ -389,19 +389,24 @@ def _xls_value(cell, datemode: int):
     return value
 
 
+def _log_unreadable(source: SourceFile, exc: BaseException, log: IssueLog) -> None:
+    """A workbook the reader could not open: encrypted, or broken. Interrupts are not ours to swallow."""
+    if isinstance(exc, _NOT_OURS):
+        raise exc
+    text = str(exc).lower()
+    if "password" in text or "encrypt" in text:
+        log.error(source.name, None, None, "Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu rồi tải lên lại.")
+    else:
+        log.error(source.name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt, không đọc được.")
+
+
 def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
     """A legacy .xls read with xlrd (pure Python): calamine's BIFF reader aborts the whole process
     on some damaged .xls files (it asks for 8 GB and Rust aborts when that fails)."""
     try:
         book = xlrd.open_workbook(file_contents=source.data, on_demand=False, logfile=io.StringIO())
     except BaseException as exc:
-        if isinstance(exc, _NOT_OURS):
-            raise
-        text = str(exc).lower()
-        if "password" in text or "encrypt" in text:
-            log.error(source.name, None, None, "Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu rồi tải lên lại.")
-        else:
-            log.error(source.name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt, không đọc được.")
+        _log_unreadable(source, exc, log)
         return []
     sheets = []
     for index in range(book.nsheets):
@@ -437,13 +442,7 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
     except BaseException as exc:  # calamine raises several types (and Rust panics) for broken files
-        if isinstance(exc, _NOT_OURS):
-            raise
-        text = str(exc).lower()
-        if "password" in text or "encrypt" in text:
-            log.error(source.name, None, None, "Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu rồi tải lên lại.")
-        else:
-            log.error(source.name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt, không đọc được.")
+        _log_unreadable(source, exc, log)
         return []
     sheets = []
     for meta in workbook.sheets_metadata:

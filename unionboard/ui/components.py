@@ -12,6 +12,7 @@ from ..i18n import t
 from ..models import Issue
 from ..safe_export import frame_to_csv_bytes, frame_to_xlsx_bytes
 from ..template import template_bytes
+from ..text import wrap
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -26,17 +27,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "bang"
 
 
-def _rewrap(text: str, width: int) -> str:
-    words, lines, line = text.replace("<br>", " ").split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line] if line else lines)
-
-
 def chart(fig: go.Figure | None, table: pd.DataFrame | None, key: str, lang: str,
           title_width: int | None = None) -> None:
     """A Plotly chart (PNG export from its toolbar) with the table behind it as xlsx/csv downloads.
@@ -46,7 +36,7 @@ def chart(fig: go.Figure | None, table: pd.DataFrame | None, key: str, lang: str
     if fig is None:
         return
     if title_width and fig.layout.title.text:
-        fig.update_layout(title_text=_rewrap(fig.layout.title.text, title_width))
+        fig.update_layout(title_text=wrap(fig.layout.title.text, title_width))
     st.plotly_chart(fig, key=f"chart-{key}", config={**PLOTLY_CONFIG, "toImageButtonOptions": {
         "format": "png", "scale": 2, "filename": key}})
     if table is not None and not table.empty:

@@ -30,6 +30,10 @@ def _rerun_times(page: str, runs: int) -> list[float]:
     app.run()  # first run of the page: parses and fills the caches
     if app.exception:
         raise RuntimeError(f"{page}: {app.exception[0].value}")
+    return _timed_reruns(app, runs)
+
+
+def _timed_reruns(app, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -44,12 +48,7 @@ def _baseline_times(runs: int) -> list[float]:
 
     app = AppTest.from_string("import streamlit as st\nst.title('unionboard')", default_timeout=60)
     app.run()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        app.run()
-        times.append(time.perf_counter() - start)
-    return times
+    return _timed_reruns(app, runs)
 
 
 def write_roster(path: Path, size: int) -> None:
