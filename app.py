@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from unionboard.i18n import LANGUAGES, t
+from unionboard.ui.components import md_escape
 from unionboard.ui.data import build_view, current_source, sample_source
 
 ROOT = Path(__file__).resolve().parent
@@ -51,7 +52,7 @@ with st.sidebar:
     if source.version is not None:
         version = source.version
         st.caption(t("version_caption", lang, id=version.id, when=version.created_at[:16].replace("T", " "),
-                     by=version.by or "—"))
+                     by=md_escape(version.by) if version.by else "—"))
     result_years = build_view(lang, source, None).years
     year_range = None
     if len(result_years) > 1:

@@ -8,7 +8,7 @@ from unionboard.store import open_store
 from unionboard.template import template_bytes
 from unionboard.ui import upload
 from unionboard.ui.auth import is_committee, require_committee
-from unionboard.ui.components import XLSX_MIME, issues_table
+from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
 from unionboard.xlsx_export import dataset_to_xlsx
 
@@ -82,7 +82,7 @@ originals = open_store().files_of(version.id)
 if not originals:
     st.caption(t("data_no_originals", lang))
 for i, original in enumerate(originals):
-    st.download_button(t("data_download_original", lang, name=original.name), original.data,
+    st.download_button(t("data_download_original", lang, name=md_escape(original.name, inline=True)), original.data,
                        file_name=original.name, key=f"data_original_{version.id}_{i}",
                        icon=":material/download:", on_click="ignore")
 if version.current:

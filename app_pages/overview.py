@@ -6,14 +6,15 @@ from unionboard import charts, findings
 from unionboard.i18n import t
 from unionboard.metrics import member_summary, target_counts
 from unionboard.text import format_dong, format_number
-from unionboard.ui.components import chart, page_header
+from unionboard.ui.components import chart, md_escape, page_header
 from unionboard.ui.data import get_view
 
 view = get_view()
 lang, data = view.lang, view.dataset
-page_header(data.info.name if data.info.name != "Công đoàn cơ sở" else t("app_title", lang), view)
+# the union name and the sentences carry text from the workbook: shown as written, never as Markdown
+page_header(md_escape(data.info.name) if data.info.name != "Công đoàn cơ sở" else t("app_title", lang), view)
 if data.info.reported_term:
-    st.caption(f"{t('page_overview', lang)} · {data.info.reported_term}")
+    st.caption(f"{t('page_overview', lang)} · {md_escape(data.info.reported_term)}")
 
 cards = [*st.columns(3), *st.columns(3)]
 if data.members is not None:
@@ -53,4 +54,4 @@ with right:
         chart(charts.targets_status_donut(data.targets, lang=lang), None, "chi-tieu", lang, title_width=28)
 
 st.subheader(t("summary_heading", lang))
-st.markdown("\n".join(f"- {sentence}" for sentence in findings.overview_summary(data, lang)))
+st.markdown("\n".join(f"- {md_escape(sentence)}" for sentence in findings.overview_summary(data, lang)))

@@ -1,5 +1,7 @@
 """Ban chấp hành › Kế hoạch: term targets year by year (results edited after sign-in) and the budget against actuals."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from unionboard import planning
@@ -8,7 +10,7 @@ from unionboard import planning_export as px
 from unionboard.i18n import t
 from unionboard.text import format_dong
 from unionboard.ui.auth import current_user, is_committee, sign_in_form
-from unionboard.ui.components import chart, issues_table, missing_domain, page_header
+from unionboard.ui.components import chart, issues_table, md_escape, missing_domain, page_header
 from unionboard.ui.data import get_view
 
 view = get_view()
@@ -36,6 +38,11 @@ def save(name: str, data: bytes, domain: str, comment: str) -> None:
         return
     st.session_state["plan_flash"] = t("plan_saved", lang, id=outcome.version_id)
     st.rerun()
+
+
+def warning_text(warning: planning.BudgetWarning) -> str:
+    """The warning's sentence for Markdown: the item's name (from the workbook) shown as written."""
+    return pc.warning_text(replace(warning, item=md_escape(warning.item)), lang)
 
 
 page_header(t("page_plan", lang), view)
@@ -81,11 +88,11 @@ with tab_budget:
         missing_domain("budget", px.BUDGET_SHEET, lang)
     warnings = planning.budget_warnings(budget, finance)
     for warning in (w for w in warnings if w.kind != "over_plan"):
-        st.warning(pc.warning_text(warning, lang), icon=":material/warning:")
+        st.warning(warning_text(warning), icon=":material/warning:")
     if over := [w for w in warnings if w.kind == "over_plan"]:
         with st.expander(t("plan_warn_over_plan_heading", lang, n=len(over)), icon=":material/warning:"):
             for warning in over:
-                st.markdown("- " + pc.warning_text(warning, lang).replace("*", "\\*"))
+                st.markdown("- " + warning_text(warning))
     if budget is not None:
         totals = planning.plan_totals(budget, finance)
         for col, side in zip(st.columns(2), ("revenue", "spending"), strict=True):
@@ -110,7 +117,7 @@ with tab_budget:
         allocation = right.number_input(t("plan_whatif_allocation", lang), min_value=0, step=500_000,
                                         value=int(defaults.allocation), key="wi_alloc")
         spending = {item: (left, right)[i % 2].number_input(
-            t("plan_whatif_spending", lang, item=item), min_value=0, step=500_000, value=int(amount),
+            t("plan_whatif_spending", lang, item=md_escape(item, inline=True)), min_value=0, step=500_000, value=int(amount),
             key=f"wi_spend_{i}") for i, (item, amount) in enumerate(defaults.spending.items())}
         scenario = planning.Scenario(year, float(growth), int(allocation), {k: int(v) for k, v in spending.items()})
         lines = planning.scenario_lines(finance, scenario)

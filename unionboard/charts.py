@@ -12,6 +12,10 @@ Conventions shared by every figure
 - Every user-facing string is in `LABELS` (Vietnamese and English). Category values of the
   domain (genders, levels, statuses) are translated through `LABELS[lang]["terms"]`; source and
   category names are data and are shown as written.
+- Plotly reads a subset of HTML in every text it draws (titles, ticks, legend, annotations,
+  text/hover values). Every string that comes from the data passes through `_label` (HTML-escaped,
+  drawn literally) before it enters a figure; the builders' own `<br>` are added after that.
+  The `data_*` tables keep the text as written.
 
 Awards given for a period ("2011–2013") are NOT counted at their end year in `awards_by_year`:
 each period gets its own bucket after the years ("Giai đoạn 2011–2013"), because piling
@@ -28,7 +32,7 @@ import plotly.graph_objects as go
 from . import findings, palette
 from .metrics import member_summary
 from .models import AWARD_LEVELS, GENDERS, RECIPIENT_TYPES, STATUSES, Award, Finance, Roster, Target
-from .text import format_dong, format_number, wrap
+from .text import format_dong, format_number, plotly_text, wrap
 
 FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
 BASE_FONT_SIZE = 16
@@ -196,6 +200,11 @@ def _title(name: str, finding: str | None, lang: str) -> str:
     return finding or labels(lang)["titles"][name]
 
 
+def _label(text: object) -> str:
+    """Data text for a figure: HTML-escaped, so Plotly draws "<b>x</b>" as written (see text.plotly_text)."""
+    return plotly_text(text)
+
+
 def _wrap(text: str, width: int = 16) -> str:
     """Break a tick label into lines of about `width` characters (joined by <br>)."""
     return wrap(text, width)
@@ -234,7 +243,7 @@ def _style(fig: go.Figure, title: str, *, legend_y: float = -0.18, height: int =
         template="plotly_white",
         separators=",.",
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#222222"},
-        title={"text": _wrap(title, 40), "font": {"size": TITLE_FONT_SIZE}, "x": 0.01,
+        title={"text": _wrap(_label(title), 40), "font": {"size": TITLE_FONT_SIZE}, "x": 0.01,
                "xanchor": "left", "y": 0.97, "yanchor": "top"},
         paper_bgcolor="white",
         plot_bgcolor="white",
@@ -280,8 +289,10 @@ def _people(n: int, lang: str) -> str:
 
 
 def _count_bar(frame: pd.DataFrame, label_col: str, count_col: str, title: str, lang: str,
-               *, horizontal: bool = False, axis_title: str = "", wrap: int = 14) -> go.Figure:
-    cats = [str(v) for v in frame[label_col]]
+               *, horizontal: bool = False, axis_title: str = "", wrap: int = 14,
+               data_labels: bool = True) -> go.Figure:
+    """`data_labels=False` for the code's own category labels (age bands "<30"): not escaped."""
+    cats = [_label(v) if data_labels else str(v) for v in frame[label_col]]
     counts = [int(v) for v in frame[count_col]]
     total = sum(counts) or 1
     shares = [f"{format_number(c * 100 / total, 1)}%" for c in counts]
@@ -323,7 +334,7 @@ def gender_donut(roster: Roster, lang: str = "vi") -> go.Figure:
     names = list(data[c["gender"]])
     colors = {term(g, lang): palette.gender_color(g) for g in GENDERS}
     fig = go.Figure(go.Pie(
-        labels=names, values=[int(v) for v in data[c["count"]]], hole=0.55, sort=False,
+        labels=[_label(n) for n in names], values=[int(v) for v in data[c["count"]]], hole=0.55, sort=False,
         direction="clockwise", marker={"colors": [colors.get(n, palette.UNKNOWN_COLOR) for n in names],
                                        "line": {"color": "white", "width": 2}},
         texttemplate="%{label}<br>%{value} (%{percent:.1%})", textposition="outside",
@@ -383,10 +394,11 @@ def party_by_gender(roster: Roster, lang: str = "vi") -> go.Figure:
         part = data[data[c["party"]] == name]
         counts = [int(v) for v in part[c["count"]]]
         totals = [int(data[data[c["gender"]] == g][c["count"]].sum()) or 1 for g in part[c["gender"]]]
-        custom = [[g, _people(n, lang), f"{format_number(n * 100 / t, 1)}%"]
+        custom = [[_label(g), _people(n, lang), f"{format_number(n * 100 / t, 1)}%"]
                   for g, n, t in zip(part[c["gender"]], counts, totals, strict=True)]
         fig.add_trace(go.Bar(
-            x=list(part[c["gender"]]), y=counts, name=name, marker={"color": palette.PARTY_COLORS[key]},
+            x=[_label(g) for g in part[c["gender"]]], y=counts, name=name,
+            marker={"color": palette.PARTY_COLORS[key]},
             text=counts, texttemplate="%{text:,d}", textposition="inside", insidetextanchor="middle",
             textangle=0,
             textfont={"color": "white" if key else "#222222", "size": BASE_FONT_SIZE + 2},
@@ -394,7 +406,7 @@ def party_by_gender(roster: Roster, lang: str = "vi") -> go.Figure:
             hovertemplate="<b>%{customdata[0]}</b> · " + name
                           + "<br>%{customdata[1]} (%{customdata[2]})<extra></extra>"))
     maximum = max((int(data[data[c["gender"]] == g][c["count"]].sum()) for g in genders), default=1)
-    fig.update_layout(barmode="stack", bargap=0.35, xaxis=_category_axis("", genders),
+    fig.update_layout(barmode="stack", bargap=0.35, xaxis=_category_axis("", [_label(g) for g in genders]),
                       yaxis=_count_axis(lab["member_count"], maximum * 1.1))
     return _style(fig, _title("party_by_gender", findings.party_finding(roster, lang), lang))
 
@@ -438,7 +450,7 @@ def age_histogram(roster: Roster, reference_year: int | None = None,
     year = reference_year or dt.date.today().year
     title = _title("age_histogram", findings.age_finding(roster, lang, reference_year), lang)
     fig = _count_bar(data_age_histogram(roster, reference_year, lang), c["age_band"], c["count"],
-                     title, lang, axis_title=labels(lang)["age_axis"].format(year=year))
+                     title, lang, axis_title=labels(lang)["age_axis"].format(year=year), data_labels=False)
     fig.update_layout(bargap=0.1)
     return fig
 
@@ -476,9 +488,9 @@ def _stacked_by_year(finance: Finance, side: str, data: pd.DataFrame, title: str
         part = data[data[item_col] == item]
         amounts = [int(v) for v in part[c["amount"]]]
         fig.add_trace(go.Bar(
-            x=[str(y) for y in part[c["year"]]], y=[_millions(a) for a in amounts], name=item,
+            x=[str(y) for y in part[c["year"]]], y=[_millions(a) for a in amounts], name=_label(item),
             marker={"color": colors[item], "line": {"color": "white", "width": 1}},
-            customdata=[[format_dong(a), item] for a in amounts],
+            customdata=[[format_dong(a), _label(item)] for a in amounts],
             hovertemplate="<b>%{customdata[1]}</b><br>%{x}: %{customdata[0]}<extra></extra>"))
     totals = finance.by_year(side)
     for index, year in enumerate(finance.years):
@@ -530,7 +542,7 @@ def _share_donut(finance: Finance, side: str, data: pd.DataFrame, title: str, la
     amounts = [int(v) for v in data[c["amount"]]]
     colors = palette.colors_for(finance, side)
     fig = go.Figure(go.Pie(
-        labels=items, values=amounts, hole=0.55, sort=False, direction="clockwise",
+        labels=[_label(i) for i in items], values=amounts, hole=0.55, sort=False, direction="clockwise",
         marker={"colors": [colors[i] for i in items], "line": {"color": "white", "width": 2}},
         texttemplate="%{percent:.1%}", textposition="auto", textfont={"size": BASE_FONT_SIZE},
         customdata=[[format_dong(a)] for a in amounts],
@@ -619,11 +631,11 @@ def term_waterfall(finance: Finance, lang: str = "vi") -> go.Figure:
     c = _cols(lang)
     data = data_term_waterfall(finance, lang)
     amounts = [int(v) for v in data[c["amount"]]]
-    kinds = list(data[c["kind"]])
+    kinds = [_label(k) for k in data[c["kind"]]]
     measure = ["absolute"] + ["relative"] * (len(amounts) - 2) + ["total"]
     text = [_million_text(amount, sign=kind == "relative")
             for kind, amount in zip(measure, amounts, strict=True)]
-    steps = [str(v) for v in data[c["step"]]]
+    steps = [_label(v) for v in data[c["step"]]]
     fig = go.Figure(go.Waterfall(
         x=[_wrap(s, 14) for s in steps], y=[_millions(a) for a in amounts], measure=measure,
         text=text, textposition="none",  # labels are annotations above each bar (see below)
@@ -679,7 +691,7 @@ def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> go.Figure:
     numeric = [t for t in targets or () if findings.target_ratio(t) is not None]
     names: list[str] = []
     for t in numeric:
-        name = _wrap(_shorten(t.text, 60), 32)
+        name = _wrap(_label(_shorten(t.text, 60)), 32)
         while name in names:
             name += " "
         names.append(name)
@@ -690,10 +702,11 @@ def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> go.Figure:
             continue
         fig.add_trace(go.Bar(
             y=[n for n, _ in picked], x=[findings.target_ratio(t) for _, t in picked], orientation="h",
-            name=term(status, lang), marker={"color": palette.status_color(status)},
-            text=[target_label(t, lang) for _, t in picked], textposition="outside", cliponaxis=False,
+            name=_label(term(status, lang)), marker={"color": palette.status_color(status)},
+            text=[_label(target_label(t, lang)) for _, t in picked], textposition="outside", cliponaxis=False,
             textfont={"size": BASE_FONT_SIZE},
-            customdata=[[t.text, target_label(t, lang), term(status, lang)] for _, t in picked],
+            customdata=[[_label(t.text), _label(target_label(t, lang)), _label(term(status, lang))]
+                        for _, t in picked],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{x:,.0f}%"
                           "<br>%{customdata[2]}<extra></extra>"))
     top = max((findings.target_ratio(t) for t in numeric), default=100)
@@ -722,7 +735,7 @@ def targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> go.Figu
     data = data_targets_status_donut(targets, lang)
     keep = [(s, n) for s, n in zip(STATUSES, data[c["targets"]], strict=True) if n]
     fig = go.Figure(go.Pie(
-        labels=[term(s, lang) for s, _ in keep], values=[int(n) for _, n in keep], hole=0.55,
+        labels=[_label(term(s, lang)) for s, _ in keep], values=[int(n) for _, n in keep], hole=0.55,
         sort=False, direction="clockwise",
         marker={"colors": [palette.status_color(s) for s, _ in keep], "line": {"color": "white", "width": 2}},
         texttemplate="%{label}<br>%{value}", textposition="outside", textfont={"size": BASE_FONT_SIZE},
@@ -747,12 +760,12 @@ def _stacked_awards(buckets: list[str], data: pd.DataFrame, bucket_col: str, tit
         color = next((col for key, col in palette.RECIPIENT_COLORS.items() if term(key, lang) == recipient),
                      palette.GREY)
         fig.add_trace(go.Bar(
-            x=[_wrap(b, 12) for b in part[bucket_col]], y=counts, name=recipient,
+            x=[_wrap(_label(b), 12) for b in part[bucket_col]], y=counts, name=_label(recipient),
             marker={"color": color}, text=counts, texttemplate="%{text:,d}", textposition="inside",
             textangle=0,
             insidetextanchor="middle",
             textfont={"color": "white" if color == palette.BLUE else "#222222"},
-            customdata=[[b, recipient] for b in part[bucket_col]],
+            customdata=[[_label(b), _label(recipient)] for b in part[bucket_col]],
             hovertemplate="<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{y:,d}<extra></extra>"))
     totals = data.groupby(bucket_col, sort=False)[c["awards"]].sum()
     for index, bucket in enumerate(buckets):
@@ -761,7 +774,7 @@ def _stacked_awards(buckets: list[str], data: pd.DataFrame, bucket_col: str, tit
                            font={"size": BASE_FONT_SIZE})
     maximum = max((int(v) for v in totals.values), default=1)
     fig.update_layout(barmode="stack", bargap=0.3,
-                      xaxis=_category_axis("", [_wrap(b, 12) for b in buckets]),
+                      xaxis=_category_axis("", [_wrap(_label(b), 12) for b in buckets]),
                       yaxis=_count_axis(lab["award_count"], maximum * 1.15))
     return _style(fig, title)
 

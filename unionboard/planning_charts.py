@@ -4,6 +4,8 @@ Same conventions as `charts.py`: pure functions returning `plotly.graph_objects.
 Vietnamese separators (`separators=",."`), an explicit `tickformat` on every numeric axis, money in
 triệu đồng (never "18.8M"), hover texts with the exact amount in đồng; Okabe–Ito colours, statuses
 differing in hue and lightness. Each `x(...)` has a `data_x(...)` giving the table behind it.
+Text from the data (target codes and texts, results, series names) is HTML-escaped (`_label`) before
+it enters a figure: Plotly reads a subset of HTML in everything it draws.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import plotly.graph_objects as go
 from . import palette
 from .i18n import t, value_label
 from .planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENUE, TargetProgress
-from .text import format_dong
+from .text import format_dong, plotly_text
 
 FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
 MONEY_TICKFORMAT = ",.0f"
@@ -25,6 +27,11 @@ STATUS_COLORS = {NO_DATA: palette.LIGHT_GREY, NOT_MET: palette.STATUS_COLORS[NOT
 MILLION = 1_000_000
 
 
+def _label(text: object) -> str:
+    """Data text for a figure, drawn literally by Plotly (see text.plotly_text)."""
+    return plotly_text(text)
+
+
 def _status_label(status: str, lang: str) -> str:
     return t("plan_no_data", lang) if status == NO_DATA else value_label(status, lang)
 
@@ -33,7 +40,7 @@ def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
     fig.update_layout(
         template="plotly_white", separators=",.", height=height,
         font={"family": FONT_FAMILY, "size": 15, "color": "#222222"},
-        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 19}},
+        title={"text": _label(title), "x": 0.01, "xanchor": "left", "font": {"size": 19}},
         paper_bgcolor="white", plot_bgcolor="white",
         margin={"l": 70, "r": 30, "t": 80, "b": 80},
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.15, "yanchor": "top"},
@@ -68,17 +75,17 @@ def status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lang: st
     if not items or not years:
         return None
     z = [[STATUS_ORDER.index(p.statuses.get(y, NO_DATA)) for y in years] for p in items]
-    text = [[p.target.results.get(y, "") or "–" for y in years] for p in items]
-    status = [[_status_label(p.statuses.get(y, NO_DATA), lang) for y in years] for p in items]
-    short = [p.target.text if len(p.target.text) <= 90 else p.target.text[:87] + "…" for p in items]
-    custom = [[[status[i][j], short[i], p.target.term_target] for j in range(len(years))]
+    text = [[_label(p.target.results.get(y, "") or "–") for y in years] for p in items]
+    status = [[_label(_status_label(p.statuses.get(y, NO_DATA), lang)) for y in years] for p in items]
+    short = [_label(p.target.text if len(p.target.text) <= 90 else p.target.text[:87] + "…") for p in items]
+    custom = [[[status[i][j], short[i], _label(p.target.term_target)] for j in range(len(years))]
               for i, p in enumerate(items)]
     n = len(STATUS_ORDER)
     scale = []
     for i, s in enumerate(STATUS_ORDER):
         scale += [[i / n, STATUS_COLORS[s]], [(i + 1) / n, STATUS_COLORS[s]]]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[str(y) for y in years], y=[p.target.code for p in items], text=text, customdata=custom,
+        z=z, x=[str(y) for y in years], y=[_label(p.target.code) for p in items], text=text, customdata=custom,
         texttemplate="%{text}", zmin=-0.5, zmax=n - 0.5, colorscale=scale, xgap=3, ygap=3,
         colorbar={"tickvals": list(range(n)), "ticktext": [_status_label(s, lang) for s in STATUS_ORDER],
                   "title": {"text": ""}},
@@ -174,9 +181,9 @@ def projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "vi") 
             continue
         joined = pd.concat([actual.tail(1), projected]) if not actual.empty else projected
         fig.add_scatter(x=joined["year"].astype(str), y=joined["balance"] / MILLION, mode="lines+markers",
-                        name=name, line={"color": colors[i % 4], "dash": dashes[i % 4], "width": 3},
+                        name=_label(name), line={"color": colors[i % 4], "dash": dashes[i % 4], "width": 3},
                         customdata=[format_dong(v) for v in joined["balance"]],
-                        hovertemplate=f"{name} %{{x}}: %{{customdata}}<extra></extra>")
+                        hovertemplate=f"{_label(name)} %{{x}}: %{{customdata}}<extra></extra>")
     end = first.iloc[-1]
     _style(fig, t("plan_balance_title", lang, year=int(end["year"]), amount=format_dong(end["balance"])))
     fig.update_layout(yaxis=_money_axis(lang), xaxis={"type": "category", "title": {"text": ""}})

@@ -9,6 +9,7 @@ a fixed `SLIDE_CHART_HEIGHT` (the slide page lays everything else out around it)
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import plotly.graph_objects as go
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 from . import charts
 from .models import Dataset
 from .slides import short_label
+from .text import plotly_text
 
 MIN_FONT_SIZE = 20
 BASE_FONT_SIZE = 22  # axis titles, legend, hover
@@ -48,11 +50,13 @@ def _targets(dataset: Dataset, lang: str) -> go.Figure | None:
     fig = charts.targets_bullets(targets, lang=lang)
     if not fig.data:
         return None
-    # One line per target: the hall reads a short label better than a wrapped paragraph.
+    # One line per target: the hall reads a short label better than a wrapped paragraph. The names
+    # are HTML-escaped by charts: shorten the text as written, then escape it again for Plotly.
     names: dict[str, str] = {}
     for trace in fig.data:
         for name in trace.y:
-            label = short_label(" ".join(str(name).replace("<br>", " ").split()), TARGET_LABEL_CHARS)
+            text = html.unescape(" ".join(str(name).replace("<br>", " ").split()))
+            label = plotly_text(short_label(text, TARGET_LABEL_CHARS))
             while label in names.values():
                 label += " "
             names[name] = label

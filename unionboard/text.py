@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -127,8 +128,22 @@ def format_million(amount: float, decimals: int = 2) -> str:
     return f"{format_number(amount / 1_000_000, decimals)} triệu đồng"
 
 
+def plotly_text(text: object) -> str:
+    """Data text made safe for Plotly, which reads a subset of HTML in every label it draws.
+
+    `&`, `<` and `>` become entities (Plotly shows "&lt;b&gt;" as the literal "<b>"), so a cell
+    such as "<b>x</b>" or '<a href="javascript:…">' is drawn as written, never as markup. Apply it
+    to every user string that enters a figure (titles, ticks, legend names, texts, customdata)
+    before adding the figure's own `<br>` (`wrap`).
+    """
+    return html.escape(str(text), quote=False)
+
+
 def wrap(text: str, width: int = 16) -> str:
-    """Break text into lines of about `width` characters joined by <br> (Plotly titles and ticks)."""
+    """Break text into lines of about `width` characters joined by <br> (Plotly titles and ticks).
+
+    User text must go through `plotly_text` first: `wrap` keeps any markup it is given.
+    """
     words, lines, line = str(text).replace("<br>", " ").split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:

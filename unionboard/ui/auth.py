@@ -16,6 +16,7 @@ import streamlit as st
 
 from .. import auth
 from ..i18n import t
+from .components import md_escape
 
 FLAG = "_committee_signed_in"
 NAME = "_committee_name"
@@ -139,5 +140,5 @@ def sidebar_status(lang: str) -> None:
     if not is_committee():
         return
     who = current_user() or t("auth_committee", lang)
-    st.caption(t("auth_signed_in_as", lang, who=who))
+    st.caption(t("auth_signed_in_as", lang, who=md_escape(who)))
     st.button(t("auth_sign_out", lang), icon=":material/logout:", on_click=sign_out, key="committee_sign_out")

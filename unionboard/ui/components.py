@@ -23,6 +23,29 @@ PLOTLY_CONFIG = {
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+# Characters Streamlit's Markdown (CommonMark + GFM, :color[...] directives, $math$, entities) gives a
+# meaning to; a backslash before any ASCII punctuation shows it as written.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&@])")
+# Widget labels render inline Markdown only (bold, italics, strikethrough, code, links, images,
+# directives); block syntax (#, -, +, 1., >, |) is unwrapped there, so file names keep their . and -.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>~$:&@])|(?<=www)(\.)", re.IGNORECASE)
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def md_escape(text: object, *, inline: bool = False) -> str:
+    """Text from the data for st.markdown / caption / info / warning / title (or, with
+    `inline=True`, a widget label): shown as written, never as Markdown or HTML (no links, images,
+    bold, headings, lists, math).
+
+    Every Markdown special character gets a backslash ("18.777.000 đ" still renders as
+    "18.777.000 đ"); line breaks become spaces so the text cannot start a new block.
+    """
+    text = _LINE_BREAKS.sub(" ", str(text))
+    if inline:
+        return _MD_INLINE.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "bang"
 

@@ -5,7 +5,9 @@ that design times the CSS variable `--ub-s`, which media queries set to 1.5 on a
 0.9 on a 1280×650 browser window, ... so the slide fills any screen and never scrolls. The chart
 box gets its height the same way and Plotly fills it (`st.plotly_chart(height="stretch")`).
 
-Every text taken from the data (union name, sources, targets) is HTML-escaped here.
+Every text taken from the data (union name, sources, targets) is HTML-escaped here (`_esc`), and
+the characters Markdown reads (* _ [ ] ` ~ $ and the backslash) become character references: the slide HTML goes
+through st.markdown, so even outside an HTML block the text would be shown as written.
 """
 
 from __future__ import annotations
@@ -147,26 +149,34 @@ def set_notes(shown: bool) -> None:
 # --------------------------------------------------------------------------- slide HTML
 
 
+_MARKDOWN_REFS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]~$"})
+
+
+def _esc(text: str) -> str:
+    """Text for the slide HTML: HTML-escaped, Markdown's characters as character references."""
+    return escape(text).translate(_MARKDOWN_REFS)
+
+
 def head_html(slide: Slide) -> str:
-    return (f'<div class="ub-head"><h1 class="ub-title">{escape(slide.title)}</h1>'
-            f'<p class="ub-finding">{escape(slide.finding)}</p></div>')
+    return (f'<div class="ub-head"><h1 class="ub-title">{_esc(slide.title)}</h1>'
+            f'<p class="ub-finding">{_esc(slide.finding)}</p></div>')
 
 
 def numbers_html(numbers: tuple[tuple[str, str], ...], row: bool = False) -> str:
-    items = "".join(f'<div class="ub-number"><div class="ub-value">{escape(value)}</div>'
-                    f'<div class="ub-label">{escape(label)}</div></div>' for label, value in numbers)
+    items = "".join(f'<div class="ub-number"><div class="ub-value">{_esc(value)}</div>'
+                    f'<div class="ub-label">{_esc(label)}</div></div>' for label, value in numbers)
     return f'<div class="ub-numbers{" ub-row" if row else ""}">{items}</div>'
 
 
 def title_html(slide: Slide) -> str:
-    term = "".join(f'<div class="ub-term">{escape(label)} {escape(value)}</div>'
+    term = "".join(f'<div class="ub-term">{_esc(label)} {_esc(value)}</div>'
                    for label, value in slide.numbers)
-    return (f'<div class="ub-title-slide"><div class="ub-union">{escape(slide.title)}</div>'
-            f'<div class="ub-congress">{escape(slide.finding)}</div>{term}</div>')
+    return (f'<div class="ub-title-slide"><div class="ub-union">{_esc(slide.title)}</div>'
+            f'<div class="ub-congress">{_esc(slide.finding)}</div>{term}</div>')
 
 
 def notes_html(notes: str) -> str:
-    return f'<div class="ub-notes">{escape(notes)}</div>'
+    return f'<div class="ub-notes">{_esc(notes)}</div>'
 
 
 def show_html(html: str) -> None:
