@@ -1,6 +1,5 @@
 """Ban chấp hành › Kế hoạch: term targets year by year (results edited after sign-in) and the budget against actuals."""
 
-from dataclasses import replace
 
 import streamlit as st
 
@@ -9,9 +8,10 @@ from unionboard import planning_charts as pc
 from unionboard import planning_export as px
 from unionboard.i18n import t
 from unionboard.text import format_dong
-from unionboard.ui.auth import current_user, is_committee, sign_in_form
-from unionboard.ui.components import chart, issues_table, md_escape, missing_domain, page_header
+from unionboard.ui.auth import is_committee, sign_in_form
+from unionboard.ui.components import chart, missing_domain, page_header
 from unionboard.ui.data import get_view
+from unionboard.ui.planning_ui import projection_series, save_edit, warning_text, what_if_inputs
 
 view = get_view()
 lang = view.lang
@@ -22,27 +22,6 @@ def sign_in_prompt(key: str) -> None:
     st.info(t("plan_sign_in_needed", lang), icon=":material/lock:")
     if key == "targets":
         sign_in_form(lang)
-
-
-def save(name: str, data: bytes, domain: str, comment: str) -> None:
-    if not is_committee():  # re-checked right before the write
-        st.error(t("plan_sign_in_needed", lang))
-        return
-    by = current_user() or t("plan_by_default", lang)
-    version = getattr(view.source.version, "id", None) if not view.is_sample else None
-    outcome = px.publish_checked(name, data, domain, by=by, comment=comment, expected_current=version)
-    if not outcome.published:
-        st.error(t("plan_save_stale" if outcome.reason == "stale" else "plan_save_errors", lang))
-        if outcome.issues:
-            issues_table(outcome.issues, lang)
-        return
-    st.session_state["plan_flash"] = t("plan_saved", lang, id=outcome.version_id)
-    st.rerun()
-
-
-def warning_text(warning: planning.BudgetWarning) -> str:
-    """The warning's sentence for Markdown: the item's name (from the workbook) shown as written."""
-    return pc.warning_text(replace(warning, item=md_escape(warning.item)), lang)
 
 
 page_header(t("page_plan", lang), view)
@@ -77,7 +56,7 @@ with tab_targets:
                 if edited.fillna("").astype(str).equals(frame.fillna("").astype(str)):
                     st.info(t("plan_no_changes", lang))
                 else:
-                    save(px.TERM_TARGETS_FILE, px.dataset_with_results(dataset, edited), "term_targets",
+                    save_edit(view, px.TERM_TARGETS_FILE, px.dataset_with_results(dataset, edited), "term_targets",
                          t("plan_comment_results", lang))
         else:
             sign_in_prompt("targets")
@@ -88,11 +67,11 @@ with tab_budget:
         missing_domain("budget", px.BUDGET_SHEET, lang)
     warnings = planning.budget_warnings(budget, finance)
     for warning in (w for w in warnings if w.kind != "over_plan"):
-        st.warning(warning_text(warning), icon=":material/warning:")
+        st.warning(warning_text(warning, lang), icon=":material/warning:")
     if over := [w for w in warnings if w.kind == "over_plan"]:
         with st.expander(t("plan_warn_over_plan_heading", lang, n=len(over)), icon=":material/warning:"):
             for warning in over:
-                st.markdown("- " + warning_text(warning))
+                st.markdown("- " + warning_text(warning, lang))
     if budget is not None:
         totals = planning.plan_totals(budget, finance)
         for col, side in zip(st.columns(2), ("revenue", "spending"), strict=True):
@@ -111,21 +90,10 @@ with tab_budget:
         plan = planning.plan_by_year(budget or ())
         balance_slot = st.container()
         st.subheader(t("plan_whatif_heading", lang, year=year))
-        defaults = planning.scenario_defaults(finance, year)
-        left, right = st.columns(2)
-        growth = left.number_input(t("plan_whatif_dues", lang), value=0.0, step=1.0, key="wi_dues")
-        allocation = right.number_input(t("plan_whatif_allocation", lang), min_value=0, step=500_000,
-                                        value=int(defaults.allocation), key="wi_alloc")
-        spending = {item: (left, right)[i % 2].number_input(
-            t("plan_whatif_spending", lang, item=md_escape(item, inline=True)), min_value=0, step=500_000, value=int(amount),
-            key=f"wi_spend_{i}") for i, (item, amount) in enumerate(defaults.spending.items())}
-        scenario = planning.Scenario(year, float(growth), int(allocation), {k: int(v) for k, v in spending.items()})
+        scenario = what_if_inputs(finance, year, lang)
         lines = planning.scenario_lines(finance, scenario)
         what_if = planning.projected_balance(finance, end, {**plan, **planning.plan_by_year(lines)})
-        series = [(t("plan_series_pace", lang), planning.projected_balance(finance, end))]
-        if budget:
-            series.append((t("plan_series_plan", lang), planning.projected_balance(finance, end, plan)))
-        series.append((t("plan_series_scenario", lang, year=year), what_if))
+        series = projection_series(finance, budget, plan, what_if, end, year, lang)
         with balance_slot:
             chart(pc.projected_balance(series, lang), pc.data_projected_balance(series, lang), "so-du-du-bao", lang)
         row = what_if[what_if["year"] == year].iloc[0]
@@ -133,7 +101,7 @@ with tab_budget:
                       spending=format_dong(row["spending"]), balance=format_dong(row["balance"])))
         if is_committee():
             if st.button(t("plan_whatif_save", lang, year=year), key="plan_save_budget"):
-                save(px.BUDGET_FILE, px.budget_with_plan(dataset, year, lines), "budget",
+                save_edit(view, px.BUDGET_FILE, px.budget_with_plan(dataset, year, lines), "budget",
                      t("plan_comment_budget", lang, year=year))
         else:
             sign_in_prompt("budget")

@@ -1,0 +1,59 @@
+"""Kế hoạch page helpers: saving edits as a new version (committee only), the what-if inputs, the balance series."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from .. import planning
+from .. import planning_charts as pc
+from .. import planning_export as px
+from ..i18n import t
+from .auth import current_user, is_committee
+from .components import issues_table, md_escape
+
+
+def save_edit(view, name: str, data: bytes, domain: str, comment: str) -> None:
+    """Check and publish an edited workbook; the sign-in is re-checked right before the write."""
+    lang = view.lang
+    if not is_committee():  # re-checked right before the write
+        st.error(t("plan_sign_in_needed", lang))
+        return
+    by = current_user() or t("plan_by_default", lang)
+    version = getattr(view.source.version, "id", None) if not view.is_sample else None
+    outcome = px.publish_checked(name, data, domain, by=by, comment=comment, expected_current=version)
+    if not outcome.published:
+        st.error(t("plan_save_stale" if outcome.reason == "stale" else "plan_save_errors", lang))
+        if outcome.issues:
+            issues_table(outcome.issues, lang)
+        return
+    st.session_state["plan_flash"] = t("plan_saved", lang, id=outcome.version_id)
+    st.rerun()
+
+
+def warning_text(warning: planning.BudgetWarning, lang: str) -> str:
+    """The warning's sentence for Markdown: the item's name (from the workbook) shown as written."""
+    return pc.warning_text(replace(warning, item=md_escape(warning.item)), lang)
+
+
+def what_if_inputs(finance, year: int, lang: str) -> planning.Scenario:
+    """Dues growth, upper-level allocation and spending per category for the next plan year."""
+    defaults = planning.scenario_defaults(finance, year)
+    left, right = st.columns(2)
+    growth = left.number_input(t("plan_whatif_dues", lang), value=0.0, step=1.0, key="wi_dues")
+    allocation = right.number_input(t("plan_whatif_allocation", lang), min_value=0, step=500_000,
+                                    value=int(defaults.allocation), key="wi_alloc")
+    spending = {item: (left, right)[i % 2].number_input(
+        t("plan_whatif_spending", lang, item=md_escape(item, inline=True)), min_value=0, step=500_000,
+        value=int(amount), key=f"wi_spend_{i}") for i, (item, amount) in enumerate(defaults.spending.items())}
+    return planning.Scenario(year, float(growth), int(allocation), {k: int(v) for k, v in spending.items()})
+
+
+def projection_series(finance, budget, plan, what_if, end: int, year: int, lang: str) -> list:
+    """The projected balance at the current pace, with the saved plan, and with the scenario."""
+    series = [(t("plan_series_pace", lang), planning.projected_balance(finance, end))]
+    if budget:
+        series.append((t("plan_series_plan", lang), planning.projected_balance(finance, end, plan)))
+    series.append((t("plan_series_scenario", lang, year=year), what_if))
+    return series
