@@ -40,7 +40,7 @@ with st.container(horizontal=True, key="slide_bar", vertical_alignment="center",
     st.button(t("slides_previous", lang), key="slide_prev", icon=":material/chevron_left:",
               on_click=ss.step, args=(-1, count), disabled=number <= 1, shortcut="Left")
     st.selectbox(t("slides_jump", lang), list(range(1, count + 1)), key="slide_jump",
-                 format_func=lambda n: f"{n}. {deck[n - 1].title}", label_visibility="collapsed", width=340,
+                 format_func=lambda n: f"{n}. {deck[n - 1].title}", label_visibility="collapsed", width=250,
                  on_change=lambda: ss.go_to(st.session_state["slide_jump"]))
     st.button(t("slides_next", lang), key="slide_next", icon=":material/chevron_right:",
               icon_position="right", on_click=ss.step, args=(1, count), disabled=number >= count,
@@ -53,6 +53,8 @@ with st.container(horizontal=True, key="slide_bar", vertical_alignment="center",
         downloads(view, dataset, order, lang)
     with st.popover(t("slides_order_button", lang), icon=":material/reorder:"):
         order_panel(view, list(titles), order, titles, lang)
+    if view.is_sample:
+        st.badge(t("slides_sample_badge", lang), icon=":material/science:", color="orange")
     st.page_link("app_pages/overview.py", label=t("slides_exit", lang), icon=":material/close:")
 
 # Clicker keys (PageDown / PageUp): hidden buttons with the same callbacks.

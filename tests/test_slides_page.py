@@ -218,3 +218,11 @@ def test_english_deck(home):
     assert not at.exception
     assert slide_title(at) == "Revenue"
     assert at.button(key="slide_next").label == "Next"
+
+
+def test_sample_data_is_labelled_in_slide_mode(home):
+    badges = [m.value for m in open_slides().markdown if "badge[" in m.value]  # st.badge renders as markdown
+    assert any("Dữ liệu mẫu" in b for b in badges)
+    publish_sample()
+    badges = [m.value for m in open_slides().markdown if "badge[" in m.value]
+    assert not any("Dữ liệu mẫu" in b for b in badges)  # published data is not labelled as sample

@@ -21,6 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sidebar_dataset": "Bộ dữ liệu",
         "dataset_sample": "Dữ liệu mẫu (báo cáo Đại hội IV)",
         "dataset_current": "Phiên bản đã công bố",
+        "slides_sample_badge": "Dữ liệu mẫu",
         "sample_banner": "Đang hiển thị **dữ liệu mẫu** lấy từ dự thảo báo cáo Đại hội IV. "
                          "Ban chấp hành có thể tải số liệu thật ở trang Cập nhật dữ liệu.",
         "version_caption": "Phiên bản #{id} · {when} · {by}",
@@ -160,6 +161,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sidebar_dataset": "Data set",
         "dataset_sample": "Sample data (4th congress report)",
         "dataset_current": "Published version",
+        "slides_sample_badge": "Sample data",
         "sample_banner": "Showing **sample data** taken from the draft report of the 4th congress. "
                          "The committee can load real figures on the Update data page.",
         "version_caption": "Version #{id} · {when} · {by}",
