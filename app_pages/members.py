@@ -7,7 +7,7 @@ from unionboard.filters import filter_roster
 from unionboard.i18n import t, value_label
 from unionboard.models import GENDERS, Roster
 from unionboard.ui.components import chart, missing_domain, page_header
-from unionboard.ui.data import get_view
+from unionboard.ui.data import folded_names, get_view
 
 view = get_view()
 lang = view.lang
@@ -50,6 +50,6 @@ with row2[2]:
         chart(age, charts.data_age_histogram(view_roster, reference_year=year, lang=lang), "do-tuoi", lang, title_width=30)
 
 st.subheader(t("roster_heading", lang))
-table = filter_roster(view_roster, query=query)
+table = filter_roster(view_roster, query=query, folded=folded_names(view) if query else None)
 st.caption(t("roster_count", lang, shown=len(table), total=len(roster)))
 st.dataframe(tables.roster_table(table, lang), hide_index=True, width="stretch", key="roster")

@@ -38,9 +38,17 @@ def dataset_in_years(dataset: Dataset, start: int, end: int) -> Dataset:
     return replace(dataset, finance=finance, awards=awards)
 
 
+def folded_names(roster: Roster) -> pd.Series:
+    """Every member's name folded for search (computed once per data set by the UI's cache)."""
+    return roster.frame["name"].map(fold)
+
+
 def filter_roster(roster: Roster, departments: list[str] | None = None, genders: list[str] | None = None,
-                  query: str = "") -> pd.DataFrame:
-    """Rows of the roster matching the filters (empty lists mean no filter); name search ignores diacritics."""
+                  query: str = "", folded: pd.Series | None = None) -> pd.DataFrame:
+    """Rows of the roster matching the filters (empty lists mean no filter); name search ignores diacritics.
+
+    `folded` is `folded_names` of the whole roster (same index), to avoid folding every name per search.
+    """
     frame = roster.frame
     mask = pd.Series(True, index=frame.index)
     if departments:
@@ -49,5 +57,6 @@ def filter_roster(roster: Roster, departments: list[str] | None = None, genders:
         mask &= frame["gender"].isin(genders)
     if query.strip():
         needle = fold(query)
-        mask &= frame["name"].map(fold).str.contains(needle, regex=False)
+        names = folded.reindex(frame.index) if folded is not None else frame["name"].map(fold)
+        mask &= names.str.contains(needle, regex=False)
     return frame[mask]

@@ -75,6 +75,18 @@ def current_source() -> DataSource | None:
     return DataSource(key="current", version=version) if version is not None else None
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _folded_names(cache_key: tuple, _roster):
+    from ..filters import folded_names
+
+    return folded_names(_roster)
+
+
+def folded_names(view: View):
+    """The roster's folded names for search, cached on the data's content hash."""
+    return _folded_names(view.source.cache_key, view.result.dataset.members)
+
+
 def build_view(lang: str, source: DataSource, year_range: tuple[int, int] | None) -> View:
     result = checked(source)
     years = dataset_years(result.dataset)
