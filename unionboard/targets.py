@@ -51,7 +51,7 @@ RANKINGS: tuple[tuple[tuple[str, ...], ...], ...] = (
     ),
 )
 
-_LEADING_BULLET = re.compile(r"^(?:[-–—+•*·▪◦]\s*)+")
+_LEADING_BULLET = re.compile(r"^(?:[-–—+*]\s+|[•·▪◦]\s*)+")
 _NUMBER_WITH_UNIT = re.compile(
     r"^(?:≥|>=|tối thiểu|toi thieu|ít nhất|it nhat|đạt|dat)?\s*([+-]?\d[\d.,]*(?:\s\d{3})*)\s*(%?)\s*([^\d]*)$",
     re.IGNORECASE)

@@ -1,0 +1,60 @@
+"""IssueLog collects every problem in order without raising; Issue locates and serialises itself."""
+
+from __future__ import annotations
+
+from unionboard.issues import IssueLog
+from unionboard.models import Issue
+
+
+def test_empty_log() -> None:
+    log = IssueLog()
+    assert len(log) == 0 and list(log) == [] and not log.has_errors
+
+
+def test_collects_in_order() -> None:
+    log = IssueLog()
+    log.warning("a.xlsx", "S1", "B2", "first")
+    log.error("a.xlsx", "S1", "C3", "second")
+    log.add("warning", "b.xlsx", None, None, "third")
+    assert [i.message for i in log] == ["first", "second", "third"]
+    assert [i.severity for i in log.items] == ["warning", "error", "warning"]
+    assert len(log) == 3
+    assert log.items[1] == Issue("error", "a.xlsx", "S1", "C3", "second")
+
+
+def test_extend_appends_after_existing() -> None:
+    log = IssueLog()
+    log.warning("a.xlsx", None, None, "w")
+    log.extend([Issue("warning", "b.xlsx", "S", "A1", "x"), Issue("warning", "c.xlsx", "S", "A2", "y")])
+    assert [i.file for i in log] == ["a.xlsx", "b.xlsx", "c.xlsx"]
+
+
+def test_has_errors_only_with_an_error() -> None:
+    log = IssueLog()
+    log.warning("a.xlsx", "S", "A1", "w1")
+    log.warning("a.xlsx", "S", "A2", "w2")
+    assert not log.has_errors
+    log.error("a.xlsx", "S", "A3", "e")
+    assert log.has_errors
+    log.extend([Issue("warning", "a.xlsx", "S", "A4", "w3")])
+    assert log.has_errors  # stays true
+
+
+def test_has_errors_via_extend() -> None:
+    log = IssueLog()
+    log.extend([Issue("error", "a.xlsx", None, None, "e")])
+    assert log.has_errors
+
+
+def test_issue_location_skips_missing_parts() -> None:
+    assert Issue("error", "f.xlsx", "Đoàn viên", "C5", "m").location == "f.xlsx › Đoàn viên › C5"
+    assert Issue("error", "f.xlsx", "Đoàn viên", None, "m").location == "f.xlsx › Đoàn viên"
+    assert Issue("warning", "f.xlsx", None, None, "m").location == "f.xlsx"
+    assert Issue("warning", "f.xlsx", None, "A1", "m").location == "f.xlsx › A1"
+
+
+def test_issue_to_dict() -> None:
+    issue = Issue("warning", "tai-chinh.xlsx", "Phần thu", "G1", "Ghi chú “ĐVT”")
+    assert issue.to_dict() == {"severity": "warning", "file": "tai-chinh.xlsx", "sheet": "Phần thu",
+                               "cell": "G1", "message": "Ghi chú “ĐVT”"}
+    assert Issue("error", "x.xlsx", None, None, "m").to_dict()["sheet"] is None
