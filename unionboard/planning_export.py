@@ -113,8 +113,8 @@ def publish_checked(name: str, data: bytes, domain: str, by: str, comment: str,
     """Check the workbook; publish it through the store only when it has no error and holds `domain`.
 
     `expected_current`: the version id the edits were made against (the store refuses with reason
-    "stale" when another version was published meanwhile). Raises ModuleNotFoundError when the
-    store module is not installed.
+    "stale" when another version was published meanwhile). The workbook comes from our own writer, so
+    a missing domain means a bug in the writer; it is refused like an error rather than published.
     """
     check = check_export(name, data)
     if check.errors or domain not in check.sources:
