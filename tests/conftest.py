@@ -269,3 +269,122 @@ def pg_url() -> str:
             pytrace=False,
         )
     return url
+
+
+# --------------------------------------------------------------------------- the report as models
+
+_EDUCATION = {"ThS": "Thạc sỹ", "Thạc sĩ": "Thạc sỹ"}
+_THEORY = {"Cử nhân": "Cao cấp", None: "Chưa có"}
+
+
+def report_dataset(**changes):
+    """The report's data set built directly with the models (what the loader should produce from the
+    sample workbooks), for tests of charts, findings, slides and exports that must not depend on parsing.
+    Keyword arguments replace fields of the Dataset (e.g. term_targets=...)."""
+    from unionboard import sample
+    from unionboard.models import (
+        Award,
+        Dataset,
+        Finance,
+        FinanceEntry,
+        Member,
+        Roster,
+        Target,
+        UnionInfo,
+    )
+    from unionboard.text import parse_number
+
+    members = [
+        Member(name=name, gender=gender, birth_year=birth, department=dept,
+               education=_EDUCATION.get(edu, edu), political_theory=_THEORY.get(theory, theory),
+               party_member=party == "x", role=role)
+        for _, name, gender, birth, dept, edu, theory, party, role in sample.roster_rows()
+    ]
+    entries = [FinanceEntry(side, year, item, amount)
+               for side, rows in (("revenue", sample.REVENUE), ("spending", sample.SPENDING))
+               for item, amounts in rows
+               for year, amount in zip(sample.YEARS, amounts, strict=True) if amount is not None]
+    targets, group = [], ""
+    for stt, text, unit, target, result, status in sample.TARGETS:
+        group = stt or group
+        targets.append(Target(group=group, text=text.lstrip("- ").strip(), unit=unit.strip(),
+                              target=str(target), result=str(result), status=status,
+                              target_value=parse_number(target), result_value=parse_number(result),
+                              written_status=status, is_first_in_group=stt is not None))
+    awards = []
+    for year, form, level, recipient, count, note in sample.AWARDS:
+        if isinstance(year, str):
+            start, end = year.split("-")
+            awards.append(Award(int(end), form, level, recipient, count, note, f"{start}–{end}"))
+        else:
+            awards.append(Award(year, form, level, recipient, count, note))
+    info = dict(sample.UNION_INFO)
+    fields = dict(
+        members=Roster.from_members(members, file="doan-vien.xlsx", sheet="Đoàn viên"),
+        finance=Finance(tuple(entries), written_closing_balance=sample.CLOSING_BALANCE),
+        targets=tuple(targets),
+        awards=tuple(awards),
+        info=UnionInfo(name=info["Tên công đoàn"], congress=info["Đại hội lần thứ"],
+                       reported_term=info["Nhiệm kỳ báo cáo"], next_term=info["Nhiệm kỳ tới"]),
+    )
+    fields.update(changes)
+    return Dataset(**fields)
+
+
+# --------------------------------------------------------------------------- workbooks and stores
+
+MEMBER_HEADER = ["Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
+                 "Lý luận chính trị", "Đảng viên"]
+
+
+def workbook_bytes(sheets: dict[str, list[list]]) -> bytes:
+    """An .xlsx with one sheet per entry (title → rows), built with openpyxl."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="session")
+def pg_admin(request):
+    """An engine on the throwaway PostgreSQL (only created when a postgres test runs)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(request.getfixturevalue("pg_url"))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """A URL of an empty store: a SQLite file in tmp_path, or a fresh schema on the throwaway PostgreSQL."""
+    import uuid
+
+    from sqlalchemy import make_url, text
+
+    from unionboard.store import dispose_engines
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'unionboard.db'}"
+        dispose_engines()
+        return
+    admin = request.getfixturevalue("pg_admin")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(request.getfixturevalue("pg_url")).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        dispose_engines()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -5,12 +5,9 @@ from __future__ import annotations
 import base64
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from unionboard import auth
 from unionboard.auth import (
@@ -108,27 +105,6 @@ def test_auth_module_does_not_import_streamlit():
 def test_delays_double_up_to_30_seconds():
     assert [delay_after(n) for n in range(0, 8)] == [0, 1, 2, 4, 8, 16, 30, 30]
     assert delay_after(1000) == 30
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'auth.db'}"
-        dispose_engines()
-        return
-    pg_url = request.getfixturevalue("pg_url")
-    schema = f"a_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(pg_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield make_url(pg_url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-    finally:
-        dispose_engines()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 class Clock:

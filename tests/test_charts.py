@@ -10,64 +10,21 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from conftest import report_dataset
 
-from unionboard import charts, palette, sample
+from unionboard import charts, palette
 from unionboard.models import (
-    Award,
     Dataset,
     Finance,
     FinanceEntry,
     Member,
     Roster,
-    Target,
-    UnionInfo,
 )
-from unionboard.text import parse_number
-
-EDUCATION = {"ThS": "Thạc sỹ", "Thạc sĩ": "Thạc sỹ"}
-THEORY = {"Cử nhân": "Cao cấp", None: "Chưa có"}
-
-
-def sample_dataset() -> Dataset:
-    """The report's data as models (what the loader should produce from the sample workbooks)."""
-    members = [
-        Member(name=name, gender=gender, birth_year=birth, department=dept,
-               education=EDUCATION.get(edu, edu), political_theory=THEORY.get(theory, theory),
-               party_member=party == "x", role=role)
-        for _, name, gender, birth, dept, edu, theory, party, role in sample.roster_rows()
-    ]
-    entries = [FinanceEntry(side, year, item, amount)
-               for side, rows in (("revenue", sample.REVENUE), ("spending", sample.SPENDING))
-               for item, amounts in rows
-               for year, amount in zip(sample.YEARS, amounts, strict=True) if amount is not None]
-    targets, group = [], ""
-    for stt, text, unit, target, result, status in sample.TARGETS:
-        group = stt or group
-        targets.append(Target(group=group, text=text.lstrip("- ").strip(), unit=unit.strip(),
-                              target=str(target), result=str(result), status=status,
-                              target_value=parse_number(target), result_value=parse_number(result),
-                              written_status=status, is_first_in_group=stt is not None))
-    awards = []
-    for year, form, level, recipient, count, note in sample.AWARDS:
-        if isinstance(year, str):
-            start, end = year.split("-")
-            awards.append(Award(int(end), form, level, recipient, count, note, f"{start}–{end}"))
-        else:
-            awards.append(Award(year, form, level, recipient, count, note))
-    info = dict(sample.UNION_INFO)
-    return Dataset(
-        members=Roster.from_members(members),
-        finance=Finance(tuple(entries)),
-        targets=tuple(targets),
-        awards=tuple(awards),
-        info=UnionInfo(name=info["Tên công đoàn"], congress=info["Đại hội lần thứ"],
-                       reported_term=info["Nhiệm kỳ báo cáo"], next_term=info["Nhiệm kỳ tới"]),
-    )
 
 
 @pytest.fixture(scope="module")
 def data() -> Dataset:
-    return sample_dataset()
+    return report_dataset()
 
 
 def trace(fig: go.Figure, name: str):

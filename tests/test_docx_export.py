@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import report_dataset
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from test_slides import sample_dataset, term_targets
+from test_slides import term_targets
 
 from unionboard.docx_export import dataset_to_docx, member_paragraph
 from unionboard.models import Dataset, Finance, FinanceEntry
@@ -24,7 +25,7 @@ YEARS = ["Năm 2013", "Năm 2014", "Năm 2015", "Năm 2016", "Năm 2017"]
 
 @pytest.fixture(scope="module")
 def doc():
-    return Document(io.BytesIO(dataset_to_docx(sample_dataset(term_targets=term_targets()))))
+    return Document(io.BytesIO(dataset_to_docx(report_dataset(term_targets=term_targets()))))
 
 
 def _rows(table) -> list[list[str]]:
@@ -48,7 +49,7 @@ def test_heading(doc):
 
 
 def test_member_paragraph_matches_the_report_style(doc):
-    assert member_paragraph(sample_dataset().members) == MEMBER_SENTENCE
+    assert member_paragraph(report_dataset().members) == MEMBER_SENTENCE
     assert MEMBER_SENTENCE in [p.text for p in doc.paragraphs]
 
 
@@ -90,7 +91,7 @@ def test_targets_table_with_sub_rows_without_stt(doc):
     assert rows[0] == ["STT", "Nội dung mục tiêu Nghị quyết", "ĐVT", "Mục tiêu NQ", "KQ thực hiện",
                        "Đánh giá"]
     assert [r[0] for r in rows[1:]] == ["1", "", "", "2", "3", "4", "", "5", "6"]
-    assert rows[2][1:] == ["- Bồi dưỡng đoàn viên ưu tú để giới thiệu Chi, Đảng bộ cơ sở xem xét "
+    assert rows[2][1:] == ["Bồi dưỡng đoàn viên ưu tú để giới thiệu Chi, Đảng bộ cơ sở xem xét "
                            "kết nạp.", "Người", "2", "8", "Vượt"]
     assert rows[-1][1:] == ["Phấn đấu CĐCS đạt vững mạnh", "Loại", "Vững mạnh", "Vững mạnh", "Đạt"]
 

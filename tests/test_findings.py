@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_charts import sample_dataset  # the report's data as models (no workbook, no parser)
+from conftest import report_dataset  # the report's data as models (no workbook, no parser)
 
 from unionboard import findings
 from unionboard.models import (
@@ -20,7 +20,7 @@ from unionboard.models import (
 
 @pytest.fixture(scope="module")
 def data() -> Dataset:
-    return sample_dataset()
+    return report_dataset()
 
 
 def finance_of(*rows: tuple[str, int, str, int], opening: int = 0) -> Finance:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import report_dataset
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
-from test_slides import sample_dataset, term_targets
+from test_slides import term_targets
 
 from unionboard.models import Dataset
 from unionboard.pptx_export import dataset_to_pptx
@@ -22,7 +23,7 @@ def _open(data: bytes) -> Presentation:
 
 @pytest.fixture(scope="module")
 def deck() -> Presentation:
-    return _open(dataset_to_pptx(sample_dataset(term_targets=term_targets())))
+    return _open(dataset_to_pptx(report_dataset(term_targets=term_targets())))
 
 
 def _slides_by_title(prs) -> dict[str, object]:
@@ -43,7 +44,7 @@ def test_slide_size_is_16_9(deck):
 
 
 def test_same_slides_as_the_deck_data(deck):
-    specs = build_slides(sample_dataset(term_targets=term_targets()))
+    specs = build_slides(report_dataset(term_targets=term_targets()))
     assert len(deck.slides) == len(specs)
     for slide, spec in zip(deck.slides, specs, strict=True):
         texts = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
@@ -139,13 +140,13 @@ def test_term_targets_slide_lists_the_targets(deck):
 
 
 def test_order_and_filter():
-    prs = _open(dataset_to_pptx(sample_dataset(), order=["balance", "title", "unknown"]))
+    prs = _open(dataset_to_pptx(report_dataset(), order=["balance", "title", "unknown"]))
     titles = list(_slides_by_title(prs))
     assert titles == ["Cân đối thu chi", "CÔNG ĐOÀN CƠ SỞ SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ GIANG"]
 
 
 def test_english_deck():
-    prs = _open(dataset_to_pptx(sample_dataset(), order=["revenue"], lang="en"))
+    prs = _open(dataset_to_pptx(report_dataset(), order=["revenue"], lang="en"))
     (slide,) = prs.slides
     (chart,) = _charts(slide)
     assert chart.value_axis.axis_title.text_frame.text == "million VND"

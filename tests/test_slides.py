@@ -1,98 +1,22 @@
 """The slide deck as data: which slides, in which order, with which findings and notes.
 
-`sample_dataset()` builds the report's data set directly with the models (no parsers); the export
+`report_dataset()` builds the report's data set directly with the models (no parsers); the export
 tests import it from here.
 """
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from conftest import report_dataset
 
-from unionboard import sample
 from unionboard.models import (
-    Award,
     Dataset,
     Finance,
     FinanceEntry,
-    Member,
-    Roster,
     Target,
     TermTarget,
-    UnionInfo,
 )
 from unionboard.slides import SLIDE_KEYS, STRINGS, Slide, build_slides, short_label
-
-EDUCATION = {"ThS": "Thạc sỹ", "Thạc sĩ": "Thạc sỹ", "Thạc sỹ": "Thạc sỹ", "Đại học": "Đại học",
-             "Cao đẳng": "Cao đẳng", "Trung cấp": "Trung cấp"}
-THEORY = {"Cao cấp": "Cao cấp", "Cử nhân": "Cao cấp", "Trung cấp": "Trung cấp", "Sơ cấp": "Sơ cấp",
-          None: "Chưa có"}
-
-
-def _members() -> list[Member]:
-    members = []
-    for _stt, name, gender, birth_year, department, education, theory, party, role in sample.roster_rows():
-        members.append(Member(name=name, gender=gender, birth_year=birth_year, department=department,
-                              education=EDUCATION[education], political_theory=THEORY[theory],
-                              party_member=party == "x", role=role))
-    return members
-
-
-def _finance() -> Finance:
-    entries = []
-    for side, rows in (("revenue", sample.REVENUE), ("spending", sample.SPENDING)):
-        for item, amounts in rows:
-            for year, amount in zip(sample.YEARS, amounts, strict=True):
-                if amount is not None:
-                    entries.append(FinanceEntry(side=side, year=year, item=item, amount=amount))
-    return Finance(entries=tuple(entries), written_closing_balance=sample.CLOSING_BALANCE)
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, int | float):
-        return float(value)
-    match = re.fullmatch(r"(\d+)%", str(value))
-    return float(match.group(1)) if match else None
-
-
-def _targets() -> tuple[Target, ...]:
-    rows, group = [], ""
-    for stt, text, unit, target, result, written in sample.TARGETS:
-        first = stt is not None
-        group = stt if first else group
-        target_value, result_value = _number(target), _number(result)
-        over = target_value is not None and result_value is not None and result_value > target_value
-        rows.append(Target(group=group, text=text, unit=unit.strip(), target=str(target),
-                           result=str(result), status="Vượt" if over else "Đạt",
-                           target_value=target_value, result_value=result_value,
-                           written_status=written, is_first_in_group=first))
-    return tuple(rows)
-
-
-def _awards() -> tuple[Award, ...]:
-    awards = []
-    for year, form, level, recipient, count, note in sample.AWARDS:
-        if isinstance(year, int):
-            awards.append(Award(year=year, form=form, level=level, recipient_type=recipient,
-                                count=count, note=note))
-        else:
-            awards.append(Award(year=None, form=form, level=level, recipient_type=recipient,
-                                count=count, note=note, period=year.replace("-", "–")))
-    return tuple(awards)
-
-
-def sample_dataset(**changes) -> Dataset:
-    """The report's figures as a Dataset, built with the models only."""
-    info = dict(sample.UNION_INFO)
-    fields = dict(
-        members=Roster.from_members(_members(), file="doan-vien.xlsx", sheet="Đoàn viên"),
-        finance=_finance(), targets=_targets(), awards=_awards(),
-        info=UnionInfo(name=info["Tên công đoàn"], congress=info["Đại hội lần thứ"],
-                       reported_term=info["Nhiệm kỳ báo cáo"], next_term=info["Nhiệm kỳ tới"]),
-    )
-    fields.update(changes)
-    return Dataset(**fields)
 
 
 def term_targets() -> tuple[TermTarget, ...]:
@@ -106,7 +30,7 @@ def term_targets() -> tuple[TermTarget, ...]:
 
 @pytest.fixture
 def dataset() -> Dataset:
-    return sample_dataset()
+    return report_dataset()
 
 
 # --------------------------------------------------------------------------- tests
@@ -129,7 +53,7 @@ def test_default_deck_has_every_slide_with_data_in_order(dataset):
 
 def test_term_targets_slide_only_when_there_are_term_targets(dataset):
     assert "term_targets" not in [s.key for s in build_slides(dataset)]
-    with_terms = sample_dataset(term_targets=term_targets())
+    with_terms = report_dataset(term_targets=term_targets())
     slide = build_slides(with_terms)[-1]
     assert slide.key == "term_targets"
     assert slide.title == "Mục tiêu nhiệm kỳ 2017–2022"
@@ -144,7 +68,7 @@ def test_order_orders_and_filters_and_ignores_unknown_keys(dataset):
 
 
 def test_slides_without_data_are_left_out():
-    only_members = sample_dataset(finance=None, targets=None, awards=None)
+    only_members = report_dataset(finance=None, targets=None, awards=None)
     assert [s.key for s in build_slides(only_members)] == ["title", "members"]
     empty = Dataset()
     slides = build_slides(empty)
@@ -215,7 +139,7 @@ def test_targets_not_met_are_named(dataset):
                                            result="4", status="Chưa đạt", target_value=5,
                                            result_value=4)
                    for i, t in enumerate(dataset.targets))
-    slide = build_slides(sample_dataset(targets=missed), order=["targets"])[0]
+    slide = build_slides(report_dataset(targets=missed), order=["targets"])[0]
     assert slide.finding == "8/9 chỉ tiêu đạt trở lên; 1 chỉ tiêu chưa đạt"
     assert "Chưa đạt: Hàng năm tổ chức phát động thi đua (mục tiêu 5 đợt, kết quả 4 đợt)." \
         in slide.notes

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import multiprocessing
 import os
 import subprocess
 import sys
 import textwrap
 import threading
-import uuid
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from conftest import MEMBER_HEADER, workbook_bytes
+from sqlalchemy import func, select
 
 from unionboard import store as store_mod
 from unionboard.models import SourceFile, UnionInfo
@@ -37,22 +34,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # --------------------------------------------------------------------------- workbooks
 
-MEMBER_HEADER = ["Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
-                 "Lý luận chính trị", "Đảng viên"]
-
-
-def xlsx(sheets: dict[str, list[list]]) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def member_rows(n: int, tag: str = "") -> list[list]:
     genders = ("Nam", "Nữ")
     return [MEMBER_HEADER] + [
@@ -64,11 +45,11 @@ def roster(n: int = 3, tag: str = "", name: str = "doan-vien.xlsx", info: str | 
     sheets = {"Đoàn viên": member_rows(n, tag)}
     if info is not None:
         sheets["Thông tin"] = [["Tên công đoàn", info], ["Đại hội lần thứ", "V"]]
-    return SourceFile(name, xlsx(sheets))
+    return SourceFile(name, workbook_bytes(sheets))
 
 
 def targets(tag: str = "", name: str = "chi-tieu.xlsx") -> SourceFile:
-    return SourceFile(name, xlsx({"Chỉ tiêu": [
+    return SourceFile(name, workbook_bytes({"Chỉ tiêu": [
         ["STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả", "Đánh giá"],
         ["1", f"Tổ chức phát động thi đua {tag}", "Đợt", 5, 5, "Đạt"],
         ["2", "Kết nạp đảng viên", "Người", 2, 4, "Vượt"],
@@ -76,7 +57,7 @@ def targets(tag: str = "", name: str = "chi-tieu.xlsx") -> SourceFile:
 
 
 def awards(tag: str = "", name: str = "khen-thuong.xlsx") -> SourceFile:
-    return SourceFile(name, xlsx({"Khen thưởng": [
+    return SourceFile(name, workbook_bytes({"Khen thưởng": [
         ["Năm", "Hình thức", "Cấp", "Đối tượng", "Số lượng", "Ghi chú"],
         [2015, "Bằng khen", "Tỉnh", "Tập thể", 1, tag],
         [2016, "Sáng kiến", "Cơ sở", "Cá nhân", 3, ""],
@@ -84,49 +65,17 @@ def awards(tag: str = "", name: str = "khen-thuong.xlsx") -> SourceFile:
 
 
 def info(union: str = "Công đoàn cơ sở Thử nghiệm", name: str = "thong-tin.xlsx") -> SourceFile:
-    return SourceFile(name, xlsx({"Thông tin": [["Tên công đoàn", union], ["Đại hội lần thứ", "IV"],
+    return SourceFile(name, workbook_bytes({"Thông tin": [["Tên công đoàn", union], ["Đại hội lần thứ", "IV"],
                                                 ["Nhiệm kỳ báo cáo", "2012–2017"]]}))
 
 
 def bad_roster(name: str = "loi.xlsx") -> SourceFile:
     """A roster missing two required columns: the loader reports an error."""
     rows = [MEMBER_HEADER[:5]] + [["Nguyễn Văn A", "Nam", 1980, "Phòng 1", "Đại học"]]
-    return SourceFile(name, xlsx({"Đoàn viên": rows}))
+    return SourceFile(name, workbook_bytes({"Đoàn viên": rows}))
 
 
 # --------------------------------------------------------------------------- stores
-
-
-@pytest.fixture(scope="session")
-def pg_admin(request):
-    """An engine on the throwaway PostgreSQL (only created when a postgres test runs)."""
-    engine = create_engine(request.getfixturevalue("pg_url"))
-    yield engine
-    engine.dispose()
-
-
-def _pg_schema_url(pg_url: str, schema: str) -> str:
-    url = make_url(pg_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    return url.render_as_string(hide_password=False)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_url(request, tmp_path):
-    """A URL of an empty store: a SQLite file in tmp_path, or a fresh schema on PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'unionboard.db'}"
-        dispose_engines()
-        return
-    admin = request.getfixturevalue("pg_admin")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield _pg_schema_url(request.getfixturevalue("pg_url"), schema)
-    finally:
-        dispose_engines()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 @pytest.fixture
@@ -217,7 +166,7 @@ def test_carry_over_replaces_only_uploaded_domains(store):
 
 
 def test_one_file_may_supply_several_domains_and_info(store):
-    both = SourceFile("tat-ca.xlsx", xlsx({"Đoàn viên": member_rows(4),
+    both = SourceFile("tat-ca.xlsx", workbook_bytes({"Đoàn viên": member_rows(4),
                                            "Thông tin": [["Tên công đoàn", "Công đoàn A"]],
                                            "Khen thưởng": [["Năm", "Hình thức", "Cấp", "Đối tượng"],
                                                            [2015, "Bằng khen", "Tỉnh", "Tập thể"]]}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -11,25 +10,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from conftest import MEMBER_HEADER, workbook_bytes
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-MEMBER_HEADER = ["Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
-                 "Lý luận chính trị", "Đảng viên"]
-
-
 def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    path.write_bytes(buf.getvalue())
+    path.write_bytes(workbook_bytes(sheets))
     return path
 
 
