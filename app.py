@@ -6,9 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from unionboard.filters import dataset_years
 from unionboard.i18n import LANGUAGES, t
 from unionboard.ui.components import md_escape
-from unionboard.ui.data import build_view, current_source, sample_source
+from unionboard.ui.data import build_view, checked, current_source, sample_source
 
 ROOT = Path(__file__).resolve().parent
 
@@ -53,7 +54,7 @@ with st.sidebar:
         version = source.version
         st.caption(t("version_caption", lang, id=version.id, when=version.created_at[:16].replace("T", " "),
                      by=md_escape(version.by) if version.by else "—"))
-    result_years = build_view(lang, source, None).years
+    result_years = dataset_years(checked(source).dataset)
     year_range = None
     if len(result_years) > 1:
         # keyed on the span so that a data set with other years starts from its full range
