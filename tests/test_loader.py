@@ -212,3 +212,64 @@ def test_bad_file_among_good_ones(separate_files):
 def test_no_files_gives_an_empty_result():
     result = check_files([])
     assert result.issues == () and result.dataset.domains() == () and result.ok
+
+
+def test_collector_is_paused_while_checking_and_restored_after(separate_files, monkeypatch):
+    import gc
+
+    from unionboard import loader
+
+    seen = []
+    original = loader._build
+
+    def build_and_look(*args):
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    monkeypatch.setattr(loader, "_build", build_and_look)
+    assert gc.isenabled()
+    check_files(separate_files)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        check_files(separate_files)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collector_pause_nests_across_threads():
+    import gc
+    import threading
+
+    from unionboard.loader import collection_paused
+
+    inside, release = threading.Event(), threading.Event()
+
+    def other():
+        with collection_paused():
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=other)
+    with collection_paused():
+        thread.start()
+        assert inside.wait(10)
+    assert not gc.isenabled()  # the other thread is still checking
+    release.set()
+    thread.join(10)
+    assert gc.isenabled()
+
+
+def test_collector_is_back_when_checking_raises(monkeypatch):
+    import gc
+
+    from unionboard import loader
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(loader, "_build", broken)
+    with pytest.raises(RuntimeError):
+        check_files([])
+    assert gc.isenabled()

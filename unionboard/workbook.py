@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import xlrd
 from python_calamine import CalamineWorkbook
 
+from . import parallel_read, zipparts
 from .issues import IssueLog
 from .models import SourceFile
 from .text import cell_name
@@ -23,7 +24,7 @@ MB = 1024 * 1024
 # raised while parsing a file, including a Rust panic inside calamine, becomes an issue.
 _NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
+ZIP_MAGIC = zipparts.ZIP_MAGIC
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ class Limits:
     # cell at XFD1048576 in a 5 KB file would ask for 17 billion cells (the process aborts);
     # 10 million cells is ~320 MB in calamine's grid.
     max_cells: int = 10_000_000
+    # large sheets are read by calamine in parts on several cores (parallel_read); None: one part
+    # per core (at most 4), 1: never in parts. Their XML is held while the file is read.
+    read_threads: int | None = None
+    min_part_bytes: int = parallel_read.MIN_PART_BYTES  # of sheet XML per part
+    max_parallel_xml_bytes: int = 256 * MB
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -54,6 +60,7 @@ class Sheet:
     name: str
     rows: list[list] = field(default_factory=list)
     formulas_without_value: frozenset[str] = frozenset()
+    parts: int = 1  # how many parts calamine read it in (parallel_read), 0 for a legacy .xls
 
     @property
     def height(self) -> int:
@@ -248,54 +255,21 @@ def _any_quote(window: bytes) -> bool:
                 or (b"R" in window and _UPPER_R_ATTR.search(window)))
 
 
-def _part_chunks(data: bytes, archive: zipfile.ZipFile, path: str):
-    """The decompressed part, about 1 MB at a time. Straight from the archive's bytes with zlib
-    (zipfile also checks the CRC, which costs a third of the time and does not matter here:
-    calamine reads the archive itself); anything unusual goes through zipfile."""
-    info = archive.getinfo(path)
-    offset = info.header_offset
-    header = data[offset:offset + 30]
-    if (info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED) or info.flag_bits & 0x1
-            or len(header) < 30 or not header.startswith(ZIP_MAGIC)):
-        with archive.open(info) as part:
-            while chunk := part.read(_CHUNK):
-                yield chunk
-        return
-    start = offset + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
-    packed = memoryview(data)[start:start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        for pos in range(0, len(packed), _CHUNK):
-            yield bytes(packed[pos:pos + _CHUNK])
-        return
-    inflater = zlib.decompressobj(-15)
-    step = _CHUNK // 8
-    for pos in range(0, len(packed), step):
-        chunk = inflater.decompress(packed[pos:pos + step], _CHUNK)
-        while True:
-            if chunk:
-                yield chunk
-            if not inflater.unconsumed_tail:
-                break
-            chunk = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
-        if inflater.eof:
-            break
-    if rest := inflater.flush():
-        yield rest
-
-
-def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str) -> _PartScan:
+def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str, xml: bytes | None = None) -> _PartScan:
     """One pass, 1 MB at a time (a 100,000-row sheet is ~50 MB of XML, never held whole unless it
-    has formulas): whether the part has formula tags, and how far its cell references reach. The
-    <dimension> element is not trusted (a crafted file may understate it; calamine sizes its grid
-    from the cells). Each chunk is searched together with the 64 bytes before it, so that a
-    reference or tag cut by a chunk boundary is still seen."""
+    has formulas or is given whole as `xml`, to be read in parts): whether the part has formula
+    tags, and how far its cell references reach. The <dimension> element is not trusted (a crafted
+    file may understate it; calamine sizes its grid from the cells). Each chunk is searched together
+    with the 64 bytes before it, so that a reference or tag cut by a chunk boundary is still seen."""
     scan = _PartScan()
     rows = cols = 0
     tail = b""
     prefixed = False
-    kept: list[bytes] | None = []  # the chunks, for the formula check (None: over the cap)
+    kept: list[bytes] | None = [] if xml is None else None  # the chunks, for the formula check
     kept_bytes = 0
-    for chunk in _part_chunks(data, archive, path):
+    pieces = (xml[pos:pos + _CHUNK] for pos in range(0, len(xml), _CHUNK)) if xml is not None \
+        else zipparts.chunks(data, archive, path, _CHUNK)
+    for chunk in pieces:
         if not tail:
             prefixed = b":worksheet" in chunk[:2048]
         seam = tail + chunk[:64]  # what straddles the boundary with the previous chunk
@@ -318,7 +292,9 @@ def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str) -> _PartScan:
                     cols = max(cols, _column_number(letters))
                     rows = max(rows, int(digits))
         tail = (tail + chunk)[-64:] if len(chunk) < 64 else chunk[-64:]
-    if scan.has_formula and kept is not None:
+    if xml is not None:
+        scan.xml = xml
+    elif scan.has_formula and kept is not None:
         scan.xml = b"".join(kept)
     scan.rows, scan.cols = max(rows, _SMALL_ROWS), max(cols, _SMALL_COLS)
     return scan
@@ -338,31 +314,50 @@ def _exact_extent(archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
     return rows, cols
 
 
-def _scan_sheets(data: bytes, limits: Limits) -> tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]:
+@dataclass
+class _Scanned:
+    """What the scan of every sheet part found: sheets over the cell limit, formula cells without
+    a cached value, and the XML of the large sheets that are to be read in parts."""
+
+    oversized: dict[str, tuple[int, int]] = field(default_factory=dict)
+    missing: dict[str, frozenset[str]] = field(default_factory=dict)
+    in_parts: dict[str, parallel_read.SheetXml] = field(default_factory=dict)
+
+
+def _scan_sheets(data: bytes, limits: Limits) -> _Scanned:
     """Before calamine: sheets whose used range is over limits.max_cells (name → (rows, columns)),
-    and the formula cells without a cached value of the others (name → A1 names). Best effort:
-    a part that cannot be decompressed is left to calamine, which reports it."""
-    oversized: dict[str, tuple[int, int]] = {}
-    missing: dict[str, frozenset[str]] = {}
+    and the formula cells without a cached value of the others (name → A1 names). Large sheets are
+    decompressed whole (up to limits.max_parallel_xml_bytes in all) and kept to be read in parts.
+    Best effort: a part that cannot be decompressed is left to calamine, which reports it."""
+    found = _Scanned()
+    kept = 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for name, path in _sheet_paths(archive).items():
                 try:
-                    scan = _scan_part(data, archive, path)
+                    size = archive.getinfo(path).file_size
+                    parts = parallel_read.parts_for(size, limits.read_threads, limits.min_part_bytes)
+                    xml = None
+                    if parts > 1 and kept + size <= limits.max_parallel_xml_bytes:
+                        xml = zipparts.whole(data, archive, path)
+                    scan = _scan_part(data, archive, path, xml)
                     if scan.rows * scan.cols > limits.max_cells:
                         rows, cols = _exact_extent(archive, path)
                         if rows * cols > limits.max_cells:
-                            oversized[name] = (rows, cols)
+                            found.oversized[name] = (rows, cols)
                             continue
                     if scan.has_formula:
                         cells = _missing_in(scan.xml if scan.xml is not None else archive.read(path))
                         if cells:
-                            missing[name] = frozenset(cells)
+                            found.missing[name] = frozenset(cells)
+                    if xml is not None:
+                        found.in_parts[name] = parallel_read.SheetXml(path, xml, parts)
+                        kept += size
                 except _DAMAGED:
                     continue
     except _DAMAGED:
         pass
-    return oversized, missing
+    return found
 
 
 def _thousands(n: int) -> str:
@@ -424,7 +419,7 @@ def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
                 raise
             log.error(source.name, name, None, "Trang tính bị hỏng, không đọc được.")
             continue
-        sheets.append(Sheet(file=source.name, name=name, rows=rows))
+        sheets.append(Sheet(file=source.name, name=name, rows=rows, parts=0))
     if not sheets:
         log.error(source.name, None, None, "Tệp không có trang tính nào đọc được.")
     return sheets
@@ -438,7 +433,8 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
         return []
     if kind == "xls":
         return _read_xls(source, log)
-    oversized, missing = _scan_sheets(source.data, limits)
+    scanned = _scan_sheets(source.data, limits)
+    oversized, missing = scanned.oversized, scanned.missing
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
     except BaseException as exc:  # calamine raises several types (and Rust panics) for broken files
@@ -457,15 +453,19 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
                       "xa: hãy xóa các dòng, cột thừa rồi lưu lại.")
             continue
         try:
-            calamine_sheet = workbook.get_sheet_by_name(meta.name)
-            rows = calamine_sheet.to_python(skip_empty_area=False)
+            kept = scanned.in_parts.pop(meta.name, None)
+            parts = kept.parts if kept is not None else 1
+            rows = parallel_read.read_rows(source.data, meta.name, kept) if kept is not None else None
+            if rows is None:
+                parts = 1
+                rows = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
         except BaseException as exc:  # includes pyo3's PanicException (not an Exception)
             if isinstance(exc, _NOT_OURS):
                 raise
             log.error(source.name, meta.name, None, "Trang tính bị hỏng, không đọc được.")
             continue
         sheets.append(Sheet(file=source.name, name=meta.name, rows=rows,
-                            formulas_without_value=missing.get(meta.name, frozenset())))
+                            formulas_without_value=missing.get(meta.name, frozenset()), parts=parts))
     if not sheets:
         log.error(source.name, None, None, "Tệp không có trang tính nào đọc được.")
     return sheets
