@@ -46,6 +46,8 @@ def test_benchmark_json():
     [row] = data["rows"]
     assert row["size"] == 150
     assert set(row["median"]) == set(TOOLS)
+    assert set(row["median_cpu"]) == set(TOOLS) and all(v > 0 for v in row["median_cpu"].values())
+    assert data["read_threads"] >= 1
     assert row["detail"]["unionboard"]["members"] == 150
     assert row["detail"]["unionboard"]["domains"] == ["members"]
     assert row["detail"]["calamine"]["rows"] >= 154  # title rows + header + members

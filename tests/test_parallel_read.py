@@ -166,7 +166,7 @@ def test_join_places_parts_and_refuses_overlaps():
 def test_parts_for_follows_size_and_threads(monkeypatch):
     mb = parallel_read.MB
     assert parallel_read.parts_for(3 * mb, 4) == 1  # too small to be worth a thread
-    assert parallel_read.parts_for(9 * mb, 4) == 2
+    assert parallel_read.parts_for(5 * mb, 4) == 2
     assert parallel_read.parts_for(100 * mb, 4) == 4
     assert parallel_read.parts_for(100 * mb, 1) == 1
     monkeypatch.setenv("UNIONBOARD_READ_THREADS", "3")
