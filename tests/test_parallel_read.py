@@ -214,3 +214,14 @@ def test_any_grid_read_in_parts_equals_the_whole_read(grid, start, parts):
     result = parts_read(data, parts)
     # None only when no part can be made (the caller then reads whole); never a different grid
     assert result is None or result == whole_read(data)
+
+
+def test_no_room_for_the_parts_falls_back_to_the_whole_read(monkeypatch, tmp_path):
+    import tempfile
+
+    data = xlsx(roster(300))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "khong-co"))  # a folder that does not exist
+    log = IssueLog()
+    sheets = read_sheets(SourceFile("x.xlsx", data), log, Limits(read_threads=2, min_part_bytes=1))
+    assert not log.items
+    assert sheets[0].parts == 1 and sheets[0].rows == whole_read(data)

@@ -113,6 +113,22 @@ def join(grids: list[tuple[tuple[int, int], tuple[int, int], list[list]]]) -> li
     return rows
 
 
+def _read_parts(kept: SheetXml, others: list[tuple[RawMember, tuple]], sheet: RawMember,
+                spans: list[tuple[int, int]], sheet_name: str) -> list[CalamineSheet | None]:
+    """Write each part as a workbook in a temporary folder, drop the XML, read them in threads."""
+    with tempfile.TemporaryDirectory(prefix="unionboard-read-") as folder, \
+            ThreadPoolExecutor(max_workers=len(spans), thread_name_prefix="unionboard-read") as pool:
+        view = memoryview(kept.xml)
+        kept.xml = b""
+        head, tail = view[:spans[0][0]], view[spans[-1][1]:]
+        writes = [pool.submit(_write_part, folder, index, [*others, (sheet, (head, view[start:end], tail))])
+                  for index, (start, end) in enumerate(spans)]
+        del head, tail, view  # the work items hold the pieces until their part is written
+        paths = [write.result() for write in writes]
+        del writes
+        return list(pool.map(lambda path: _read_part(path, sheet_name), paths))
+
+
 def read_rows(data: bytes, sheet_name: str, kept: SheetXml) -> list[list] | None:
     """The rows of sheet `sheet_name` as calamine's `to_python(skip_empty_area=False)` gives them,
     read in `kept.parts` threads from the archive `data` and the sheet's XML; None when the sheet
@@ -121,26 +137,21 @@ def read_rows(data: bytes, sheet_name: str, kept: SheetXml) -> list[list] | None
     The parts are written to a temporary folder (stored, not compressed: writing is a copy) and
     read by calamine from there, so that neither their bytes nor calamine's copy of them stay in
     memory while the rows are built."""
-    xml, kept.xml = kept.xml, b""
-    spans = cut(xml, kept.parts)
-    if spans is None:
+    try:
+        spans = cut(kept.xml, kept.parts)
+        if spans is None:
+            return None
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [(raw_member(data, info), info.filename) for info in archive.infolist()]
+        if any(member is None for member, _name in members) or kept.path not in {n for _m, n in members}:
+            return None
+        others = [(member, ()) for member, name in members if name != kept.path]
+        sheet = next(member for member, name in members if name == kept.path)
+        sheets = _read_parts(kept, others, sheet, spans, sheet_name)
+    except OSError:  # no room or no permission for the temporary parts: read the sheet whole
         return None
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = [(raw_member(data, info), info.filename) for info in archive.infolist()]
-    if any(member is None for member, _name in members) or kept.path not in {n for _m, n in members}:
-        return None
-    others = [(member, ()) for member, name in members if name != kept.path]
-    sheet = next(member for member, name in members if name == kept.path)
-    with tempfile.TemporaryDirectory(prefix="unionboard-read-") as folder, \
-            ThreadPoolExecutor(max_workers=len(spans), thread_name_prefix="unionboard-read") as pool:
-        view = memoryview(xml)
-        head, tail = view[:spans[0][0]], view[spans[-1][1]:]
-        writes = [pool.submit(_write_part, folder, index,
-                              [*others, (sheet, (head, view[start:end], tail))])
-                  for index, (start, end) in enumerate(spans)]
-        paths = [write.result() for write in writes]
-        del writes, head, tail, view, xml  # the parts are on disk; the XML is not needed any more
-        sheets = list(pool.map(lambda path: _read_part(path, sheet_name), paths))
+    finally:
+        kept.xml = b""
     grids = []
     for part in sheets:
         if part is None or part.start is None or part.end is None:
