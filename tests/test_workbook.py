@@ -6,6 +6,7 @@ All files are real bytes built here (openpyxl, xlwt, zipfile, msoffcrypto-tool),
 from __future__ import annotations
 
 import io
+import json
 import re
 import struct
 import zipfile
@@ -231,6 +232,116 @@ def test_stray_far_cell_without_dimension_element_is_refused():
     assert stripped != sheet
     result = check("o-xa.xlsx", rezip(data, {"xl/worksheets/sheet1.xml": stripped}))
     assert [(i.sheet, "Trang tính quá lớn" in i.message) for i in result.errors][0] == ("Đoàn viên", True)
+
+
+CELL_WITHOUT_REF = b'<c t="n"><v>1</v></c>'
+ROW_CELLS_WITHOUT_REF = {
+    # a row numbered 1.048.576 whose 20.000 cells carry no reference: calamine counts them
+    "hang-cuoi.xlsx": b'<row r="1048576">' + CELL_WITHOUT_REF * 20_000 + b"</row>",
+    # a row under the screen's six digits with 300.000 counted cells: 3·10¹⁰ cells
+    "hang-dai.xlsx": b'<row r="99999">' + CELL_WITHOUT_REF * 300_000 + b"</row>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROW_CELLS_WITHOUT_REF))
+def test_cells_without_references_cannot_make_calamine_abort(name, roster_xlsx, tmp_path):
+    """Calamine places a cell without a reference by counting; before the counted extent was
+    checked these few-KB files made it ask for 700-960 GB and abort the whole server process.
+    Checked in a child process, so that a regression fails this test instead of killing pytest."""
+    import subprocess
+    import sys
+
+    with zipfile.ZipFile(io.BytesIO(roster_xlsx)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    crafted = rezip(roster_xlsx, {"xl/worksheets/sheet1.xml": sheet.replace(
+        b"</sheetData>", ROW_CELLS_WITHOUT_REF[name] + b"</sheetData>")})
+    assert len(crafted) < 200_000
+    path = tmp_path / name
+    path.write_bytes(crafted)
+    child = subprocess.run([sys.executable, "-m", "unionboard", "check", str(path), "--json"],
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert child.returncode == 1, child.stderr[-2000:]  # errors, not a crash (134 = aborted)
+    errors = [i for i in json.loads(child.stdout)["issues"] if i["severity"] == "error"]
+    assert errors[0]["sheet"] == "Đoàn viên" and "Trang tính quá lớn" in errors[0]["message"]
+    expected = "1.048.576 dòng × 20.000 cột" if name == "hang-cuoi.xlsx" else "99.999 dòng × 300.000 cột"
+    assert expected in errors[0]["message"]
+
+
+def without_references(xml: bytes, rows_too: bool) -> bytes:
+    xml = re.sub(rb'(<c) r="[A-Z]+[0-9]+"', rb"\1", xml)
+    return re.sub(rb'(<row) r="[0-9]+"', rb"\1", xml) if rows_too else xml
+
+
+@pytest.mark.parametrize("rows_too", [False, True])
+def test_roster_written_without_references_is_read_like_the_original(rows_too):
+    """Some writers put no reference on cells (and rows): every cell is then written, blanks too,
+    and calamine places them by counting. Such a roster reads exactly like the referenced one."""
+    wb = build_roster()
+    ws = wb["Đoàn viên"]
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.value is None and type(cell).__name__ == "Cell":  # not the covered part of a merge
+                cell.value = ""  # written as an empty text cell, as such writers do
+    data = xlsx_bytes(wb)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    bare = without_references(sheet, rows_too)
+    assert b'<c r="' not in bare and (b'<row r="' not in bare) == rows_too
+    result = check("khong-ref.xlsx", rezip(data, {"xl/worksheets/sheet1.xml": bare}))
+    original = check("co-ref.xlsx", data)
+    assert not result.errors
+    assert len(result.dataset.members) == 33
+    assert result.dataset.members.frame.equals(original.dataset.members.frame)
+
+
+def test_counted_extent_is_the_grid_calamine_builds():
+    from python_calamine import CalamineWorkbook
+
+    from unionboard.workbook import _counted_extent
+
+    wb = Workbook()
+    wb.active["A1"] = "x"
+    base = xlsx_bytes(wb)
+    value = b'<c t="n"><v>1</v></c>'
+    cases = [
+        b'<row r="7"><c r="B2" t="n"><v>1</v></c></row>',  # a reference wins over the row number
+        b'<row r="3">' + value * 3 + b"</row>",
+        b'<row r="3">' + value + b"</row><row>" + value * 2 + b"</row>",  # the next row is counted
+        b'<row r="2"><c r="D2" t="n"><v>1</v></c>' + value + b"</row>",  # after D2 comes E2
+        b'<row r="5"><c r="C9" t="n"><v>1</v></c>' + value + b"</row>",  # counted in row 5, column D
+        b'<row r="2"><c r="A9" t="n"><v>1</v></c></row><row>' + value + b"</row>",
+        b"<row>" + value * 4 + b"</row><row/><row>" + value + b"</row>",
+    ]
+    for sheet_data in cases:
+        with zipfile.ZipFile(io.BytesIO(base)) as z:
+            sheet = z.read("xl/worksheets/sheet1.xml")
+        sheet = re.sub(rb"<sheetData>.*</sheetData>", b"<sheetData>" + sheet_data + b"</sheetData>",
+                       sheet, flags=re.S)
+        data = rezip(base, {"xl/worksheets/sheet1.xml": sheet})
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        end = workbook.get_sheet_by_name(workbook.sheet_names[0]).end
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert _counted_extent(data, archive, "xl/worksheets/sheet1.xml") == (end[0] + 1, end[1] + 1), sheet_data
+
+
+def test_far_reference_cut_by_a_chunk_boundary_is_found(roster_xlsx):
+    """The screens read the sheet 1 MB at a time: a far reference that straddles two chunks, or
+    sits in the very last bytes, is still seen."""
+    from unionboard.workbook import _CHUNK
+
+    with zipfile.ZipFile(io.BytesIO(roster_xlsx)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    head, rest = sheet.split(b"</sheetData>")
+    for offset in (3, 8, 12, 20):  # where the chunk boundary falls inside '<c r="XFD1048576"'
+        filler = b'<row r="40"><c r="A40" t="inlineStr"><is><t>' + b"x" * 100 + b"</t></is></c></row>"
+        body = head
+        while len(body) < _CHUNK - offset - 200:
+            body += filler
+        body += b" " * (_CHUNK - offset - len(body))
+        crafted = body + b'<c r="XFD1048576" t="n"><v>1</v></c></sheetData>' + rest
+        assert crafted.index(b"XFD1048576") - 6 == _CHUNK - offset
+        result = check("ranh-gioi.xlsx", rezip(roster_xlsx, {"xl/worksheets/sheet1.xml": crafted}))
+        assert "Trang tính quá lớn" in result.errors[0].message, offset
 
 
 def test_cell_limit_is_configurable(roster_xlsx):

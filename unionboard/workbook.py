@@ -9,6 +9,7 @@ import os
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import xlrd
@@ -231,9 +232,9 @@ def _column_number(letters: bytes) -> int:
 class _PartScan:
     """What one streaming pass over a sheet part found before calamine reads it."""
 
-    rows: int = 0  # an upper bound of the used range (exact when `exact`)
+    rows: int = 0  # an upper bound of the used range (when not `counted`)
     cols: int = 0
-    exact: bool = False
+    counted: bool = False  # some cells have no reference: calamine places them by counting
     has_formula: bool = False
     xml: bytes | None = None  # the whole part, when it has formulas (and is not huge)
 
@@ -242,7 +243,12 @@ class _PartScan:
 # at memory speed; `bytes in` is slower for short needles). A hit only sends the chunk to the
 # exact pattern above, so each screen may match more than it has to, never less.
 _FORMULA_SCREEN = re.compile(rb"<f")
-_BIG_REF_SCREEN = re.compile(rb'r="[A-Za-z](?:[A-Za-z]|[0-9]{6})')
+# A cell start tag the screen cannot clear: its reference is not one letter and at most five digits
+# (the first attribute, as Excel and LibreOffice write it), or it has none at all.
+_CELL_SCREEN = re.compile(rb'<c(?:\s(?!r="[A-Za-z][0-9]{1,5}")|[>/])')
+_CELL_SCREEN_PREFIXED = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?:\s(?!r="[A-Za-z][0-9]{1,5}")|[>/])')
+# A cell start tag without an r attribute anywhere in it (exact; only run where the screen hit)
+_UNNUMBERED_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s>/])(?![^>]*\sr\s*=)[^>]*>")
 _UPPER_R_ATTR = re.compile(rb"R=")
 _SINGLE_QUOTED_R = re.compile(rb"r='")
 _KEEP_XML_BYTES = 64 * MB  # a formula part bigger than this is decompressed a second time
@@ -255,6 +261,27 @@ def _any_quote(window: bytes) -> bool:
                 or (b"R" in window and _UPPER_R_ATTR.search(window)))
 
 
+_LOOKAHEAD = 16  # bytes the cell screen looks past "<c" (' r="A12345"')
+
+
+def _hit(screen: re.Pattern, text: bytes, final: bool = False) -> bool:
+    """Whether the screen matches `text`; a first match in its last bytes, which may only lack the
+    bytes that follow, does not count unless `final` (the next seam looks at those bytes again)."""
+    match = screen.search(text)
+    return match is not None and (final or match.start() < len(text) - _LOOKAHEAD)
+
+
+def _look_closer(window: bytes, quoted: bool, scan: _PartScan) -> None:
+    """The exact patterns on a window the screen hit: cells without a reference, far references."""
+    if not scan.counted and _UNNUMBERED_CELL.search(window):
+        scan.counted = True
+    for pattern in (_BIG_REF, _BIG_REF_ANY_QUOTE) if quoted else (_BIG_REF,):
+        for match in pattern.finditer(window):
+            letters, digits = _SPLIT_REF.match(match.group(1)).groups()
+            scan.cols = max(scan.cols, _column_number(letters))
+            scan.rows = max(scan.rows, int(digits))
+
+
 def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str, xml: bytes | None = None) -> _PartScan:
     """One pass, 1 MB at a time (a 100,000-row sheet is ~50 MB of XML, never held whole unless it
     has formulas or is given whole as `xml`, to be read in parts): whether the part has formula
@@ -262,7 +289,6 @@ def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str, xml: bytes | No
     file may understate it; calamine sizes its grid from the cells). Each chunk is searched together
     with the 64 bytes before it, so that a reference or tag cut by a chunk boundary is still seen."""
     scan = _PartScan()
-    rows = cols = 0
     tail = b""
     prefixed = False
     kept: list[bytes] | None = [] if xml is None else None  # the chunks, for the formula check
@@ -283,21 +309,62 @@ def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str, xml: bytes | No
                 or (prefixed and (_FORMULA_TAG.search(seam) or _FORMULA_TAG.search(chunk)))):
             scan.has_formula = True
         quoted = _any_quote(seam) or _any_quote(chunk)
-        if quoted or _BIG_REF_SCREEN.search(seam) or _BIG_REF_SCREEN.search(chunk):
+        screen = _CELL_SCREEN_PREFIXED if prefixed else _CELL_SCREEN
+        in_seam = _hit(screen, seam)
+        if quoted or in_seam or _hit(screen, chunk):
             # a match that starts in the seam may run past it: search the whole window then
-            window = tail + chunk if quoted or _BIG_REF_SCREEN.search(seam) else chunk
-            for pattern in (_BIG_REF, _BIG_REF_ANY_QUOTE) if quoted else (_BIG_REF,):
-                for match in pattern.finditer(window):
-                    letters, digits = _SPLIT_REF.match(match.group(1)).groups()
-                    cols = max(cols, _column_number(letters))
-                    rows = max(rows, int(digits))
+            _look_closer(tail + chunk if quoted or in_seam else chunk, quoted, scan)
         tail = (tail + chunk)[-64:] if len(chunk) < 64 else chunk[-64:]
+    if _hit(_CELL_SCREEN_PREFIXED if prefixed else _CELL_SCREEN, tail, final=True):
+        _look_closer(tail, _any_quote(tail), scan)
     if xml is not None:
         scan.xml = xml
     elif scan.has_formula and kept is not None:
         scan.xml = b"".join(kept)
-    scan.rows, scan.cols = max(rows, _SMALL_ROWS), max(cols, _SMALL_COLS)
+    scan.rows, scan.cols = max(scan.rows, _SMALL_ROWS), max(scan.cols, _SMALL_COLS)
     return scan
+
+
+_ROW_OR_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s>/])([^>]*)>")
+_R_ATTR = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
+
+
+def _whole_tags(data: bytes, archive: zipfile.ZipFile, path: str) -> Iterator[bytes]:
+    """The decompressed part in pieces that never cut a tag (a tag cannot contain "<")."""
+    carry = b""
+    for chunk in zipparts.chunks(data, archive, path, _CHUNK):
+        window = carry + chunk
+        end = window.rfind(b"<")
+        if end < 0:
+            yield window
+            carry = b""
+        else:
+            yield window[:end]
+            carry = window[end:]
+    yield carry
+
+
+def _counted_extent(data: bytes, archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
+    """(rows, columns) of calamine's grid for a part where some cells have no reference: calamine
+    puts such a cell in the current row (its <row r>, or the row after the previous one) and in the
+    column after the previous cell. Every row and cell tag is looked at (slow, rare: Excel and
+    LibreOffice write a reference on every cell)."""
+    row, col = -1, 0
+    rows = cols = 0
+    for piece in _whole_tags(data, archive, path):
+        for match in _ROW_OR_CELL_TAG.finditer(piece):
+            ref = _R_ATTR.search(match.group(2))
+            if match.group(1) == b"row":
+                row = int(ref.group(2)) - 1 if ref is not None and ref.group(2) else row + 1
+                col = 0
+                continue
+            if ref is not None and ref.group(1) and ref.group(2):
+                at_row, at_col = int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1
+            else:
+                at_row, at_col = max(row, 0), col
+            col = at_col + 1
+            rows, cols = max(rows, at_row + 1), max(cols, at_col + 1)
+    return rows, cols
 
 
 def _exact_extent(archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
@@ -341,8 +408,9 @@ def _scan_sheets(data: bytes, limits: Limits) -> _Scanned:
                     if parts > 1 and kept + size <= limits.max_parallel_xml_bytes:
                         xml = zipparts.whole(data, archive, path)
                     scan = _scan_part(data, archive, path, xml)
-                    if scan.rows * scan.cols > limits.max_cells:
-                        rows, cols = _exact_extent(archive, path)
+                    if scan.counted or scan.rows * scan.cols > limits.max_cells:
+                        rows, cols = (_counted_extent(data, archive, path) if scan.counted
+                                      else _exact_extent(archive, path))
                         if rows * cols > limits.max_cells:
                             found.oversized[name] = (rows, cols)
                             continue
