@@ -119,11 +119,20 @@ def test_rows_and_cells_without_numbers_are_placed_like_calamine_places_them():
     assert result is not None and result == whole_read(data)
 
 
-@pytest.mark.parametrize("insert", [b"<!-- <row r=\"9\"> -->", b"<![CDATA[ ]]>"])
-def test_sheet_data_with_comments_or_cdata_is_not_cut(insert):
-    xml = sheet_xml(xlsx(roster(50)))
-    xml = xml.replace(b"<sheetData>", b"<sheetData>" + insert, 1)
-    assert parallel_read.cut(xml, 2) is None
+@pytest.mark.parametrize(("opening", "closing"), [(b"<!--", b"-->"), (b"<![CDATA[", b"]]>")])
+def test_a_cut_inside_a_comment_or_cdata_never_changes_the_grid(opening, closing):
+    """Row tags inside a comment or CDATA section are not rows. A cut that falls inside one leaves
+    a part unterminated: calamine refuses it and the sheet is read whole; other cuts are exact."""
+    data = xlsx(roster(200))
+    xml = sheet_xml(data)
+    at = xml.index(b"<row ", len(xml) // 2 - 3000)
+    fake = b"".join(b'<row r="%d"><c r="A%d" t="n"><v>7</v></c></row>' % (i, i) for i in range(150, 400))
+    data = replace_sheet(data, xml[:at] + opening + fake + closing + xml[at:])
+    whole = whole_read(data)
+    results = [parts_read(data, parts) for parts in (2, 3, 4, 5)]
+    assert all(result is None or result == whole for result in results)
+    assert None in results  # some cut did fall inside…
+    assert any(result == whole for result in results)  # …and some did not
 
 
 def test_prefixed_sheet_is_not_cut():

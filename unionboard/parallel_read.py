@@ -8,9 +8,10 @@ sheet replaced by its prefix, its rows and its suffix, stored uncompressed) that
 its own thread. The parts' grids are placed at their own positions, which gives exactly what
 `to_python(skip_empty_area=False)` gives for the whole sheet.
 
-Anything unusual (a namespace prefix, comments or CDATA in the sheet data, rows without a number at
-a cut, parts whose rows overlap, an archive member that is not plain stored/deflated) returns None
-and the caller reads the sheet whole, as before. The safety scan has run first: a part can never
+Anything unusual (a namespace prefix, rows without a number at a cut, parts whose rows overlap, a
+part calamine cannot read — as when a cut falls inside a comment or CDATA section, which leaves one
+part unterminated — an archive member that is not plain stored/deflated) returns None and the
+caller reads the sheet whole, as before. The safety scan has run first: a part can never
 make calamine ask for more cells than the whole sheet would.
 """
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -33,8 +33,6 @@ MIN_PART_BYTES = 2 * MB  # of sheet XML (~3.500 roster rows): a smaller part is 
 _NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _SHEET_DATA, _SHEET_DATA_END = b"<sheetData>", b"</sheetData>"
 _NUMBERED_ROW = b'<row r="'
-# <!-- comment --> or <![CDATA[ … ]]>: a "<row" inside is not a row (re finds a literal faster than bytes.find)
-_DECLARATION = re.compile(rb"<!")
 
 
 def threads() -> int:
@@ -52,14 +50,12 @@ def parts_for(xml_size: int, wanted: int | None = None, min_part_bytes: int = MI
 
 def cut(xml: bytes, parts: int) -> list[tuple[int, int]] | None:
     """(start, end) of each part's rows in the sheet XML, each part starting at a numbered row tag;
-    None when the sheet cannot be cut safely (no plain <sheetData>, declarations in it, too few rows)."""
+    None when the sheet cannot be cut (no plain <sheetData>, too few rows)."""
     opening = xml.find(_SHEET_DATA)
     closing = xml.rfind(_SHEET_DATA_END)
     if opening < 0 or closing < opening or parts < 2:
         return None
     start = opening + len(_SHEET_DATA)
-    if _DECLARATION.search(xml, start, closing):
-        return None
     bounds = [start]
     for k in range(1, parts):
         at = xml.find(_NUMBERED_ROW, max(bounds[-1] + 1, start + (closing - start) * k // parts), closing)
