@@ -267,3 +267,14 @@ def test_damaged_sheet_read_in_parts_is_never_different_from_the_whole_read(ops)
         assert all(sheet.parts == 1 for sheet in sheets)
         return
     assert sheets[0].rows == whole_read(data)  # in parts or (fallen back) whole: calamine's grid
+
+
+def test_sheets_over_the_xml_budget_are_read_whole():
+    data = xlsx(roster(300))
+    size = len(sheet_xml(data))
+    within = read_sheets(SourceFile("x.xlsx", data), IssueLog(),
+                         Limits(read_threads=2, min_part_bytes=1, max_parallel_xml_bytes=size))
+    over = read_sheets(SourceFile("x.xlsx", data), IssueLog(),
+                       Limits(read_threads=2, min_part_bytes=1, max_parallel_xml_bytes=size - 1))
+    assert (within[0].parts, over[0].parts) == (2, 1)
+    assert within[0].rows == over[0].rows

@@ -43,7 +43,7 @@ class Limits:
     # per core (at most 4), 1: never in parts. Their XML is held while the file is read.
     read_threads: int | None = None
     min_part_bytes: int = parallel_read.MIN_PART_BYTES  # of sheet XML per part
-    max_parallel_xml_bytes: int = 256 * MB
+    max_parallel_xml_bytes: int = 128 * MB  # kept from the scan until each sheet is read
 
     @classmethod
     def from_env(cls) -> Limits:
