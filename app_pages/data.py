@@ -6,6 +6,7 @@ from unionboard import diff
 from unionboard.i18n import t
 from unionboard.store import open_store
 from unionboard.template import template_bytes
+from unionboard.text import format_number
 from unionboard.ui import upload
 from unionboard.ui.auth import is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
@@ -36,9 +37,10 @@ if require_committee(lang):
         base_id, current, before = upload.baseline()
         errors, warnings = result.errors, result.warnings
         if errors:
-            st.error(t("data_errors_found", lang, errors=len(errors), warnings=len(warnings)), icon=":material/error:")
+            st.error(t("data_errors_found", lang, errors=format_number(len(errors)),
+                                       warnings=format_number(len(warnings))), icon=":material/error:")
         elif warnings:
-            st.warning(t("data_warnings_found", lang, warnings=len(warnings)), icon=":material/warning:")
+            st.warning(t("data_warnings_found", lang, warnings=format_number(len(warnings))), icon=":material/warning:")
         else:
             st.success(t("data_no_issues", lang), icon=":material/check_circle:")
         if result.issues:

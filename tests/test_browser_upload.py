@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -133,3 +134,28 @@ def test_sign_in_upload_confirm_publish_and_see_the_overview(page, committee_ser
     assert [(v.id, v.by, v.files) for v in store.history()] == [(1, "Chị Lan", ["doan-vien-2017.xlsx",
                                                                                   "tai-chinh.xlsx"])]
     assert store.files_of(1)[0].data == roster_file.read_bytes()
+
+
+def test_a_large_roster_is_read_in_parts_inside_the_server(page, committee_server, tmp_path, artifacts_dir):
+    """8.000 members (~4,5 MB of sheet XML): the server reads the sheet in parts on its cores
+    (threads and temporary files inside a Streamlit script run) and previews every member."""
+    from unionboard.benchmark import write_roster
+
+    base, _home = committee_server
+    path = write_roster(tmp_path / "doan-vien-lon.xlsx", 8000)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 4 * 2**20  # ≥ 2 parts of 2 MB
+    page.goto(f"{base}/data")
+    wait_for_app(page)
+    if page.locator('input[type="file"]').count() == 0:
+        page.get_by_label("Họ tên (ghi vào lịch sử phiên bản)").fill("Anh Minh")
+        page.get_by_label("Mật khẩu Ban chấp hành").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.locator('input[type="file"]').wait_for(state="attached")
+    page.locator('input[type="file"]').set_input_files([str(path)])
+    page.get_by_text("So với dữ liệu hiện hành").wait_for(timeout=60_000)
+    wait_for_app(page)
+    body = main_text(page)
+    assert "→ 8.000 (+" in body, body[:2000]
+    assert "Traceback" not in body
+    page.screenshot(path=str(artifacts_dir / "upload-6-large-roster.png"), full_page=True)

@@ -12,7 +12,7 @@ from .. import diff
 from ..i18n import t, value_label
 from ..models import CheckResult, Dataset, SourceFile
 from ..store import StoreError, open_store
-from ..text import format_dong
+from ..text import format_dong, format_number
 from ..workbook import MB, Limits
 from .auth import current_user, is_committee
 from .data import checked, current_source, sample_source
@@ -90,7 +90,8 @@ def show_diff(d: diff.DatasetDiff, lang: str) -> None:
         st.warning(t("data_domains_dropped", lang, domains=", ".join(dropped)), icon=":material/warning:")
     m = d.member_counts
     if d.domains.get("members", "unchanged") != "unchanged":
-        st.markdown(f"**{t('domain_members', lang).capitalize()}**: " + t("data_members_line", lang, **m))
+        counts = {key: format_number(value) for key, value in m.items()}  # 8.000, not 8000
+        st.markdown(f"**{t('domain_members', lang).capitalize()}**: " + t("data_members_line", lang, **counts))
         if d.domains.get("members") == "changed" and not d.members.empty:
             frame = pd.DataFrame({
                 t("data_col_change", lang): [t(f"data_change_{c}", lang) for c in d.members["change"]],
