@@ -144,23 +144,29 @@ def artifacts_dir() -> Path:
     return ARTIFACTS_DIR
 
 
-@pytest.fixture(scope="session")
-def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Run the Streamlit app on a free port; yields base URL ``http://127.0.0.1:PORT``."""
+def app_env(home: Path, **changes: str | None) -> dict[str, str]:
+    """This process's environment for running the app with UNIONBOARD_HOME=home (the package importable
+    from the checkout); `changes` set variables, a None value removes one."""
+    env = os.environ.copy()
+    env.update(UNIONBOARD_HOME=str(home), PYTHONUNBUFFERED="1",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")])))
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+@contextlib.contextmanager
+def running_app(env: dict[str, str], logs: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with `env`, once /_stcore/health answers "ok"; yields the
+    base URL, fails the test with the server's output if it does not start or dies, stops it after."""
     app = _app_path()
     if not app.is_file():
-        pytest.fail(
-            f"Streamlit entry script not found: {app} (set UNIONBOARD_APP to override)",
-            pytrace=False,
-        )
-    home = tmp_path_factory.mktemp("unionboard_home")
-    logs = tmp_path_factory.mktemp("streamlit_logs")
+        pytest.fail(f"Streamlit entry script not found: {app} (set UNIONBOARD_APP to override)", pytrace=False)
     out_path, err_path = logs / "stdout.log", logs / "stderr.log"
     port = free_port()
-    env = os.environ.copy()
-    env["UNIONBOARD_HOME"] = str(home)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    env["PYTHONUNBUFFERED"] = "1"
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.headless", "true",
@@ -204,6 +210,14 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 fail(f"Streamlit server died during the session (code {proc.returncode})")
         finally:
             _kill_group(proc)
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Run the Streamlit app on a free port; yields base URL ``http://127.0.0.1:PORT``."""
+    home = tmp_path_factory.mktemp("unionboard_home")
+    with running_app(app_env(home), tmp_path_factory.mktemp("streamlit_logs")) as base:
+        yield base
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

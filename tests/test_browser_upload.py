@@ -6,26 +6,12 @@ Uses its own server (the shared `streamlit_server` fixture has no committee pass
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import (
-    REPO_ROOT,
-    SERVER_START_TIMEOUT,
-    _app_path,
-    _kill_group,
-    _read,
-    free_port,
-    wait_for_app,
-)
+from conftest import REPO_ROOT, app_env, running_app, wait_for_app
 
 PASSWORD = "mat-khau-trinh-duyet"
 DATA = REPO_ROOT / "data"
@@ -33,37 +19,12 @@ DATA = REPO_ROOT / "data"
 
 @pytest.fixture(scope="module")
 def committee_server(tmp_path_factory: pytest.TempPathFactory):
-    """`streamlit run app.py` with UNIONBOARD_HOME=tmp and a committee password; yields the base URL."""
+    """`streamlit run app.py` with UNIONBOARD_HOME=tmp and a committee password; yields (base URL, home)."""
     home = tmp_path_factory.mktemp("upload_home")
-    logs = tmp_path_factory.mktemp("upload_logs")
-    port = free_port()
-    env = os.environ.copy()
-    env.pop("UNIONBOARD_DB_URL", None)
-    env.pop("UNIONBOARD_COMMITTEE_PASSWORD_HASH", None)
-    env.update(UNIONBOARD_HOME=str(home), UNIONBOARD_COMMITTEE_PASSWORD=PASSWORD, PYTHONUNBUFFERED="1",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")])))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(_app_path()), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
-    base = f"http://127.0.0.1:{port}"
-    out_path, err_path = logs / "stdout.log", logs / "stderr.log"
-    with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=out, stderr=err, start_new_session=True)
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT
-            while True:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"Streamlit server did not start\n{_read(err_path)}\n{_read(out_path)}", pytrace=False)
-                try:
-                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                    pass
-                time.sleep(0.25)
-            yield base, home
-        finally:
-            _kill_group(proc)
+    env = app_env(home, UNIONBOARD_DB_URL=None, UNIONBOARD_COMMITTEE_PASSWORD_HASH=None,
+                  UNIONBOARD_COMMITTEE_PASSWORD=PASSWORD)
+    with running_app(env, tmp_path_factory.mktemp("upload_logs")) as base:
+        yield base, home
 
 
 @pytest.fixture

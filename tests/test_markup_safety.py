@@ -17,19 +17,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-import os
 import re
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from conftest import REPO_ROOT, SERVER_START_TIMEOUT, _kill_group, free_port, wait_for_app
+from conftest import REPO_ROOT, app_env, running_app, wait_for_app
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as et
 
@@ -324,40 +320,15 @@ def tainted_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` with UNIONBOARD_HOME holding the malicious workbook as the current version."""
     home = tmp_path_factory.mktemp("unionboard_home_markup")
     logs = tmp_path_factory.mktemp("streamlit_logs_markup")
-    env = os.environ.copy()
-    env["UNIONBOARD_HOME"] = str(home)
-    env.pop("UNIONBOARD_DB_URL", None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    env["PYTHONUNBUFFERED"] = "1"
+    env = app_env(home, UNIONBOARD_DB_URL=None)
     subprocess.run([sys.executable, "-c", (
         "import sys; from unionboard.store import open_store; from unionboard.models import SourceFile;"
         "name, by = sys.argv[1], sys.argv[2];"
         "o = open_store().publish([SourceFile(name, sys.stdin.buffer.read())], by=by, comment=by);"
         "assert o.ok, o.reason"), malicious_file().name, ALL],
         input=malicious_file().data, env=env, cwd=REPO_ROOT, check=True)
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-           "--server.runOnSave", "false"]
-    base = f"http://127.0.0.1:{port}"
-    with open(logs / "stdout.log", "wb") as out, open(logs / "stderr.log", "wb") as err:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=out, stderr=err, start_new_session=True)
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT
-            while True:
-                assert proc.poll() is None, (logs / "stderr.log").read_text(errors="replace")
-                try:
-                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                        if r.status == 200 and r.read().decode().strip() == "ok":
-                            break
-                except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                    pass
-                assert time.monotonic() < deadline, "Streamlit server not healthy"
-                time.sleep(0.25)
-            yield base
-        finally:
-            _kill_group(proc)
+    with running_app(env, logs) as base:
+        yield base
 
 
 def assert_nothing_injected(page, where: str) -> None:
