@@ -504,6 +504,12 @@ def _balance_cells(sheet: Sheet, rows: range, scale: int, out: _Collected, exclu
                 target.append(_Balance(int(round(raw * scale)), sheet.file, sheet.name, cell))
 
 
+def _not_a_number(log: IssueLog, file: str, sheet: str, cell: str, bad: str, label: str, year: int) -> None:
+    """The warning for an amount cell that is not a number (counted as 0), in either layout."""
+    log.warning(file, sheet, cell, f"Số tiền “{bad}” ở {cell} (“{label}”, năm {year}) không phải là số; "
+                "đã tính là 0.")
+
+
 def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit: _Unit | None,
                 ctx: _Context, out: _Collected) -> None:
     log, file, name = ctx.log, sheet.file, sheet.name
@@ -540,8 +546,7 @@ def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit
             year = header.years[c]
             cell = cell_name(row.row, c)
             if a.bad is not None:
-                log.warning(file, name, cell, f"Số tiền “{a.bad}” ở {cell} (“{label}”, năm {year}) "
-                            "không phải là số; đã tính là 0.")
+                _not_a_number(log, file, name, cell, a.bad, label, year)
                 continue
             if a.raw is None:
                 continue
@@ -706,8 +711,7 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
             log.warning(file, name, cell_name(r, item_col),
                         f"Dòng {r + 1} có số tiền nhưng không có tên khoản mục; đã ghi là “{label}”.")
         if amount.bad is not None:
-            log.warning(file, name, cell, f"Số tiền “{amount.bad}” ở {cell} (“{label}”, năm {year}) "
-                        "không phải là số; đã tính là 0.")
+            _not_a_number(log, file, name, cell, amount.bad, label, year)
             continue
         if amount.raw is None:
             continue

@@ -138,11 +138,11 @@ def read_rows(data: bytes, sheet_name: str, kept: SheetXml) -> list[list] | None
         if spans is None:
             return None
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = [(raw_member(data, info), info.filename) for info in archive.infolist()]
-        if any(member is None for member, _name in members) or kept.path not in {n for _m, n in members}:
+            members = {info.filename: raw_member(data, info) for info in archive.infolist()}
+        if None in members.values() or kept.path not in members:
             return None
-        others = [(member, ()) for member, name in members if name != kept.path]
-        sheet = next(member for member, name in members if name == kept.path)
+        sheet = members.pop(kept.path)
+        others = [(member, ()) for member in members.values()]
         sheets = _read_parts(kept, others, sheet, spans, sheet_name)
     except OSError:  # no room or no permission for the temporary parts: read the sheet whole
         return None

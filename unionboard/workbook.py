@@ -236,7 +236,7 @@ class _PartScan:
     cols: int = 0
     counted: bool = False  # some cells have no reference: calamine places them by counting
     has_formula: bool = False
-    xml: bytes | None = None  # the whole part, when it has formulas (and is not huge)
+    xml: bytes | None = None  # the whole part: when it has formulas (and is not huge), or given whole
 
 
 # Fast screens for one chunk of a sheet part (regular expressions that start with a literal run
@@ -367,17 +367,13 @@ def _counted_extent(data: bytes, archive: zipfile.ZipFile, path: str) -> tuple[i
     return rows, cols
 
 
-def _exact_extent(archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
+def _exact_extent(data: bytes, archive: zipfile.ZipFile, path: str) -> tuple[int, int]:
     """(rows, columns) reached by the part's cell references, every one looked at (slow, rare)."""
     rows = cols = 0
-    tail = b""
-    with archive.open(path) as part:
-        while chunk := part.read(MB):
-            window = tail + chunk
-            for match in _CELL_REF.finditer(window):
-                cols = max(cols, _column_number(match.group(1)))
-                rows = max(rows, int(match.group(2)))
-            tail = window[-32:]
+    for piece in _whole_tags(data, archive, path):
+        for match in _CELL_REF.finditer(piece):
+            cols = max(cols, _column_number(match.group(1)))
+            rows = max(rows, int(match.group(2)))
     return rows, cols
 
 
@@ -410,7 +406,7 @@ def _scan_sheets(data: bytes, limits: Limits) -> _Scanned:
                     scan = _scan_part(data, archive, path, xml)
                     if scan.counted or scan.rows * scan.cols > limits.max_cells:
                         rows, cols = (_counted_extent(data, archive, path) if scan.counted
-                                      else _exact_extent(archive, path))
+                                      else _exact_extent(data, archive, path))
                         if rows * cols > limits.max_cells:
                             found.oversized[name] = (rows, cols)
                             continue
@@ -522,10 +518,9 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
             continue
         try:
             kept = scanned.in_parts.pop(meta.name, None)
-            parts = kept.parts if kept is not None else 1
             rows = parallel_read.read_rows(source.data, meta.name, kept) if kept is not None else None
+            parts = kept.parts if rows is not None else 1
             if rows is None:
-                parts = 1
                 rows = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
         except BaseException as exc:  # includes pyo3's PanicException (not an Exception)
             if isinstance(exc, _NOT_OURS):
