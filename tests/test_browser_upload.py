@@ -119,4 +119,5 @@ def test_a_large_roster_is_read_in_parts_inside_the_server(page, committee_serve
     body = main_text(page)
     assert "→ 8.000 (+" in body, body[:2000]
     assert "Traceback" not in body
-    page.screenshot(path=str(artifacts_dir / "upload-6-large-roster.png"), full_page=True)
+    page.get_by_text("→ 8.000 (+").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts_dir / "upload-6-large-roster.png"))
