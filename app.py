@@ -6,8 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from unionboard.filters import dataset_years
-from unionboard.i18n import LANGUAGES, t
+from unionboard.analysis.filters import dataset_years
+from unionboard.core.i18n import LANGUAGES, t
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import build_view, checked, current_source, sample_source
 

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from unionboard import diff
-from unionboard.i18n import t
-from unionboard.store import open_store
-from unionboard.template import template_bytes
-from unionboard.text import format_number
+from unionboard.analysis import diff
+from unionboard.core.i18n import t
+from unionboard.core.text import format_number
+from unionboard.export.template import template_bytes
+from unionboard.export.xlsx import dataset_to_xlsx
+from unionboard.store.versions import open_store
 from unionboard.ui import upload
 from unionboard.ui.auth import is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
-from unionboard.xlsx_export import dataset_to_xlsx
 
 view = get_view()
 lang = view.lang

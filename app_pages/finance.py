@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from unionboard import charts, tables
-from unionboard.i18n import t
+from unionboard.core.i18n import t
+from unionboard.present import charts, tables
 from unionboard.ui.components import chart, issues_table, missing_domain, page_header
 from unionboard.ui.data import get_view
 

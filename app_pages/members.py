@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from unionboard import charts, findings, tables
-from unionboard.filters import filter_roster
-from unionboard.i18n import t, value_label
-from unionboard.models import GENDERS, Roster
+from unionboard.analysis import findings
+from unionboard.analysis.filters import filter_roster
+from unionboard.core.i18n import t, value_label
+from unionboard.core.models import GENDERS, Roster
+from unionboard.present import charts, tables
 from unionboard.ui.components import chart, missing_domain, page_header
 from unionboard.ui.data import folded_names, get_view
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from unionboard import charts, findings
-from unionboard.i18n import t
-from unionboard.metrics import member_summary, target_counts
-from unionboard.text import format_dong, format_number
+from unionboard.analysis import findings
+from unionboard.analysis.metrics import member_summary, target_counts
+from unionboard.core.i18n import t
+from unionboard.core.text import format_dong, format_number
+from unionboard.present import charts
 from unionboard.ui.components import chart, md_escape, page_header
 from unionboard.ui.data import get_view
 

@@ -3,11 +3,11 @@
 
 import streamlit as st
 
-from unionboard import planning
-from unionboard import planning_charts as pc
-from unionboard import planning_export as px
-from unionboard.i18n import t
-from unionboard.text import format_dong
+from unionboard.analysis import planning
+from unionboard.core.i18n import t
+from unionboard.core.text import format_dong
+from unionboard.export import planning as px
+from unionboard.present import planning_charts as pc
 from unionboard.ui.auth import is_committee, sign_in_form
 from unionboard.ui.components import chart, missing_domain, page_header
 from unionboard.ui.data import get_view

@@ -8,9 +8,9 @@ same slide; `?notes=1` shows the speaker notes below the slide.
 
 import streamlit as st
 
-from unionboard.i18n import t
-from unionboard.slide_charts import SLIDE_CHART_HEIGHT, slide_figure
-from unionboard.slides import build_slides
+from unionboard.core.i18n import t
+from unionboard.present.slide_charts import SLIDE_CHART_HEIGHT, slide_figure
+from unionboard.present.slides import build_slides
 from unionboard.ui import slideshow as ss
 from unionboard.ui.data import get_view
 from unionboard.ui.slide_admin import downloads, order_panel, saved_order

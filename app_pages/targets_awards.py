@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from unionboard import charts, tables
-from unionboard.i18n import t, value_label
+from unionboard.core.i18n import t, value_label
+from unionboard.present import charts, tables
 from unionboard.ui.components import chart, missing_domain, page_header
 from unionboard.ui.data import get_view
 

@@ -295,8 +295,7 @@ def report_dataset(**changes):
     """The report's data set built directly with the models (what the loader should produce from the
     sample workbooks), for tests of charts, findings, slides and exports that must not depend on parsing.
     Keyword arguments replace fields of the Dataset (e.g. term_targets=...)."""
-    from unionboard import sample
-    from unionboard.models import (
+    from unionboard.core.models import (
         Award,
         Dataset,
         Finance,
@@ -306,7 +305,8 @@ def report_dataset(**changes):
         Target,
         UnionInfo,
     )
-    from unionboard.text import parse_number
+    from unionboard.core.text import parse_number
+    from unionboard.sample import report as sample
 
     members = [
         Member(name=name, gender=gender, birth_year=birth, department=dept,
@@ -385,7 +385,7 @@ def store_url(request, tmp_path):
 
     from sqlalchemy import make_url, text
 
-    from unionboard.store import dispose_engines
+    from unionboard.store.versions import dispose_engines
 
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'unionboard.db'}"

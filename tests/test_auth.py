@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from unionboard import auth
-from unionboard.auth import (
+from unionboard.store import auth
+from unionboard.store.auth import (
     Throttle,
     attempt_login,
     check_password,
@@ -19,7 +19,7 @@ from unionboard.auth import (
     hash_password,
     verify_password,
 )
-from unionboard.store import dispose_engines, open_store
+from unionboard.store.versions import dispose_engines, open_store
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,7 +95,7 @@ def test_secrets_object_that_raises_is_not_configured():
 
 
 def test_auth_module_does_not_import_streamlit():
-    code = "import sys, unionboard.auth; assert 'streamlit' not in sys.modules"
+    code = "import sys, unionboard.store.auth; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True)
 
 

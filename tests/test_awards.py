@@ -8,12 +8,17 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from unionboard.awards import normalise_form, normalise_level, parse_awards, parse_year_or_period
-from unionboard.issues import IssueLog
-from unionboard.loader import check_files
-from unionboard.models import AWARD_LEVELS, RECIPIENT_TYPES
-from unionboard.schema import AWARDS, find_header
-from unionboard.workbook import Sheet
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import AWARD_LEVELS, RECIPIENT_TYPES
+from unionboard.domains.awards import (
+    normalise_form,
+    normalise_level,
+    parse_awards,
+    parse_year_or_period,
+)
+from unionboard.domains.loader import check_files
+from unionboard.domains.schema import AWARDS, find_header
+from unionboard.read.workbook import Sheet
 
 HEADER = ["Năm", "Hình thức khen thưởng", "Cấp khen", "Đối tượng", "Số lượng", "Ghi chú"]
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from unionboard.benchmark import COLUMNS, TOOLS, write_finance, write_roster
+from tools.benchmark import COLUMNS, TOOLS, write_finance, write_roster
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,7 +56,7 @@ def test_benchmark_json():
 
 
 def test_generated_files_are_read_as_intended(tmp_path):
-    from unionboard.loader import check_files
+    from unionboard.domains.loader import check_files
 
     roster = write_roster(tmp_path / "r.xlsx", 300)
     finance = write_finance(tmp_path / "f.xlsx", items=4, years=6)

@@ -9,10 +9,10 @@ import re
 import pytest
 from conftest import wait_for_app
 
-from unionboard.loader import check_files
-from unionboard.models import SourceFile
-from unionboard.sample import sample_paths
-from unionboard.slides import build_slides
+from unionboard.core.models import SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.present.slides import build_slides
+from unionboard.sample.report import sample_paths
 
 OVERFLOW_JS = """() => {
   const doc = document.documentElement;

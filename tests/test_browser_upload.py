@@ -89,7 +89,7 @@ def test_sign_in_upload_confirm_publish_and_see_the_overview(page, committee_ser
     assert "dữ liệu mẫu" not in main_text(page)
     shot("5-overview")
 
-    from unionboard.store import open_store
+    from unionboard.store.versions import open_store
 
     store = open_store(f"sqlite:///{home / 'unionboard.db'}")
     assert [(v.id, v.by, v.files) for v in store.history()] == [(1, "Chị Lan", ["doan-vien-2017.xlsx",
@@ -100,7 +100,7 @@ def test_sign_in_upload_confirm_publish_and_see_the_overview(page, committee_ser
 def test_a_large_roster_is_read_in_parts_inside_the_server(page, committee_server, tmp_path, artifacts_dir):
     """8.000 members (~4,5 MB of sheet XML): the server reads the sheet in parts on its cores
     (threads and temporary files inside a Streamlit script run) and previews every member."""
-    from unionboard.benchmark import write_roster
+    from tools.benchmark import write_roster
 
     base, _home = committee_server
     path = write_roster(tmp_path / "doan-vien-lon.xlsx", 8000)

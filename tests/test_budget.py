@@ -6,10 +6,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from unionboard.loader import check_files
-from unionboard.models import BudgetLine
-from unionboard.sample import build_finance
-from unionboard.sample_plan import ILLUSTRATIVE, build_budget
+from unionboard.core.models import BudgetLine
+from unionboard.domains.loader import check_files
+from unionboard.sample.plan import ILLUSTRATIVE, build_budget
+from unionboard.sample.report import build_finance
 
 HEADER = ["Năm", "Thu/Chi", "Khoản mục", "Kế hoạch"]
 

@@ -1,4 +1,4 @@
-"""Chart builders, checked through the figures' data on the report's figures (unionboard.sample).
+"""Chart builders, checked through the figures' data on the report's figures (unionboard.sample.report).
 
 The data set is built straight from the sample's row tuples (no workbook, no parser).
 """
@@ -12,14 +12,14 @@ import plotly.graph_objects as go
 import pytest
 from conftest import report_dataset
 
-from unionboard import charts, palette
-from unionboard.models import (
+from unionboard.core.models import (
     Dataset,
     Finance,
     FinanceEntry,
     Member,
     Roster,
 )
+from unionboard.present import charts, palette
 
 
 @pytest.fixture(scope="module")

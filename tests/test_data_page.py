@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from unionboard.models import SourceFile
-from unionboard.store import dispose_engines, open_store
+from unionboard.core.models import SourceFile
+from unionboard.store.versions import dispose_engines, open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PASSWORD = "mat-khau-ban-chap-hanh"
@@ -131,7 +131,7 @@ def test_right_password_shows_the_uploader_and_sign_out(home):
 
 
 def test_password_from_secrets_section(home, monkeypatch):
-    from unionboard.auth import hash_password
+    from unionboard.store.auth import hash_password
 
     monkeypatch.delenv("UNIONBOARD_COMMITTEE_PASSWORD")
     at = AppTest.from_file("../app.py", default_timeout=60)

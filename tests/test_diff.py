@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from unionboard import diff
-from unionboard.models import (
+from unionboard.analysis import diff
+from unionboard.core.models import (
     Award,
     Dataset,
     Finance,
@@ -131,8 +131,8 @@ def test_compare_domains_and_nothing_changed():
 
 
 def test_sample_roster_plus_one_member():
-    from unionboard.loader import check_files
-    from unionboard.sample import sample_paths
+    from unionboard.domains.loader import check_files
+    from unionboard.sample.report import sample_paths
 
     sample = check_files(sample_paths()).dataset
     extra = roster(*sample.members.members, m("Trần Thị Mới", 1999, gender="Nữ"))

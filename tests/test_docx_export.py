@@ -11,8 +11,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from test_slides import term_targets
 
-from unionboard.docx_export import dataset_to_docx, member_paragraph
-from unionboard.models import Dataset, Finance, FinanceEntry
+from unionboard.core.models import Dataset, Finance, FinanceEntry
+from unionboard.export.docx import dataset_to_docx, member_paragraph
 
 MEMBER_SENTENCE = (
     "Tổng số 33 đoàn viên, trong đó: 16 nam, 17 nữ; sinh hoạt tại 07 phòng, đơn vị. "

@@ -32,7 +32,7 @@ def home(tmp_path: Path) -> Path:
 
 
 def test_sample_data_is_there():
-    from unionboard.sample import SAMPLE_FILES
+    from unionboard.sample.report import SAMPLE_FILES
 
     assert sorted(Path(p).name for p in DATA) == sorted(SAMPLE_FILES)
 

@@ -1,9 +1,14 @@
-"""Tests for unionboard.filters: year ranges and roster filters."""
+"""Tests for unionboard.analysis.filters: year ranges and roster filters."""
 
 import pandas as pd
 
-from unionboard.filters import dataset_in_years, filter_roster, finance_in_years, folded_names
-from unionboard.models import Dataset, Finance, FinanceEntry, Member, Roster
+from unionboard.analysis.filters import (
+    dataset_in_years,
+    filter_roster,
+    finance_in_years,
+    folded_names,
+)
+from unionboard.core.models import Dataset, Finance, FinanceEntry, Member, Roster
 
 
 def roster() -> Roster:

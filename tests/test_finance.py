@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 import xlwt
 
-from unionboard import finance
-from unionboard.issues import IssueLog
-from unionboard.loader import check_files
-from unionboard.workbook import Sheet
+from unionboard.core.issues import IssueLog
+from unionboard.domains import finance
+from unionboard.domains.loader import check_files
+from unionboard.read.workbook import Sheet
 
 YEARS = [2013, 2014, 2015, 2016, 2017]
 

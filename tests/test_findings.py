@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import report_dataset  # the report's data as models (no workbook, no parser)
 
-from unionboard import findings
-from unionboard.models import (
+from unionboard.analysis import findings
+from unionboard.core.models import (
     Award,
     Dataset,
     Finance,

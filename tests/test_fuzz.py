@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from unionboard.loader import check_files
-from unionboard.models import CheckResult, SourceFile
-from unionboard.sample import build_finance, build_roster, build_targets, roster_rows
-from unionboard.schema import SCHEMAS
+from unionboard.core.models import CheckResult, SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.domains.schema import SCHEMAS
+from unionboard.sample.report import build_finance, build_roster, build_targets, roster_rows
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=False, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

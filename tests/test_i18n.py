@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from unionboard.i18n import LANGUAGES, STRINGS, VALUE_LABELS_EN, t, value_label
-from unionboard.models import (
+from unionboard.core.i18n import LANGUAGES, STRINGS, VALUE_LABELS_EN, t, value_label
+from unionboard.core.models import (
     AWARD_LEVELS,
     EDUCATION_LEVELS,
     GENDERS,

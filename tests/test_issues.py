@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from unionboard.issues import IssueLog
-from unionboard.models import Issue
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import Issue
 
 
 def test_empty_log() -> None:

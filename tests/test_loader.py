@@ -7,10 +7,10 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from unionboard.loader import check_files
-from unionboard.metrics import summary
-from unionboard.models import SourceFile
-from unionboard.sample import (
+from unionboard.analysis.metrics import summary
+from unionboard.core.models import SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.sample.report import (
     UNION_INFO,
     build_awards,
     build_finance,
@@ -217,7 +217,7 @@ def test_no_files_gives_an_empty_result():
 def test_collector_is_paused_while_checking_and_restored_after(separate_files, monkeypatch):
     import gc
 
-    from unionboard import loader
+    from unionboard.domains import loader
 
     seen = []
     original = loader._build
@@ -242,7 +242,7 @@ def test_collector_pause_nests_across_threads():
     import gc
     import threading
 
-    from unionboard.loader import collection_paused
+    from unionboard.domains.loader import collection_paused
 
     inside, release = threading.Event(), threading.Event()
 
@@ -264,7 +264,7 @@ def test_collector_pause_nests_across_threads():
 def test_collector_is_back_when_checking_raises(monkeypatch):
     import gc
 
-    from unionboard import loader
+    from unionboard.domains import loader
 
     def broken(*_args):
         raise RuntimeError("boom")

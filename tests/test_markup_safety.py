@@ -29,13 +29,14 @@ from conftest import REPO_ROOT, app_env, running_app, wait_for_app
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as et
 
-from unionboard import charts, findings, planning, slide_charts
-from unionboard import planning_charts as pc
-from unionboard.loader import check_files
-from unionboard.models import Dataset, Roster, SourceFile
-from unionboard.sample import sample_paths
-from unionboard.sample_plan import SAMPLE_PLAN_FILES
-from unionboard.xlsx_export import dataset_to_xlsx
+from unionboard.analysis import findings, planning
+from unionboard.core.models import Dataset, Roster, SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.export.xlsx import dataset_to_xlsx
+from unionboard.present import charts, slide_charts
+from unionboard.present import planning_charts as pc
+from unionboard.sample.plan import SAMPLE_PLAN_FILES
+from unionboard.sample.report import sample_paths
 
 APP = str(REPO_ROOT / "app.py")
 PAYLOADS = ("<b>BOLD</b>", '<a href="javascript:alert(1)">link</a>', "<img src=x onerror=alert(1)>",
@@ -195,8 +196,8 @@ def test_word_and_powerpoint_write_the_data_as_literal_text():
     import io
     import zipfile
 
-    from unionboard.docx_export import dataset_to_docx
-    from unionboard.pptx_export import dataset_to_pptx
+    from unionboard.export.docx import dataset_to_docx
+    from unionboard.export.pptx import dataset_to_pptx
 
     for data in (dataset_to_docx(malicious_dataset()), dataset_to_pptx(malicious_dataset())):
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -211,7 +212,7 @@ def test_word_and_powerpoint_write_the_data_as_literal_text():
 @pytest.fixture
 def published(tmp_path: Path, monkeypatch):
     """A store in tmp_path whose current version is the malicious workbook, published by a malicious name."""
-    from unionboard.store import open_store
+    from unionboard.store.versions import open_store
 
     monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
     monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)

@@ -11,18 +11,18 @@ import pandas as pd
 import pytest
 import xlwt
 
-from unionboard.issues import IssueLog
-from unionboard.loader import check_files
-from unionboard.members import (
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS
+from unionboard.core.text import fold
+from unionboard.domains.loader import check_files
+from unionboard.domains.members import (
     UNKNOWN_DEPARTMENT,
     check_roster,
     parse_members,
     squeezed_folds,
 )
-from unionboard.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS
-from unionboard.schema import MEMBERS, find_header
-from unionboard.text import fold
-from unionboard.workbook import Sheet
+from unionboard.domains.schema import MEMBERS, find_header
+from unionboard.read.workbook import Sheet
 
 HEADER = ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
           "Lý luận chính trị", "Đảng viên"]

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from unionboard import metrics
-from unionboard.loader import check_files
-from unionboard.models import (
+from unionboard.analysis import metrics
+from unionboard.core.models import (
     EDUCATION_LEVELS,
     POLITICAL_THEORY_LEVELS,
     STATUSES,
@@ -22,7 +21,8 @@ from unionboard.models import (
     Roster,
     Target,
 )
-from unionboard.sample import REVENUE, SPENDING, YEARS
+from unionboard.domains.loader import check_files
+from unionboard.sample.report import REVENUE, SPENDING, YEARS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unionboard.models import (
+from unionboard.core.models import (
     DOMAINS,
     MEMBER_COLUMNS,
     Award,
@@ -17,7 +17,7 @@ from unionboard.models import (
     Target,
     TermTarget,
 )
-from unionboard.sample import CLOSING_BALANCE, REVENUE, SPENDING, YEARS
+from unionboard.sample.report import CLOSING_BALANCE, REVENUE, SPENDING, YEARS
 
 
 def report_finance(opening_balance: int = 0) -> Finance:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import colorsys
 
-from unionboard import palette
-from unionboard.models import STATUSES, Finance, FinanceEntry
-from unionboard.sample import REVENUE, SPENDING, YEARS
+from unionboard.core.models import STATUSES, Finance, FinanceEntry
+from unionboard.present import palette
+from unionboard.sample.report import REVENUE, SPENDING, YEARS
 
 
 def finance_from(revenue, spending) -> Finance:

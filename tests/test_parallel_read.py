@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
-from unionboard import parallel_read, zipparts
-from unionboard.issues import IssueLog
-from unionboard.loader import check_files
-from unionboard.metrics import summary
-from unionboard.models import SourceFile
-from unionboard.sample import sample_paths
-from unionboard.workbook import Limits, read_sheets
+from unionboard.analysis.metrics import summary
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.read import parallel_read, zipparts
+from unionboard.read.workbook import Limits, read_sheets
+from unionboard.sample.report import sample_paths
 
 SHEET = "xl/worksheets/sheet1.xml"
 

@@ -12,9 +12,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from unionboard.models import SourceFile
-from unionboard.sample import sample_paths
-from unionboard.sample_plan import SAMPLE_PLAN_FILES
+from unionboard.core.models import SourceFile
+from unionboard.sample.plan import SAMPLE_PLAN_FILES
+from unionboard.sample.report import sample_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -33,7 +33,7 @@ def _files(tmp_path: Path) -> list[SourceFile]:
 @pytest.fixture
 def published(tmp_path: Path, monkeypatch):
     """A store in tmp_path whose current version holds the report and the planning sample."""
-    from unionboard import store as store_mod
+    from unionboard.store import versions as store_mod
 
     monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
     st.cache_data.clear()

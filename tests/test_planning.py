@@ -9,13 +9,14 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from unionboard import planning as P
-from unionboard import planning_charts as C
-from unionboard import planning_export as X
-from unionboard.loader import check_files
-from unionboard.models import BudgetLine, Dataset, Finance, FinanceEntry, TermTarget, UnionInfo
-from unionboard.sample import build_finance, build_info
-from unionboard.sample_plan import build_budget, build_term_targets
+from unionboard.analysis import planning as P
+from unionboard.core.models import BudgetLine, Dataset, Finance, FinanceEntry, TermTarget, UnionInfo
+from unionboard.domains.loader import check_files
+from unionboard.export import planning as X
+from unionboard.present import planning_charts as C
+from unionboard.sample.plan import build_budget, build_term_targets
+from unionboard.sample.report import build_finance, build_info
+from unionboard.store import saving as S
 
 YEARS = (2018, 2019, 2020, 2021, 2022)
 
@@ -217,7 +218,7 @@ def test_invalid_edit_is_not_published(sample) -> None:
     data = sample.dataset
     frame = X.targets_sheet_frame(data.term_targets, YEARS)
     frame.loc[frame["Mã"] == "3.5", "Kết quả 2019"] = "một"
-    outcome = X.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
+    outcome = S.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
                                 by="test", comment="x")
     assert not outcome.published
     (error,) = outcome.check.errors
@@ -237,7 +238,7 @@ def test_budget_with_plan_keeps_other_years(sample) -> None:
 
 def test_publish_through_the_store(sample, tmp_path: Path, monkeypatch) -> None:
     """Saving publishes a new version with only term_targets replaced; a stale edit is refused."""
-    from unionboard import store as store_mod
+    from unionboard.store import versions as store_mod
     monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
     store = store_mod.open_store()
     d = tmp_path / "in"
@@ -245,14 +246,14 @@ def test_publish_through_the_store(sample, tmp_path: Path, monkeypatch) -> None:
     for name, build in (("tai-chinh.xlsx", build_finance), ("du-toan.xlsx", build_budget),
                         ("chi-tieu-nhiem-ky.xlsx", build_term_targets)):
         build().save(d / name)
-    from unionboard.models import SourceFile
+    from unionboard.core.models import SourceFile
 
     first = store.publish([SourceFile(p.name, p.read_bytes()) for p in sorted(d.iterdir())], by="t")
     assert first.ok
     data = sample.dataset
     frame = X.targets_sheet_frame(data.term_targets, YEARS)
     frame.loc[frame["Mã"] == "3.5", "Kết quả 2018"] = "1"
-    outcome = X.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
+    outcome = S.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
                                 by="Chủ tịch", comment="Kết quả 2018", expected_current=first.version_id)
     assert outcome.published and outcome.reason == "created" and outcome.version_id != first.version_id
     current = store_mod.open_store().current_result()
@@ -260,7 +261,7 @@ def test_publish_through_the_store(sample, tmp_path: Path, monkeypatch) -> None:
     assert t35.results == {2018: "1"}
     assert len(current.dataset.term_targets) == 13
     assert current.dataset.finance is not None and len(current.dataset.budget) == 42  # carried over
-    stale = X.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
+    stale = S.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
                               by="Chủ tịch", comment="again", expected_current=first.version_id)
     assert not stale.published and stale.reason == "stale"
 

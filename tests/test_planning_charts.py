@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from unionboard import palette
-from unionboard import planning as P
-from unionboard import planning_charts as C
-from unionboard.models import BudgetLine, Finance, FinanceEntry, TermTarget
-from unionboard.text import format_dong
+from unionboard.analysis import planning as P
+from unionboard.core.models import BudgetLine, Finance, FinanceEntry, TermTarget
+from unionboard.core.text import format_dong
+from unionboard.present import palette
+from unionboard.present import planning_charts as C
 
 YEARS = (2018, 2019, 2020, 2021, 2022)
 

@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from unionboard import planning as P
-from unionboard import planning_export as X
-from unionboard.loader import check_files
-from unionboard.models import BudgetLine, CheckResult, Dataset, TermTarget, UnionInfo
+from unionboard.analysis import planning as P
+from unionboard.core.models import BudgetLine, CheckResult, Dataset, TermTarget, UnionInfo
+from unionboard.domains.loader import check_files
+from unionboard.export import planning as X
+from unionboard.store import saving as S
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 YEARS = (2018, 2019, 2020, 2021, 2022)
@@ -148,7 +149,7 @@ def test_budget_item_text_is_neutralised(sample: CheckResult) -> None:
 
 
 def test_save_outcome_without_store(sample: CheckResult) -> None:
-    outcome = X.SaveOutcome(sample)
+    outcome = S.SaveOutcome(sample)
     assert not outcome.published and outcome.reason == "errors" and outcome.version_id is None
     assert outcome.issues == sample.issues
 
@@ -157,7 +158,7 @@ def test_publish_checked_stops_before_the_store_on_errors(sample: CheckResult) -
     data = sample.dataset
     frame = X.targets_sheet_frame(data.term_targets, YEARS)
     frame.loc[frame["Mã"] == "3.2", "Kết quả 2020"] = "nhiều"
-    outcome = X.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
+    outcome = S.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",
                                 by="test", comment="")
     assert outcome.store is None and not outcome.published
     assert len(outcome.issues) == 1 and outcome.issues[0].severity == "error"
@@ -165,7 +166,7 @@ def test_publish_checked_stops_before_the_store_on_errors(sample: CheckResult) -
 
 def test_publish_checked_stops_when_the_file_lacks_the_domain(sample: CheckResult) -> None:
     blob = X.budget_with_plan(sample.dataset, 2018, ())
-    outcome = X.publish_checked(X.BUDGET_FILE, blob, "term_targets", by="test", comment="")
+    outcome = S.publish_checked(X.BUDGET_FILE, blob, "term_targets", by="test", comment="")
     assert outcome.check.errors == () and "term_targets" not in outcome.check.sources
     assert outcome.store is None and not outcome.published
 

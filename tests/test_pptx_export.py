@@ -12,9 +12,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
 from test_slides import term_targets
 
-from unionboard.models import Dataset
-from unionboard.pptx_export import dataset_to_pptx
-from unionboard.slides import build_slides
+from unionboard.core.models import Dataset
+from unionboard.export.pptx import dataset_to_pptx
+from unionboard.present.slides import build_slides
 
 
 def _open(data: bytes) -> Presentation:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from unionboard.safe_export import (
+from unionboard.export.safe import (
     excel_value,
     frame_to_csv_bytes,
     frame_to_xlsx_bytes,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from unionboard.loader import check_files
-from unionboard.metrics import below_university, summary
-from unionboard.sample import sample_paths
+from unionboard.analysis.metrics import below_university, summary
+from unionboard.domains.loader import check_files
+from unionboard.sample.report import sample_paths
 
 FIGURES = Path(__file__).resolve().parents[2] / "shared/reference/FIGURES.md"
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from unionboard.schema import (
+from unionboard.core.text import fold
+from unionboard.domains.schema import (
     AWARDS,
     BUDGET,
     FINANCE_TIDY,
@@ -13,8 +14,7 @@ from unionboard.schema import (
     TERM_TARGETS,
     find_header,
 )
-from unionboard.text import fold
-from unionboard.workbook import Sheet
+from unionboard.read.workbook import Sheet
 
 MEMBER_HEADER = ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
                  "Lý luận chính trị", "Đảng viên", "Chức vụ công đoàn"]

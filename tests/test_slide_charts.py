@@ -2,17 +2,17 @@
 
 import pytest
 
-from unionboard.loader import check_files
-from unionboard.models import SourceFile
-from unionboard.sample import sample_paths
-from unionboard.slide_charts import (
+from unionboard.core.models import SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.present.slide_charts import (
     CHART_KEYS,
     MIN_FONT_SIZE,
     SLIDE_CHART_HEIGHT,
     font_sizes,
     slide_figure,
 )
-from unionboard.slides import SLIDE_KEYS, build_slides
+from unionboard.present.slides import SLIDE_KEYS, build_slides
+from unionboard.sample.report import sample_paths
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 from conftest import report_dataset
 
-from unionboard.models import (
+from unionboard.core.models import (
     Dataset,
     Finance,
     FinanceEntry,
     Target,
     TermTarget,
 )
-from unionboard.slides import SLIDE_KEYS, STRINGS, Slide, build_slides, short_label
+from unionboard.present.slides import SLIDE_KEYS, STRINGS, Slide, build_slides, short_label
 
 
 def term_targets() -> tuple[TermTarget, ...]:

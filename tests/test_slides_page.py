@@ -4,10 +4,10 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from unionboard.loader import check_files
-from unionboard.models import SourceFile
-from unionboard.sample import sample_paths
-from unionboard.slides import build_slides
+from unionboard.core.models import SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.present.slides import build_slides
+from unionboard.sample.report import sample_paths
 
 PAGE = "app_pages/slides.py"
 
@@ -128,7 +128,7 @@ def test_order_panel_is_for_the_committee_only(home):
 
 
 def publish_sample(order=None) -> int:
-    from unionboard.store import open_store
+    from unionboard.store.versions import open_store
 
     store = open_store()
     outcome = store.publish(sample_files(), by="test", comment="sample")
@@ -170,7 +170,7 @@ def sign_in(at: AppTest) -> AppTest:
 
 
 def test_committee_saves_the_order_with_the_data(home, committee):
-    from unionboard.store import open_store
+    from unionboard.store.versions import open_store
 
     publish_sample()
     at = sign_in(open_slides())
@@ -189,7 +189,7 @@ def test_committee_saves_the_order_with_the_data(home, committee):
 
 
 def test_signed_out_between_render_and_click_does_not_write(home, committee):
-    from unionboard.store import open_store
+    from unionboard.store.versions import open_store
     from unionboard.ui.auth import FLAG
 
     publish_sample()

@@ -16,9 +16,9 @@ import pytest
 from conftest import MEMBER_HEADER, workbook_bytes
 from sqlalchemy import func, select
 
-from unionboard import store as store_mod
-from unionboard.models import SourceFile, UnionInfo
-from unionboard.store import (
+from unionboard.core.models import SourceFile, UnionInfo
+from unionboard.store import versions as store_mod
+from unionboard.store.versions import (
     InjectedFault,
     StaleVersion,
     Store,
@@ -343,8 +343,8 @@ def test_failure_midway_changes_nothing(store_url, stage):
 
 KILL_SCRIPT = textwrap.dedent("""
     import os, signal, sys
-    from unionboard import store as S
-    from unionboard.models import SourceFile
+    from unionboard.store import versions as S
+    from unionboard.core.models import SourceFile
 
     url, stage, path = sys.argv[1:4]
 
@@ -431,7 +431,7 @@ def test_concurrent_publishing_threads(store_url):
 
 
 def _publish_in_process(url: str, name: str, data: bytes, barrier) -> tuple[str, int | None]:
-    from unionboard.store import open_store as _open
+    from unionboard.store.versions import open_store as _open
 
     barrier.wait(timeout=120)
     out = _open(url).publish([SourceFile(name, data)], by=name)

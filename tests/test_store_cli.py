@@ -150,7 +150,7 @@ def test_cli_honours_db_url_with_plain_postgresql_scheme(env, files, pg_url):
 
 
 def test_hash_password_command(env):
-    from unionboard.auth import verify_password
+    from unionboard.store.auth import verify_password
 
     proc = run(env, "hash-password", stdin="mật khẩu bí mật\n")
     assert proc.returncode == 0, proc.stderr

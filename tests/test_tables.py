@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from unionboard.models import Finance, FinanceEntry, Member, Roster, Target
-from unionboard.sample import CLOSING_BALANCE, REVENUE, SPENDING, TARGETS, YEARS
-from unionboard.tables import finance_table, formatted, roster_table, targets_table
+from unionboard.core.models import Finance, FinanceEntry, Member, Roster, Target
+from unionboard.present.tables import finance_table, formatted, roster_table, targets_table
+from unionboard.sample.report import CLOSING_BALANCE, REVENUE, SPENDING, TARGETS, YEARS
 
 YEAR_COLUMNS = [str(y) for y in YEARS]
 

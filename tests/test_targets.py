@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from unionboard.issues import IssueLog
-from unionboard.loader import check_files
-from unionboard.models import STATUSES
-from unionboard.schema import TARGETS, find_header
-from unionboard.targets import compare_qualitative, parse_targets, read_amount
-from unionboard.workbook import Sheet
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import STATUSES
+from unionboard.domains.loader import check_files
+from unionboard.domains.schema import TARGETS, find_header
+from unionboard.domains.targets import compare_qualitative, parse_targets, read_amount
+from unionboard.read.workbook import Sheet
 
 HEADER = ["STT", "Nội dung mục tiêu Nghị quyết", "ĐVT", "Mục tiêu NQ", "KQ thực hiện", "Đánh giá"]
 

@@ -12,9 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from unionboard import schema
-from unionboard.loader import INFO_KEYS, check_files
-from unionboard.models import (
+from unionboard.core.models import (
     AWARD_LEVELS,
     EDUCATION_LEVELS,
     POLITICAL_THEORY_LEVELS,
@@ -22,8 +20,10 @@ from unionboard.models import (
     STATUSES,
     SourceFile,
 )
-from unionboard.template import template_bytes, term_value_cell, text_cell, write_template
-from unionboard.text import fold
+from unionboard.core.text import fold
+from unionboard.domains import schema
+from unionboard.domains.loader import INFO_KEYS, check_files
+from unionboard.export.template import template_bytes, term_value_cell, text_cell, write_template
 
 SHEETS = ["Hướng dẫn", "Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng",
           "Chỉ tiêu nhiệm kỳ", "Dự toán thu chi"]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from unionboard.loader import check_files
-from unionboard.sample_plan import TERM_TARGETS, build_term_targets
-from unionboard.term_targets import canonical_group
+from unionboard.domains.loader import check_files
+from unionboard.domains.term_targets import canonical_group
+from unionboard.sample.plan import TERM_TARGETS, build_term_targets
 
 HEADER = ["Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng", "Kết quả 2018", "KQ 2019", 2020]
 

@@ -1,10 +1,10 @@
-"""Tests for unionboard.text: folding, Vietnamese numbers, cell names, money formatting."""
+"""Tests for unionboard.core.text: folding, Vietnamese numbers, cell names, money formatting."""
 
 import datetime as dt
 
 import pytest
 
-from unionboard.text import (
+from unionboard.core.text import (
     cell_name,
     clean,
     fold,
@@ -64,7 +64,7 @@ def test_clean_collapses_whitespace_and_removes_export_quote():
 
 
 def test_wrap_breaks_long_titles_on_words():
-    from unionboard.text import wrap
+    from unionboard.core.text import wrap
 
     assert wrap("Nữ chiếm 51,5% đoàn viên (17/33 người)", 20) == "Nữ chiếm 51,5% đoàn<br>viên (17/33 người)"
     assert wrap("a<br>b", 10) == "a b"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from unionboard.auth import hash_password
-from unionboard.store import dispose_engines
+from unionboard.store.auth import hash_password
+from unionboard.store.versions import dispose_engines
 
 PASSWORD = "mat-khau-thu-nghiem"
 

@@ -17,11 +17,11 @@ import xlwt
 from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook
 
-from unionboard.issues import IssueLog
-from unionboard.loader import check_files
-from unionboard.models import CheckResult, SourceFile
-from unionboard.sample import build_roster, roster_rows
-from unionboard.workbook import MB, Limits, read_sheets
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import CheckResult, SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.read.workbook import MB, Limits, read_sheets
+from unionboard.sample.report import build_roster, roster_rows
 
 VIETNAMESE = re.compile(r"[ăâđêôơưạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳ]",
                         re.IGNORECASE)
@@ -297,7 +297,7 @@ def test_roster_written_without_references_is_read_like_the_original(rows_too):
 def test_counted_extent_is_the_grid_calamine_builds():
     from python_calamine import CalamineWorkbook
 
-    from unionboard.workbook import _counted_extent
+    from unionboard.read.workbook import _counted_extent
 
     wb = Workbook()
     wb.active["A1"] = "x"
@@ -327,7 +327,7 @@ def test_counted_extent_is_the_grid_calamine_builds():
 def test_far_reference_cut_by_a_chunk_boundary_is_found(roster_xlsx):
     """The screens read the sheet 1 MB at a time: a far reference that straddles two chunks, or
     sits in the very last bytes, is still seen."""
-    from unionboard.workbook import _CHUNK
+    from unionboard.read.workbook import _CHUNK
 
     with zipfile.ZipFile(io.BytesIO(roster_xlsx)) as z:
         sheet = z.read("xl/worksheets/sheet1.xml")

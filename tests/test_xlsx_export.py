@@ -10,9 +10,8 @@ from collections import Counter
 import pytest
 from openpyxl import load_workbook
 
-from unionboard.loader import check_files
-from unionboard.metrics import summary
-from unionboard.models import (
+from unionboard.analysis.metrics import summary
+from unionboard.core.models import (
     Award,
     BudgetLine,
     Dataset,
@@ -25,9 +24,10 @@ from unionboard.models import (
     TermTarget,
     UnionInfo,
 )
-from unionboard.safe_export import unquote_cell
-from unionboard.sample import sample_paths
-from unionboard.xlsx_export import dataset_to_xlsx
+from unionboard.domains.loader import check_files
+from unionboard.export.safe import unquote_cell
+from unionboard.export.xlsx import dataset_to_xlsx
+from unionboard.sample.report import sample_paths
 
 YEARS = (2013, 2014, 2015, 2016, 2017)
 REVENUE = {

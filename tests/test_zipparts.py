@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from unionboard import zipparts
+from unionboard.read import zipparts
 
 CONTENT = {"a.xml": b"<a>" + b"x" * 50_000 + b"</a>", "b/stored.bin": bytes(range(256)) * 40,
            "xl/t\u00ean.xml": "Tên đoàn viên".encode()}

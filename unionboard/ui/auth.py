@@ -1,7 +1,7 @@
 """Committee sign-in for the pages: who may upload, publish and roll back.
 
 Viewing needs no sign-in. A committee member signs in with the committee password (checked by
-`unionboard.auth` through the persistent throttle) or, when an OIDC ``[auth]`` section exists in
+`unionboard.store.auth` through the persistent throttle) or, when an OIDC ``[auth]`` section exists in
 ``.streamlit/secrets.toml``, with ``st.login()`` (optionally limited to ``[committee] emails``).
 Only a flag (and the name typed in) is kept in the session, never the password. Pages check
 `is_committee()` when rendering and again right before every write.
@@ -14,9 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from .. import auth
-from ..i18n import t
-from .components import md_escape
+from unionboard.core.i18n import t
+from unionboard.store import auth
+from unionboard.ui.components import md_escape
 
 FLAG = "_committee_signed_in"
 NAME = "_committee_name"
@@ -86,7 +86,7 @@ def sign_out() -> None:
 def _login(lang: str) -> None:
     """Form callback: check the password through the throttle; keep only a flag."""
     password = st.session_state.pop("_committee_password", "") or ""
-    from ..store import open_store
+    from unionboard.store.versions import open_store
 
     result = auth.attempt_login(password, committee_secrets(), auth.Throttle(open_store()))
     if result.ok:

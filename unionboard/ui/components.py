@@ -8,11 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..i18n import t
-from ..models import Issue
-from ..safe_export import frame_to_csv_bytes, frame_to_xlsx_bytes
-from ..template import template_bytes
-from ..text import wrap
+from unionboard.core.i18n import t
+from unionboard.core.models import Issue
+from unionboard.core.text import wrap
+from unionboard.export.safe import frame_to_csv_bytes, frame_to_xlsx_bytes
+from unionboard.export.template import template_bytes
 
 PLOTLY_CONFIG = {
     "displaylogo": False,

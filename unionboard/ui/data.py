@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ..filters import dataset_in_years, dataset_years
-from ..loader import check_files
-from ..models import CheckResult, Dataset, SourceFile
-from ..sample import sample_paths
+from unionboard.analysis.filters import dataset_in_years, dataset_years
+from unionboard.core.models import CheckResult, Dataset, SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.sample.report import sample_paths
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,7 +48,7 @@ class View:
 def _checked(cache_key: tuple, _source: DataSource) -> CheckResult:
     """The checked data, cached on content hashes (the underscored argument is not hashed)."""
     if _source.version is not None:
-        from ..store import open_store
+        from unionboard.store.versions import open_store
 
         return open_store().result_of(_source.version.id)
     return check_files(_source.files)
@@ -69,7 +69,7 @@ def sample_source() -> DataSource:
 
 def current_source() -> DataSource | None:
     """The published current version, or None when nothing was published."""
-    from ..store import open_store
+    from unionboard.store.versions import open_store
 
     version = open_store().current_version()
     return DataSource(key="current", version=version) if version is not None else None
@@ -77,7 +77,7 @@ def current_source() -> DataSource | None:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _folded_names(cache_key: tuple, _roster):
-    from ..filters import folded_names
+    from unionboard.analysis.filters import folded_names
 
     return folded_names(_roster)
 

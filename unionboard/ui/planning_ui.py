@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from .. import planning
-from .. import planning_charts as pc
-from .. import planning_export as px
-from ..i18n import t
-from .auth import current_user, is_committee
-from .components import issues_table, md_escape
+from unionboard.analysis import planning
+from unionboard.core.i18n import t
+from unionboard.present import planning_charts as pc
+from unionboard.store import saving
+from unionboard.ui.auth import current_user, is_committee
+from unionboard.ui.components import issues_table, md_escape
 
 
 def save_edit(view, name: str, data: bytes, domain: str, comment: str) -> None:
@@ -22,7 +22,7 @@ def save_edit(view, name: str, data: bytes, domain: str, comment: str) -> None:
         return
     by = current_user() or t("plan_by_default", lang)
     version = getattr(view.source.version, "id", None) if not view.is_sample else None
-    outcome = px.publish_checked(name, data, domain, by=by, comment=comment, expected_current=version)
+    outcome = saving.publish_checked(name, data, domain, by=by, comment=comment, expected_current=version)
     if not outcome.published:
         st.error(t("plan_save_stale" if outcome.reason == "stale" else "plan_save_errors", lang))
         if outcome.issues:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..docx_export import dataset_to_docx
-from ..i18n import t
-from ..pptx_export import dataset_to_pptx
-from ..xlsx_export import dataset_to_xlsx
-from .auth import current_user, is_committee, sign_in_form
-from .components import XLSX_MIME
+from unionboard.core.i18n import t
+from unionboard.export.docx import dataset_to_docx
+from unionboard.export.pptx import dataset_to_pptx
+from unionboard.export.xlsx import dataset_to_xlsx
+from unionboard.ui.auth import current_user, is_committee, sign_in_form
+from unionboard.ui.components import XLSX_MIME
 
 ORDER_SETTING = "slide_order"
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -20,7 +20,7 @@ def saved_order(view) -> list[str] | None:
     """The committee's slide order saved with the shown version (None: default order)."""
     if view.source.version is None:
         return None
-    from ..store import open_store
+    from unionboard.store.versions import open_store
 
     order = open_store().get_setting(ORDER_SETTING, None, version_id=view.source.version.id)
     if isinstance(order, list) and order and all(isinstance(k, str) for k in order):
@@ -69,7 +69,7 @@ def save_order(view, order: list[str] | None, lang: str) -> None:
     if order is not None and not order:
         st.error(t("slides_order_empty", lang))
         return
-    from ..store import StaleVersion, StoreError, open_store
+    from unionboard.store.versions import StaleVersion, StoreError, open_store
 
     by = current_user() or t("slides_order_by", lang)
     try:

@@ -16,7 +16,7 @@ from html import escape
 
 import streamlit as st
 
-from ..slides import Slide
+from unionboard.present.slides import Slide
 
 SLIDE_PARAM = "slide"
 NOTES_PARAM = "notes"

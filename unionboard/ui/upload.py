@@ -8,14 +8,14 @@ import math
 import pandas as pd
 import streamlit as st
 
-from .. import diff
-from ..i18n import t, value_label
-from ..models import CheckResult, Dataset, SourceFile
-from ..store import StoreError, open_store
-from ..text import format_dong, format_number
-from ..workbook import MB, Limits
-from .auth import current_user, is_committee
-from .data import checked, current_source, sample_source
+from unionboard.analysis import diff
+from unionboard.core.i18n import t, value_label
+from unionboard.core.models import CheckResult, Dataset, SourceFile
+from unionboard.core.text import format_dong, format_number
+from unionboard.read.workbook import MB, Limits
+from unionboard.store.versions import StoreError, open_store
+from unionboard.ui.auth import current_user, is_committee
+from unionboard.ui.data import checked, current_source, sample_source
 
 UPLOAD_TYPES = ["xlsx", "xls"]
 
@@ -31,7 +31,7 @@ def as_sources(uploaded) -> tuple[SourceFile, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _check(key: tuple, _files: tuple[SourceFile, ...]) -> CheckResult:
-    from ..loader import check_files
+    from unionboard.domains.loader import check_files
 
     return check_files(_files)
 

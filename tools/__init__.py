@@ -1,0 +1,1 @@
+"""Developer tools (benchmarks); not part of the shipped package."""

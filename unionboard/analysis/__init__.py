@@ -1,0 +1,1 @@
+"""Aggregates and comparisons over checked data: metrics, findings, filters, diffs, planning maths."""

@@ -1,0 +1,85 @@
+"""Aggregates the dashboard and the check command report: member structure, finance totals, target counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from unionboard.core.models import (
+    BELOW_UNIVERSITY,
+    EDUCATION_LEVELS,
+    GENDERS,
+    POLITICAL_THEORY_LEVELS,
+    STATUSES,
+    CheckResult,
+    Dataset,
+    Roster,
+    Target,
+)
+
+
+def _ordered_counts(series, order: tuple[str, ...]) -> dict[str, int]:
+    counts = series.value_counts(dropna=True).to_dict()
+    out = {key: int(counts.pop(key)) for key in order if key in counts}
+    out.update({str(k): int(v) for k, v in sorted(counts.items(), key=lambda kv: -kv[1])})
+    return out
+
+
+def member_summary(roster: Roster) -> dict:
+    """Counts by gender, education, political theory, party membership and department."""
+    frame = roster.frame
+    by_gender = {g: 0 for g in GENDERS}
+    by_gender.update(_ordered_counts(frame["gender"], GENDERS))
+    party = frame["party_member"].astype(bool)
+    return {
+        "total": int(len(frame)),
+        "by_gender": by_gender,
+        "by_education": _ordered_counts(frame["education"], EDUCATION_LEVELS),
+        "by_political_theory": _ordered_counts(frame["political_theory"], POLITICAL_THEORY_LEVELS),
+        "party_members": int(party.sum()),
+        "party_members_female": int((party & (frame["gender"] == "Nữ")).sum()),
+        "by_department": {str(k): int(v) for k, v in frame["department"].value_counts(sort=False).items()},
+    }
+
+
+def below_university(summary: dict) -> int:
+    """Members whose education is below university level (the report's "dưới Đại học")."""
+    return sum(n for level, n in summary["by_education"].items() if level in BELOW_UNIVERSITY)
+
+
+def target_counts(targets: tuple[Target, ...]) -> dict[str, int]:
+    counts = Counter(t.status for t in targets)
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def finance_summary(dataset: Dataset) -> dict | None:
+    finance = dataset.finance
+    if finance is None:
+        return None
+
+    def side(name: str, key: str) -> dict:
+        return {"by_year": {str(y): int(v) for y, v in finance.by_year(name).items()},
+                key: {k: int(v) for k, v in finance.by_item(name).items()},
+                "total": int(finance.total(name))}
+
+    return {"revenue": side("revenue", "by_source"), "spending": side("spending", "by_category"),
+            "opening_balance": int(finance.opening_balance),
+            "closing_balance": int(finance.closing_balance)}
+
+
+def summary(result: CheckResult) -> dict:
+    """The JSON object of `python -m unionboard check --json` (a stable contract)."""
+    data = result.dataset
+    out: dict = {
+        "ok": result.ok,
+        "issues": [issue.to_dict() for issue in result.issues],
+        "members": member_summary(data.members) if data.members is not None else None,
+        "finance": finance_summary(data),
+        "targets": ({"total": len(data.targets), "by_status": target_counts(data.targets)}
+                    if data.targets is not None else None),
+        "awards": ({"total": len(data.awards), "count": sum(a.count for a in data.awards)}
+                   if data.awards is not None else None),
+    }
+    from unionboard.analysis.planning import planning_summary
+
+    out.update(planning_summary(result))
+    return out

@@ -1,0 +1,141 @@
+"""Command line: `python -m unionboard check|template|sample ...` (the check JSON is a stable contract)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from unionboard.analysis.metrics import below_university, summary
+from unionboard.core.models import CheckResult
+from unionboard.core.text import format_dong
+from unionboard.sample.report import SAMPLE_DIR
+
+# Other modules register extra sub-commands here: name → (configure parser, run) — see `register`.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
+                           Callable[[argparse.Namespace], int]]] = {}
+
+
+def register(name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None],
+             run: Callable[[argparse.Namespace], int]) -> None:
+    """Add a sub-command (used by the store, export and benchmark modules)."""
+    _COMMANDS[name] = (help_text, configure, run)
+
+
+def _print_text_report(result: CheckResult) -> None:
+    data = summary(result)
+    print("KẾT QUẢ KIỂM TRA" + (" — đạt, không có lỗi" if result.ok else " — CÓ LỖI"))
+    members = data["members"]
+    if members:
+        g = members["by_gender"]
+        print(f"• Đoàn viên: {members['total']} (nam {g.get('Nam', 0)}, nữ {g.get('Nữ', 0)}); "
+              f"đảng viên {members['party_members']} (nữ {members['party_members_female']}); "
+              f"dưới đại học {below_university(members)}; {len(members['by_department'])} phòng/đơn vị.")
+    finance = data["finance"]
+    if finance:
+        print(f"• Tài chính: tổng thu {format_dong(finance['revenue']['total'])}, "
+              f"tổng chi {format_dong(finance['spending']['total'])}, "
+              f"tồn cuối {format_dong(finance['closing_balance'])}.")
+    targets = data["targets"]
+    if targets:
+        s = targets["by_status"]
+        print(f"• Chỉ tiêu: {targets['total']} (vượt {s['Vượt']}, đạt {s['Đạt']}, chưa đạt {s['Chưa đạt']}).")
+    if data["awards"]:
+        print(f"• Khen thưởng: {data['awards']['total']} mục.")
+    if not any(data[k] for k in ("members", "finance", "targets", "awards")):
+        print("• Không đọc được dữ liệu nào.")
+    errors, warnings = len(result.errors), len(result.warnings)
+    print(f"\n{errors} lỗi, {warnings} cảnh báo.")
+    for issue in result.issues:
+        label = "LỖI" if issue.severity == "error" else "Cảnh báo"
+        print(f"  [{label}] {issue.location}: {issue.message}")
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from unionboard.domains.loader import check_files
+
+    if getattr(args, "current", False):
+        from unionboard.store.versions import open_store
+
+        result = open_store().current_result()
+        if result is None:
+            print("Chưa có phiên bản dữ liệu nào được công bố.", file=sys.stderr)
+            return 1
+    else:
+        if not args.files:
+            print("Cần ít nhất một tệp (hoặc --current).", file=sys.stderr)
+            return 2
+        result = check_files(args.files)
+    if args.json:
+        sys.stdout.write(json.dumps(summary(result), ensure_ascii=False) + "\n")
+    else:
+        _print_text_report(result)
+    return 0 if result.ok else 1
+
+
+def _run_template(args: argparse.Namespace) -> int:
+    from unionboard.export.template import write_template
+
+    write_template(Path(args.out))
+    print(f"Đã tạo mẫu: {args.out}")
+    return 0
+
+
+def _run_sample(args: argparse.Namespace) -> int:
+    from unionboard.sample.report import write_sample_data
+
+    for path in write_sample_data(Path(args.dir)):
+        print(f"Đã ghi {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m unionboard",
+                                     description="Đọc, kiểm tra và xuất số liệu Đại hội Công đoàn cơ sở.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="kiểm tra các tệp Excel như một bộ dữ liệu")
+    check.add_argument("files", nargs="*", help="tệp .xlsx/.xls")
+    check.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    check.add_argument("--current", action="store_true", help="kiểm tra phiên bản hiện hành trong kho")
+    check.set_defaults(run=_run_check)
+    template = sub.add_parser("template", help="tạo tệp mẫu trống")
+    template.add_argument("out", help="đường dẫn tệp .xlsx")
+    template.set_defaults(run=_run_template)
+    sample = sub.add_parser("sample", help="tạo lại dữ liệu mẫu từ báo cáo Đại hội")
+    sample.add_argument("--dir", default=str(SAMPLE_DIR))
+    sample.set_defaults(run=_run_sample)
+    _load_plugins()
+    for name, (help_text, configure, run) in _COMMANDS.items():
+        command = sub.add_parser(name, help=help_text)
+        configure(command)
+        command.set_defaults(run=run)
+    return parser
+
+
+def _load_plugins() -> None:
+    """Import the modules that register sub-commands (missing ones are simply absent)."""
+    import importlib
+
+    importlib.import_module("unionboard.cli.store")
+    importlib.import_module("unionboard.cli.export")
+    # Developer tools live outside the package (tools/); present when run from a checkout.
+    for module in ("tools.benchmark", "tools.page_benchmark"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name not in (module, module.partition(".")[0]):
+                raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: never a traceback for the user
+        print(f"Lỗi không mong đợi: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,128 @@
+"""Budget (dự toán): planned revenue per source and planned spending per category per year.
+
+Layout (schema.BUDGET), tidy, one row per source/category and year:
+
+    Năm | Thu/Chi | Khoản mục | Kế hoạch
+
+Amounts are đồng unless a note above the header says otherwise ("ĐVT: 1.000 đồng", "nghìn đồng",
+"triệu đồng"). Item names are matched to the finance sheets with `fold` (diacritics- and
+case-insensitive), so "Thu ĐPCĐ 1%" plans the report's "Thu ĐPCĐ 1%". Nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import BudgetLine
+from unionboard.core.text import (
+    cell_name,
+    clean,
+    fold,
+    format_dong,
+    is_blank,
+    parse_number,
+    parse_year,
+)
+from unionboard.domains.schema import HeaderMatch
+from unionboard.read.workbook import Sheet
+
+REVENUE, SPENDING = "revenue", "spending"
+_REVENUE = ("thu", "phan thu", "khoan thu", "nguon thu", "revenue", "income")
+_SPENDING = ("chi", "phan chi", "khoan chi", "muc chi", "spending", "expense", "expenses")
+_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*[:：]?\s*(.*)", re.IGNORECASE)
+
+
+def side_of(value: object) -> str | None:
+    """'Thu' → revenue, 'Chi' → spending, None otherwise."""
+    folded = fold(value)
+    if folded in _REVENUE:
+        return REVENUE
+    if folded in _SPENDING:
+        return SPENDING
+    return None
+
+
+def unit_factor(sheet: Sheet, header_row: int) -> int:
+    """×1000 for "ĐVT: 1.000 đồng"/"nghìn đồng", ×1.000.000 for "triệu đồng" above the header."""
+    for line in sheet.rows[:header_row]:
+        for value in line:
+            match = _UNIT.search(clean(value)) if isinstance(value, str) else None
+            if not match:
+                continue
+            note = fold(match.group(1))
+            if "trieu" in note:
+                return 1_000_000
+            if "nghin" in note or "ngan" in note or note.startswith("1 000"):
+                return 1_000
+    return 1
+
+
+def parse_budget(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[BudgetLine, ...]:
+    """Every planned amount; bad rows are logged (Vietnamese, with their cell) and skipped."""
+    file, name = sheet.file, sheet.name
+    cols = header.columns
+    factor = unit_factor(sheet, header.row)
+
+    def get(row: int, key: str) -> object:
+        return sheet.value(row, cols[key]) if key in cols else None
+
+    def where(row: int, key: str) -> str:
+        return cell_name(row, cols.get(key, 0))
+
+    lines: dict[tuple[str, int, str], BudgetLine] = {}
+    first_row: dict[tuple[str, int, str], int] = {}
+    for r in range(header.row + 1, sheet.height):
+        raw = {key: get(r, key) for key in ("year", "side", "item", "planned")}
+        if all(is_blank(v) for v in raw.values()):
+            continue
+        item = clean(raw["item"])
+        if fold(item).startswith(("tong", "cong")) or fold(raw["year"]).startswith(("tong", "cong")):
+            continue  # a total row: computed, not planned
+        year = parse_year(raw["year"])
+        if year is None:
+            log.error(file, name, where(r, "year"),
+                      f"Năm “{clean(raw['year'])}” ở ô {where(r, 'year')} không đọc được (cần năm như 2018); "
+                      "bỏ qua dòng này.")
+            continue
+        side = side_of(raw["side"])
+        if side is None:
+            log.error(file, name, where(r, "side"),
+                      f"Thu/Chi “{clean(raw['side'])}” ở ô {where(r, 'side')} không nhận ra (cần “Thu” "
+                      "hoặc “Chi”); bỏ qua dòng này.")
+            continue
+        if not item:
+            log.error(file, name, where(r, "item"),
+                      f"Dòng {r + 1} thiếu khoản mục (ô {where(r, 'item')} trống); bỏ qua dòng này.")
+            continue
+        amount = parse_number(raw["planned"])
+        if amount is None:
+            if is_blank(raw["planned"]):
+                log.warning(file, name, where(r, "planned"),
+                            f"Khoản mục “{item}” năm {year} chưa có số kế hoạch (ô {where(r, 'planned')} "
+                            "trống); coi là 0 đ.")
+                amount = 0.0
+            else:
+                log.error(file, name, where(r, "planned"),
+                          f"Số kế hoạch “{clean(raw['planned'])}” của “{item}” năm {year} (ô "
+                          f"{where(r, 'planned')}) không phải là số tiền; bỏ qua dòng này.")
+                continue
+        if amount < 0:
+            log.error(file, name, where(r, "planned"),
+                      f"Số kế hoạch của “{item}” năm {year} là số âm ({format_dong(amount)}, ô "
+                      f"{where(r, 'planned')}); bỏ qua dòng này.")
+            continue
+        planned = round(amount * factor)
+        key = (side, year, fold(item))
+        if key in lines:
+            previous = lines[key]
+            log.warning(file, name, where(r, "item"),
+                        f"Khoản mục “{item}” năm {year} đã có ở dòng {first_row[key] + 1}; cộng dồn "
+                        f"{format_dong(previous.planned)} + {format_dong(planned)}.")
+            lines[key] = BudgetLine(side, year, previous.item, previous.planned + planned)
+            continue
+        first_row[key] = r
+        lines[key] = BudgetLine(side=side, year=year, item=item, planned=planned)  # type: ignore[arg-type]
+    if not lines:
+        log.warning(file, name, cell_name(header.row, 0), "Bảng dự toán thu chi không có dòng kế hoạch nào.")
+    return tuple(lines.values())

@@ -1,0 +1,193 @@
+"""Read a set of files as one data set: find which sheet holds which table, parse each, collect every issue."""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import CheckResult, Dataset, Roster, SourceFile, UnionInfo
+from unionboard.core.text import clean, fold
+from unionboard.domains import awards as awards_mod
+from unionboard.domains import budget as budget_mod
+from unionboard.domains import finance as finance_mod
+from unionboard.domains import members as members_mod
+from unionboard.domains import targets as targets_mod
+from unionboard.domains import term_targets as term_targets_mod
+from unionboard.domains.schema import SCHEMAS, HeaderMatch, find_header
+from unionboard.read.workbook import Limits, Sheet, read_sheets
+
+INFO_SHEET_HINTS = ("thong tin", "info", "gioi thieu")
+INFO_KEYS = {
+    "ten cong doan": "name", "cong doan": "name", "union": "name", "union name": "name",
+    "dai hoi lan thu": "congress", "lan thu": "congress", "congress": "congress",
+    "nhiem ky bao cao": "reported_term", "reported term": "reported_term",
+    "nhiem ky toi": "next_term", "nhiem ky moi": "next_term", "next term": "next_term",
+}
+FileInput = SourceFile | str | os.PathLike
+
+
+def as_source(item: FileInput) -> SourceFile:
+    """A SourceFile from a path or an existing SourceFile (bytes are read once)."""
+    if isinstance(item, SourceFile):
+        return item
+    path = Path(item)
+    return SourceFile(name=path.name, data=path.read_bytes())
+
+
+def _classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch | None]:
+    """(domain, complete header, best partial header) for one sheet."""
+    sheet_name = fold(sheet.name)
+    complete: list[tuple[float, HeaderMatch]] = []
+    partial: HeaderMatch | None = None
+    for schema in SCHEMAS:
+        if schema.domain == "finance":
+            continue  # finance has its own layouts (wide and tidy); see finance.detect
+        match = find_header(sheet, schema)
+        if match is None:
+            continue
+        hint = 0.5 if any(h in sheet_name for h in schema.sheet_hints) else 0.0
+        if match.complete:
+            complete.append((match.score + hint, match))
+        elif partial is None or match.score > partial.score:
+            partial = match
+    finance_score = finance_mod.detect(sheet)
+    if finance_score:
+        complete.append((finance_score, None))  # type: ignore[arg-type]
+    if not complete:
+        return None, None, partial
+    complete.sort(key=lambda pair: pair[0], reverse=True)
+    best = complete[0][1]
+    return ("finance" if best is None else best.schema.domain), best, partial
+
+
+def _read_info(sheet: Sheet) -> dict[str, str]:
+    """Key–value rows of an information sheet (Tên công đoàn | ...)."""
+    found: dict[str, str] = {}
+    for line in sheet.rows[:40]:
+        cells = [clean(v) for v in line if clean(v)]
+        if len(cells) >= 2 and fold(cells[0]) in INFO_KEYS:
+            found[INFO_KEYS[fold(cells[0])]] = cells[1]
+    return found
+
+
+_pause_lock = threading.Lock()
+_pauses = 0
+_collector_was_enabled = False
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the duration (and back as it was after, also when
+    several threads check files at once). Reading a 100.000-member roster makes a million small
+    objects that hold no cycles; the collector would walk them again and again (~0,15 s)."""
+    global _pauses, _collector_was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
+def check_files(files: Iterable[FileInput], limits: Limits | None = None,
+                only_domains: dict[str, set[str]] | None = None) -> CheckResult:
+    """Read and check the files together. Never raises for bad input: problems become issues.
+
+    `only_domains` maps a file name to the domains to take from it (used when a stored version
+    carries some domains over from an older file).
+    """
+    with collection_paused():
+        return _check_files(files, limits, only_domains)
+
+
+def _check_files(files: Iterable[FileInput], limits: Limits | None,
+                 only_domains: dict[str, set[str]] | None) -> CheckResult:
+    log = IssueLog()
+    limits = limits or Limits.from_env()
+    by_domain: dict[str, list[tuple[Sheet, HeaderMatch | None]]] = {}
+    info: dict[str, str] = {}
+    for item in files:
+        try:
+            source = as_source(item)
+        except OSError as exc:
+            log.error(str(item), None, None, f"Không mở được tệp: {exc.strerror or exc}.")
+            continue
+        sheets = read_sheets(source, log, limits)
+        recognised = 0
+        for sheet in sheets:
+            if any(h in fold(sheet.name) for h in INFO_SHEET_HINTS) and _read_info(sheet):
+                info.update(_read_info(sheet))
+                recognised += 1
+                continue
+            domain, header, partial = _classify(sheet)
+            if domain is None:
+                if partial is not None and partial.score >= 0.5 and len(partial.columns) >= 2:
+                    expected = ", ".join(f"“{c.label}”" for c in partial.missing)
+                    found = ", ".join(f"“{label}”" for label in partial.found_labels) or "không có"
+                    log.error(source.name, sheet.name, f"A{partial.row + 1}",
+                              f"Bảng “{partial.schema.title}” thiếu cột bắt buộc: {expected}. "
+                              f"Các cột tìm thấy ở dòng {partial.row + 1}: {found}.")
+                    recognised += 1
+                continue
+            wanted = only_domains.get(source.name) if only_domains else None
+            if wanted is not None and domain not in wanted:
+                recognised += 1
+                continue
+            recognised += 1
+            by_domain.setdefault(domain, []).append((sheet, header))
+            for cell in sorted(sheet.formulas_without_value):
+                log.error(source.name, sheet.name, cell,
+                          "Ô chứa công thức nhưng không có giá trị đã tính (tệp được lưu bởi phần mềm "
+                          "không tính công thức). Hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi tải lên.")
+        if sheets and not recognised:
+            names = ", ".join(f"“{s.name}”" for s in sheets)
+            log.error(source.name, None, None,
+                      f"Không nhận ra trang tính nào ({names}). Cần ít nhất một bảng: danh sách đoàn viên, "
+                      "thu chi tài chính, chỉ tiêu Nghị quyết hoặc khen thưởng — xem mẫu "
+                      "(python -m unionboard template).")
+    dataset = _build(by_domain, info, log)
+    sources = {domain: ", ".join(dict.fromkeys(s.file for s, _ in pairs)) for domain, pairs in by_domain.items()}
+    sheets = {domain: tuple((s.file, s.name) for s, _ in pairs) for domain, pairs in by_domain.items()}
+    return CheckResult(dataset=dataset, issues=tuple(log.items), sources=sources, sheets=sheets)
+
+
+def _build(by_domain: dict[str, list[tuple[Sheet, HeaderMatch | None]]], info: dict[str, str],
+           log: IssueLog) -> Dataset:
+    members = None
+    if "members" in by_domain:
+        rosters = [members_mod.parse_members(sheet, header, log) for sheet, header in by_domain["members"]]
+        if len(rosters) == 1:
+            members = rosters[0]
+        else:
+            members = Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
+                             file=rosters[0].file, sheet=rosters[0].sheet)
+        members_mod.check_roster(members, log)
+    finance = (finance_mod.parse([s for s, _ in by_domain["finance"]], log)
+               if "finance" in by_domain else None)
+    targets = (tuple(t for sheet, header in by_domain["targets"]
+                     for t in targets_mod.parse_targets(sheet, header, log))
+               if "targets" in by_domain else None)
+    awards = (tuple(a for sheet, header in by_domain["awards"]
+                    for a in awards_mod.parse_awards(sheet, header, log))
+              if "awards" in by_domain else None)
+    term_targets = (tuple(t for sheet, header in by_domain["term_targets"]
+                          for t in term_targets_mod.parse_term_targets(sheet, header, log))
+                    if "term_targets" in by_domain else None)
+    budget = (tuple(b for sheet, header in by_domain["budget"]
+                    for b in budget_mod.parse_budget(sheet, header, log))
+              if "budget" in by_domain else None)
+    return Dataset(members=members, finance=finance, targets=targets, awards=awards,
+                   term_targets=term_targets, budget=budget, info=UnionInfo(**info))

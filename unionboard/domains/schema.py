@@ -1,0 +1,222 @@
+"""Declared table schemas (columns, aliases, required) and header-row detection, kept apart from parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from unionboard.core.text import fold
+from unionboard.read.workbook import Sheet
+
+HEADER_SCAN_ROWS = 25
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column a table may have: its key in code, its Vietnamese label, and accepted header aliases."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    required: bool = True
+
+    @cached_property
+    def folded_aliases(self) -> tuple[str, ...]:
+        return tuple(fold(a) for a in (self.label, *self.aliases))
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """One kind of table a sheet may hold."""
+
+    domain: str
+    title: str  # Vietnamese name for messages ("Danh sách đoàn viên")
+    columns: tuple[Column, ...]
+    sheet_hints: tuple[str, ...] = ()  # folded words in sheet names that point to this table
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where a schema's header row is in a sheet and which column holds each key."""
+
+    schema: TableSchema
+    row: int  # 0-based
+    columns: dict[str, int] = field(default_factory=dict)  # key → 0-based column
+    found_labels: tuple[str, ...] = ()  # every non-blank header text in that row
+
+    @property
+    def missing(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.schema.required if c.key not in self.columns)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def score(self) -> float:
+        required = len(self.schema.required) or 1
+        matched_required = sum(1 for c in self.schema.required if c.key in self.columns)
+        optional = sum(1 for c in self.schema.columns if not c.required and c.key in self.columns)
+        return matched_required / required + 0.01 * optional
+
+
+MEMBERS = TableSchema(
+    domain="members",
+    title="Danh sách đoàn viên",
+    sheet_hints=("doan vien", "danh sach", "members", "roster", "nhan su"),
+    columns=(
+        Column("name", "Họ và tên", ("Họ tên", "Tên", "Name", "Full name", "Họ và tên đoàn viên")),
+        Column("gender", "Giới tính", ("Gender", "Sex", "Nam/Nữ", "Phái")),
+        Column("birth_year", "Năm sinh", ("Ngày sinh", "Ngày tháng năm sinh", "Birth year",
+                                           "Year of birth", "Date of birth", "Birthday")),
+        Column("department", "Phòng/đơn vị", ("Phòng", "Đơn vị", "Phòng ban", "Bộ phận",
+                                               "Department", "Unit", "Tổ công đoàn", "Phòng, đơn vị")),
+        Column("education", "Trình độ chuyên môn", ("Trình độ", "Học vấn", "Trình độ đào tạo",
+                                                     "Education", "Trình độ CM")),
+        Column("political_theory", "Lý luận chính trị", ("Trình độ lý luận chính trị", "LLCT",
+                                                          "Trình độ LLCT", "Political theory")),
+        Column("party_member", "Đảng viên", ("Là đảng viên", "Party member", "Party", "ĐV")),
+        Column("join_date", "Ngày vào công đoàn", ("Ngày gia nhập", "Ngày gia nhập công đoàn",
+                                                   "Join date", "Joined"), required=False),
+        Column("role", "Chức vụ công đoàn", ("Chức vụ", "Chức vụ CĐ", "Union role", "Role"),
+               required=False),
+        Column("status", "Trạng thái", ("Tình trạng", "Status"), required=False),
+    ),
+)
+
+TARGETS = TableSchema(
+    domain="targets",
+    title="Chỉ tiêu Nghị quyết",
+    sheet_hints=("chi tieu", "muc tieu", "nghi quyet", "targets"),
+    columns=(
+        Column("stt", "STT", ("TT", "Số TT", "No", "#"), required=False),
+        Column("text", "Nội dung", ("Nội dung mục tiêu Nghị quyết", "Nội dung mục tiêu",
+                                    "Nội dung chỉ tiêu", "Chỉ tiêu", "Target text", "Content")),
+        Column("unit", "ĐVT", ("Đơn vị tính", "Unit")),
+        Column("target", "Mục tiêu", ("Mục tiêu NQ", "Mục tiêu Nghị quyết", "Chỉ tiêu NQ", "Target")),
+        Column("result", "Kết quả", ("KQ thực hiện", "Kết quả thực hiện", "KQ", "Thực hiện", "Result")),
+        Column("evaluation", "Đánh giá", ("Evaluation", "Status"), required=False),
+    ),
+)
+
+AWARDS = TableSchema(
+    domain="awards",
+    title="Khen thưởng, thành tích",
+    sheet_hints=("khen thuong", "thanh tich", "thi dua", "awards"),
+    columns=(
+        Column("year", "Năm", ("Year", "Năm khen thưởng", "Thời gian", "Giai đoạn")),
+        Column("form", "Hình thức", ("Hình thức khen thưởng", "Danh hiệu", "Loại khen thưởng",
+                                     "Form", "Award")),
+        Column("level", "Cấp", ("Cấp khen thưởng", "Cấp khen", "Cấp quyết định", "Level")),
+        Column("recipient_type", "Đối tượng", ("Tập thể/Cá nhân", "Loại đối tượng", "Recipient",
+                                              "Recipient type")),
+        Column("count", "Số lượng", ("SL", "Count", "Number"), required=False),
+        Column("note", "Ghi chú", ("Note", "Nội dung"), required=False),
+    ),
+)
+
+FINANCE_TIDY = TableSchema(
+    domain="finance",
+    title="Tài chính (dạng bảng dọc)",
+    sheet_hints=("tai chinh", "thu", "chi", "finance", "revenue", "spending"),
+    columns=(
+        Column("year", "Năm", ("Year",)),
+        Column("item", "Khoản mục", ("Nội dung", "Nguồn thu", "Mục chi", "Item", "Category", "Source")),
+        Column("amount", "Số tiền", ("Thành tiền", "Giá trị", "Amount", "Số tiền (đồng)")),
+        Column("side", "Thu/Chi", ("Loại", "Phần", "Side", "Thu chi"), required=False),
+    ),
+)
+
+TERM_TARGETS = TableSchema(
+    domain="term_targets",
+    title="Chỉ tiêu nhiệm kỳ",
+    # The resolution-target hints too: a sheet only becomes term targets when its header also has
+    # the required Mã and Nhóm columns, which a resolution-targets table does not have.
+    sheet_hints=("nhiem ky", "chi tieu", "muc tieu", "targets", "ke hoach nhiem ky"),
+    # Wide: Mã | Nội dung | Nhóm | ĐVT | Mục tiêu nhiệm kỳ | Áp dụng | Kết quả 2018 | ... | Kết quả 2022,
+    # optionally "Mục tiêu 2018" ... per-year targets. Year columns are found by the year in their
+    # header (term_targets.year_columns); "result" only makes a results sheet outscore TARGETS.
+    columns=(
+        Column("code", "Mã", ("Mã chỉ tiêu", "Mã số", "Số hiệu", "Code")),
+        Column("text", "Nội dung", ("Nội dung chỉ tiêu", "Chỉ tiêu", "Text", "Target text")),
+        Column("group", "Nhóm", ("Group", "Nhóm chỉ tiêu")),
+        Column("unit", "ĐVT", ("Đơn vị tính", "Unit"), required=False),
+        Column("term_target", "Mục tiêu nhiệm kỳ", ("Mục tiêu", "Chỉ tiêu nhiệm kỳ", "Target",
+                                                     "Term target")),
+        Column("per_year", "Áp dụng", ("Hàng năm/Nhiệm kỳ", "Phạm vi", "Per year", "Applies"),
+               required=False),
+        Column("result", "Kết quả", ("KQ", "Kết quả thực hiện", "Result"), required=False),
+    ),
+)
+
+BUDGET = TableSchema(
+    domain="budget",
+    title="Dự toán thu chi",
+    sheet_hints=("du toan", "ke hoach thu chi", "budget"),
+    # Tidy: Năm | Thu/Chi | Khoản mục | Kế hoạch (đồng), one row per source/category and year.
+    columns=(
+        Column("year", "Năm", ("Year",)),
+        Column("side", "Thu/Chi", ("Loại", "Thu chi", "Side")),
+        Column("item", "Khoản mục", ("Nguồn thu / mục chi", "Nguồn thu, mục chi", "Item")),
+        Column("planned", "Kế hoạch", ("Dự toán", "Số tiền kế hoạch", "Kế hoạch (đồng)", "Planned",
+                                       "Plan")),
+        Column("note", "Ghi chú", ("Note",), required=False),
+    ),
+)
+
+SCHEMAS: tuple[TableSchema, ...] = (MEMBERS, TARGETS, AWARDS, FINANCE_TIDY, TERM_TARGETS, BUDGET)
+
+
+def _assign(labels: dict[int, str], schema: TableSchema) -> dict[str, int]:
+    """Give each schema key at most one column: exact alias matches first, then the longest contained alias."""
+    assigned: dict[str, int] = {}
+    used: set[int] = set()
+    for column in schema.columns:
+        for col, label in labels.items():
+            if col not in used and label in column.folded_aliases:
+                assigned[column.key] = col
+                used.add(col)
+                break
+    candidates = []
+    for column in schema.columns:
+        if column.key in assigned:
+            continue
+        for col, label in labels.items():
+            if col in used:
+                continue
+            padded = f" {label} "
+            best = max((len(a) for a in column.folded_aliases if a and f" {a} " in padded), default=0)
+            if best >= 3:
+                candidates.append((best, column.key, col))
+    for _length, key, col in sorted(candidates, reverse=True):
+        if key not in assigned and col not in used:
+            assigned[key] = col
+            used.add(col)
+    return assigned
+
+
+def header_labels(sheet: Sheet, row: int) -> dict[int, str]:
+    """Folded, non-blank header texts of a row by column."""
+    line = sheet.rows[row] if row < len(sheet.rows) else []
+    return {col: fold(value) for col, value in enumerate(line) if isinstance(value, str) and fold(value)}
+
+
+def find_header(sheet: Sheet, schema: TableSchema) -> HeaderMatch | None:
+    """The best header row for `schema` among the sheet's first rows (None if no column matches)."""
+    best: HeaderMatch | None = None
+    for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
+        labels = header_labels(sheet, row)
+        if len(labels) < 2:
+            continue
+        columns = _assign(labels, schema)
+        if not columns:
+            continue
+        found = tuple(str(v).strip() for v in sheet.rows[row] if isinstance(v, str) and v.strip())
+        match = HeaderMatch(schema=schema, row=row, columns=columns, found_labels=found)
+        if best is None or match.score > best.score:
+            best = match
+    return best

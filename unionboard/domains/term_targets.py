@@ -1,0 +1,202 @@
+"""Targets of the new term (3.1–3.13): parse the wide sheet of targets with one result column per year.
+
+Layout (schema.TERM_TARGETS), one row per target:
+
+    Mã | Nội dung | Nhóm | ĐVT | Mục tiêu nhiệm kỳ | Áp dụng | Kết quả 2018 | ... | Kết quả 2022
+
+* Year columns are found by the year in their header: "Kết quả 2018", "KQ 2018", "Thực hiện 2018",
+  "Năm 2018" or just 2018 hold results; "Mục tiêu 2018" / "Chỉ tiêu 2018" hold a target for that
+  year only (it overrides "Mục tiêu nhiệm kỳ" for the year).
+* "Áp dụng" is "Hàng năm" (the target must be met every year) or "Cả nhiệm kỳ" (a total or a level
+  for the whole term); blank → "Hàng năm" unless the text says otherwise.
+* A row with text but no code and no target is a group heading ("* Nhóm chỉ tiêu phối hợp thực
+  hiện"): it gives the group to the rows below it that have none.
+
+Values are kept as written ("95%", "1", "Vững mạnh xuất sắc"); a percentage cell that Excel stores
+as 0.95 becomes "95%". Nothing here raises: problems are logged in Vietnamese with their cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import TermTarget
+from unionboard.core.text import cell_name, clean, fold, is_blank, parse_year
+from unionboard.domains.schema import HeaderMatch
+from unionboard.domains.targets import clean_text, read_amount
+from unionboard.read.workbook import Sheet
+
+COORDINATED, UNION_LED = "Phối hợp thực hiện", "Công đoàn thực hiện"
+PER_YEAR_LABEL, WHOLE_TERM_LABEL = "Hàng năm", "Cả nhiệm kỳ"
+
+_RESULT_HEADER = re.compile(r"^(?:ket qua|kq|thuc hien|th|result|results|nam|year)?\s*(?:nam\s*)?((?:19|20)\d{2})$")
+_TARGET_HEADER = re.compile(r"^(?:muc tieu|chi tieu|mt|ct|ke hoach|target)\s*(?:nam\s*)?((?:19|20)\d{2})$")
+_PER_YEAR = ("hang nam", "moi nam", "nam", "tung nam", "per year", "yearly", "annual", "every year")
+_WHOLE_TERM = ("ca nhiem ky", "nhiem ky", "toan nhiem ky", "trong nhiem ky", "ca ky", "term",
+               "whole term")
+
+
+def year_columns(sheet: Sheet, row: int) -> tuple[dict[int, int], dict[int, int]]:
+    """({year: result column}, {year: target column}) from the header row `row` (0-based)."""
+    results: dict[int, int] = {}
+    targets: dict[int, int] = {}
+    line = sheet.rows[row] if row < len(sheet.rows) else []
+    for col, value in enumerate(line):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            year = parse_year(value)
+            if year is not None:
+                results.setdefault(year, col)
+            continue
+        folded = fold(value)
+        if not folded:
+            continue
+        match = _TARGET_HEADER.match(folded)
+        if match:
+            targets.setdefault(int(match.group(1)), col)
+            continue
+        match = _RESULT_HEADER.match(folded)
+        if match:
+            results.setdefault(int(match.group(1)), col)
+    return results, targets
+
+
+def canonical_group(value: object) -> str:
+    """'Nhóm chỉ tiêu phối hợp thực hiện' → 'Phối hợp thực hiện'; other groups as written."""
+    folded = fold(value)
+    if "phoi hop" in folded:
+        return COORDINATED
+    if "cong doan" in folded or "cd thuc hien" in folded:
+        return UNION_LED
+    return clean_text(value).lstrip("*").strip()
+
+
+def _per_year(value: object, unit: str, text: str) -> bool | None:
+    """True for a yearly target, False for a whole-term one, None when the cell is not understood."""
+    folded = fold(value)
+    if not folded:
+        whole_term = "nhiem ky" in f"{fold(unit)} {fold(text)}" and "nam" not in fold(unit).split()
+        return not whole_term
+    if folded in _PER_YEAR:
+        return True
+    if folded in _WHOLE_TERM:
+        return False
+    return None
+
+
+def is_percent_target(unit: str, target: str) -> bool:
+    return "%" in unit or fold(unit) in ("phan tram", "percent") or target.endswith("%")
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")
+
+
+def as_written(value: object, percent: bool) -> str:
+    """A cell as text: numbers in Vietnamese format, a 0–1 number in a percentage row as 'NN%'."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+        if percent:
+            if 0 < number <= 1 and not number.is_integer():
+                number *= 100
+            elif number == 1:
+                number = 100.0  # Excel stores 100% as 1
+            return f"{_number_text(round(number, 6))}%"
+        return _number_text(number)
+    return clean(value)
+
+
+def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[TermTarget, ...]:
+    """Every term target with its yearly results; problems go to `log`, never raised."""
+    file, name = sheet.file, sheet.name
+    result_cols, target_cols = year_columns(sheet, header.row)
+    year_cols = set(result_cols.values()) | set(target_cols.values())
+    cols = {k: c for k, c in header.columns.items() if c not in year_cols and k != "result"}
+    if "term_target" not in cols and not target_cols:
+        log.error(file, name, cell_name(header.row, 0),
+                  "Bảng chỉ tiêu nhiệm kỳ không có cột “Mục tiêu nhiệm kỳ” (hoặc “Mục tiêu 2018”…); "
+                  "không đọc được chỉ tiêu nào.")
+        return ()
+    if not result_cols:
+        log.warning(file, name, cell_name(header.row, 0),
+                    "Bảng chỉ tiêu nhiệm kỳ không có cột kết quả theo năm (cần tiêu đề như “Kết quả 2018”, "
+                    "“KQ 2018” hoặc “2018”); chỉ đọc được mục tiêu.")
+
+    def get(row: int, key: str) -> object:
+        return sheet.value(row, cols[key]) if key in cols else None
+
+    def where(row: int, key: str) -> str:
+        return cell_name(row, cols.get(key, 0))
+
+    out: list[TermTarget] = []
+    seen: dict[str, int] = {}
+    group_above = ""
+    for r in range(header.row + 1, sheet.height):
+        code = clean(get(r, "code")).rstrip(".-– ").strip()
+        text = clean_text(get(r, "text"))
+        raw_target = get(r, "term_target")
+        yearly_raw = {y: sheet.value(r, c) for y, c in target_cols.items()}
+        result_raw = {y: sheet.value(r, c) for y, c in result_cols.items()}
+        has_target = not is_blank(raw_target) or any(not is_blank(v) for v in yearly_raw.values())
+        has_results = any(not is_blank(v) for v in result_raw.values())
+        if not code and not text and not has_target and not has_results:
+            continue
+        if not code and not has_target and not has_results:
+            group_above = canonical_group(text)  # a group heading
+            continue
+        label = f"“{code or text}”"
+        if not code:
+            log.warning(file, name, where(r, "code"),
+                        f"Chỉ tiêu “{text[:60]}” ở dòng {r + 1} thiếu mã (ô {where(r, 'code')} trống); "
+                        f"dùng mã “dòng {r + 1}”.")
+            code = f"dòng {r + 1}"
+        if not has_target:
+            log.warning(file, name, where(r, "term_target"),
+                        f"Chỉ tiêu {label} ở dòng {r + 1} không có mục tiêu (ô {where(r, 'term_target')} "
+                        "trống); bỏ qua dòng này.")
+            continue
+        if code in seen:
+            log.warning(file, name, where(r, "code"),
+                        f"Mã chỉ tiêu {label} ở dòng {r + 1} trùng với dòng {seen[code] + 1}; "
+                        "vẫn đọc cả hai dòng.")
+        seen.setdefault(code, r)
+        if not text:
+            log.warning(file, name, where(r, "text"),
+                        f"Chỉ tiêu {label} thiếu nội dung (ô {where(r, 'text')} trống).")
+        group = canonical_group(get(r, "group")) if not is_blank(get(r, "group")) else group_above
+        if not group:
+            log.warning(file, name, where(r, "group"),
+                        f"Chỉ tiêu {label} chưa có nhóm (ô {where(r, 'group')} trống; cần "
+                        f"“{COORDINATED}” hoặc “{UNION_LED}”).")
+        unit = clean(get(r, "unit"))
+        target_text = clean(raw_target)
+        percent = is_percent_target(unit, target_text)
+        target_text = as_written(raw_target, percent)
+        per_year = _per_year(get(r, "per_year"), unit, text)
+        if per_year is None:
+            log.warning(file, name, where(r, "per_year"),
+                        f"Áp dụng “{clean(get(r, 'per_year'))}” của chỉ tiêu {label} không nhận ra (cần "
+                        f"“{PER_YEAR_LABEL}” hoặc “{WHOLE_TERM_LABEL}”); coi là “{PER_YEAR_LABEL}”.")
+            per_year = True
+        yearly = {y: as_written(v, percent) for y, v in yearly_raw.items() if not is_blank(v)}
+        results: dict[int, str] = {}
+        for year, value in result_raw.items():
+            if is_blank(value):
+                continue
+            written = as_written(value, percent)
+            goal = yearly.get(year, target_text)
+            if read_amount(goal) is not None and read_amount(written) is None:
+                cell = cell_name(r, result_cols[year])
+                log.error(file, name, cell,
+                          f"Kết quả năm {year} “{written}” của chỉ tiêu {label} (ô {cell}) không phải là số, "
+                          f"trong khi mục tiêu là “{goal}”; bỏ qua kết quả này.")
+                continue
+            results[year] = written
+        out.append(TermTarget(code=code, text=text, group=group, unit=unit, term_target=target_text,
+                              yearly_targets=yearly, results=results, per_year=per_year))
+    if not out:
+        log.warning(file, name, cell_name(header.row, 0),
+                    "Bảng chỉ tiêu nhiệm kỳ không có dòng chỉ tiêu nào.")
+    return tuple(out)

@@ -1,0 +1,342 @@
+"""The congress deck as a PowerPoint file: 16:9, large fonts, native (editable) charts, speaker notes.
+
+`dataset_to_pptx(dataset)` draws the slides of `slides.build_slides` — the same deck the dashboard's
+slide mode shows. Charts are PowerPoint charts built from the data (python-pptx `add_chart`), never
+pictures, so the presenter can restyle or correct them in PowerPoint. Amounts in charts are in
+triệu đồng (the value axis says so); the speaker notes carry every figure in exact đồng.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from unionboard.core.models import Dataset
+from unionboard.present.slides import (
+    Slide,
+    awards_by_level,
+    build_slides,
+    chart_targets,
+    short_label,
+    strings,
+)
+
+SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 in (16:9)
+FONT = "Arial"
+
+NAVY = RGBColor(0x1F, 0x38, 0x64)
+INK = RGBColor(0x1A, 0x1A, 0x1A)
+GREY = RGBColor(0x40, 0x40, 0x40)
+GRID = RGBColor(0xBF, 0xBF, 0xBF)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+PALE = RGBColor(0xDD, 0xE6, 0xF2)
+# Strong, distinguishable series colours (dark enough for white data labels).
+SERIES = (RGBColor(0x1F, 0x4E, 0x79), RGBColor(0xC5, 0x5A, 0x11), RGBColor(0x38, 0x76, 0x1D),
+          RGBColor(0x70, 0x30, 0xA0), RGBColor(0x9C, 0x6B, 0x00), RGBColor(0xA5, 0x00, 0x21),
+          RGBColor(0x00, 0x70, 0x70))
+
+TITLE_PT, FINDING_PT, NUMBER_PT, LABEL_PT = 40, 24, 44, 18
+CHART_PT, CHART_SMALL_PT = 16, 14
+MARGIN = Inches(0.6)
+
+
+def _fit(text: str, width_in: float, lines: int, base: int, smallest: int) -> int:
+    """Largest size ≤ base (≥ smallest) at which `text` fits `lines` lines of `width_in` inches."""
+    em = 0.66 if text.isupper() else 0.55  # average Arial character width, capitals are wider
+    size = base
+    while size > smallest:
+        per_line = width_in / (size / 72 * em)
+        if len(text) <= per_line * lines:
+            break
+        size -= 2
+    return size
+
+
+def _text(slide, left, top, width, height, paragraphs, anchor=MSO_ANCHOR.TOP):
+    """A text box; paragraphs are (text, size_pt, bold, colour, alignment)."""
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = anchor
+    frame.margin_left = frame.margin_right = Inches(0.05)
+    for index, (text, size, bold, colour, align) in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.alignment = align
+        run = paragraph.add_run()
+        run.text = text
+        run.font.name = FONT
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = colour
+    return box
+
+
+def _style_chart(chart, legend: bool = True) -> None:
+    chart.font.name = FONT
+    chart.font.size = Pt(CHART_PT)
+    chart.font.color.rgb = INK
+    chart.has_title = False
+    chart.has_legend = legend
+    if legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(CHART_PT)
+
+
+def _value_axis(chart, title: str, number_format: str = "#,##0") -> None:
+    axis = chart.value_axis
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.rgb = GRID
+    axis.tick_labels.number_format = number_format
+    axis.tick_labels.number_format_is_linked = False
+    axis.tick_labels.font.size = Pt(CHART_SMALL_PT)
+    axis.format.line.color.rgb = GRID
+    if title:
+        axis.has_title = True
+        axis.axis_title.text_frame.text = title
+        run = axis.axis_title.text_frame.paragraphs[0].runs[0]
+        run.font.size = Pt(CHART_SMALL_PT)
+        run.font.bold = False
+        run.font.name = FONT
+
+
+def _colour_series(chart) -> None:
+    for index, series in enumerate(chart.plots[0].series):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = SERIES[index % len(SERIES)]
+
+
+def _labels(plot, number_format: str, size: int, colour: RGBColor, position=None) -> None:
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = number_format
+    labels.number_format_is_linked = False
+    labels.font.size = Pt(size)
+    labels.font.color.rgb = colour
+    labels.font.name = FONT
+    if position is not None:
+        labels.position = position
+
+
+def _million(amount: int) -> float:
+    return amount / 1_000_000
+
+
+def _year_label(year: int, s: dict[str, str]) -> str:
+    return str(year) if s["year"] == "{year}" else s["year"].format(year=year)
+
+
+def _finance_chart(slide, dataset: Dataset, side: str, s, x, y, cx, cy):
+    finance = dataset.finance
+    table = finance.table(side)
+    data = CategoryChartData(number_format="#,##0.0")
+    data.categories = [_year_label(int(year), s) for year in table.columns]
+    for item, row in table.iterrows():
+        data.add_series(str(item), [_million(int(v)) for v in row])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_STACKED, x, y, cx, cy, data).chart
+    _style_chart(chart)
+    _value_axis(chart, s["million"])
+    _colour_series(chart)
+    chart.plots[0].gap_width = 60
+    chart.category_axis.tick_labels.font.size = Pt(CHART_PT)
+    chart.category_axis.format.line.color.rgb = GRID
+    return chart
+
+
+def _balance_chart(slide, dataset: Dataset, s, x, y, cx, cy):
+    finance = dataset.finance
+    revenue, spending = finance.by_year("revenue"), finance.by_year("spending")
+    data = CategoryChartData(number_format="#,##0.0")
+    data.categories = [_year_label(year, s) for year in finance.years]
+    data.add_series(s["revenue"], [_million(revenue.get(y, 0)) for y in finance.years])
+    data.add_series(s["spending"], [_million(spending.get(y, 0)) for y in finance.years])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, x, y, cx, cy, data).chart
+    _style_chart(chart)
+    _value_axis(chart, s["million"])
+    _colour_series(chart)
+    plot = chart.plots[0]
+    plot.gap_width, plot.overlap = 60, -10
+    _labels(plot, "#,##0.0", CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    chart.category_axis.tick_labels.font.size = Pt(CHART_PT)
+    return chart
+
+
+def _gender_chart(slide, dataset: Dataset, s, x, y, cx, cy):
+    frame = dataset.members.frame
+    male, female = int((frame["gender"] == "Nam").sum()), int((frame["gender"] == "Nữ").sum())
+    data = CategoryChartData(number_format="0")
+    data.categories = [s["male"], s["female"]]
+    data.add_series(s["n_members"], [male, female])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, x, y, cx, cy, data).chart
+    _style_chart(chart)
+    plot = chart.plots[0]
+    for index, point in enumerate(plot.series[0].points):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = SERIES[index]
+    _labels(plot, "0", 24, WHITE)
+    plot.data_labels.show_value = True
+    plot.data_labels.font.bold = True
+    return chart
+
+
+def _targets_chart(slide, dataset: Dataset, s, x, y, cx, cy):
+    rows = [t for t in chart_targets(dataset.targets) if t.target_value]
+    if not rows:
+        return None
+    # Targets mix units (%, people, times): both series are shown as % of the target.
+    rows.reverse()  # a bar chart lists categories bottom-up: the report's first target on top
+    data = CategoryChartData(number_format='0"%"')
+    data.categories = [short_label(t.text, 40) for t in rows]
+    data.add_series(s["target_series"], [100.0 for _ in rows])
+    data.add_series(s["result_series"],
+                    [round(100 * t.result_value / t.target_value, 1) for t in rows])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, x, y, cx, cy, data).chart
+    _style_chart(chart)
+    _value_axis(chart, s["percent_of_target"], '0"%"')
+    chart.value_axis.minimum_scale = 0
+    _colour_series(chart)
+    target_series = chart.plots[0].series[0]  # the reference in grey, the result in colour
+    target_series.format.fill.fore_color.rgb = RGBColor(0x80, 0x80, 0x80)
+    chart.plots[0].series[1].format.fill.fore_color.rgb = SERIES[0]
+    plot = chart.plots[0]
+    plot.gap_width, plot.overlap = 50, -10
+    _labels(plot, '0"%"', CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    chart.category_axis.tick_labels.font.size = Pt(CHART_SMALL_PT)
+    return chart
+
+
+def _awards_chart(slide, dataset: Dataset, s, x, y, cx, cy):
+    levels = dict(reversed(awards_by_level(dataset.awards).items()))  # lowest level on top
+    data = CategoryChartData(number_format="0")
+    data.categories = [s.get(f"chart_level_{level}", level) for level in levels]
+    data.add_series(s["count_series"], list(levels.values()))
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, x, y, cx, cy, data).chart
+    _style_chart(chart, legend=False)
+    _value_axis(chart, s["count_series"], "0")
+    chart.value_axis.minimum_scale = 0
+    _colour_series(chart)
+    plot = chart.plots[0]
+    plot.gap_width = 50
+    _labels(plot, "0", CHART_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    chart.category_axis.tick_labels.font.size = Pt(CHART_PT)
+    return chart
+
+
+CHARTS = {
+    "gender": _gender_chart,
+    "revenue_by_year": lambda slide, d, s, *box: _finance_chart(slide, d, "revenue", s, *box),
+    "spending_by_year": lambda slide, d, s, *box: _finance_chart(slide, d, "spending", s, *box),
+    "balance_by_year": _balance_chart,
+    "targets_result": _targets_chart,
+    "awards_by_level": _awards_chart,
+}
+
+
+def _title_slide(slide, spec: Slide) -> None:
+    background = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, SLIDE_WIDTH, SLIDE_HEIGHT)
+    background.fill.solid()
+    background.fill.fore_color.rgb = NAVY
+    background.line.fill.background()
+    width = SLIDE_WIDTH - 2 * Inches(0.8)
+    name = spec.title.upper()
+    _text(slide, Inches(0.8), Inches(1.3), width, Inches(2.4),
+          [(name, _fit(name, width / 914_400, 2, 48, 32), True, WHITE, PP_ALIGN.CENTER)],
+          anchor=MSO_ANCHOR.BOTTOM)
+    rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(5.67), Inches(3.95), Inches(2),
+                                  Inches(0.06))
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = PALE
+    rule.line.fill.background()
+    lines = [(spec.finding, 36, True, WHITE, PP_ALIGN.CENTER)]
+    lines += [(f"{label} {value}".strip(), 30, False, PALE, PP_ALIGN.CENTER)
+              for label, value in spec.numbers]
+    _text(slide, Inches(0.8), Inches(4.25), width, Inches(2.4), lines)
+
+
+def _header(slide, spec: Slide) -> None:
+    width = SLIDE_WIDTH - 2 * MARGIN
+    _text(slide, MARGIN, Inches(0.3), width, Inches(0.85),
+          [(spec.title, _fit(spec.title, width / 914_400, 1, TITLE_PT, 36), True, NAVY, PP_ALIGN.LEFT)],
+          anchor=MSO_ANCHOR.MIDDLE)
+    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.18), Inches(1.6), Inches(0.08))
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = SERIES[1]
+    bar.line.fill.background()
+    _text(slide, MARGIN, Inches(1.35), width, Inches(0.8),
+          [(spec.finding, _fit(spec.finding, width / 914_400, 1, 28, FINDING_PT), False, INK,
+            PP_ALIGN.LEFT)])
+
+
+def _numbers_column(slide, numbers, left, top, width, height) -> None:
+    if not numbers:
+        return
+    step = min(Inches(1.55), height // len(numbers))
+    for index, (label, value) in enumerate(numbers):
+        value_pt = _fit(value, width / 914_400, 1, NUMBER_PT, 40)
+        _text(slide, left, top + index * step, width, step,
+              [(value, value_pt, True, NAVY, PP_ALIGN.LEFT),
+               (label, _fit(label, width / 914_400, 2, LABEL_PT, 14), False, GREY, PP_ALIGN.LEFT)])
+
+
+def _numbers_row(slide, numbers, top) -> None:
+    if not numbers:
+        return
+    width = (SLIDE_WIDTH - 2 * MARGIN) // len(numbers)
+    for index, (label, value) in enumerate(numbers):
+        _text(slide, MARGIN + index * width, top, width, Inches(1.5),
+              [(value, _fit(value, width / 914_400, 1, 54, 40), True, NAVY, PP_ALIGN.CENTER),
+               (label, _fit(label, width / 914_400, 2, 20, 14), False, GREY, PP_ALIGN.CENTER)])
+
+
+def _term_targets_list(slide, dataset: Dataset, top) -> None:
+    items = dataset.term_targets or ()
+    lines = [f"{t.code} {short_label(t.text, 95)}" for t in items]
+    size = 18 if len(lines) <= 9 else 16 if len(lines) <= 11 else 14
+    _text(slide, MARGIN, top, SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - top - Inches(0.3),
+          [(line, size, False, INK, PP_ALIGN.LEFT) for line in lines])
+
+
+def _content_slide(slide, spec: Slide, dataset: Dataset, s: dict[str, str]) -> None:
+    _header(slide, spec)
+    body_top = Inches(2.25)
+    body_height = SLIDE_HEIGHT - body_top - Inches(0.3)
+    chart_maker = CHARTS.get(spec.chart) if spec.chart else None
+    if chart_maker is not None:
+        numbers_width = Inches(3.5)
+        _numbers_column(slide, spec.numbers, MARGIN, body_top, numbers_width, body_height)
+        left = MARGIN + numbers_width + Inches(0.3)
+        chart = chart_maker(slide, dataset, s, left, body_top - Inches(0.1),
+                            SLIDE_WIDTH - left - Inches(0.4), body_height + Inches(0.1))
+        if chart is not None:
+            return
+    _numbers_row(slide, spec.numbers, body_top)
+    if spec.key == "term_targets":
+        _term_targets_list(slide, dataset, body_top + Inches(1.6))
+
+
+def dataset_to_pptx(dataset: Dataset, order: list[str] | None = None, lang: str = "vi") -> bytes:
+    """The deck as .pptx bytes: the slides of `build_slides(dataset, lang, order)`."""
+    s = strings(lang)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    prs.core_properties.title = dataset.info.name
+    prs.core_properties.author = "unionboard"
+    blank = prs.slide_layouts[6]
+    for spec in build_slides(dataset, lang=lang, order=order):
+        slide = prs.slides.add_slide(blank)
+        if spec.key == "title":
+            _title_slide(slide, spec)
+        else:
+            _content_slide(slide, spec, dataset, s)
+        slide.notes_slide.notes_text_frame.text = spec.notes
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()

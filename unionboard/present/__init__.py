@@ -1,0 +1,1 @@
+"""Presentation without Streamlit: Plotly chart builders, colours, display tables, the slide deck as data."""

@@ -1,0 +1,879 @@
+"""Chart builders: domain objects → `plotly.graph_objects.Figure`, ready to project in a hall.
+
+Pure functions, no Streamlit. Every builder `x(obj, lang="vi")` calls `data_x(obj, lang)`, the
+exact table behind the chart (amounts in đồng, int), which a page can offer for download.
+
+Conventions shared by every figure
+- Vietnamese numbers: `separators=",."`; every numeric axis has an explicit `tickformat`
+  (never plotly's SI default, which would print "18.8M"); money axes are in triệu đồng.
+- Hover texts show the exact amount in đồng ("18.777.000 đ"), pre-formatted in `customdata`.
+- Titles state a finding (`unionboard.analysis.findings`), falling back to a neutral title.
+- Colours come from `unionboard.present.palette`: one colour per source/category in every chart.
+- Every user-facing string is in `LABELS` (Vietnamese and English). Category values of the
+  domain (genders, levels, statuses) are translated through `LABELS[lang]["terms"]`; source and
+  category names are data and are shown as written.
+- Plotly reads a subset of HTML in every text it draws (titles, ticks, legend, annotations,
+  text/hover values). Every string that comes from the data passes through `_label` (HTML-escaped,
+  drawn literally) before it enters a figure; the builders' own `<br>` are added after that.
+  The `data_*` tables keep the text as written.
+
+Awards given for a period ("2011–2013") are NOT counted at their end year in `awards_by_year`:
+each period gets its own bucket after the years ("Giai đoạn 2011–2013"), because piling
+term-long awards onto the last year would misstate when they were earned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from unionboard.analysis import findings
+from unionboard.analysis.metrics import member_summary
+from unionboard.core.models import (
+    AWARD_LEVELS,
+    GENDERS,
+    RECIPIENT_TYPES,
+    STATUSES,
+    Award,
+    Finance,
+    Roster,
+    Target,
+)
+from unionboard.core.text import format_dong, format_number, plotly_text, wrap
+from unionboard.present import palette
+
+FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
+BASE_FONT_SIZE = 16
+TITLE_FONT_SIZE = 20
+MONEY_TICKFORMAT = ",.0f"
+COUNT_TICKFORMAT = ",d"
+PERCENT_TICKFORMAT = ",.0f"
+
+LABELS: dict[str, dict] = {
+    "vi": {
+        "million": "triệu đồng",
+        "members": "đoàn viên",
+        "people": "người",
+        "targets": "chỉ tiêu",
+        "year": "Năm",
+        "member_count": "Số đoàn viên",
+        "award_count": "Số lượt khen thưởng",
+        "age_axis": "Nhóm tuổi (tính đến năm {year})",
+        "revenue": "Tổng thu",
+        "spending": "Tổng chi",
+        "cumulative": "Số dư lũy kế",
+        "opening": "Tồn đầu kỳ",
+        "closing": "Tồn cuối kỳ",
+        "target_marker": "Mục tiêu",
+        "ratio_axis": "Kết quả so với mục tiêu (%)",
+        "party": "Đảng viên",
+        "non_party": "Quần chúng",
+        "period": "Giai đoạn {period}",
+        "unknown_year": "Không rõ năm",
+        "unknown": "Không rõ",
+        "total": "Tổng",
+        "kind_opening": "Tồn đầu kỳ",
+        "kind_revenue": "Thu",
+        "kind_spending": "Chi",
+        "kind_closing": "Tồn cuối kỳ",
+        "hover_amount": "{label}: {amount}",
+        "titles": {
+            "gender_donut": "Cơ cấu đoàn viên theo giới tính",
+            "education_bar": "Trình độ chuyên môn",
+            "political_theory_bar": "Trình độ lý luận chính trị",
+            "party_by_gender": "Đảng viên theo giới tính",
+            "department_bar": "Đoàn viên theo phòng, đơn vị",
+            "age_histogram": "Đoàn viên theo nhóm tuổi",
+            "revenue_by_year": "Thu theo năm và nguồn thu",
+            "revenue_share": "Cơ cấu nguồn thu",
+            "spending_by_year": "Chi theo năm và mục chi",
+            "spending_share": "Cơ cấu chi",
+            "balance_by_year": "Thu, chi và số dư theo năm",
+            "term_waterfall": "Từ tồn đầu kỳ đến tồn cuối kỳ",
+            "targets_bullets": "Kết quả so với mục tiêu",
+            "targets_status_donut": "Đánh giá chỉ tiêu",
+            "awards_by_level": "Khen thưởng theo cấp",
+            "awards_by_year": "Khen thưởng theo năm",
+        },
+        "columns": {
+            "year": "Năm", "source": "Nguồn thu", "category": "Mục chi", "amount": "Số tiền (đ)",
+            "share": "Tỷ lệ (%)", "count": "Số đoàn viên", "gender": "Giới tính",
+            "education": "Trình độ chuyên môn", "political_theory": "Lý luận chính trị",
+            "party": "Đảng viên", "department": "Phòng, đơn vị", "age_band": "Nhóm tuổi",
+            "revenue": "Tổng thu (đ)", "spending": "Tổng chi (đ)",
+            "difference": "Chênh lệch thu − chi (đ)", "cumulative": "Số dư lũy kế (đ)",
+            "step": "Khoản", "kind": "Loại", "running": "Số dư sau khoản (đ)",
+            "target_text": "Chỉ tiêu", "unit": "ĐVT", "target": "Mục tiêu", "result": "Kết quả",
+            "ratio": "Kết quả/Mục tiêu (%)", "status": "Đánh giá", "targets": "Số chỉ tiêu",
+            "level": "Cấp khen thưởng", "recipient": "Đối tượng", "awards": "Số lượt",
+            "bucket": "Năm/Giai đoạn",
+        },
+        "terms": {},
+    },
+    "en": {
+        "million": "million đồng",
+        "members": "members",
+        "people": "",
+        "targets": "targets",
+        "year": "Year",
+        "member_count": "Members",
+        "award_count": "Awards",
+        "age_axis": "Age group (in {year})",
+        "revenue": "Revenue",
+        "spending": "Spending",
+        "cumulative": "Cumulative balance",
+        "opening": "Opening balance",
+        "closing": "Closing balance",
+        "target_marker": "Target",
+        "ratio_axis": "Result as % of target",
+        "party": "Party members",
+        "non_party": "Non-Party",
+        "period": "Period {period}",
+        "unknown_year": "Year unknown",
+        "unknown": "Unknown",
+        "total": "Total",
+        "kind_opening": "Opening balance",
+        "kind_revenue": "Revenue",
+        "kind_spending": "Spending",
+        "kind_closing": "Closing balance",
+        "hover_amount": "{label}: {amount}",
+        "titles": {
+            "gender_donut": "Members by gender",
+            "education_bar": "Education",
+            "political_theory_bar": "Political theory training",
+            "party_by_gender": "Party members by gender",
+            "department_bar": "Members by unit",
+            "age_histogram": "Members by age group",
+            "revenue_by_year": "Revenue by year and source",
+            "revenue_share": "Revenue by source",
+            "spending_by_year": "Spending by year and category",
+            "spending_share": "Spending by category",
+            "balance_by_year": "Revenue, spending and balance by year",
+            "term_waterfall": "From opening to closing balance",
+            "targets_bullets": "Results against targets",
+            "targets_status_donut": "Target evaluation",
+            "awards_by_level": "Awards by level",
+            "awards_by_year": "Awards by year",
+        },
+        "columns": {
+            "year": "Year", "source": "Source", "category": "Category", "amount": "Amount (đồng)",
+            "share": "Share (%)", "count": "Members", "gender": "Gender",
+            "education": "Education", "political_theory": "Political theory",
+            "party": "Party membership", "department": "Unit", "age_band": "Age group",
+            "revenue": "Revenue (đồng)", "spending": "Spending (đồng)",
+            "difference": "Revenue − spending (đồng)", "cumulative": "Cumulative balance (đồng)",
+            "step": "Step", "kind": "Kind", "running": "Balance after step (đồng)",
+            "target_text": "Target", "unit": "Unit", "target": "Target value", "result": "Result",
+            "ratio": "Result/target (%)", "status": "Evaluation", "targets": "Targets",
+            "level": "Award level", "recipient": "Recipient", "awards": "Awards",
+            "bucket": "Year/period",
+        },
+        "terms": {
+            "Nam": "Men", "Nữ": "Women",
+            "Tiến sỹ": "Doctorate", "Thạc sỹ": "Master's", "Đại học": "University",
+            "Cao đẳng": "College", "Trung cấp": "Intermediate", "Sơ cấp": "Elementary",
+            "Khác": "Other", "Cao cấp": "Advanced", "Chưa có": "None",
+            "Vượt": "Exceeded", "Đạt": "Met", "Chưa đạt": "Not met",
+            "Cơ sở": "Grassroots", "Tỉnh": "Province", "Bộ": "Ministry",
+            "Tổng Liên đoàn": "VGCL", "Thủ tướng": "Prime Minister",
+            "Chủ tịch nước": "State President",
+            "Tập thể": "Collective", "Cá nhân": "Individual",
+            "người": "", "đợt": "campaigns", "lần": "times",
+        },
+    },
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def labels(lang: str = "vi") -> dict:
+    """The LABELS of `lang` (Vietnamese for an unknown language)."""
+    return LABELS.get(lang, LABELS["vi"])
+
+
+def term(value: object, lang: str = "vi") -> str:
+    """A domain category value ("Nữ", "Đạt", "Tỉnh") in `lang`; None → 'Không rõ'/'Unknown'."""
+    lab = labels(lang)
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return lab["unknown"]
+    return lab["terms"].get(str(value), str(value))
+
+
+def _cols(lang: str) -> dict[str, str]:
+    return labels(lang)["columns"]
+
+
+def _title(name: str, finding: str | None, lang: str) -> str:
+    return finding or labels(lang)["titles"][name]
+
+
+def _label(text: object) -> str:
+    """Data text for a figure: HTML-escaped, so Plotly draws "<b>x</b>" as written (see text.plotly_text)."""
+    return plotly_text(text)
+
+
+def _wrap(text: str, width: int = 16) -> str:
+    """Break a tick label into lines of about `width` characters (joined by <br>)."""
+    return wrap(text, width)
+
+
+def _shorten(text: str, width: int = 48) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip(" ,;.") + "…"
+
+
+def _millions(amount: int | float) -> float:
+    return amount / 1_000_000
+
+
+def _million_text(amount: int | float, decimals: int = 1, sign: bool = False) -> str:
+    """-10395000 → '−10,4' (typographic minus); with sign=True positive values get '+'."""
+    text = findings.million_number(abs(amount), decimals)
+    if amount < 0 and text.strip("0,") != "":
+        return "−" + text
+    return ("+" + text) if sign else text
+
+
+def _count_dtick(maximum: float) -> int:
+    """A tick step for an integer axis: 1, 2, 5, 10, 20, 50, … giving at most ~6 ticks."""
+    step, factors = 1, (2, 2.5, 2)
+    i = 0
+    while maximum / step > 6:
+        step = int(step * factors[i % 3])
+        i += 1
+    return step
+
+
+def _style(fig: go.Figure, title: str, *, legend_y: float = -0.18, height: int = 480) -> go.Figure:
+    """The layout every figure shares: fonts, Vietnamese separators, white background, legend."""
+    fig.update_layout(
+        template="plotly_white",
+        separators=",.",
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#222222"},
+        title={"text": _wrap(_label(title), 40), "font": {"size": TITLE_FONT_SIZE}, "x": 0.01,
+               "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        height=height,
+        margin={"l": 70, "r": 30, "t": 90, "b": 90},
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": legend_y,
+                "yanchor": "top", "title": {"text": ""}, "font": {"size": BASE_FONT_SIZE},
+                "traceorder": "normal"},
+        hoverlabel={"font": {"size": BASE_FONT_SIZE}},
+        uniformtext={"minsize": 12, "mode": "hide"},
+    )
+    return fig
+
+
+def _money_axis(lang: str, tickformat: str = MONEY_TICKFORMAT) -> dict:
+    return {"title": {"text": labels(lang)["million"]}, "tickformat": tickformat,
+            "hoverformat": ",.3f", "zeroline": True, "zerolinecolor": "#555555",
+            "zerolinewidth": 2, "gridcolor": "#E5E5E5", "automargin": True}
+
+
+def _count_axis(title: str, maximum: float) -> dict:
+    """An integer axis from 0 to `maximum` (pass some headroom for the labels outside the bars)."""
+    return {"title": {"text": title}, "tickformat": COUNT_TICKFORMAT, "tick0": 0,
+            "dtick": _count_dtick(max(maximum, 1)), "range": [0, max(maximum, 1)],
+            "gridcolor": "#E5E5E5", "automargin": True}
+
+
+def _category_axis(title: str = "", order: Sequence[str] | None = None) -> dict:
+    axis = {"title": {"text": title}, "type": "category", "automargin": True}
+    if order is not None:
+        axis.update(categoryorder="array", categoryarray=list(order))
+    return axis
+
+
+def _centre(fig: go.Figure, text: str) -> None:
+    fig.add_annotation(text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                       font={"size": TITLE_FONT_SIZE})
+
+
+def _people(n: int, lang: str) -> str:
+    unit = labels(lang)["people"]
+    return f"{n} {unit}".strip()
+
+
+def _count_bar(frame: pd.DataFrame, label_col: str, count_col: str, title: str, lang: str,
+               *, horizontal: bool = False, axis_title: str = "", wrap: int = 14,
+               data_labels: bool = True) -> go.Figure:
+    """`data_labels=False` for the code's own category labels (age bands "<30"): not escaped."""
+    cats = [_label(v) if data_labels else str(v) for v in frame[label_col]]
+    counts = [int(v) for v in frame[count_col]]
+    total = sum(counts) or 1
+    shares = [f"{format_number(c * 100 / total, 1)}%" for c in counts]
+    hover = "<b>%{customdata[0]}</b><br>%{customdata[1]} (%{customdata[2]})<extra></extra>"
+    custom = [[c, _people(n, lang), s] for c, n, s in zip(cats, counts, shares, strict=True)]
+    shown = [_wrap(c, wrap) for c in cats]
+    bar = go.Bar(x=counts if horizontal else shown, y=shown if horizontal else counts,
+                 orientation="h" if horizontal else "v", marker={"color": palette.NEUTRAL},
+                 text=counts, texttemplate="%{text:,d}", textposition="outside", cliponaxis=False,
+                 customdata=custom, hovertemplate=hover, showlegend=False)
+    fig = go.Figure(bar)
+    count_axis = _count_axis(labels(lang)["member_count"], max(counts, default=1) * 1.15)
+    if horizontal:
+        fig.update_layout(xaxis=count_axis, yaxis=_category_axis(axis_title, shown))
+    else:
+        fig.update_layout(yaxis=count_axis, xaxis=_category_axis(axis_title, shown))
+    return _style(fig, title)
+
+
+# --------------------------------------------------------------------------- members
+
+
+def data_gender_donut(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    c = _cols(lang)
+    frame = roster.frame
+    counts = [(g, int((frame["gender"] == g).sum())) for g in GENDERS]
+    unknown = int(frame["gender"].isna().sum())
+    if unknown:
+        counts.append((None, unknown))
+    total = sum(n for _, n in counts) or 1
+    return pd.DataFrame({c["gender"]: [term(g, lang) for g, _ in counts],
+                         c["count"]: [n for _, n in counts],
+                         c["share"]: [round(n * 100 / total, 1) for _, n in counts]})
+
+
+def gender_donut(roster: Roster, lang: str = "vi") -> go.Figure:
+    c, lab = _cols(lang), labels(lang)
+    data = data_gender_donut(roster, lang)
+    names = list(data[c["gender"]])
+    colors = {term(g, lang): palette.gender_color(g) for g in GENDERS}
+    fig = go.Figure(go.Pie(
+        labels=[_label(n) for n in names], values=[int(v) for v in data[c["count"]]], hole=0.55, sort=False,
+        direction="clockwise", marker={"colors": [colors.get(n, palette.UNKNOWN_COLOR) for n in names],
+                                       "line": {"color": "white", "width": 2}},
+        texttemplate="%{label}<br>%{value} (%{percent:.1%})", textposition="outside",
+        textfont={"size": BASE_FONT_SIZE},
+        hovertemplate="<b>%{label}</b><br>%{value} " + lab["members"] + " (%{percent:.1%})<extra></extra>"))
+    _centre(fig, f"{len(roster)}<br>{lab['members']}")
+    return _style(fig, _title("gender_donut", findings.gender_finding(roster, lang), lang), legend_y=-0.05)
+
+
+def data_education_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    c = _cols(lang)
+    counts = {k: v for k, v in member_summary(roster)["by_education"].items() if v}
+    return pd.DataFrame({c["education"]: [term(k, lang) for k in counts],
+                         c["count"]: [int(v) for v in counts.values()]})
+
+
+def education_bar(roster: Roster, lang: str = "vi") -> go.Figure:
+    c = _cols(lang)
+    return _count_bar(data_education_bar(roster, lang), c["education"], c["count"],
+                      _title("education_bar", findings.education_finding(roster, lang), lang), lang)
+
+
+def data_political_theory_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    c = _cols(lang)
+    counts = {k: v for k, v in member_summary(roster)["by_political_theory"].items() if v}
+    return pd.DataFrame({c["political_theory"]: [term(k, lang) for k in counts],
+                         c["count"]: [int(v) for v in counts.values()]})
+
+
+def political_theory_bar(roster: Roster, lang: str = "vi") -> go.Figure:
+    c = _cols(lang)
+    title = _title("political_theory_bar", findings.political_theory_finding(roster, lang), lang)
+    return _count_bar(data_political_theory_bar(roster, lang), c["political_theory"], c["count"],
+                      title, lang)
+
+
+def data_party_by_gender(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    c, lab = _cols(lang), labels(lang)
+    frame = roster.frame
+    party = frame["party_member"].fillna(False).astype(bool)
+    rows = []
+    genders: list[str | None] = list(GENDERS) + ([None] if frame["gender"].isna().any() else [])
+    for g in genders:
+        mask = frame["gender"].isna() if g is None else frame["gender"] == g
+        rows.append((term(g, lang), lab["party"], int((mask & party).sum())))
+        rows.append((term(g, lang), lab["non_party"], int((mask & ~party).sum())))
+    return pd.DataFrame(rows, columns=[c["gender"], c["party"], c["count"]])
+
+
+def party_by_gender(roster: Roster, lang: str = "vi") -> go.Figure:
+    """Stacked bars per gender: Party members (bottom) and non-Party members."""
+    c, lab = _cols(lang), labels(lang)
+    data = data_party_by_gender(roster, lang)
+    genders = list(dict.fromkeys(data[c["gender"]]))
+    fig = go.Figure()
+    for key, name in ((True, lab["party"]), (False, lab["non_party"])):
+        part = data[data[c["party"]] == name]
+        counts = [int(v) for v in part[c["count"]]]
+        totals = [int(data[data[c["gender"]] == g][c["count"]].sum()) or 1 for g in part[c["gender"]]]
+        custom = [[_label(g), _people(n, lang), f"{format_number(n * 100 / t, 1)}%"]
+                  for g, n, t in zip(part[c["gender"]], counts, totals, strict=True)]
+        fig.add_trace(go.Bar(
+            x=[_label(g) for g in part[c["gender"]]], y=counts, name=name,
+            marker={"color": palette.PARTY_COLORS[key]},
+            text=counts, texttemplate="%{text:,d}", textposition="inside", insidetextanchor="middle",
+            textangle=0,
+            textfont={"color": "white" if key else "#222222", "size": BASE_FONT_SIZE + 2},
+            customdata=custom,
+            hovertemplate="<b>%{customdata[0]}</b> · " + name
+                          + "<br>%{customdata[1]} (%{customdata[2]})<extra></extra>"))
+    maximum = max((int(data[data[c["gender"]] == g][c["count"]].sum()) for g in genders), default=1)
+    fig.update_layout(barmode="stack", bargap=0.35, xaxis=_category_axis("", [_label(g) for g in genders]),
+                      yaxis=_count_axis(lab["member_count"], maximum * 1.1))
+    return _style(fig, _title("party_by_gender", findings.party_finding(roster, lang), lang))
+
+
+def data_department_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    """Members per unit, largest first (ties keep the roster's order)."""
+    c = _cols(lang)
+    counts = member_summary(roster)["by_department"]
+    ordered = sorted(counts.items(), key=lambda kv: -kv[1])
+    return pd.DataFrame({c["department"]: [k for k, _ in ordered],
+                         c["count"]: [int(v) for _, v in ordered]})
+
+
+def department_bar(roster: Roster, lang: str = "vi") -> go.Figure:
+    """Horizontal bars, the largest unit at the top."""
+    c = _cols(lang)
+    data = data_department_bar(roster, lang).iloc[::-1]  # plotly draws the first category at the bottom
+    title = _title("department_bar", findings.department_finding(roster, lang), lang)
+    fig = _count_bar(data, c["department"], c["count"], title, lang, horizontal=True, wrap=30)
+    fig.update_layout(height=max(420, 110 + 52 * len(data)), margin={"l": 20})
+    return fig
+
+
+def data_age_histogram(roster: Roster, reference_year: int | None = None,
+                       lang: str = "vi") -> pd.DataFrame:
+    """Members per age band (<30, 30–39, 40–49, 50–59, ≥60); members without a birth year are left out."""
+    c = _cols(lang)
+    bands = [findings.age_band(a) for a in findings.ages(roster, reference_year)]
+    keys = [key for key, _, _ in findings.AGE_BANDS]
+    return pd.DataFrame({c["age_band"]: keys, c["count"]: [bands.count(k) for k in keys]})
+
+
+def age_histogram(roster: Roster, reference_year: int | None = None,
+                  lang: str = "vi") -> go.Figure | None:
+    """Members by age band in `reference_year` (default: this year); None without birth years."""
+    import datetime as dt
+
+    if not findings.ages(roster, reference_year):
+        return None
+    c = _cols(lang)
+    year = reference_year or dt.date.today().year
+    title = _title("age_histogram", findings.age_finding(roster, lang, reference_year), lang)
+    fig = _count_bar(data_age_histogram(roster, reference_year, lang), c["age_band"], c["count"],
+                     title, lang, axis_title=labels(lang)["age_axis"].format(year=year), data_labels=False)
+    fig.update_layout(bargap=0.1)
+    return fig
+
+
+# --------------------------------------------------------------------------- finance
+
+
+def _data_by_year(finance: Finance, side: str, lang: str) -> pd.DataFrame:
+    c = _cols(lang)
+    item_col = c["source"] if side == "revenue" else c["category"]
+    table = finance.table(side)
+    rows = [(int(year), str(item), int(table.loc[item, year]))
+            for item in table.index for year in table.columns]
+    return pd.DataFrame(rows, columns=[c["year"], item_col, c["amount"]])
+
+
+def data_revenue_by_year(finance: Finance, lang: str = "vi") -> pd.DataFrame:
+    """One row per (year, source): amount in đồng (0 where the report has a blank)."""
+    return _data_by_year(finance, "revenue", lang)
+
+
+def data_spending_by_year(finance: Finance, lang: str = "vi") -> pd.DataFrame:
+    """One row per (year, category): amount in đồng (0 where the report has a blank)."""
+    return _data_by_year(finance, "spending", lang)
+
+
+def _stacked_by_year(finance: Finance, side: str, data: pd.DataFrame, title: str,
+                     lang: str) -> go.Figure:
+    c = _cols(lang)
+    item_col = data.columns[1]
+    colors = palette.colors_for(finance, side)
+    years = [str(y) for y in finance.years]
+    fig = go.Figure()
+    for item in finance.items(side):
+        part = data[data[item_col] == item]
+        amounts = [int(v) for v in part[c["amount"]]]
+        fig.add_trace(go.Bar(
+            x=[str(y) for y in part[c["year"]]], y=[_millions(a) for a in amounts], name=_label(item),
+            marker={"color": colors[item], "line": {"color": "white", "width": 1}},
+            customdata=[[format_dong(a), _label(item)] for a in amounts],
+            hovertemplate="<b>%{customdata[1]}</b><br>%{x}: %{customdata[0]}<extra></extra>"))
+    totals = finance.by_year(side)
+    for index, year in enumerate(finance.years):
+        # on a category axis a numeric-looking x ("2013") would be read as an index: pass the index
+        fig.add_annotation(x=index, y=_millions(totals[year]), yshift=14, showarrow=False,
+                           text=_million_text(totals[year]),
+                           font={"size": BASE_FONT_SIZE})
+    fig.update_layout(barmode="stack", bargap=0.3, xaxis=_category_axis("", years),
+                      yaxis=_money_axis(lang))
+    return _style(fig, title)
+
+
+def revenue_by_year(finance: Finance, lang: str = "vi") -> go.Figure:
+    """Stacked bars: each source per year, in triệu đồng; the year's total above each bar."""
+    return _stacked_by_year(finance, "revenue", data_revenue_by_year(finance, lang),
+                            _title("revenue_by_year", findings.most_stable_source(finance, lang), lang),
+                            lang)
+
+
+def spending_by_year(finance: Finance, lang: str = "vi") -> go.Figure:
+    """Stacked bars: each spending category per year, in triệu đồng."""
+    return _stacked_by_year(finance, "spending", data_spending_by_year(finance, lang),
+                            _title("spending_by_year", findings.peak_spending_year(finance, lang), lang),
+                            lang)
+
+
+def _data_share(finance: Finance, side: str, lang: str) -> pd.DataFrame:
+    c = _cols(lang)
+    totals = finance.by_item(side)
+    whole = sum(totals.values()) or 1
+    return pd.DataFrame({c["source"] if side == "revenue" else c["category"]: list(totals),
+                         c["amount"]: [int(v) for v in totals.values()],
+                         c["share"]: [round(v * 100 / whole, 1) for v in totals.values()]})
+
+
+def data_revenue_share(finance: Finance, lang: str = "vi") -> pd.DataFrame:
+    """Term total per source in đồng and its share of revenue (%)."""
+    return _data_share(finance, "revenue", lang)
+
+
+def data_spending_share(finance: Finance, lang: str = "vi") -> pd.DataFrame:
+    """Term total per category in đồng and its share of spending (%)."""
+    return _data_share(finance, "spending", lang)
+
+
+def _share_donut(finance: Finance, side: str, data: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    c = _cols(lang)
+    items = [str(v) for v in data[data.columns[0]]]
+    amounts = [int(v) for v in data[c["amount"]]]
+    colors = palette.colors_for(finance, side)
+    fig = go.Figure(go.Pie(
+        labels=[_label(i) for i in items], values=amounts, hole=0.55, sort=False, direction="clockwise",
+        marker={"colors": [colors[i] for i in items], "line": {"color": "white", "width": 2}},
+        texttemplate="%{percent:.1%}", textposition="auto", textfont={"size": BASE_FONT_SIZE},
+        customdata=[[format_dong(a)] for a in amounts],
+        hovertemplate="<b>%{label}</b><br>%{customdata[0]} (%{percent:.1%})<extra></extra>"))
+    total = sum(amounts)
+    _centre(fig, f"{_million_text(total, 2)}<br>{labels(lang)['million']}")
+    return _style(fig, title, legend_y=-0.05)
+
+
+def revenue_share(finance: Finance, lang: str = "vi") -> go.Figure:
+    """Donut of the sources over the term (same colours as revenue_by_year)."""
+    return _share_donut(finance, "revenue", data_revenue_share(finance, lang),
+                        _title("revenue_share", findings.largest_source(finance, lang), lang), lang)
+
+
+def spending_share(finance: Finance, lang: str = "vi") -> go.Figure:
+    """Donut of the spending categories over the term (same colours as spending_by_year)."""
+    return _share_donut(finance, "spending", data_spending_share(finance, lang),
+                        _title("spending_share", findings.largest_category(finance, lang), lang), lang)
+
+
+def data_balance_by_year(finance: Finance, lang: str = "vi") -> pd.DataFrame:
+    """Per year: revenue, spending, revenue − spending and the cumulative balance (from the opening balance)."""
+    c = _cols(lang)
+    rev, spend = finance.by_year("revenue"), finance.by_year("spending")
+    cumulative = finance.cumulative_balance()
+    years = list(finance.years)
+    return pd.DataFrame({
+        c["year"]: years,
+        c["revenue"]: [int(rev.get(y, 0)) for y in years],
+        c["spending"]: [int(spend.get(y, 0)) for y in years],
+        c["difference"]: [int(rev.get(y, 0) - spend.get(y, 0)) for y in years],
+        c["cumulative"]: [int(cumulative[y]) for y in years],
+    })
+
+
+def balance_by_year(finance: Finance, lang: str = "vi") -> go.Figure:
+    """Grouped revenue and spending bars per year + the cumulative balance as a line (may go below 0)."""
+    c, lab = _cols(lang), labels(lang)
+    data = data_balance_by_year(finance, lang)
+    years = [str(y) for y in data[c["year"]]]
+    fig = go.Figure()
+    for key in ("revenue", "spending"):
+        amounts = [int(v) for v in data[c[key]]]
+        fig.add_trace(go.Bar(
+            x=years, y=[_millions(a) for a in amounts], name=lab[key],
+            marker={"color": palette.SIDE_COLORS[key]},
+            customdata=[[format_dong(a)] for a in amounts],
+            hovertemplate="<b>" + lab[key] + "</b><br>%{x}: %{customdata[0]}<extra></extra>"))
+    balances = [int(v) for v in data[c["cumulative"]]]
+    top = max([int(v) for v in data[c["revenue"]]] + [int(v) for v in data[c["spending"]]] + [1])
+    fig.add_trace(go.Scatter(
+        x=years, y=[_millions(b) for b in balances], name=lab["cumulative"], mode="lines+markers+text",
+        line={"color": palette.SIDE_COLORS["balance"], "width": 3},
+        marker={"size": 12, "color": [palette.VERMILLION if b < 0 else palette.SIDE_COLORS["balance"]
+                                      for b in balances],
+                "line": {"color": "white", "width": 2}},
+        text=[_million_text(b) for b in balances],
+        # below the point when it is near or under zero (above it the bars would hide the label)
+        textposition=["bottom center" if b < 0.15 * top else "top center" for b in balances],
+        textfont={"size": BASE_FONT_SIZE, "color": palette.SIDE_COLORS["balance"]},
+        customdata=[[format_dong(b)] for b in balances],
+        hovertemplate="<b>" + lab["cumulative"] + "</b><br>%{x}: %{customdata[0]}<extra></extra>"))
+    fig.update_layout(barmode="group", bargap=0.25, xaxis=_category_axis("", years),
+                      yaxis=_money_axis(lang))
+    return _style(fig, _title("balance_by_year", findings.balance_finding(finance, lang), lang))
+
+
+def data_term_waterfall(finance: Finance, lang: str = "vi") -> pd.DataFrame:
+    """Steps from the opening balance through each source (+) and category (−) to the closing balance."""
+    c, lab = _cols(lang), labels(lang)
+    rows = [(lab["opening"], lab["kind_opening"], int(finance.opening_balance))]
+    rows += [(item, lab["kind_revenue"], int(v)) for item, v in finance.by_item("revenue").items()]
+    rows += [(item, lab["kind_spending"], -int(v)) for item, v in finance.by_item("spending").items()]
+    running, out = 0, []
+    for step, kind, amount in rows:
+        running += amount
+        out.append((step, kind, amount, running))
+    out.append((lab["closing"], lab["kind_closing"], int(finance.closing_balance),
+                int(finance.closing_balance)))
+    return pd.DataFrame(out, columns=[c["step"], c["kind"], c["amount"], c["running"]])
+
+
+def term_waterfall(finance: Finance, lang: str = "vi") -> go.Figure:
+    """go.Waterfall: opening balance (absolute) → sources (+) → categories (−) → closing (total)."""
+    c = _cols(lang)
+    data = data_term_waterfall(finance, lang)
+    amounts = [int(v) for v in data[c["amount"]]]
+    kinds = [_label(k) for k in data[c["kind"]]]
+    measure = ["absolute"] + ["relative"] * (len(amounts) - 2) + ["total"]
+    text = [_million_text(amount, sign=kind == "relative")
+            for kind, amount in zip(measure, amounts, strict=True)]
+    steps = [_label(v) for v in data[c["step"]]]
+    fig = go.Figure(go.Waterfall(
+        x=[_wrap(s, 14) for s in steps], y=[_millions(a) for a in amounts], measure=measure,
+        text=text, textposition="none",  # labels are annotations above each bar (see below)
+        customdata=[[format_dong(a), s, k] for a, s, k in zip(amounts, steps, kinds, strict=True)],
+        hovertemplate="<b>%{customdata[1]}</b> (%{customdata[2]})<br>%{customdata[0]}<extra></extra>",
+        increasing={"marker": {"color": palette.SIDE_COLORS["revenue"]}},
+        decreasing={"marker": {"color": palette.SIDE_COLORS["spending"]}},
+        totals={"marker": {"color": palette.SIDE_COLORS["balance"]}},
+        connector={"line": {"color": "#9E9E9E", "width": 1, "dash": "dot"}},
+        showlegend=False))
+    # Each label sits above its bar (below it when the bar is under zero), never on the axis labels.
+    running = 0
+    for index, (kind, amount, label) in enumerate(zip(measure, amounts, text, strict=True)):
+        before = 0 if kind != "relative" else running
+        running = amount if kind != "relative" else running + amount
+        high, low = max(before, running, 0), min(before, running, 0)
+        above = high > 0 or low == 0
+        fig.add_annotation(x=index, y=_millions(high if above else low), yshift=14 if above else -14,
+                           text=label, showarrow=False, font={"size": BASE_FONT_SIZE})
+    fig.update_layout(xaxis=_category_axis(""), yaxis=_money_axis(lang), height=540)
+    return _style(fig, _title("term_waterfall", findings.closing_finding(finance, lang), lang))
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _format_value(value: float) -> str:
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def target_label(target: Target, lang: str = "vi") -> str:
+    """'8/2 người', '100%/100%', '5/5 đợt' (result/target with the unit)."""
+    result, goal = _format_value(target.result_value or 0), _format_value(target.target_value or 0)
+    unit = target.unit.strip()
+    if "%" in unit or target.target.strip().endswith("%"):
+        return f"{result}%/{goal}%"
+    unit = term(unit.lower(), lang) if unit else ""
+    return f"{result}/{goal} {unit}".strip()
+
+
+def data_targets_bullets(targets: Sequence[Target], lang: str = "vi") -> pd.DataFrame:
+    """The numeric targets: text, unit, target, result, result as % of target, status."""
+    c = _cols(lang)
+    rows = [(t.text, t.unit, t.target_value, t.result_value, round(findings.target_ratio(t), 1),
+             term(t.status, lang)) for t in targets or () if findings.target_ratio(t) is not None]
+    return pd.DataFrame(rows, columns=[c["target_text"], c["unit"], c["target"], c["result"],
+                                       c["ratio"], c["status"]])
+
+
+def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> go.Figure:
+    """One horizontal bar per numeric target: result as % of target, coloured by status, a marker at 100%."""
+    lab = labels(lang)
+    numeric = [t for t in targets or () if findings.target_ratio(t) is not None]
+    names: list[str] = []
+    for t in numeric:
+        name = _wrap(_label(_shorten(t.text, 60)), 32)
+        while name in names:
+            name += " "
+        names.append(name)
+    fig = go.Figure()
+    for status in STATUSES:
+        picked = [(n, t) for n, t in zip(names, numeric, strict=True) if t.status == status]
+        if not picked:
+            continue
+        fig.add_trace(go.Bar(
+            y=[n for n, _ in picked], x=[findings.target_ratio(t) for _, t in picked], orientation="h",
+            name=_label(term(status, lang)), marker={"color": palette.status_color(status)},
+            text=[_label(target_label(t, lang)) for _, t in picked], textposition="outside", cliponaxis=False,
+            textfont={"size": BASE_FONT_SIZE},
+            customdata=[[_label(t.text), _label(target_label(t, lang)), _label(term(status, lang))]
+                        for _, t in picked],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{x:,.0f}%"
+                          "<br>%{customdata[2]}<extra></extra>"))
+    top = max((findings.target_ratio(t) for t in numeric), default=100)
+    fig.add_vline(x=100, line={"color": "#222222", "width": 3, "dash": "dash"},
+                  annotation={"text": lab["target_marker"], "font": {"size": BASE_FONT_SIZE}},
+                  annotation_position="top")
+    fig.update_layout(
+        barmode="overlay", bargap=0.35,
+        xaxis={"title": {"text": lab["ratio_axis"]}, "tickformat": PERCENT_TICKFORMAT,
+               "ticksuffix": "%", "range": [0, max(120, top * 1.25)], "gridcolor": "#E5E5E5",
+               "zeroline": True, "zerolinecolor": "#555555"},
+        yaxis={**_category_axis("", names), "autorange": "reversed"},
+        height=max(380, 150 + 70 * len(numeric)))
+    return _style(fig, _title("targets_bullets", findings.numeric_targets_finding(targets, lang), lang))
+
+
+def data_targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> pd.DataFrame:
+    c = _cols(lang)
+    counts = {s: sum(1 for t in targets or () if t.status == s) for s in STATUSES}
+    return pd.DataFrame({c["status"]: [term(s, lang) for s in counts],
+                         c["targets"]: list(counts.values())})
+
+
+def targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> go.Figure:
+    c, lab = _cols(lang), labels(lang)
+    data = data_targets_status_donut(targets, lang)
+    keep = [(s, n) for s, n in zip(STATUSES, data[c["targets"]], strict=True) if n]
+    fig = go.Figure(go.Pie(
+        labels=[_label(term(s, lang)) for s, _ in keep], values=[int(n) for _, n in keep], hole=0.55,
+        sort=False, direction="clockwise",
+        marker={"colors": [palette.status_color(s) for s, _ in keep], "line": {"color": "white", "width": 2}},
+        texttemplate="%{label}<br>%{value}", textposition="outside", textfont={"size": BASE_FONT_SIZE},
+        hovertemplate="<b>%{label}</b><br>%{value} " + lab["targets"] + " (%{percent:.1%})<extra></extra>"))
+    _centre(fig, f"{len(targets or ())}<br>{lab['targets']}")
+    return _style(fig, _title("targets_status_donut", findings.targets_finding(targets, lang), lang),
+                  legend_y=-0.05)
+
+
+# --------------------------------------------------------------------------- awards
+
+
+def _stacked_awards(buckets: list[str], data: pd.DataFrame, bucket_col: str, title: str,
+                    lang: str) -> go.Figure:
+    c, lab = _cols(lang), labels(lang)
+    fig = go.Figure()
+    present = list(dict.fromkeys(data[c["recipient"]]))
+    known = [term(r, lang) for r in RECIPIENT_TYPES]
+    for recipient in sorted(present, key=lambda r: known.index(r) if r in known else len(known)):
+        part = data[data[c["recipient"]] == recipient]
+        counts = [int(v) for v in part[c["awards"]]]
+        color = next((col for key, col in palette.RECIPIENT_COLORS.items() if term(key, lang) == recipient),
+                     palette.GREY)
+        fig.add_trace(go.Bar(
+            x=[_wrap(_label(b), 12) for b in part[bucket_col]], y=counts, name=_label(recipient),
+            marker={"color": color}, text=counts, texttemplate="%{text:,d}", textposition="inside",
+            textangle=0,
+            insidetextanchor="middle",
+            textfont={"color": "white" if color == palette.BLUE else "#222222"},
+            customdata=[[_label(b), _label(recipient)] for b in part[bucket_col]],
+            hovertemplate="<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{y:,d}<extra></extra>"))
+    totals = data.groupby(bucket_col, sort=False)[c["awards"]].sum()
+    for index, bucket in enumerate(buckets):
+        total = int(totals.get(bucket, 0))
+        fig.add_annotation(x=index, y=total, yshift=14, showarrow=False, text=f"{total}",
+                           font={"size": BASE_FONT_SIZE})
+    maximum = max((int(v) for v in totals.values), default=1)
+    fig.update_layout(barmode="stack", bargap=0.3,
+                      xaxis=_category_axis("", [_wrap(_label(b), 12) for b in buckets]),
+                      yaxis=_count_axis(lab["award_count"], maximum * 1.15))
+    return _style(fig, title)
+
+
+def _award_rows(awards: Sequence[Award], key: Callable[[Award], str], lang: str,
+                bucket_col: str) -> pd.DataFrame:
+    c = _cols(lang)
+    sums: dict[tuple[str, str], int] = {}
+    for a in awards or ():
+        k = (key(a), term(a.recipient_type, lang))
+        sums[k] = sums.get(k, 0) + int(a.count)
+    return pd.DataFrame([(b, r, n) for (b, r), n in sums.items()],
+                            columns=[bucket_col, c["recipient"], c["awards"]])
+
+
+def data_awards_by_level(awards: Sequence[Award], lang: str = "vi") -> pd.DataFrame:
+    """Award count per level (ordered as models.AWARD_LEVELS) and recipient type."""
+    c = _cols(lang)
+    frame = _award_rows(awards, lambda a: a.level, lang, c["level"])
+    order = {lvl: i for i, lvl in enumerate(AWARD_LEVELS)}
+    frame["_o"] = [order.get(v, len(order)) for v in frame[c["level"]]]
+    frame = frame.sort_values("_o", kind="stable").drop(columns="_o")
+    frame[c["level"]] = [term(v, lang) for v in frame[c["level"]]]
+    return frame.reset_index(drop=True)
+
+
+def awards_by_level(awards: Sequence[Award], lang: str = "vi") -> go.Figure:
+    """Stacked bars (collective / individual): sum of award counts per level, lowest level first."""
+    c = _cols(lang)
+    data = data_awards_by_level(awards, lang)
+    buckets = list(dict.fromkeys(data[c["level"]]))
+    return _stacked_awards(buckets, data, c["level"],
+                           _title("awards_by_level", findings.awards_level_finding(awards, lang), lang), lang)
+
+
+def award_bucket(award: Award, lang: str = "vi") -> str:
+    """'2014' for a single year, 'Giai đoạn 2011–2013' for a period, 'Không rõ năm' otherwise."""
+    lab = labels(lang)
+    if award.period:
+        return lab["period"].format(period=award.period)
+    if award.year is not None:
+        return str(award.year)
+    return lab["unknown_year"]
+
+
+def _bucket_order(award: Award) -> tuple:
+    if award.period:
+        start = award.period.split("–")[0]
+        return (1, award.year or 0, start)
+    if award.year is not None:
+        return (0, award.year, "")
+    return (2, 0, "")
+
+
+def data_awards_by_year(awards: Sequence[Award], lang: str = "vi") -> pd.DataFrame:
+    """Award count per year, then per period (own bucket, not folded into the end year), by recipient."""
+    c = _cols(lang)
+    ordered = sorted(awards or (), key=_bucket_order)
+    frame = _award_rows(ordered, lambda a: award_bucket(a, lang), lang, c["bucket"])
+    return frame
+
+
+def awards_by_year(awards: Sequence[Award], lang: str = "vi") -> go.Figure:
+    """Stacked bars per year; awards given for a period get a bucket of their own after the years."""
+    c = _cols(lang)
+    data = data_awards_by_year(awards, lang)
+    buckets = list(dict.fromkeys(data[c["bucket"]]))
+    return _stacked_awards(buckets, data, c["bucket"],
+                           _title("awards_by_year", findings.awards_year_finding(awards, lang), lang), lang)
+
+
+# --------------------------------------------------------------------------- registry
+
+# builder name → the function giving the table behind it (every data_* takes (obj, lang=...)).
+DATA_FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
+    "gender_donut": data_gender_donut,
+    "education_bar": data_education_bar,
+    "political_theory_bar": data_political_theory_bar,
+    "party_by_gender": data_party_by_gender,
+    "department_bar": data_department_bar,
+    "age_histogram": data_age_histogram,
+    "revenue_by_year": data_revenue_by_year,
+    "revenue_share": data_revenue_share,
+    "spending_by_year": data_spending_by_year,
+    "spending_share": data_spending_share,
+    "balance_by_year": data_balance_by_year,
+    "term_waterfall": data_term_waterfall,
+    "targets_bullets": data_targets_bullets,
+    "targets_status_donut": data_targets_status_donut,
+    "awards_by_level": data_awards_by_level,
+    "awards_by_year": data_awards_by_year,
+}

@@ -1,0 +1,239 @@
+"""Planning charts: term targets × years heat-map, budget plan against actual, projected balance.
+
+Same conventions as `charts.py`: pure functions returning `plotly.graph_objects.Figure`;
+Vietnamese separators (`separators=",."`), an explicit `tickformat` on every numeric axis, money in
+triệu đồng (never "18.8M"), hover texts with the exact amount in đồng; Okabe–Ito colours, statuses
+differing in hue and lightness. Each `x(...)` has a `data_x(...)` giving the table behind it.
+Text from the data (target codes and texts, results, series names) is HTML-escaped (`_label`) before
+it enters a figure: Plotly reads a subset of HTML in everything it draws.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from unionboard.analysis.planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENUE, TargetProgress
+from unionboard.core.i18n import t, value_label
+from unionboard.core.text import format_dong, plotly_text
+from unionboard.present import palette
+
+FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
+MONEY_TICKFORMAT = ",.0f"
+MONEY_HOVERFORMAT = ",.3f"
+STATUS_ORDER = (NO_DATA, NOT_MET, MET, EXCEEDED)  # z = 0..3
+STATUS_COLORS = {NO_DATA: palette.LIGHT_GREY, NOT_MET: palette.STATUS_COLORS[NOT_MET],
+                 MET: palette.STATUS_COLORS[MET], EXCEEDED: palette.STATUS_COLORS[EXCEEDED]}
+MILLION = 1_000_000
+
+
+def _label(text: object) -> str:
+    """Data text for a figure, drawn literally by Plotly (see text.plotly_text)."""
+    return plotly_text(text)
+
+
+def _status_label(status: str, lang: str) -> str:
+    return t("plan_no_data", lang) if status == NO_DATA else value_label(status, lang)
+
+
+def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
+    fig.update_layout(
+        template="plotly_white", separators=",.", height=height,
+        font={"family": FONT_FAMILY, "size": 15, "color": "#222222"},
+        title={"text": _label(title), "x": 0.01, "xanchor": "left", "font": {"size": 19}},
+        paper_bgcolor="white", plot_bgcolor="white",
+        margin={"l": 70, "r": 30, "t": 80, "b": 80},
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.15, "yanchor": "top"},
+    )
+    return fig
+
+
+def _money_axis(lang: str) -> dict:
+    return {"title": {"text": t("plan_million", lang)}, "tickformat": MONEY_TICKFORMAT,
+            "hoverformat": MONEY_HOVERFORMAT, "zeroline": True, "zerolinecolor": "#555555",
+            "zerolinewidth": 2, "gridcolor": "#E5E5E5", "automargin": True}
+
+
+# --------------------------------------------------------------------------- heat-map
+
+
+def data_status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> pd.DataFrame:
+    """Code, text, then each year's result and status."""
+    rows = []
+    for p in items:
+        row = {t("plan_col_code", lang): p.target.code, t("plan_col_text", lang): p.target.text,
+               t("plan_col_target", lang): p.target.term_target}
+        for y in years:
+            row[f"{t('plan_col_result', lang)} {y}"] = p.target.results.get(y, "")
+            row[f"{t('plan_col_status', lang)} {y}"] = _status_label(p.statuses.get(y, NO_DATA), lang)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> go.Figure | None:
+    """Targets (rows, behind schedule on top) × years, coloured by status, the result written in."""
+    if not items or not years:
+        return None
+    z = [[STATUS_ORDER.index(p.statuses.get(y, NO_DATA)) for y in years] for p in items]
+    text = [[_label(p.target.results.get(y, "") or "–") for y in years] for p in items]
+    status = [[_label(_status_label(p.statuses.get(y, NO_DATA), lang)) for y in years] for p in items]
+    short = [_label(p.target.text if len(p.target.text) <= 90 else p.target.text[:87] + "…") for p in items]
+    custom = [[[status[i][j], short[i], _label(p.target.term_target)] for j in range(len(years))]
+              for i, p in enumerate(items)]
+    n = len(STATUS_ORDER)
+    scale = []
+    for i, s in enumerate(STATUS_ORDER):
+        scale += [[i / n, STATUS_COLORS[s]], [(i + 1) / n, STATUS_COLORS[s]]]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[str(y) for y in years], y=[_label(p.target.code) for p in items], text=text, customdata=custom,
+        texttemplate="%{text}", zmin=-0.5, zmax=n - 0.5, colorscale=scale, xgap=3, ygap=3,
+        colorbar={"tickvals": list(range(n)), "ticktext": [_status_label(s, lang) for s in STATUS_ORDER],
+                  "title": {"text": ""}},
+        hovertemplate=(f"<b>%{{y}}</b> · %{{x}}<br>%{{customdata[1]}}<br>{t('plan_col_target', lang)}: "
+                       f"%{{customdata[2]}}<br>{t('plan_col_result', lang)}: %{{text}}<br>"
+                       f"%{{customdata[0]}}<extra></extra>"),
+    ))
+    behind = sum(1 for p in items if p.behind)
+    title = (t("plan_heatmap_title_behind", lang, n=behind) if behind
+             else t("plan_heatmap_title", lang))
+    _style(fig, title, height=max(360, 120 + 34 * len(items)))
+    fig.update_xaxes(type="category", side="top", title={"text": ""})
+    fig.update_yaxes(type="category", autorange="reversed", title={"text": t("plan_col_code", lang)})
+    return fig
+
+
+# --------------------------------------------------------------------------- plan vs actual
+
+
+def data_plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> pd.DataFrame:
+    """Year, planned, actual, variance (đồng) and variance (%) for one side."""
+    part = totals[totals["side"] == side]
+    return pd.DataFrame({
+        t("plan_col_year", lang): part["year"].astype(int).tolist(),
+        t("plan_col_planned", lang): part["planned"].tolist(),
+        t("plan_col_actual", lang): part["actual"].tolist(),
+        t("plan_col_variance", lang): part["variance"].tolist(),
+        t("plan_col_variance_pct", lang): [None if pd.isna(v) else round(float(v), 1)
+                                           for v in part["variance_pct"]],
+    })
+
+
+def plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> go.Figure | None:
+    """Planned and actual totals per year for revenue or spending, in triệu đồng."""
+    part = totals[totals["side"] == side]
+    if part.empty:
+        return None
+    years = [str(int(y)) for y in part["year"]]
+    main = palette.SIDE_COLORS[side]
+    fig = go.Figure()
+    for column, name, color, opacity in (("planned", t("plan_col_planned", lang), palette.LIGHT_GREY, 1.0),
+                                         ("actual", t("plan_col_actual", lang), main, 1.0)):
+        values = [None if pd.isna(v) else float(v) / MILLION for v in part[column]]
+        exact = ["–" if pd.isna(v) else format_dong(v) for v in part[column]]
+        fig.add_bar(x=years, y=values, name=name, marker={"color": color, "opacity": opacity},
+                    customdata=exact, hovertemplate=f"{name} %{{x}}: %{{customdata}}<extra></extra>")
+    over = [(y, v) for y, v, s in zip(years, part["variance_pct"], part["variance"], strict=True)
+            if not pd.isna(s) and ((side == REVENUE and s < 0) or (side != REVENUE and s > 0))]
+    for year, pct in over:
+        if not pd.isna(pct):
+            fig.add_annotation(x=year, y=0, yref="paper", yanchor="bottom", showarrow=False,
+                               text=f"{pct:+.0f}%".replace(".", ","), font={"color": palette.VERMILLION})
+    key = "plan_vs_actual_revenue" if side == REVENUE else "plan_vs_actual_spending"
+    _style(fig, t(key, lang))
+    fig.update_layout(barmode="group", yaxis=_money_axis(lang),
+                      xaxis={"type": "category", "title": {"text": ""}})
+    return fig
+
+
+# --------------------------------------------------------------------------- projected balance
+
+
+def data_projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> pd.DataFrame:
+    """Every series' years with kind, revenue, spending and balance (đồng)."""
+    frames = []
+    for name, frame in series:
+        frames.append(pd.DataFrame({
+            t("plan_col_series", lang): name,
+            t("plan_col_year", lang): frame["year"].astype(int),
+            t("plan_col_kind", lang): [t(f"plan_kind_{k}", lang) for k in frame["kind"]],
+            t("plan_col_revenue", lang): frame["revenue"], t("plan_col_spending", lang): frame["spending"],
+            t("plan_col_balance", lang): frame["balance"],
+        }))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> go.Figure | None:
+    """Cumulative balance: actual years solid, each projection (pace, plan, scenario) dashed."""
+    if not series or series[0][1].empty:
+        return None
+    fig = go.Figure()
+    first = series[0][1]
+    actual = first[first["kind"] == "actual"]
+    fig.add_scatter(x=actual["year"].astype(str), y=actual["balance"] / MILLION, mode="lines+markers",
+                    name=t("plan_kind_actual", lang), line={"color": palette.DARK, "width": 3},
+                    customdata=[format_dong(v) for v in actual["balance"]],
+                    hovertemplate="%{x}: %{customdata}<extra></extra>")
+    colors = (palette.BLUE, palette.ORANGE, palette.REDDISH_PURPLE, palette.BLUISH_GREEN)
+    dashes = ("dash", "dot", "dashdot", "longdash")
+    for i, (name, frame) in enumerate(series):
+        projected = frame[frame["kind"] == "projected"]
+        if projected.empty:
+            continue
+        joined = pd.concat([actual.tail(1), projected]) if not actual.empty else projected
+        fig.add_scatter(x=joined["year"].astype(str), y=joined["balance"] / MILLION, mode="lines+markers",
+                        name=_label(name), line={"color": colors[i % 4], "dash": dashes[i % 4], "width": 3},
+                        customdata=[format_dong(v) for v in joined["balance"]],
+                        hovertemplate=f"{_label(name)} %{{x}}: %{{customdata}}<extra></extra>")
+    end = first.iloc[-1]
+    _style(fig, t("plan_balance_title", lang, year=int(end["year"]), amount=format_dong(end["balance"])))
+    fig.update_layout(yaxis=_money_axis(lang), xaxis={"type": "category", "title": {"text": ""}})
+    return fig
+
+
+# --------------------------------------------------------------------------- tables and messages
+
+
+def _number(value: object, decimals: int = 0) -> str:
+    from unionboard.core.text import format_number
+
+    return "" if value is None or pd.isna(value) else format_number(float(value), decimals)
+
+
+def data_progress(items: list[TargetProgress], lang: str = "vi") -> pd.DataFrame:
+    """One row per target (behind schedule first): target, latest result and status, on track, projection."""
+    on_track = {True: t("plan_on_track_yes", lang), False: t("plan_on_track_no", lang),
+                None: t("plan_no_data", lang)}
+    return pd.DataFrame({
+        t("plan_col_code", lang): [p.target.code for p in items],
+        t("plan_col_text", lang): [p.target.text for p in items],
+        t("plan_col_unit", lang): [p.target.unit for p in items],
+        t("plan_col_target", lang): [p.target.term_target for p in items],
+        t("plan_col_latest", lang): [f"{p.target.results.get(p.latest_year, '')} ({p.latest_year})"
+                                     if p.latest_year else "" for p in items],
+        t("plan_col_status", lang): [_status_label(p.latest_status, lang) for p in items],
+        t("plan_col_on_track", lang): [on_track[p.on_track] for p in items],
+        t("plan_col_projection", lang): [_number(p.projection, 1) for p in items],
+    })
+
+
+def data_variance(detail: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """Plan against actual per year, side and item, amounts as Vietnamese text (đồng)."""
+    return pd.DataFrame({
+        t("plan_col_year", lang): detail["year"].astype(int).astype(str),
+        t("plan_col_side", lang): [t(f"plan_side_{s}", lang) for s in detail["side"]],
+        t("plan_col_item", lang): detail["item"],
+        t("plan_col_planned", lang): [_number(v) for v in detail["planned"]],
+        t("plan_col_actual", lang): [_number(v) for v in detail["actual"]],
+        t("plan_col_variance", lang): [_number(v) for v in detail["variance"]],
+        t("plan_col_variance_pct", lang): [_number(v, 1) for v in detail["variance_pct"]],
+    })
+
+
+def warning_text(warning, lang: str = "vi") -> str:
+    """A planning.BudgetWarning as a sentence in `lang`."""
+    pct = "" if warning.pct is None else _number(warning.pct, 1) + "%"
+    text = t(f"plan_warn_{warning.kind}", lang, year=warning.year, item=warning.item,
+             amount=format_dong(warning.amount), pct=pct)
+    if warning.kind == "negative_balance" and warning.no_opening:
+        text += " " + t("plan_warn_no_opening", lang)
+    return text

@@ -1,0 +1,185 @@
+"""`Slide.chart` key → a Plotly figure for the congress hall: the dashboard's chart with large type.
+
+Pure functions, no Streamlit. `slide_figure(key, dataset, lang)` reuses the builders of
+`unionboard.present.charts` (same data, colours and Vietnamese number format) and `enlarge()` re-styles the
+figure to be read from the back of a hall on a 1280×720 projector: every font at least
+`MIN_FONT_SIZE` px, no chart title (the slide shows its own title and finding), a tight margin and
+a fixed `SLIDE_CHART_HEIGHT` (the slide page lays everything else out around it).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+
+from unionboard.core.models import Dataset
+from unionboard.core.text import plotly_text
+from unionboard.present import charts
+from unionboard.present.slides import short_label
+
+MIN_FONT_SIZE = 20
+BASE_FONT_SIZE = 22  # axis titles, legend, hover
+TICK_FONT_SIZE = 22
+LABEL_FONT_SIZE = 24  # numbers written on or above the bars
+CENTRE_FONT_SIZE = 30  # the donut's centre text
+SLIDE_CHART_HEIGHT = 505  # px, for a 1280×720 viewport (the page zooms it for larger screens)
+TARGET_LABEL_CHARS = 44
+
+CHART_KEYS = ("gender", "revenue_by_year", "spending_by_year", "balance_by_year", "targets_result",
+              "awards_by_level")
+
+
+def _gender(dataset: Dataset, lang: str) -> go.Figure | None:
+    roster = dataset.members
+    return charts.gender_donut(roster, lang=lang) if roster is not None and len(roster) else None
+
+
+def _finance(builder: Callable[..., go.Figure]) -> Callable[[Dataset, str], go.Figure | None]:
+    def build(dataset: Dataset, lang: str) -> go.Figure | None:
+        finance = dataset.finance
+        return builder(finance, lang=lang) if finance is not None and finance.entries else None
+    return build
+
+
+def _targets(dataset: Dataset, lang: str) -> go.Figure | None:
+    targets = dataset.targets
+    if not targets:
+        return None
+    fig = charts.targets_bullets(targets, lang=lang)
+    if not fig.data:
+        return None
+    # One line per target: the hall reads a short label better than a wrapped paragraph. The names
+    # are HTML-escaped by charts: shorten the text as written, then escape it again for Plotly.
+    names: dict[str, str] = {}
+    for trace in fig.data:
+        for name in trace.y:
+            text = html.unescape(" ".join(str(name).replace("<br>", " ").split()))
+            label = plotly_text(short_label(text, TARGET_LABEL_CHARS))
+            while label in names.values():
+                label += " "
+            names[name] = label
+    for trace in fig.data:
+        trace.y = [names[n] for n in trace.y]
+    order = fig.layout.yaxis.categoryarray
+    if order is not None:
+        fig.update_yaxes(categoryarray=[names.get(n, n) for n in order])
+    # room for the "8/2 người" labels right of the longest bar; the legend right, clear of "Mục tiêu"
+    top = max((x for trace in fig.data for x in trace.x if x is not None), default=100)
+    fig.update_xaxes(range=[0, max(130, top * 1.5)])
+    return fig
+
+
+def _awards(dataset: Dataset, lang: str) -> go.Figure | None:
+    return charts.awards_by_level(dataset.awards, lang=lang) if dataset.awards else None
+
+
+BUILDERS: dict[str, Callable[[Dataset, str], go.Figure | None]] = {
+    "gender": _gender,
+    "revenue_by_year": _finance(charts.revenue_by_year),
+    "spending_by_year": _finance(charts.spending_by_year),
+    "balance_by_year": _finance(charts.balance_by_year),
+    "targets_result": _targets,
+    "awards_by_level": _awards,
+}
+
+
+def _bigger(size: float | None, minimum: int) -> int:
+    return max(int(round((size or 0) * 1.4)), minimum)
+
+
+def enlarge(fig: go.Figure, height: int | None = SLIDE_CHART_HEIGHT) -> go.Figure:
+    """Restyle a dashboard figure for projection: large fonts everywhere, no title, tight margins.
+
+    `height=None` leaves the height to the page (a chart that fills a box sized by CSS).
+    """
+    fig.update_layout(
+        title={"text": ""},
+        height=height,
+        autosize=True,
+        font={"size": BASE_FONT_SIZE, "color": "#111111"},
+        margin={"l": 10, "r": 20, "t": 30, "b": 10},
+        legend={"font": {"size": BASE_FONT_SIZE}, "orientation": "h", "x": 0.5, "xanchor": "center",
+                "y": 1.0, "yanchor": "bottom"},
+        hoverlabel={"font": {"size": BASE_FONT_SIZE}},
+        uniformtext={"minsize": MIN_FONT_SIZE, "mode": "hide"},
+    )
+    axis_style = {"tickfont": {"size": TICK_FONT_SIZE, "color": "#111111"},
+                  "title": {"font": {"size": BASE_FONT_SIZE}}, "automargin": True}
+    fig.update_xaxes(**axis_style)
+    fig.update_yaxes(**axis_style)
+    for trace in fig.data:
+        if trace.type in ("bar", "scatter", "pie", "waterfall"):
+            trace.textfont.size = _bigger(trace.textfont.size, LABEL_FONT_SIZE)
+        if trace.type == "pie":
+            trace.outsidetextfont.size = _bigger(trace.outsidetextfont.size, LABEL_FONT_SIZE)
+            trace.insidetextfont.size = _bigger(trace.insidetextfont.size, LABEL_FONT_SIZE)
+        if trace.type == "bar":
+            trace.insidetextfont.size = _bigger(trace.insidetextfont.size, LABEL_FONT_SIZE)
+            trace.outsidetextfont.size = _bigger(trace.outsidetextfont.size, LABEL_FONT_SIZE)
+    pies = any(trace.type == "pie" for trace in fig.data)
+    for annotation in fig.layout.annotations:
+        size = CENTRE_FONT_SIZE if pies else LABEL_FONT_SIZE
+        annotation.font.size = max(annotation.font.size or 0, size)
+        if not pies and annotation.yshift:
+            annotation.yshift = 20 if annotation.yshift > 0 else -20
+    if pies:
+        fig.update_layout(showlegend=False, margin={"l": 20, "r": 20, "t": 40, "b": 40})
+    elif any(getattr(trace, "orientation", None) == "h" for trace in fig.data):
+        # horizontal bars (targets): the legend to the right, clear of the "Mục tiêu" line label
+        fig.update_layout(legend={"x": 1.0, "xanchor": "right"})
+    else:
+        _headroom(fig)
+    return fig
+
+
+def _headroom(fig: go.Figure) -> None:
+    """Vertical bars/lines: room above (and below zero) for the value labels the larger type needs."""
+    if any(getattr(trace, "orientation", None) == "h" for trace in fig.data):
+        return
+    values: list[float] = []
+    stacked = fig.layout.barmode in ("stack", "relative")
+    sums: dict[tuple[object, bool], float] = {}
+    for trace in fig.data:
+        ys = [y for y in (trace.y or ()) if isinstance(y, (int, float))]
+        if trace.type == "bar" and stacked:
+            for x, y in zip(trace.x or (), trace.y or (), strict=False):
+                if isinstance(y, (int, float)):
+                    sums[(x, y >= 0)] = sums.get((x, y >= 0), 0) + y
+        else:
+            values += ys
+    values += list(sums.values())
+    values += [a.y for a in fig.layout.annotations if isinstance(a.y, (int, float)) and a.yref != "paper"]
+    if not values:
+        return
+    low, high = min(0.0, min(values)), max(0.0, max(values))
+    span = (high - low) or 1.0
+    fig.update_yaxes(range=[low - (0.14 * span if low < 0 else 0), high + 0.14 * span],
+                     autorange=False)
+
+
+def slide_figure(key: str | None, dataset: Dataset, lang: str = "vi",
+                 height: int | None = SLIDE_CHART_HEIGHT) -> go.Figure | None:
+    """The large-type figure of a slide's chart key; None for no key or no data (unknown key → ValueError)."""
+    if key is None:
+        return None
+    if key not in BUILDERS:
+        raise ValueError(f"Biểu đồ “{key}” không có (cần một trong {', '.join(CHART_KEYS)}).")
+    fig = BUILDERS[key](dataset, lang)
+    return enlarge(fig, height) if fig is not None else None
+
+
+def font_sizes(fig: go.Figure) -> list[float]:
+    """Every explicit font size of a figure (layout, axes, legend, annotations, traces), for checks."""
+    layout = fig.layout
+    sizes = [layout.font.size, layout.legend.font.size, layout.hoverlabel.font.size]
+    for axis in (layout.xaxis, layout.yaxis):
+        sizes += [axis.tickfont.size, axis.title.font.size]
+    sizes += [a.font.size for a in layout.annotations]
+    for trace in fig.data:
+        for attr in ("textfont", "insidetextfont", "outsidetextfont"):
+            font = getattr(trace, attr, None)
+            if font is not None:
+                sizes.append(font.size)
+    return [s for s in sizes if s is not None]

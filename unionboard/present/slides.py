@@ -1,0 +1,604 @@
+"""The congress slide deck as data, shared by the Streamlit slide mode and the PowerPoint export.
+
+`build_slides(dataset)` returns one `Slide` per topic that has data: a title, a one-line finding
+computed from the figures, a few big label/value pairs, the key of the chart to draw and speaker
+notes that read every figure out in full sentences (exact đồng). Every user-facing string lives in
+`STRINGS` (Vietnamese and English).
+
+Chart keys (`Slide.chart`): "gender", "revenue_by_year", "spending_by_year", "balance_by_year",
+"targets_result", "awards_by_level"; the helpers below (`awards_by_level`, `chart_targets`,
+`short_label`) give the figures a chart of that key shows.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from unionboard.analysis.metrics import below_university, member_summary, target_counts
+from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
+from unionboard.core.text import fold, format_number
+
+SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "targets", "awards",
+              "term_targets")
+LANGS = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: `numbers` are (label, value) pairs shown big; `notes` are the speaker notes."""
+
+    key: str
+    title: str
+    finding: str
+    numbers: tuple[tuple[str, str], ...] = ()
+    chart: str | None = None
+    notes: str = ""
+
+
+# Every string shown on a slide, by language. Templates use str.format fields.
+STRINGS: dict[str, dict[str, str]] = {
+    "vi": {
+        # title
+        "congress": "Đại hội lần thứ {congress}",
+        "congress_fallback": "Đại hội Công đoàn cơ sở",
+        "term_label": "Nhiệm kỳ",
+        "title_notes": "Báo cáo số liệu của {name}{term_part}{congress_part}.",
+        "title_notes_term": ", nhiệm kỳ {term}",
+        "title_notes_congress": ", trình Đại hội lần thứ {congress}",
+        # members
+        "members_title": "Đoàn viên",
+        "members_finding": "{total} đoàn viên, nữ chiếm {female_pct}; {party} đảng viên ({party_pct})",
+        "n_members": "Đoàn viên",
+        "male_female": "Nam / Nữ",
+        "n_party": "Đảng viên",
+        "n_university": "Đại học trở lên",
+        "members_notes": "Tổng số {total} đoàn viên, trong đó {male} nam, {female} nữ; "
+                         "{party} đảng viên ({party_female} nữ).",
+        "members_notes_education": "Trình độ chuyên môn: {parts}.",
+        "members_notes_below": "{n} người dưới Đại học",
+        "members_notes_theory": "Trình độ lý luận chính trị: {parts}.",
+        "members_notes_departments": "Đoàn viên sinh hoạt tại {n} phòng, đơn vị.",
+        "level_count": "{level} {n}",
+        "no_theory": "chưa có",
+        # revenue
+        "revenue_title": "Phần thu",
+        "revenue_finding_stable": "Tổng thu {total}; {source} là nguồn ổn định nhất",
+        "revenue_finding_largest": "Tổng thu {total}; nguồn lớn nhất là {source} ({pct})",
+        "dues": "đoàn phí",
+        "total_revenue_m": "Tổng thu, triệu đồng",
+        "avg_year_m": "Bình quân/năm, triệu đồng",
+        "largest_share": "{item}",
+        "revenue_notes": "Tổng thu cả nhiệm kỳ {total} đồng, bình quân {avg} đồng mỗi năm.",
+        "by_source": "Theo nguồn: {parts}.",
+        "item_amount": "{item} {amount} đồng ({pct})",
+        "best_worst_revenue": "Năm thu cao nhất là {best} với {best_amount} đồng; "
+                              "thấp nhất là {worst} với {worst_amount} đồng.",
+        # spending
+        "spending_title": "Phần chi",
+        "spending_finding": "Tổng chi {total}; {item} chiếm {pct}",
+        "total_spending_m": "Tổng chi, triệu đồng",
+        "spending_notes": "Tổng chi cả nhiệm kỳ {total} đồng, bình quân {avg} đồng mỗi năm.",
+        "by_category": "Theo mục chi: {parts}.",
+        "best_worst_spending": "Năm chi nhiều nhất là {best} với {best_amount} đồng; "
+                               "ít nhất là {worst} với {worst_amount} đồng.",
+        # balance
+        "balance_title": "Cân đối thu chi",
+        "balance_finding": "Tồn cuối {closing}; {tail}",
+        "balance_deficit_tail": "năm {years} chi vượt thu",
+        "balance_ok_tail": "năm nào thu cũng đủ chi",
+        "balance_negative_finding": "Thiếu hụt {closing} cuối nhiệm kỳ; {tail}",
+        "closing_m": "Tồn cuối, triệu đồng",
+        "balance_notes": "Tổng thu cả nhiệm kỳ {revenue} đồng; tổng chi {spending} đồng; "
+                         "tồn cuối {closing} đồng.",
+        "opening_notes": "Tồn đầu kỳ {opening} đồng.",
+        "deficit_notes": "Năm {year} chi vượt thu {gap} đồng; số dư lũy kế cuối năm {year} "
+                         "là {running} đồng.",
+        "year_list_sep": ", ",
+        # targets
+        "targets_title": "Chỉ tiêu Nghị quyết",
+        "targets_finding_all": "{n}/{n} chỉ tiêu đạt trở lên, {over} chỉ tiêu vượt",
+        "targets_finding_some": "{ok}/{n} chỉ tiêu đạt trở lên; {missed} chỉ tiêu chưa đạt",
+        "status_Vượt": "Vượt",
+        "status_Đạt": "Đạt",
+        "status_Chưa đạt": "Chưa đạt",
+        "targets_notes": "Nghị quyết đề ra {n} chỉ tiêu: {over} chỉ tiêu vượt, {met} chỉ tiêu đạt, "
+                         "{missed} chỉ tiêu chưa đạt.",
+        "targets_notes_list": "{status}: {parts}.",
+        "target_detail": "{text} (mục tiêu {target}, kết quả {result})",
+        "target_series": "Mục tiêu NQ",
+        "result_series": "Kết quả",
+        "percent_of_target": "% so với mục tiêu",
+        # awards
+        "awards_title": "Thi đua, khen thưởng",
+        "awards_finding": "{n} lượt khen thưởng; cao nhất là {form} {level}",
+        "awards_finding_plain": "{n} lượt khen thưởng",
+        "n_awards": "Lượt khen thưởng",
+        "Tập thể": "Tập thể",
+        "Cá nhân": "Cá nhân",
+        "awards_notes": "Trong nhiệm kỳ có {n} lượt khen thưởng ({collective} tập thể, "
+                        "{individual} cá nhân).",
+        "awards_notes_levels": "Theo cấp: {parts}.",
+        "award_detail": "{when}: {form} {level}, {count} {recipient}",
+        "award_when_unknown": "Không rõ năm",
+        "award_period": "Giai đoạn {period}",
+        "award_year": "Năm {year}",
+        "level_Cơ sở": "cấp cơ sở",
+        "level_Tỉnh": "cấp tỉnh",
+        "level_Bộ": "cấp Bộ",
+        "level_Tổng Liên đoàn": "của Tổng Liên đoàn",
+        "level_Thủ tướng": "của Thủ tướng Chính phủ",
+        "level_Chủ tịch nước": "của Chủ tịch nước",
+        "level_Khác": "cấp khác",
+        "chart_level_Cơ sở": "Cơ sở",
+        "chart_level_Tỉnh": "Tỉnh",
+        "chart_level_Bộ": "Bộ",
+        "chart_level_Tổng Liên đoàn": "Tổng Liên đoàn",
+        "chart_level_Thủ tướng": "Thủ tướng",
+        "chart_level_Chủ tịch nước": "Chủ tịch nước",
+        "chart_level_Khác": "Khác",
+        "recipient_Tập thể": "tập thể",
+        "recipient_Cá nhân": "cá nhân",
+        "count_series": "Lượt",
+        # term targets
+        "term_targets_title": "Mục tiêu nhiệm kỳ {term}",
+        "term_targets_title_fallback": "Mục tiêu nhiệm kỳ tới",
+        "term_targets_finding": "{n} mục tiêu: {parts}",
+        "term_targets_group": "{n} {group}",
+        "term_targets_notes": "Nhiệm kỳ tới đặt ra {n} mục tiêu.",
+        "term_target_detail": "{code} {text}",
+        "term_target_value": " (chỉ tiêu: {value})",
+        # charts and units
+        "million": "triệu đồng",
+        "million_short": "triệu đồng",
+        "dong": "đồng",
+        "revenue": "Thu",
+        "spending": "Chi",
+        "male": "Nam",
+        "female": "Nữ",
+        "year": "Năm {year}",
+        "list_sep": "; ",
+    },
+    "en": {
+        "congress": "Congress no. {congress}",
+        "congress_fallback": "Grassroots trade union congress",
+        "term_label": "Term",
+        "title_notes": "Figures of {name}{term_part}{congress_part}.",
+        "title_notes_term": ", term {term}",
+        "title_notes_congress": ", presented to congress no. {congress}",
+        "members_title": "Members",
+        "members_finding": "{total} members, {female_pct} women; {party} Party members ({party_pct})",
+        "n_members": "Members",
+        "male_female": "Men / Women",
+        "n_party": "Party members",
+        "n_university": "University degree or higher",
+        "members_notes": "{total} members in all: {male} men and {female} women; "
+                         "{party} Party members ({party_female} women).",
+        "members_notes_education": "Education: {parts}.",
+        "members_notes_below": "{n} below university",
+        "members_notes_theory": "Political theory: {parts}.",
+        "members_notes_departments": "Members work in {n} offices and units.",
+        "level_count": "{level} {n}",
+        "no_theory": "none",
+        "revenue_title": "Revenue",
+        "revenue_finding_stable": "Total revenue {total}; {source} is the steadiest source",
+        "revenue_finding_largest": "Total revenue {total}; the largest source is {source} ({pct})",
+        "dues": "union dues",
+        "total_revenue_m": "Total revenue, million VND",
+        "avg_year_m": "Per year, million VND",
+        "largest_share": "{item}",
+        "revenue_notes": "Total revenue over the term {total} VND, {avg} VND a year on average.",
+        "by_source": "By source: {parts}.",
+        "item_amount": "{item} {amount} VND ({pct})",
+        "best_worst_revenue": "The highest year was {best} with {best_amount} VND; "
+                              "the lowest was {worst} with {worst_amount} VND.",
+        "spending_title": "Spending",
+        "spending_finding": "Total spending {total}; {item} takes {pct}",
+        "total_spending_m": "Total spending, million VND",
+        "spending_notes": "Total spending over the term {total} VND, {avg} VND a year on average.",
+        "by_category": "By category: {parts}.",
+        "best_worst_spending": "The highest year was {best} with {best_amount} VND; "
+                               "the lowest was {worst} with {worst_amount} VND.",
+        "balance_title": "Balance",
+        "balance_finding": "Closing balance {closing}; {tail}",
+        "balance_deficit_tail": "spending exceeded revenue in {years}",
+        "balance_ok_tail": "revenue covered spending every year",
+        "balance_negative_finding": "Deficit of {closing} at the end of the term; {tail}",
+        "closing_m": "Closing balance, million VND",
+        "balance_notes": "Total revenue over the term {revenue} VND; total spending {spending} VND; "
+                         "closing balance {closing} VND.",
+        "opening_notes": "Opening balance {opening} VND.",
+        "deficit_notes": "In {year} spending exceeded revenue by {gap} VND; the running balance at "
+                         "the end of {year} was {running} VND.",
+        "year_list_sep": ", ",
+        "targets_title": "Resolution targets",
+        "targets_finding_all": "{n}/{n} targets met, {over} exceeded",
+        "targets_finding_some": "{ok}/{n} targets met; {missed} not met",
+        "status_Vượt": "Exceeded",
+        "status_Đạt": "Met",
+        "status_Chưa đạt": "Not met",
+        "targets_notes": "The resolution set {n} targets: {over} exceeded, {met} met, {missed} not met.",
+        "targets_notes_list": "{status}: {parts}.",
+        "target_detail": "{text} (target {target}, result {result})",
+        "target_series": "Target",
+        "result_series": "Result",
+        "percent_of_target": "% of target",
+        "awards_title": "Awards",
+        "awards_finding": "{n} awards; the highest is the {form} {level}",
+        "awards_finding_plain": "{n} awards",
+        "n_awards": "Awards",
+        "Tập thể": "Collective",
+        "Cá nhân": "Individual",
+        "awards_notes": "{n} awards during the term ({collective} collective, {individual} individual).",
+        "awards_notes_levels": "By level: {parts}.",
+        "award_detail": "{when}: {form} {level}, {count} {recipient}",
+        "award_when_unknown": "Year unknown",
+        "award_period": "Period {period}",
+        "award_year": "{year}",
+        "level_Cơ sở": "at grassroots level",
+        "level_Tỉnh": "at provincial level",
+        "level_Bộ": "at ministry level",
+        "level_Tổng Liên đoàn": "of the Vietnam General Confederation of Labour",
+        "level_Thủ tướng": "of the Prime Minister",
+        "level_Chủ tịch nước": "of the State President",
+        "level_Khác": "at another level",
+        "chart_level_Cơ sở": "Grassroots",
+        "chart_level_Tỉnh": "Province",
+        "chart_level_Bộ": "Ministry",
+        "chart_level_Tổng Liên đoàn": "Confederation",
+        "chart_level_Thủ tướng": "Prime Minister",
+        "chart_level_Chủ tịch nước": "State President",
+        "chart_level_Khác": "Other",
+        "recipient_Tập thể": "collective",
+        "recipient_Cá nhân": "individual",
+        "count_series": "Awards",
+        "term_targets_title": "Targets for {term}",
+        "term_targets_title_fallback": "Targets for the next term",
+        "term_targets_finding": "{n} targets: {parts}",
+        "term_targets_group": "{n} {group}",
+        "term_targets_notes": "The next term sets {n} targets.",
+        "term_target_detail": "{code} {text}",
+        "term_target_value": " (target: {value})",
+        "million": "million VND",
+        "million_short": "million VND",
+        "dong": "VND",
+        "revenue": "Revenue",
+        "spending": "Spending",
+        "male": "Men",
+        "female": "Women",
+        "year": "{year}",
+        "list_sep": "; ",
+    },
+}
+
+
+def strings(lang: str = "vi") -> dict[str, str]:
+    """The string table of one language (ValueError for an unknown one)."""
+    if lang not in STRINGS:
+        raise ValueError(f"Ngôn ngữ “{lang}” không hỗ trợ (cần một trong {', '.join(LANGS)}).")
+    return STRINGS[lang]
+
+
+# --------------------------------------------------------------------------- number formats
+
+
+def fmt_number(value: float, lang: str = "vi", decimals: int = 0) -> str:
+    """310992000 → '310.992.000' (vi) or '310,992,000' (en); halves round up (308,835 → 308,84)."""
+    value = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if lang == "vi":
+        return format_number(value, decimals)
+    return f"{value:,.{decimals}f}"
+
+
+def fmt_million(amount: float, lang: str = "vi", decimals: int = 2) -> str:
+    """310992000 → '310,99 triệu đồng' (vi) or '310.99 million VND' (en)."""
+    return f"{fmt_number(amount / 1_000_000, lang, decimals)} {strings(lang)['million']}"
+
+
+def fmt_percent(part: float, whole: float, lang: str = "vi") -> str:
+    """Share as a whole percentage: 17 of 33 → '52%'."""
+    return f"{fmt_number(100 * part / whole if whole else 0, lang)}%"
+
+
+# --------------------------------------------------------------------------- chart helpers
+
+
+def short_label(text: str, limit: int = 42) -> str:
+    """A target's text cut for a chart axis: no leading dash, no final full stop, at most `limit`."""
+    label = text.strip().lstrip("-–•").strip().rstrip(".").strip()
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
+
+
+def chart_targets(targets: tuple[Target, ...]) -> list[Target]:
+    """The targets a result-vs-target chart can show: those with a numeric target and result."""
+    return [t for t in targets if t.target_value is not None and t.result_value is not None]
+
+
+def awards_by_level(awards: tuple[Award, ...]) -> dict[str, int]:
+    """Award count (sum of `count`) by level, in AWARD_LEVELS order, levels present only."""
+    totals = dict.fromkeys(AWARD_LEVELS, 0)
+    for award in awards:
+        totals[award.level if award.level in totals else "Khác"] += award.count
+    return {level: n for level, n in totals.items() if n}
+
+
+def _award_rank(award: Award) -> int:
+    ranked = [level for level in AWARD_LEVELS if level != "Khác"]
+    return ranked.index(award.level) if award.level in ranked else -1
+
+
+def _source_name(item: str, s: dict[str, str]) -> str:
+    folded = fold(item)
+    if "dpcd" in folded.split() or "doan phi" in folded:
+        return s["dues"]
+    return item
+
+
+# --------------------------------------------------------------------------- slides
+
+
+def _title_slide(dataset: Dataset, s: dict[str, str]) -> Slide:
+    info = dataset.info
+    name = info.name.strip() or "Công đoàn cơ sở"
+    congress = s["congress"].format(congress=info.congress) if info.congress else s["congress_fallback"]
+    notes = s["title_notes"].format(
+        name=name,
+        term_part=s["title_notes_term"].format(term=info.reported_term) if info.reported_term else "",
+        congress_part=(s["title_notes_congress"].format(congress=info.congress)
+                       if info.congress else ""))
+    numbers = ((s["term_label"], info.reported_term),) if info.reported_term else ()
+    return Slide(key="title", title=name, finding=congress, numbers=numbers, notes=notes)
+
+
+def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | None:
+    roster = dataset.members
+    if roster is None or len(roster) == 0:
+        return None
+    summary = member_summary(roster)
+    total, party = summary["total"], summary["party_members"]
+    male, female = summary["by_gender"].get("Nam", 0), summary["by_gender"].get("Nữ", 0)
+    education = summary["by_education"]
+    university = sum(n for level, n in education.items()
+                     if level in ("Tiến sỹ", "Thạc sỹ", "Đại học"))
+    below = below_university(summary)
+    edu_parts = [s["level_count"].format(level=level, n=n) for level, n in education.items()
+                 if level not in BELOW_UNIVERSITY and n]
+    if below:
+        edu_parts.append(s["members_notes_below"].format(n=below))
+    theory_parts = [s["level_count"].format(level=s["no_theory"] if level == "Chưa có" else level, n=n)
+                    for level, n in summary["by_political_theory"].items() if n]
+    notes = [s["members_notes"].format(total=total, male=male, female=female, party=party,
+                                       party_female=summary["party_members_female"])]
+    if edu_parts:
+        notes.append(s["members_notes_education"].format(parts=", ".join(edu_parts)))
+    if theory_parts:
+        notes.append(s["members_notes_theory"].format(parts=", ".join(theory_parts)))
+    if summary["by_department"]:
+        notes.append(s["members_notes_departments"].format(n=len(summary["by_department"])))
+    return Slide(
+        key="members", title=s["members_title"],
+        finding=s["members_finding"].format(total=total, female_pct=fmt_percent(female, total, lang),
+                                            party=party, party_pct=fmt_percent(party, total, lang)),
+        numbers=((s["n_members"], str(total)), (s["male_female"], f"{male} / {female}"),
+                 (s["n_party"], str(party)), (s["n_university"], str(university))),
+        chart="gender", notes=" ".join(notes))
+
+
+def _extremes(by_year: dict[int, int]) -> tuple[int, int]:
+    best = max(by_year, key=lambda y: (by_year[y], -y))
+    worst = min(by_year, key=lambda y: (by_year[y], y))
+    return best, worst
+
+
+def _steadiest(finance: Finance, side: str) -> str | None:
+    """The item with the lowest coefficient of variation over the years it is present every year."""
+    table = finance.table(side)
+    if table.shape[1] < 2:
+        return None
+    best: tuple[float, str] | None = None
+    for item, row in table.iterrows():
+        values = [int(v) for v in row]
+        if min(values) <= 0:
+            continue
+        cv = statistics.pstdev(values) / statistics.mean(values)
+        if best is None or cv < best[0]:
+            best = (cv, str(item))
+    return best[1] if best else None
+
+
+def _finance_side_slide(dataset: Dataset, side: str, s: dict[str, str], lang: str) -> Slide | None:
+    finance = dataset.finance
+    if finance is None or not finance._side(side):
+        return None
+    total = finance.total(side)
+    by_item = finance.by_item(side)
+    by_year = {y: v for y, v in finance.by_year(side).items()
+               if any(e.year == y for e in finance._side(side))}
+    years = len(by_year) or 1
+    avg = total / years
+    largest = max(by_item, key=lambda k: by_item[k])
+    largest_pct = fmt_percent(by_item[largest], total, lang)
+    dong = lambda v: fmt_number(v, lang)  # noqa: E731
+    parts = s["list_sep"].join(
+        s["item_amount"].format(item=item, amount=dong(amount), pct=fmt_percent(amount, total, lang))
+        for item, amount in by_item.items())
+    best, worst = _extremes(by_year)
+    extremes_key = "best_worst_revenue" if side == "revenue" else "best_worst_spending"
+    notes_key = "revenue_notes" if side == "revenue" else "spending_notes"
+    notes = [s[notes_key].format(total=dong(total), avg=dong(round(avg))),
+             s["by_source" if side == "revenue" else "by_category"].format(parts=parts)]
+    if len(by_year) > 1:
+        notes.append(s[extremes_key].format(best=best, best_amount=dong(by_year[best]),
+                                            worst=worst, worst_amount=dong(by_year[worst])))
+    million = lambda v: fmt_number(v / 1_000_000, lang, 2)  # noqa: E731
+    if side == "revenue":
+        steady = _steadiest(finance, side) if len(by_item) > 1 else None
+        if steady:
+            finding = s["revenue_finding_stable"].format(total=fmt_million(total, lang),
+                                                         source=_source_name(steady, s))
+        else:
+            finding = s["revenue_finding_largest"].format(total=fmt_million(total, lang),
+                                                          source=largest, pct=largest_pct)
+        numbers = ((s["total_revenue_m"], million(total)), (s["avg_year_m"], million(avg)),
+                   (s["largest_share"].format(item=largest), largest_pct))
+        return Slide(key="revenue", title=s["revenue_title"], finding=finding, numbers=numbers,
+                     chart="revenue_by_year", notes=" ".join(notes))
+    finding = s["spending_finding"].format(total=fmt_million(total, lang), item=largest,
+                                           pct=largest_pct)
+    numbers = ((s["total_spending_m"], million(total)), (s["avg_year_m"], million(avg)),
+               (s["largest_share"].format(item=largest), largest_pct))
+    return Slide(key="spending", title=s["spending_title"], finding=finding, numbers=numbers,
+                 chart="spending_by_year", notes=" ".join(notes))
+
+
+def _balance_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | None:
+    finance = dataset.finance
+    if finance is None or not finance.entries:
+        return None
+    revenue, spending = finance.total("revenue"), finance.total("spending")
+    closing = finance.closing_balance
+    rev_year, spend_year = finance.by_year("revenue"), finance.by_year("spending")
+    running = finance.cumulative_balance()
+    deficits = [y for y in finance.years if spend_year.get(y, 0) > rev_year.get(y, 0)]
+    tail = (s["balance_deficit_tail"].format(years=s["year_list_sep"].join(map(str, deficits)))
+            if deficits else s["balance_ok_tail"])
+    if closing >= 0:
+        finding = s["balance_finding"].format(closing=fmt_million(closing, lang), tail=tail)
+    else:
+        finding = s["balance_negative_finding"].format(closing=fmt_million(-closing, lang), tail=tail)
+    dong = lambda v: fmt_number(v, lang)  # noqa: E731
+    notes = []
+    if finance.opening_balance:
+        notes.append(s["opening_notes"].format(opening=dong(finance.opening_balance)))
+    notes.append(s["balance_notes"].format(revenue=dong(revenue), spending=dong(spending),
+                                           closing=dong(closing)))
+    notes.extend(s["deficit_notes"].format(year=y, gap=dong(spend_year[y] - rev_year.get(y, 0)),
+                                           running=dong(running[y])) for y in deficits)
+    million = lambda v: fmt_number(v / 1_000_000, lang, 2)  # noqa: E731
+    numbers = ((s["total_revenue_m"], million(revenue)), (s["total_spending_m"], million(spending)),
+               (s["closing_m"], million(closing)))
+    return Slide(key="balance", title=s["balance_title"], finding=finding, numbers=numbers,
+                 chart="balance_by_year", notes=" ".join(notes))
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """'2' + 'Người' → '2 người'; '100%' and 'Vững mạnh' stay as written."""
+    unit = unit.strip()
+    if not unit or unit == "%" or not value[-1:].isdigit():
+        return value
+    return f"{value} {unit.lower()}"
+
+
+def _targets_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
+    targets = dataset.targets
+    if not targets:
+        return None
+    counts = target_counts(targets)
+    n, over, met, missed = len(targets), counts["Vượt"], counts["Đạt"], counts["Chưa đạt"]
+    if missed:
+        finding = s["targets_finding_some"].format(ok=over + met, n=n, missed=missed)
+    else:
+        finding = s["targets_finding_all"].format(n=n, over=over)
+    notes = [s["targets_notes"].format(n=n, over=over, met=met, missed=missed)]
+    for status in ("Vượt", "Chưa đạt"):
+        rows = [t for t in targets if t.status == status]
+        if rows:
+            parts = s["list_sep"].join(
+                s["target_detail"].format(text=short_label(t.text, 200),
+                                          target=_with_unit(t.target, t.unit),
+                                          result=_with_unit(t.result or "—", t.unit))
+                for t in rows)
+            notes.append(s["targets_notes_list"].format(status=s[f"status_{status}"], parts=parts))
+    numbers = tuple((s[f"status_{status}"], str(counts[status])) for status in ("Vượt", "Đạt", "Chưa đạt"))
+    return Slide(key="targets", title=s["targets_title"], finding=finding, numbers=numbers,
+                 chart="targets_result" if chart_targets(targets) else None, notes=" ".join(notes))
+
+
+def _award_when(award: Award, s: dict[str, str]) -> str:
+    if award.period:
+        return s["award_period"].format(period=award.period)
+    if award.year is not None:
+        return s["award_year"].format(year=award.year)
+    return s["award_when_unknown"]
+
+
+def _awards_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
+    awards = dataset.awards
+    if not awards:
+        return None
+    total = sum(a.count for a in awards)
+    collective = sum(a.count for a in awards if a.recipient_type == "Tập thể")
+    individual = sum(a.count for a in awards if a.recipient_type == "Cá nhân")
+    top = max(awards, key=_award_rank)
+    if _award_rank(top) >= 0:
+        finding = s["awards_finding"].format(n=total, form=top.form, level=s[f"level_{top.level}"])
+    else:
+        finding = s["awards_finding_plain"].format(n=total)
+    levels = awards_by_level(awards)
+    notes = [s["awards_notes"].format(n=total, collective=collective, individual=individual),
+             s["awards_notes_levels"].format(parts=", ".join(
+                 f"{s.get(f'chart_level_{level}', level)} {n}"
+                 for level, n in levels.items()))]
+    for award in awards:
+        detail = s["award_detail"].format(
+            when=_award_when(award, s), form=award.form,
+            level=s.get(f"level_{award.level}", award.level), count=award.count,
+            recipient=s.get(f"recipient_{award.recipient_type}", award.recipient_type.lower()))
+        notes.append(f"{detail} ({award.note})." if award.note else f"{detail}.")
+    numbers = ((s["n_awards"], str(total)), (s["Tập thể"], str(collective)),
+               (s["Cá nhân"], str(individual)))
+    return Slide(key="awards", title=s["awards_title"], finding=finding, numbers=numbers,
+                 chart="awards_by_level", notes=" ".join(notes))
+
+
+def _term_targets_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
+    items = dataset.term_targets
+    if not items:
+        return None
+    term = dataset.info.next_term
+    title = s["term_targets_title"].format(term=term) if term else s["term_targets_title_fallback"]
+    groups: dict[str, int] = {}
+    for item in items:
+        groups[item.group] = groups.get(item.group, 0) + 1
+    parts = ", ".join(s["term_targets_group"].format(n=n, group=(g[:1].lower() + g[1:]) if g else "")
+                      .strip() for g, n in groups.items())
+    notes = [s["term_targets_notes"].format(n=len(items))]
+    for item in items:
+        line = s["term_target_detail"].format(code=item.code, text=item.text.strip().rstrip("."))
+        if item.term_target:
+            line += s["term_target_value"].format(value=item.term_target)
+        notes.append(f"{line}.")
+    numbers = tuple((g, str(n)) for g, n in groups.items() if g)
+    return Slide(key="term_targets", title=title,
+                 finding=s["term_targets_finding"].format(n=len(items), parts=parts),
+                 numbers=numbers, chart=None, notes=" ".join(notes))
+
+
+def build_slides(dataset: Dataset, lang: str = "vi", order: list[str] | None = None) -> list[Slide]:
+    """The deck: one slide per key of SLIDE_KEYS that has data, in `order` when given.
+
+    `order` both orders and filters (unknown keys are ignored); the title slide is always
+    available, the others only when their data exists (term_targets when dataset.term_targets).
+    """
+    s = strings(lang)
+    builders = {
+        "title": lambda: _title_slide(dataset, s),
+        "members": lambda: _members_slide(dataset, s, lang),
+        "revenue": lambda: _finance_side_slide(dataset, "revenue", s, lang),
+        "spending": lambda: _finance_side_slide(dataset, "spending", s, lang),
+        "balance": lambda: _balance_slide(dataset, s, lang),
+        "targets": lambda: _targets_slide(dataset, s),
+        "awards": lambda: _awards_slide(dataset, s),
+        "term_targets": lambda: _term_targets_slide(dataset, s),
+    }
+    keys = SLIDE_KEYS if order is None else list(dict.fromkeys(k for k in order if k in builders))
+    slides = []
+    for key in keys:
+        slide = builders[key]()
+        if slide is not None:
+            slides.append(slide)
+    return slides

@@ -1,0 +1,76 @@
+"""Display tables: the roster, finance in the report's layout with a unit switch, targets grouped as in the report."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from unionboard.core.i18n import t, value_label
+from unionboard.core.models import Finance, Target
+
+UNITS = {"dong": 1, "thousand": 1_000, "million": 1_000_000}
+
+ROSTER_LABELS = {
+    "vi": {"name": "Họ và tên", "gender": "Giới tính", "birth_year": "Năm sinh", "department": "Phòng/đơn vị",
+           "education": "Trình độ chuyên môn", "political_theory": "Lý luận chính trị",
+           "party_member": "Đảng viên", "role": "Chức vụ công đoàn", "row": "Dòng"},
+    "en": {"name": "Name", "gender": "Gender", "birth_year": "Birth year", "department": "Department",
+           "education": "Education", "political_theory": "Political theory", "party_member": "Party member",
+           "role": "Union role", "row": "Row"},
+}
+TARGET_LABELS = {
+    "vi": ("STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả", "Đánh giá"),
+    "en": ("No.", "Target", "Unit", "Target value", "Result", "Status"),
+}
+
+
+def roster_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The roster for display: localised headers and values, party membership as a tick."""
+    labels = ROSTER_LABELS.get(lang, ROSTER_LABELS["vi"])
+    columns = [c for c in labels if c in frame.columns and (c != "role" or frame[c].notna().any())]
+    out = frame[columns].copy()
+    for column in ("gender", "education", "political_theory"):
+        if column in out:
+            out[column] = out[column].map(lambda v: value_label(v, lang) if isinstance(v, str) else v)
+    out["party_member"] = out["party_member"].map(lambda v: "✓" if v else "")
+    out["birth_year"] = out["birth_year"].astype("Int64")
+    return out.rename(columns=labels)
+
+
+def finance_table(finance: Finance, side: str, unit: str = "dong", lang: str = "vi") -> pd.DataFrame:
+    """Items × years as the report prints them, with a total column and a total row (and Tồn cuối for spending).
+
+    Values are divided by the unit (đồng, nghìn, triệu); đồng stays integer.
+    """
+    table = finance.table(side)
+    table[t("total_row", lang)] = table.sum(axis=1)
+    table.loc[t("total_row", lang)] = table.sum(axis=0)
+    if side == "spending":
+        closing = pd.Series(pd.NA, index=table.index, dtype="Int64")
+        closing.iloc[-1] = finance.closing_balance
+        table[t("closing_row", lang)] = closing
+    table.columns = [str(c) for c in table.columns]
+    table.index.name = t("item", lang)
+    divisor = UNITS[unit]
+    if divisor != 1:
+        table = table.astype("Float64") / divisor
+    return table.reset_index()
+
+
+def targets_table(targets: tuple[Target, ...], lang: str = "vi") -> pd.DataFrame:
+    """The targets table as in the report: STT only on a group's first row."""
+    labels = TARGET_LABELS.get(lang, TARGET_LABELS["vi"])
+    rows = [(t_.group if t_.is_first_in_group else "", t_.text, t_.unit, t_.target, t_.result,
+             value_label(t_.status, lang)) for t_ in targets]
+    return pd.DataFrame(rows, columns=list(labels))
+
+
+def formatted(frame: pd.DataFrame, decimals: int = 0) -> pd.DataFrame:
+    """Numbers as Vietnamese text (18.777.000; 18,78) for display, whatever the browser's locale; 0 as blank."""
+    from unionboard.core.text import format_number
+
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "" if pd.isna(v) or v == 0 else format_number(v, decimals))
+    return out

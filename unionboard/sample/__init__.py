@@ -1,0 +1,1 @@
+"""The bundled sample data, rebuilt from the report's figures."""

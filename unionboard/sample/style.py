@@ -1,0 +1,30 @@
+"""Shared look of the sample workbooks: title row, header row, fixed document properties."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+
+def title(ws, text: str, width: int) -> None:
+    """A bold title row merged over `width` columns, as the report's tables have."""
+    ws.append([text])
+    ws.cell(row=ws.max_row, column=1).font = Font(bold=True, size=13)
+    if width > 1:
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
+
+
+def header(ws, labels: list[str]) -> None:
+    """A bold, centred, wrapped header row."""
+    ws.append(labels)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def fixed_properties(wb: Workbook) -> None:
+    """Fixed creator and date, so regenerated sample files are byte-stable."""
+    import datetime as dt
+
+    wb.properties.creator = "unionboard"
+    wb.properties.created = dt.datetime(2017, 10, 1)

@@ -1,0 +1,1 @@
+"""Versioned storage of published data (SQLite/PostgreSQL) and committee authentication."""
