@@ -30,7 +30,7 @@ def test_check_json_on_sample_is_one_object_with_the_report_figures():
     assert data["targets"] == {"total": 9, "by_status": {"Vượt": 2, "Đạt": 7, "Chưa đạt": 0}}
     assert data["awards"]["total"] == 12
     for issue in data["issues"]:
-        assert set(issue) == {"severity", "file", "sheet", "cell", "message"}
+        assert set(issue) == {"severity", "file", "sheet", "cell", "message", "code"}
         assert issue["severity"] in {"error", "warning"}
 
 

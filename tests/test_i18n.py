@@ -107,3 +107,23 @@ def test_every_canonical_value_has_an_english_label() -> None:
 
 def test_value_label_keeps_unknown_values() -> None:
     assert value_label("Phòng Kế hoạch", "en") == "Phòng Kế hoạch"
+
+
+def test_every_catalogue_key_has_vietnamese_and_english_text() -> None:
+    from unionboard.core import i18n
+
+    missing = sorted(set(i18n.STRINGS["vi"]) ^ set(i18n.STRINGS["en"]))
+    assert not missing, f"keys without both languages: {missing}"
+    empty = sorted(k for lang in ("vi", "en") for k, v in i18n.STRINGS[lang].items() if not v.strip())
+    assert not empty
+
+
+def test_a_key_declared_twice_is_refused() -> None:
+    import pytest
+
+    from unionboard.core import i18n
+
+    i18n._merge("one", "dup_key_test", "vi", "a")
+    with pytest.raises(ValueError, match="dup_key_test"):
+        i18n._merge("two", "dup_key_test", "vi", "b")
+    del i18n.STRINGS["vi"]["dup_key_test"], i18n._OWNER["vi:dup_key_test"]

@@ -56,5 +56,29 @@ def test_issue_location_skips_missing_parts() -> None:
 def test_issue_to_dict() -> None:
     issue = Issue("warning", "tai-chinh.xlsx", "Phần thu", "G1", "Ghi chú “ĐVT”")
     assert issue.to_dict() == {"severity": "warning", "file": "tai-chinh.xlsx", "sheet": "Phần thu",
-                               "cell": "G1", "message": "Ghi chú “ĐVT”"}
+                               "cell": "G1", "message": "Ghi chú “ĐVT”", "code": ""}
     assert Issue("error", "x.xlsx", None, None, "m").to_dict()["sheet"] is None
+
+
+def test_a_code_gives_the_catalogue_message_in_both_languages() -> None:
+    log = IssueLog()
+    log.error("a.xlsx", "S", "B2", "core.example", cell="B2", value="x")
+    (issue,) = log
+    assert issue.code == "core.example"
+    assert issue.message == "Ô B2 có giá trị “x” không hợp lệ."
+    assert issue.text("en") == "Cell B2 holds the invalid value “x”."
+    assert issue.text("vi") == issue.message
+    assert issue.to_dict()["code"] == "core.example"
+
+
+def test_info_issues_are_notes_and_never_errors() -> None:
+    log = IssueLog()
+    log.info("a.xlsx", "S", "A40", "core.example", cell="A40", value="Tổng cộng")
+    assert not log.has_errors
+    assert [i.severity for i in log] == ["info"]
+
+
+def test_a_message_without_a_code_keeps_an_empty_code() -> None:
+    log = IssueLog()
+    log.warning("a.xlsx", None, None, "free text")
+    assert log.items[0].code == "" and log.items[0].text("en") == "free text"

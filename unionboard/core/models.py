@@ -8,7 +8,9 @@ from typing import Literal
 
 import pandas as pd
 
-Severity = Literal["error", "warning"]
+from unionboard.core.i18n import t
+
+Severity = Literal["error", "warning", "info"]
 Domain = Literal["members", "finance", "targets", "awards", "term_targets", "budget"]
 DOMAINS: tuple[Domain, ...] = ("members", "finance", "targets", "awards", "term_targets", "budget")
 
@@ -32,10 +34,18 @@ class Issue:
     sheet: str | None
     cell: str | None
     message: str
+    code: str = ""  # stable catalogue key, e.g. "finance.total_mismatch"
+    params: tuple[tuple[str, object], ...] = ()  # the values the message was formatted with
 
     def to_dict(self) -> dict:
         return {"severity": self.severity, "file": self.file, "sheet": self.sheet,
-                "cell": self.cell, "message": self.message}
+                "cell": self.cell, "message": self.message, "code": self.code}
+
+    def text(self, lang: str = "vi") -> str:
+        """The message in `lang` (from the catalogue when the issue has a code)."""
+        if not self.code or lang == "vi":
+            return self.message
+        return t(self.code, lang, **dict(self.params))
 
     @property
     def location(self) -> str:
@@ -285,6 +295,11 @@ class CheckResult:
     @property
     def warnings(self) -> tuple[Issue, ...]:
         return tuple(i for i in self.issues if i.severity == "warning")
+
+    @property
+    def notes(self) -> tuple[Issue, ...]:
+        """Info issues: what was deliberately skipped or converted (never makes the check fail)."""
+        return tuple(i for i in self.issues if i.severity == "info")
 
     @property
     def ok(self) -> bool:

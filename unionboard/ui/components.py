@@ -75,7 +75,7 @@ def issues_table(issues: tuple[Issue, ...] | list[Issue], lang: str) -> None:
     frame = pd.DataFrame({
         t("col_severity", lang): [t(f"severity_{i.severity}", lang) for i in issues],
         t("col_location", lang): [i.location for i in issues],
-        t("col_message", lang): [i.message for i in issues],
+        t("col_message", lang): [i.text(lang) for i in issues],
     })
     st.dataframe(frame, hide_index=True, width="stretch")
 

@@ -1,8 +1,6 @@
-"""User-facing UI strings in one place (Vietnamese first, English available)."""
+"""The dashboard's UI strings (pages, sidebar, KPI cards, planning, slide mode), Vietnamese and English."""
 
 from __future__ import annotations
-
-LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
@@ -297,17 +295,6 @@ VALUE_LABELS_EN = {
     "Tập thể": "Collective", "Cá nhân": "Individual",
 }
 
-
-def t(key: str, lang: str = "vi", **values: object) -> str:
-    """The UI string `key` in `lang` (falls back to Vietnamese), formatted with `values`."""
-    table = STRINGS.get(lang, STRINGS["vi"])
-    text = table.get(key) or STRINGS["vi"].get(key) or key
-    return text.format(**values) if values else text
-
-
-def value_label(value: str, lang: str = "vi") -> str:
-    """A canonical category value in the display language."""
-    return VALUE_LABELS_EN.get(value, value) if lang == "en" else value
 
 # --------------------------------------------------------------------------- slide mode (app_pages/slides.py)
 STRINGS["vi"].update({

@@ -1,0 +1,57 @@
+"""The one string catalogue: every user-facing string and issue message, in Vietnamese and English.
+
+Each module of this package holds one area's strings. A module declares either `ENTRIES`
+(key → (vi, en), the preferred form: one place per term, both languages side by side) or the older
+`STRINGS` ({"vi": {...}, "en": {...}}). All are merged here at import; a key declared twice is an error.
+Issue messages are keyed by their stable code (`members.unknown_value`, `read.zip_bomb`, ...).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+
+STRINGS: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
+VALUE_LABELS_EN: dict[str, str] = {}
+_OWNER: dict[str, str] = {}
+
+
+def _merge(module_name: str, key: str, lang: str, text: str) -> None:
+    owner = _OWNER.setdefault(f"{lang}:{key}", module_name)
+    if owner != module_name:
+        raise ValueError(f"string {key!r} ({lang}) declared in both {owner} and {module_name}")
+    STRINGS[lang][key] = text
+
+
+def _load() -> None:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for key, (vi, en) in getattr(module, "ENTRIES", {}).items():
+            _merge(info.name, key, "vi", vi)
+            _merge(info.name, key, "en", en)
+        for lang, table in getattr(module, "STRINGS", {}).items():
+            for key, text in table.items():
+                _merge(info.name, key, lang, text)
+        VALUE_LABELS_EN.update(getattr(module, "VALUE_LABELS_EN", {}))
+
+
+_load()
+
+
+def has(key: str) -> bool:
+    """Whether `key` is in the catalogue."""
+    return key in STRINGS["vi"]
+
+
+def t(key: str, lang: str = "vi", **values: object) -> str:
+    """The string `key` in `lang` (falls back to Vietnamese), formatted with `values`."""
+    table = STRINGS.get(lang, STRINGS["vi"])
+    text = table.get(key) or STRINGS["vi"].get(key) or key
+    return text.format(**values) if values else text
+
+
+def value_label(value: str, lang: str = "vi") -> str:
+    """A canonical category value in the display language."""
+    return VALUE_LABELS_EN.get(value, value) if lang == "en" else value
