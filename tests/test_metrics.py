@@ -201,4 +201,5 @@ def test_summary_reports_errors() -> None:
     result = CheckResult(dataset=Dataset(), issues=(Issue("error", "x.xlsx", "S", "A1", "hỏng"),))
     s = metrics.summary(result)
     assert s["ok"] is False
-    assert s["issues"] == [{"severity": "error", "file": "x.xlsx", "sheet": "S", "cell": "A1", "message": "hỏng"}]
+    assert s["issues"] == [{"severity": "error", "file": "x.xlsx", "sheet": "S", "cell": "A1", "message": "hỏng",
+                            "code": ""}]

@@ -9,15 +9,15 @@ Frames use stable English column names and canonical values; the UI translates t
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 
-from unionboard.core.models import DOMAINS, Award, Dataset, Finance, Roster, Target, UnionInfo
+from unionboard.core.models import Award, Dataset, Finance, Roster, Target, UnionInfo
 from unionboard.core.text import fold
+from unionboard.domains import registry
 
 MEMBER_FIELDS = ("gender", "department", "education", "political_theory", "party_member",
                  "join_date", "role", "status")
@@ -146,28 +146,20 @@ def award_counts(before: tuple[Award, ...] | None, after: tuple[Award, ...] | No
     return {"before": total(before), "after": total(after)}
 
 
-def _same(a: object, b: object) -> bool:
-    """Whether two domain values hold the same data (rosters by content, tuples/dataclasses by value)."""
-    if isinstance(a, Roster) and isinstance(b, Roster):
-        return a.frame.drop(columns=["row"], errors="ignore").reset_index(drop=True).equals(
-            b.frame.drop(columns=["row"], errors="ignore").reset_index(drop=True))
-    return a == b
-
-
 def domain_changes(before: Dataset | None, after: Dataset) -> dict[str, str]:
     """domain → "added" | "removed" | "changed" | "unchanged" (domains absent from both are left out)."""
     out: dict[str, str] = {}
-    for domain in DOMAINS:
-        old = getattr(before, domain) if before is not None else None
-        new = getattr(after, domain)
+    for spec in registry.specs():
+        old = before.get(spec.key) if before is not None else None
+        new = after.get(spec.key)
         if old is None and new is None:
             continue
         if old is None:
-            out[domain] = "added"
+            out[spec.key] = "added"
         elif new is None:
-            out[domain] = "removed"
+            out[spec.key] = "removed"
         else:
-            out[domain] = "unchanged" if _same(old, new) else "changed"
+            out[spec.key] = "unchanged" if spec.same(old, new) else "changed"
     return out
 
 
@@ -175,10 +167,10 @@ def merged(current: Dataset | None, uploaded: Dataset) -> Dataset:
     """The data set a publish would make: uploaded domains replace, the others carry over from `current`."""
     if current is None:
         return uploaded
-    values = {d: getattr(uploaded, d) if getattr(uploaded, d) is not None else getattr(current, d)
-              for d in DOMAINS}
+    values = {key: uploaded.get(key) if uploaded.get(key) is not None else current.get(key)
+              for key in registry.domain_keys()}
     info = uploaded.info if uploaded.info != UnionInfo() else current.info
-    return dataclasses.replace(uploaded, **values, info=info)
+    return Dataset.of(values, info)
 
 
 @dataclass(frozen=True, eq=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from unionboard.analysis.planning import budget_summary, term_targets_summary
 from unionboard.core.models import (
     BELOW_UNIVERSITY,
     EDUCATION_LEVELS,
@@ -15,6 +16,7 @@ from unionboard.core.models import (
     Roster,
     Target,
 )
+from unionboard.domains import registry
 
 
 def _ordered_counts(series, order: tuple[str, ...]) -> dict[str, int]:
@@ -66,20 +68,35 @@ def finance_summary(dataset: Dataset) -> dict | None:
             "closing_balance": int(finance.closing_balance)}
 
 
-def summary(result: CheckResult) -> dict:
-    """The JSON object of `python -m unionboard check --json` (a stable contract)."""
-    data = result.dataset
-    out: dict = {
-        "ok": result.ok,
-        "issues": [issue.to_dict() for issue in result.issues],
-        "members": member_summary(data.members) if data.members is not None else None,
-        "finance": finance_summary(data),
-        "targets": ({"total": len(data.targets), "by_status": target_counts(data.targets)}
-                    if data.targets is not None else None),
-        "awards": ({"total": len(data.awards), "count": sum(a.count for a in data.awards)}
-                   if data.awards is not None else None),
-    }
-    from unionboard.analysis.planning import planning_summary
+def _finance_summary(finance: object, dataset: Dataset) -> dict | None:
+    return finance_summary(dataset)
 
-    out.update(planning_summary(result))
+
+def _targets_summary(targets: tuple[Target, ...], dataset: Dataset) -> dict:
+    return {"total": len(targets), "by_status": target_counts(targets)}
+
+
+def _awards_summary(awards: tuple, dataset: Dataset) -> dict:
+    return {"total": len(awards), "count": sum(a.count for a in awards)}
+
+
+# The built-in domains' parts of `check --json` (a registered domain may bring its own `summary`).
+BUILTIN_SUMMARIES = {
+    "members": lambda roster, dataset: member_summary(roster),
+    "finance": _finance_summary,
+    "targets": _targets_summary,
+    "awards": _awards_summary,
+    "term_targets": term_targets_summary,
+    "budget": budget_summary,
+}
+
+
+def summary(result: CheckResult) -> dict:
+    """The JSON object of `python -m unionboard check --json` (a stable contract): one key per domain."""
+    data = result.dataset
+    out: dict = {"ok": result.ok, "issues": [issue.to_dict() for issue in result.issues]}
+    for spec in registry.specs():
+        value = data.get(spec.key)
+        make = spec.summary or BUILTIN_SUMMARIES.get(spec.key)
+        out[spec.key] = None if value is None or make is None else make(value, data)
     return out

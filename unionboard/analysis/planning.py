@@ -38,13 +38,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from unionboard.core.models import BudgetLine, CheckResult, Finance, TermTarget, UnionInfo
+from unionboard.core.models import BudgetLine, CheckResult, Dataset, Finance, TermTarget, UnionInfo
 from unionboard.core.text import fold
 from unionboard.domains.targets import compare_numbers, compare_qualitative, read_amount
+from unionboard.domains.words import REVENUE, SPENDING
 
 EXCEEDED, MET, NOT_MET, NO_DATA = "Vượt", "Đạt", "Chưa đạt", "Chưa có số liệu"
 TERM_STATUSES = (EXCEEDED, MET, NOT_MET, NO_DATA)
-REVENUE, SPENDING = "revenue", "spending"
 
 # --------------------------------------------------------------------------- term targets
 
@@ -422,6 +422,18 @@ def next_plan_year(finance: Finance | None, budget: Iterable[BudgetLine] | None)
 # --------------------------------------------------------------------------- JSON
 
 
+def term_targets_summary(targets: tuple[TermTarget, ...], dataset: Dataset) -> dict:
+    """The term-targets part of `check --json`: {"total", "by_status", "year"} (see planning_summary)."""
+    years = term_years(dataset.info, targets)
+    year, counts = status_counts(targets, years)
+    return {"total": len(targets), "by_status": counts, "year": year}
+
+
+def budget_summary(lines: tuple[BudgetLine, ...], dataset: Dataset) -> dict:
+    """The budget part of `check --json`: {"years": [...]}."""
+    return {"years": sorted({line.year for line in lines})}
+
+
 def planning_summary(result: CheckResult) -> dict:
     """The planning part of the check JSON: {"term_targets": null | {...}, "budget": null | {...}}.
 
@@ -429,12 +441,5 @@ def planning_summary(result: CheckResult) -> dict:
     year with a result), "year" (that year or null)}; "budget": {"years": [...]}.
     """
     data = result.dataset
-    term_targets = None
-    if data.term_targets is not None:
-        years = term_years(data.info, data.term_targets)
-        year, counts = status_counts(data.term_targets, years)
-        term_targets = {"total": len(data.term_targets), "by_status": counts, "year": year}
-    budget = None
-    if data.budget is not None:
-        budget = {"years": sorted({line.year for line in data.budget})}
-    return {"term_targets": term_targets, "budget": budget}
+    return {"term_targets": None if data.term_targets is None else term_targets_summary(data.term_targets, data),
+            "budget": None if data.budget is None else budget_summary(data.budget, data)}

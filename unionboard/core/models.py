@@ -255,9 +255,28 @@ class Dataset:
     term_targets: tuple[TermTarget, ...] | None = None
     budget: tuple[BudgetLine, ...] | None = None
     info: UnionInfo = field(default_factory=UnionInfo)
+    extra: dict[str, object] = field(default_factory=dict)  # registered domains beyond the built-in six
 
     def domains(self) -> tuple[str, ...]:
-        return tuple(d for d in DOMAINS if getattr(self, d) is not None)
+        """The domains that hold data, built-in first."""
+        return (*(d for d in DOMAINS if getattr(self, d) is not None),
+                *(k for k, v in self.extra.items() if v is not None))
+
+    def get(self, domain: str) -> object | None:
+        """The value of any domain by key (None when absent)."""
+        return getattr(self, domain) if domain in DOMAINS else self.extra.get(domain)
+
+    @classmethod
+    def of(cls, values: dict[str, object], info: UnionInfo | None = None) -> Dataset:
+        """A data set from domain key → value (built-in domains become fields, others `extra`)."""
+        builtin = {k: v for k, v in values.items() if k in DOMAINS}
+        extra = {k: v for k, v in values.items() if k not in DOMAINS and v is not None}
+        return cls(**builtin, info=info or UnionInfo(), extra=extra)
+
+    def replaced(self, values: dict[str, object], info: UnionInfo | None = None) -> Dataset:
+        """A copy with some domains (and optionally the info) replaced."""
+        current = {d: self.get(d) for d in (*DOMAINS, *self.extra)}
+        return Dataset.of({**current, **values}, info if info is not None else self.info)
 
 
 @dataclass(frozen=True)

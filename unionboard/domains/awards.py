@@ -13,7 +13,8 @@ import re
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import AWARD_LEVELS, RECIPIENT_TYPES, Award
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
-from unionboard.domains.schema import HeaderMatch
+from unionboard.domains.schema import AWARDS, HeaderMatch
+from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.read.workbook import Sheet
 
 FIRST_YEAR = 1945
@@ -243,3 +244,11 @@ def _leading_number(value: object) -> float | None:
         return float(value)
     match = _LEADING.match(clean(value))
     return parse_number(match.group(1)) if match else None
+
+
+def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[Award, ...]:
+    """Every sheet of the domain read in order, as one tuple."""
+    return tuple(item for sheet, header in pairs for item in parse_awards(sheet, header, log))
+
+
+SPEC = DomainSpec(key="awards", name="domain_awards", parse=parse_sheets, schemas=(AWARDS,))

@@ -24,23 +24,17 @@ from unionboard.core.text import (
     parse_number,
     parse_year,
 )
-from unionboard.domains.schema import HeaderMatch
+from unionboard.domains.schema import BUDGET, HeaderMatch
+from unionboard.domains.spec import DomainSpec, SheetPairs
+from unionboard.domains.words import side_of as side_of_word
 from unionboard.read.workbook import Sheet
 
-REVENUE, SPENDING = "revenue", "spending"
-_REVENUE = ("thu", "phan thu", "khoan thu", "nguon thu", "revenue", "income")
-_SPENDING = ("chi", "phan chi", "khoan chi", "muc chi", "spending", "expense", "expenses")
 _UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*[:：]?\s*(.*)", re.IGNORECASE)
 
 
 def side_of(value: object) -> str | None:
     """'Thu' → revenue, 'Chi' → spending, None otherwise."""
-    folded = fold(value)
-    if folded in _REVENUE:
-        return REVENUE
-    if folded in _SPENDING:
-        return SPENDING
-    return None
+    return side_of_word(fold(value))
 
 
 def unit_factor(sheet: Sheet, header_row: int) -> int:
@@ -126,3 +120,11 @@ def parse_budget(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Budg
     if not lines:
         log.warning(file, name, cell_name(header.row, 0), "Bảng dự toán thu chi không có dòng kế hoạch nào.")
     return tuple(lines.values())
+
+
+def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[BudgetLine, ...]:
+    """Every sheet of the domain read in order, as one tuple."""
+    return tuple(item for sheet, header in pairs for item in parse_budget(sheet, header, log))
+
+
+SPEC = DomainSpec(key="budget", name="domain_budget", parse=parse_sheets, schemas=(BUDGET,))

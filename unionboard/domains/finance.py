@@ -32,6 +32,15 @@ from unionboard.core.text import (
     parse_year,
 )
 from unionboard.domains.schema import FINANCE_TIDY, HeaderMatch, find_header
+from unionboard.domains.spec import DomainSpec, SheetPairs
+from unionboard.domains.words import (
+    REVENUE,
+    REVENUE_WORDS,
+    SIDE_VI,
+    SPENDING,
+    SPENDING_WORDS,
+    TOTAL_LABELS,
+)
 from unionboard.read.workbook import Sheet
 
 WIDE_SCORE = 1.2
@@ -40,8 +49,6 @@ NAME_HINT_BONUS = 0.3
 MAX_SCAN_ROWS = 2000
 LARGE_RAW_AMOUNT = 100_000  # a median raw amount this big is already in đồng
 
-REVENUE, SPENDING = "revenue", "spending"
-SIDE_VI = {REVENUE: "phần thu", SPENDING: "phần chi"}
 
 _LABEL_HEADERS = ("nguon thu", "nguon", "muc chi", "noi dung", "khoan muc", "khoan thu", "khoan chi",
                   "dien giai", "danh muc", "hang muc", "phan thu", "phan chi", "thu", "chi", "thu chi",
@@ -49,14 +56,8 @@ _LABEL_HEADERS = ("nguon thu", "nguon", "muc chi", "noi dung", "khoan muc", "kho
                   "expenses", "expense", "description")
 _LEFT_EXTRA = ("stt", "tt", "so tt", "no", "")
 _RIGHT_EXTRA = ("ghi chu", "note", "notes", "dvt", "don vi tinh", "ty le", "ty le %", "%")
-_TOTAL_LABELS = ("tong cong", "tong", "cong", "tong so", "total", "grand total", "tong thu", "tong chi",
-                 "cong thu", "cong chi", "tong cong thu", "tong cong chi", "tong cong ca nhiem ky",
-                 "ca nhiem ky", "tong nhiem ky", "tong cong nhiem ky", "cong nhiem ky")
 _OPENING = re.compile(r"^(ton dau|so du dau|du dau|ton quy dau|opening balance|opening)\b")
 _CLOSING = re.compile(r"^(ton cuoi|so du cuoi|du cuoi|ton quy cuoi|closing balance|closing)\b")
-_REVENUE_VALUES = ("thu", "phan thu", "revenue", "khoan thu", "nguon thu", "income", "cac khoan thu")
-_SPENDING_VALUES = ("chi", "phan chi", "spending", "khoan chi", "muc chi", "expense", "expenses",
-                    "expenditure", "cac khoan chi")
 _TITLE_REVENUE = re.compile(r"\b(phan thu|cac khoan thu|khoan thu|bang thu|revenue|income)\b")
 _TITLE_SPENDING = re.compile(r"\b(phan chi|cac khoan chi|khoan chi|bang chi|spending|expenditures?)\b")
 _HEADER_REVENUE = re.compile(r"\b(nguon thu|noi dung thu|thu)\b")
@@ -109,7 +110,7 @@ def _fold_title(value: object) -> str:
 
 
 def _is_total_label(folded: str) -> bool:
-    return folded in _TOTAL_LABELS or folded.startswith("tong cong")
+    return folded in TOTAL_LABELS or folded.startswith("tong cong")
 
 
 _LABEL_PREFIXES = tuple(p + " " for p in _LABEL_HEADERS if len(p) > 3)
@@ -126,9 +127,9 @@ def _is_label_header(value: object) -> bool:
 
 def _side_of_value(value: object) -> str | None:
     folded = fold(value)
-    if folded in _REVENUE_VALUES:
+    if folded in REVENUE_WORDS:
         return REVENUE
-    if folded in _SPENDING_VALUES:
+    if folded in SPENDING_WORDS:
         return SPENDING
     return None
 
@@ -845,3 +846,11 @@ def _single_balance(found: list[_Balance], what: str, log: IssueLog) -> _Balance
                         f"{what} ghi {format_dong(other.amount)} ở {other.cell}, khác số "
                         f"{format_dong(first.amount)} ở {first.sheet} › {first.cell}; đã dùng số đầu tiên.")
     return first
+
+
+def parse_sheets(pairs: SheetPairs, log: IssueLog) -> Finance | None:
+    """Revenue and spending from every finance sheet (wide or tidy layout), reconciled."""
+    return parse([sheet for sheet, _ in pairs], log)
+
+
+SPEC = DomainSpec(key="finance", name="domain_finance", parse=parse_sheets, detect=detect)

@@ -9,18 +9,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pandas as pd
-
 from unionboard.core.issues import IssueLog
-from unionboard.core.models import CheckResult, Dataset, Roster, SourceFile, UnionInfo
+from unionboard.core.models import CheckResult, Dataset, SourceFile, UnionInfo
 from unionboard.core.text import clean, fold
-from unionboard.domains import awards as awards_mod
-from unionboard.domains import budget as budget_mod
-from unionboard.domains import finance as finance_mod
-from unionboard.domains import members as members_mod
-from unionboard.domains import targets as targets_mod
-from unionboard.domains import term_targets as term_targets_mod
-from unionboard.domains.schema import SCHEMAS, HeaderMatch, find_header
+from unionboard.domains import registry
+from unionboard.domains.schema import HeaderMatch, find_header
 from unionboard.read.workbook import Limits, Sheet, read_sheets
 
 INFO_SHEET_HINTS = ("thong tin", "info", "gioi thieu")
@@ -42,29 +35,28 @@ def as_source(item: FileInput) -> SourceFile:
 
 
 def _classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch | None]:
-    """(domain, complete header, best partial header) for one sheet."""
+    """(domain, complete header, best partial header) for one sheet, over every registered domain."""
     sheet_name = fold(sheet.name)
-    complete: list[tuple[float, HeaderMatch]] = []
+    complete: list[tuple[float, str, HeaderMatch | None]] = []
     partial: HeaderMatch | None = None
-    for schema in SCHEMAS:
-        if schema.domain == "finance":
-            continue  # finance has its own layouts (wide and tidy); see finance.detect
-        match = find_header(sheet, schema)
-        if match is None:
-            continue
-        hint = 0.5 if any(h in sheet_name for h in schema.sheet_hints) else 0.0
-        if match.complete:
-            complete.append((match.score + hint, match))
-        elif partial is None or match.score > partial.score:
-            partial = match
-    finance_score = finance_mod.detect(sheet)
-    if finance_score:
-        complete.append((finance_score, None))  # type: ignore[arg-type]
+    for spec in registry.specs():
+        for schema in spec.schemas:
+            match = find_header(sheet, schema)
+            if match is None:
+                continue
+            hint = 0.5 if any(h in sheet_name for h in schema.sheet_hints) else 0.0
+            if match.complete:
+                complete.append((match.score + hint, spec.key, match))
+            elif partial is None or match.score > partial.score:
+                partial = match
+    for spec in registry.specs():  # layouts without a header row (finance) after every header
+        score = spec.detect(sheet) if spec.detect is not None else None
+        if score:
+            complete.append((score, spec.key, None))
     if not complete:
         return None, None, partial
-    complete.sort(key=lambda pair: pair[0], reverse=True)
-    best = complete[0][1]
-    return ("finance" if best is None else best.schema.domain), best, partial
+    score, domain, best = max(complete, key=lambda item: item[0])
+    return domain, best, partial
 
 
 def _read_info(sheet: Sheet) -> dict[str, str]:
@@ -166,28 +158,7 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
 
 def _build(by_domain: dict[str, list[tuple[Sheet, HeaderMatch | None]]], info: dict[str, str],
            log: IssueLog) -> Dataset:
-    members = None
-    if "members" in by_domain:
-        rosters = [members_mod.parse_members(sheet, header, log) for sheet, header in by_domain["members"]]
-        if len(rosters) == 1:
-            members = rosters[0]
-        else:
-            members = Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
-                             file=rosters[0].file, sheet=rosters[0].sheet)
-        members_mod.check_roster(members, log)
-    finance = (finance_mod.parse([s for s, _ in by_domain["finance"]], log)
-               if "finance" in by_domain else None)
-    targets = (tuple(t for sheet, header in by_domain["targets"]
-                     for t in targets_mod.parse_targets(sheet, header, log))
-               if "targets" in by_domain else None)
-    awards = (tuple(a for sheet, header in by_domain["awards"]
-                    for a in awards_mod.parse_awards(sheet, header, log))
-              if "awards" in by_domain else None)
-    term_targets = (tuple(t for sheet, header in by_domain["term_targets"]
-                          for t in term_targets_mod.parse_term_targets(sheet, header, log))
-                    if "term_targets" in by_domain else None)
-    budget = (tuple(b for sheet, header in by_domain["budget"]
-                    for b in budget_mod.parse_budget(sheet, header, log))
-              if "budget" in by_domain else None)
-    return Dataset(members=members, finance=finance, targets=targets, awards=awards,
-                   term_targets=term_targets, budget=budget, info=UnionInfo(**info))
+    """Each registered domain parses (and checks) the sheets found for it."""
+    values = {spec.key: spec.parse(by_domain[spec.key], log)
+              for spec in registry.specs() if spec.key in by_domain}
+    return Dataset.of(values, UnionInfo(**info))

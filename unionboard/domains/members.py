@@ -22,6 +22,8 @@ from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
 from unionboard.domains.schema import MEMBERS, HeaderMatch
+from unionboard.domains.spec import DomainSpec, SheetPairs
+from unionboard.domains.words import TOTAL_LABELS
 from unionboard.read.workbook import Sheet
 
 UNKNOWN_DEPARTMENT = "(Chưa rõ)"
@@ -29,7 +31,6 @@ MIN_BIRTH_YEAR = 1940
 MIN_AGE, MAX_AGE = 16, 75
 MAX_CELLS_LISTED = 5
 
-TOTAL_LABELS = frozenset({"tong cong", "cong", "tong", "tong so", "cong tong", "total", "sum"})
 
 # --------------------------------------------------------------------------- category tables
 # Keys are folded (text.fold): lower case, no diacritics, punctuation → single spaces.
@@ -712,3 +713,27 @@ def check_roster(roster: Roster, log: IssueLog) -> None:
         log.warning(roster.file, roster.sheet, cells[0] if letter else None,
                     f"Đoàn viên {named} sinh năm {year} xuất hiện {len(rows_of)} lần ({shown}); "
                     "có thể bị nhập trùng, hãy kiểm tra và xóa dòng thừa.")
+
+
+def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
+    """Every roster sheet read and joined into one roster, then checked as a whole (duplicates, ...)."""
+    rosters = [parse_members(sheet, header, log) for sheet, header in pairs]
+    if len(rosters) == 1:
+        roster = rosters[0]
+    else:
+        roster = Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
+                        file=rosters[0].file, sheet=rosters[0].sheet)
+    check_roster(roster, log)
+    return roster
+
+
+def same_roster(a: Roster, b: Roster) -> bool:
+    """Whether two rosters hold the same members (the source row numbers do not count)."""
+    def content(roster: Roster) -> pd.DataFrame:
+        return roster.frame.drop(columns=["row"], errors="ignore").reset_index(drop=True)
+
+    return content(a).equals(content(b))
+
+
+SPEC = DomainSpec(key="members", name="domain_members", parse=parse_rosters, schemas=(MEMBERS,),
+                  same=same_roster)

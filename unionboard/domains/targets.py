@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import Target
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
-from unionboard.domains.schema import HeaderMatch
+from unionboard.domains.schema import TARGETS, HeaderMatch
+from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.read.workbook import Sheet
 
 EXCEEDED, MET, NOT_MET = "Vượt", "Đạt", "Chưa đạt"
@@ -250,3 +251,11 @@ def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Tar
         ))
         first_pending = False
     return tuple(targets)
+
+
+def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[Target, ...]:
+    """Every sheet of the domain read in order, as one tuple."""
+    return tuple(item for sheet, header in pairs for item in parse_targets(sheet, header, log))
+
+
+SPEC = DomainSpec(key="targets", name="domain_targets", parse=parse_sheets, schemas=(TARGETS,))

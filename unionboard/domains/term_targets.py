@@ -23,7 +23,8 @@ import re
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import TermTarget
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_year
-from unionboard.domains.schema import HeaderMatch
+from unionboard.domains.schema import TERM_TARGETS, HeaderMatch
+from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.targets import clean_text, read_amount
 from unionboard.read.workbook import Sheet
 
@@ -200,3 +201,11 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
         log.warning(file, name, cell_name(header.row, 0),
                     "Bảng chỉ tiêu nhiệm kỳ không có dòng chỉ tiêu nào.")
     return tuple(out)
+
+
+def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[TermTarget, ...]:
+    """Every sheet of the domain read in order, as one tuple."""
+    return tuple(item for sheet, header in pairs for item in parse_term_targets(sheet, header, log))
+
+
+SPEC = DomainSpec(key="term_targets", name="domain_term_targets", parse=parse_sheets, schemas=(TERM_TARGETS,))

@@ -31,7 +31,8 @@ from unionboard.core.models import (
     UnionInfo,
 )
 from unionboard.core.text import clean, parse_number
-from unionboard.domains import schema
+from unionboard.domains import registry, schema
+from unionboard.domains.spec import SheetLayout
 from unionboard.domains.term_targets import (
     COORDINATED,
     PER_YEAR_LABEL,
@@ -564,21 +565,55 @@ def add_guide_sheet(wb: Workbook) -> Worksheet:
 # --------------------------------------------------------------------------- template
 
 
+def add_layout_sheet(wb: Workbook, layout: SheetLayout, rows: Iterable[Sequence[object]],
+                     example: bool = False) -> Worksheet:
+    """A registered domain's sheet written from its declared layout: title row, header row, records."""
+    ws = wb.create_sheet(layout.sheet)
+    put(ws, 1, 1, text_cell(layout.title)).font = Font(bold=True, size=13)
+    _header_row(ws, 2, layout.columns)
+    for offset, row in enumerate(rows):
+        for col, value in enumerate(row, start=1):
+            put(ws, 3 + offset, col, value if isinstance(value, int | float) else text_cell(value))
+        if example:
+            _mark_example(ws, 3 + offset)
+    return ws
+
+
+def _example_term_targets(wb: Workbook) -> None:
+    header, rows = term_target_table([EXAMPLE_TERM_TARGET], EXAMPLE_TERM_YEARS)
+    title = term_targets_title(UnionInfo(name="", next_term=EXAMPLE_INFO.next_term))
+    add_term_targets_sheet(wb, header, rows, title=title, example=True)
+
+
+def _example_finance(wb: Workbook) -> None:
+    add_finance_sheet(wb, "revenue", EXAMPLE_YEARS, [EXAMPLE_REVENUE], example=True)
+    add_finance_sheet(wb, "spending", EXAMPLE_YEARS, [EXAMPLE_SPENDING], example=True)
+
+
+# The built-in domains' template sheets (their layouts are richer than a SheetLayout: dropdowns,
+# year columns, finance totals). A registered domain with a `layout` gets the generic sheet.
+BUILTIN_EXAMPLES = {
+    "members": lambda wb: add_members_sheet(wb, [EXAMPLE_MEMBER], example=True),
+    "finance": _example_finance,
+    "targets": lambda wb: add_targets_sheet(wb, [EXAMPLE_TARGET], example=True),
+    "awards": lambda wb: add_awards_sheet(wb, [EXAMPLE_AWARD], example=True),
+    "term_targets": _example_term_targets,
+    "budget": lambda wb: add_budget_sheet(wb, budget_rows([EXAMPLE_BUDGET]), example=True),
+}
+
+
 def build_template() -> Workbook:
-    """The blank template workbook (with one example row per data sheet)."""
+    """The blank template workbook (with one example row per data sheet), one sheet per registered domain."""
     wb = Workbook()
     wb.remove(wb.active)
     add_guide_sheet(wb)
     add_info_sheet(wb, EXAMPLE_INFO)
-    add_members_sheet(wb, [EXAMPLE_MEMBER], example=True)
-    add_finance_sheet(wb, "revenue", EXAMPLE_YEARS, [EXAMPLE_REVENUE], example=True)
-    add_finance_sheet(wb, "spending", EXAMPLE_YEARS, [EXAMPLE_SPENDING], example=True)
-    add_targets_sheet(wb, [EXAMPLE_TARGET], example=True)
-    add_awards_sheet(wb, [EXAMPLE_AWARD], example=True)
-    header, rows = term_target_table([EXAMPLE_TERM_TARGET], EXAMPLE_TERM_YEARS)
-    title = term_targets_title(UnionInfo(name="", next_term=EXAMPLE_INFO.next_term))
-    add_term_targets_sheet(wb, header, rows, title=title, example=True)
-    add_budget_sheet(wb, budget_rows([EXAMPLE_BUDGET]), example=True)
+    for spec in registry.specs():
+        if spec.key in BUILTIN_EXAMPLES:
+            BUILTIN_EXAMPLES[spec.key](wb)
+        elif spec.layout is not None:
+            add_layout_sheet(wb, spec.layout, [spec.layout.example] if spec.layout.example else [],
+                             example=True)
     wb.properties.creator = "unionboard"
     wb.properties.title = "Mẫu nhập số liệu Đại hội Công đoàn cơ sở"
     return wb

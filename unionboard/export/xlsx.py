@@ -13,13 +13,15 @@ import pandas as pd
 from openpyxl import Workbook
 
 from unionboard.analysis.planning import term_years
-from unionboard.core.models import Award, Dataset, Finance, Roster, Target
+from unionboard.core.models import Award, Dataset, Finance, Roster, Target, TermTarget
+from unionboard.domains import registry
 from unionboard.export.template import (
     PARTY_MARK,
     add_awards_sheet,
     add_budget_sheet,
     add_finance_sheet,
     add_info_sheet,
+    add_layout_sheet,
     add_members_sheet,
     add_targets_sheet,
     add_term_targets_sheet,
@@ -116,8 +118,38 @@ def award_rows(awards: tuple[Award, ...]) -> list[tuple]:
             for a in awards]
 
 
+def _finance_sheets(wb: Workbook, finance: Finance, dataset: Dataset) -> None:
+    years = finance.years
+    revenue = finance_rows(finance, "revenue", years)
+    spending = finance_rows(finance, "spending", years)
+    # "Tồn cuối" follows the spending table; with no spending at all, the revenue table.
+    add_finance_sheet(wb, "revenue", years, revenue, totals=True,
+                      opening_balance=finance.opening_balance or None,
+                      closing_balance=None if spending else finance.closing_balance)
+    if spending:
+        add_finance_sheet(wb, "spending", years, spending, totals=True,
+                          closing_balance=finance.closing_balance)
+
+
+def _term_targets_sheet(wb: Workbook, targets: tuple[TermTarget, ...], dataset: Dataset) -> None:
+    header, rows = term_target_table(targets, term_years(dataset.info, targets))
+    add_term_targets_sheet(wb, header, rows, title=term_targets_title(dataset.info))
+
+
+# Writers of the built-in domains (the template's layouts); a registered domain with a `layout`
+# is written by `add_layout_sheet`.
+BUILTIN_WRITERS = {
+    "members": lambda wb, roster, dataset: add_members_sheet(wb, member_rows(roster)),
+    "finance": _finance_sheets,
+    "targets": lambda wb, targets, dataset: add_targets_sheet(wb, target_rows(targets)),
+    "awards": lambda wb, awards, dataset: add_awards_sheet(wb, award_rows(awards)),
+    "term_targets": _term_targets_sheet,
+    "budget": lambda wb, lines, dataset: add_budget_sheet(wb, budget_rows(lines)),
+}
+
+
 def build_workbook(dataset: Dataset) -> Workbook:
-    """The data set's workbook: Thông tin, then one sheet per domain that is not None.
+    """The data set's workbook: Thông tin, then one sheet per registered domain that holds data.
 
     The term targets' result columns are the term's years (planning.term_years: "2017–2022" →
     2018–2022) plus any other year with a result; the budget lines keep their order.
@@ -125,29 +157,14 @@ def build_workbook(dataset: Dataset) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     add_info_sheet(wb, dataset.info)
-    if dataset.members is not None:
-        add_members_sheet(wb, member_rows(dataset.members))
-    if dataset.finance is not None:
-        finance = dataset.finance
-        years = finance.years
-        revenue = finance_rows(finance, "revenue", years)
-        spending = finance_rows(finance, "spending", years)
-        # "Tồn cuối" follows the spending table; with no spending at all, the revenue table.
-        add_finance_sheet(wb, "revenue", years, revenue, totals=True,
-                          opening_balance=finance.opening_balance or None,
-                          closing_balance=None if spending else finance.closing_balance)
-        if spending:
-            add_finance_sheet(wb, "spending", years, spending, totals=True,
-                              closing_balance=finance.closing_balance)
-    if dataset.targets is not None:
-        add_targets_sheet(wb, target_rows(dataset.targets))
-    if dataset.awards is not None:
-        add_awards_sheet(wb, award_rows(dataset.awards))
-    if dataset.term_targets is not None:
-        header, rows = term_target_table(dataset.term_targets, term_years(dataset.info, dataset.term_targets))
-        add_term_targets_sheet(wb, header, rows, title=term_targets_title(dataset.info))
-    if dataset.budget is not None:
-        add_budget_sheet(wb, budget_rows(dataset.budget))
+    for spec in registry.specs():
+        value = dataset.get(spec.key)
+        if value is None:
+            continue
+        if spec.key in BUILTIN_WRITERS:
+            BUILTIN_WRITERS[spec.key](wb, value, dataset)
+        elif spec.layout is not None:
+            add_layout_sheet(wb, spec.layout, spec.layout.rows(value))
     wb.properties.creator = "unionboard"
     wb.properties.title = f"Số liệu {dataset.info.name}".strip()
     return wb

@@ -52,9 +52,16 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, make_url
 
 from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
+from unionboard.domains import registry
 
 INFO_DOMAIN = "info"
-STORE_DOMAINS = ("members", "finance", "targets", "awards", "term_targets", "budget", INFO_DOMAIN)
+
+
+def store_domains() -> tuple[str, ...]:
+    """What a stored version may hold: every registered domain, then the union's info."""
+    return (*registry.domain_keys(), INFO_DOMAIN)
+
+
 ACTIONS = ("publish", "rollback", "edit")
 FAULT_STAGES = ("files", "version", "pointer")
 
@@ -419,7 +426,7 @@ def _merge_summary(parent: dict | None, new: dict, replaced: set[str]) -> dict:
     out = dict(new)
     if parent:
         for key, value in parent.items():
-            if key in STORE_DOMAINS and key not in replaced:
+            if key in store_domains() and key not in replaced:
                 out[key] = value
     return out
 
@@ -512,7 +519,7 @@ class Store:
                 .order_by(version_domains_table.c.version_id, version_domains_table.c.domain,
                           version_domains_table.c.name)):
             domains.setdefault(vid, {}).setdefault(domain, []).append(name)
-        order = {d: i for i, d in enumerate(STORE_DOMAINS)}
+        order = {d: i for i, d in enumerate(store_domains())}
         return [VersionInfo(id=r["id"], created_at=_iso(r["created_at"]), by=r["created_by"],
                             comment=r["comment"] or "", sha256=r["sha256"], current=r["id"] == current,
                             files=uploaded.get(r["id"], []), action=r["action"], parent_id=r["parent_id"],
@@ -601,7 +608,7 @@ class Store:
         for item in self.snapshot(version_id):
             for domain in item.domains:
                 out.setdefault(domain, item.file)
-        order = {d: i for i, d in enumerate(STORE_DOMAINS)}
+        order = {d: i for i, d in enumerate(store_domains())}
         return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 99)))
 
     def result_of(self, version_id: int) -> CheckResult:

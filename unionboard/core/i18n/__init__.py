@@ -40,6 +40,22 @@ def _load() -> None:
 _load()
 
 
+def add_entries(owner: str, entries: dict[str, tuple[str, str]]) -> None:
+    """Add (key → (vi, en)) entries from outside the package, e.g. a domain registered at run time."""
+    for key, (vi, en) in entries.items():
+        _merge(owner, key, "vi", vi)
+        _merge(owner, key, "en", en)
+
+
+def remove_entries(owner: str, keys: list[str] | tuple[str, ...]) -> None:
+    """Remove entries added with `add_entries` by the same owner."""
+    for key in keys:
+        for lang in ("vi", "en"):
+            if _OWNER.get(f"{lang}:{key}") == owner:
+                del _OWNER[f"{lang}:{key}"]
+                STRINGS[lang].pop(key, None)
+
+
 def has(key: str) -> bool:
     """Whether `key` is in the catalogue."""
     return key in STRINGS["vi"]
