@@ -327,7 +327,7 @@ def test_awards_by_year_keeps_periods_apart(data):
 
 def test_english_labels(data):
     figs = all_figures(data, "en")
-    assert list(figs["gender_donut"].data[0].labels) == ["Men", "Women"]
+    assert list(figs["gender_donut"].data[0].labels) == ["Male", "Female"]
     assert figs["revenue_by_year"].layout.yaxis.title.text == "million đồng"
     assert {t.name for t in figs["balance_by_year"].data} == {"Revenue", "Spending", "Cumulative balance"}
     assert {t.name for t in figs["targets_bullets"].data} == {"Exceeded", "Met"}
@@ -341,7 +341,7 @@ def test_english_labels(data):
 
 
 def test_every_user_facing_key_exists_in_both_languages():
-    vi, en = charts.LABELS["vi"], charts.LABELS["en"]
+    vi, en = charts.labels("vi"), charts.labels("en")
     assert set(vi) == set(en)
     for key in ("titles", "columns"):
         assert set(vi[key]) == set(en[key])

@@ -82,3 +82,58 @@ def test_a_message_without_a_code_keeps_an_empty_code() -> None:
     log = IssueLog()
     log.warning("a.xlsx", None, None, "free text")
     assert log.items[0].code == "" and log.items[0].text("en") == "free text"
+
+
+def _log_calls():
+    """Every `<...log>.error/warning/info(...)` call in the package, with its file and line."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "unionboard"
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("error", "warning", "info")):
+                receiver = ast.unparse(node.func.value)
+                if receiver.endswith("log"):
+                    yield path.relative_to(root), node
+
+
+def test_every_issue_the_package_raises_has_a_catalogue_code() -> None:
+    import ast
+
+    from unionboard.core import i18n
+
+    calls = list(_log_calls())
+    assert len(calls) > 60  # the scan sees the checkers
+    wrong = []
+    for path, node in calls:
+        code = node.args[3] if len(node.args) > 3 else None
+        if isinstance(code, ast.Name) and code.id == "code":
+            continue  # chosen from a table of codes: those are checked below
+        if not (isinstance(code, ast.Constant) and isinstance(code.value, str) and i18n.has(code.value)):
+            wrong.append(f"{path}:{node.lineno}")
+    assert not wrong, f"issues without a catalogue code: {wrong}"
+
+
+def test_every_code_written_in_a_checker_is_in_the_catalogue() -> None:
+    import re
+    from pathlib import Path
+
+    from unionboard.core import i18n
+
+    root = Path(__file__).resolve().parent.parent / "unionboard"
+    pattern = re.compile(r'"((?:read|loader|members|finance|targets|awards|term_targets|budget|store)\.[a-z_]+)"')
+    found = {m for path in root.rglob("*.py") for m in pattern.findall(path.read_text(encoding="utf-8"))}
+    assert len(found) > 60
+    assert not sorted(c for c in found if not i18n.has(c))
+
+
+def test_every_issue_code_has_an_english_text_different_from_the_vietnamese() -> None:
+    from unionboard.core import i18n
+
+    codes = [k for k in i18n.STRINGS["vi"] if "." in k and k.split(".")[0] in
+             ("read", "loader", "members", "finance", "targets", "awards", "term_targets", "budget", "store")]
+    assert len(codes) > 60
+    same = [k for k in codes if i18n.STRINGS["en"][k] == i18n.STRINGS["vi"][k]]
+    assert not same

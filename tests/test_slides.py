@@ -16,7 +16,7 @@ from unionboard.core.models import (
     Target,
     TermTarget,
 )
-from unionboard.present.slides import SLIDE_KEYS, STRINGS, Slide, build_slides, short_label
+from unionboard.present.slides import SLIDE_KEYS, Slide, build_slides, short_label, strings
 
 
 def term_targets() -> tuple[TermTarget, ...]:
@@ -162,7 +162,7 @@ def test_english_deck(dataset):
 
 
 def test_both_languages_have_the_same_strings():
-    assert set(STRINGS["vi"]) == set(STRINGS["en"])
+    assert set(strings("vi")) == set(strings("en"))
     with pytest.raises(ValueError):
         build_slides(Dataset(), lang="fr")
 

@@ -69,3 +69,12 @@ def test_wrap_breaks_long_titles_on_words():
     assert wrap("Nữ chiếm 51,5% đoàn viên (17/33 người)", 20) == "Nữ chiếm 51,5% đoàn<br>viên (17/33 người)"
     assert wrap("a<br>b", 10) == "a b"
     assert wrap("ngắn", 40) == "ngắn"
+
+
+def test_parse_year_refuses_infinity_and_nan() -> None:
+    # Found when the finance parser's blanket `except Exception` was removed: a header cell of
+    # 1.797e308 reached int(inf) and raised.
+    from unionboard.core.text import parse_year
+
+    assert parse_year(float("inf")) is None and parse_year(float("nan")) is None
+    assert parse_year(2013.0) == 2013

@@ -5,7 +5,7 @@ Every function is pure, takes domain objects and `lang` ("vi" or "en"), and retu
 (decimal comma, thousands dot), also in English sentences, so they match the charts' axes and
 hover texts. Amounts are rounded half-up from the exact đồng.
 
-The sentence templates live in `SENTENCES` (one dict per language).
+The sentence templates live in the catalogue (`core/i18n/findings.py`).
 """
 
 from __future__ import annotations
@@ -17,109 +17,16 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.metrics import member_summary, target_counts
+from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
 from unionboard.core.text import fold, format_million, format_number
 
-SENTENCES: dict[str, dict[str, str]] = {
-    "vi": {
-        "million": "triệu đồng",
-        "dues": "đoàn phí",
-        "item": "{item}",
-        "most_stable_source": "{Item} là nguồn thu ổn định nhất",
-        "largest_source": "{Item} là nguồn thu lớn nhất ({pct} tổng thu)",
-        "largest_category": "{Item} chiếm {pct} tổng chi",
-        "peak_spending_year": "Năm {year} chi nhiều nhất: {amount}",
-        "deficit_one": "Năm {year} chi vượt thu {amount}",
-        "deficit_many": "Chi vượt thu ở {n} năm: {list}",
-        "deficit_part": "{year} ({amount})",
-        "no_deficit": "Năm nào thu cũng đủ chi",
-        "closing_positive": "Tồn quỹ cuối kỳ {amount}",
-        "closing_zero": "Thu vừa đủ chi, cuối kỳ không còn tồn quỹ",
-        "closing_negative": "Cuối kỳ chi vượt thu {amount}",
-        "women_more": "Nữ chiếm {pct} đoàn viên ({n}/{total} người)",
-        "men_more": "Nam chiếm {pct} đoàn viên ({n}/{total} người)",
-        "gender_equal": "Nam và nữ bằng nhau ({n}/{total} người mỗi giới)",
-        "education": "{n}/{total} đoàn viên có trình độ đại học trở lên ({pct})",
-        "political_theory": "{n}/{total} đoàn viên có lý luận chính trị trung cấp trở lên ({pct})",
-        "party": "{n}/{total} đoàn viên là đảng viên, trong đó {women} nữ",
-        "department_one": "{name} đông đoàn viên nhất ({n} người)",
-        "department_two": "{a} và {b} đông đoàn viên nhất ({n} người mỗi nơi)",
-        "department_many": "{k} phòng, đơn vị cùng đông nhất ({n} người mỗi nơi)",
-        "age": "Nhóm {band} tuổi đông nhất ({n} người); tuổi bình quân {mean}",
-        "targets_all": "Hoàn thành {n}/{total} chỉ tiêu, vượt {exceeded} chỉ tiêu",
-        "targets_all_none_exceeded": "Hoàn thành {n}/{total} chỉ tiêu",
-        "targets_some": "Đạt {n}/{total} chỉ tiêu; {missed} chỉ tiêu chưa đạt",
-        "numeric_targets_all": "{total} chỉ tiêu định lượng đều đạt hoặc vượt, cao nhất {best} mục tiêu",
-        "numeric_targets_some": "{missed}/{total} chỉ tiêu định lượng chưa đạt mục tiêu",
-        "awards_level": "{total} lượt khen thưởng, cao nhất là {form} {level}",
-        "awards_year": "Năm {year} nhiều khen thưởng nhất ({n} lượt)",
-        # overview
-        "ov_members": "Công đoàn có {total} đoàn viên ({men} nam, {women} nữ), trong đó {party} đảng viên.",
-        "ov_term": "Nhiệm kỳ {term}",
-        "ov_period": "Giai đoạn {term}",
-        "ov_revenue": "{Term} tổng thu {total}, trong đó {item} {amount} ({pct}).",
-        "ov_spending": "Tổng chi {total}, nhiều nhất là {item}: {amount} ({pct}).",
-        "ov_balance": "{closing}.",
-        "ov_balance_deficit": "{closing}; {deficit}.",
-        "ov_negative": "cuối năm {year} quỹ âm {amount}",
-        "ov_targets": "Chỉ tiêu Nghị quyết: {finding}.",
-        "ov_awards": "{finding}.",
-    },
-    "en": {
-        "million": "million đồng",
-        "dues": "union dues",
-        "item": "“{item}”",
-        "most_stable_source": "The most stable source of revenue: {Item}",
-        "largest_source": "{Item} is the largest source of revenue ({pct} of the total)",
-        "largest_category": "{Item} accounts for {pct} of spending",
-        "peak_spending_year": "Spending peaked in {year}: {amount}",
-        "deficit_one": "In {year} spending exceeded revenue by {amount}",
-        "deficit_many": "Spending exceeded revenue in {n} years: {list}",
-        "deficit_part": "{year} ({amount})",
-        "no_deficit": "Revenue covered spending every year",
-        "closing_positive": "Closing balance {amount}",
-        "closing_zero": "Revenue exactly covered spending; no balance left",
-        "closing_negative": "Spending exceeded revenue by {amount} over the period",
-        "women_more": "Women make up {pct} of members ({n}/{total})",
-        "men_more": "Men make up {pct} of members ({n}/{total})",
-        "gender_equal": "As many men as women ({n}/{total} each)",
-        "education": "{n}/{total} members hold a university degree or higher ({pct})",
-        "political_theory": "{n}/{total} members have intermediate or higher political theory ({pct})",
-        "party": "{n}/{total} members are Party members, {women} of them women",
-        "department_one": "{name} has the most members ({n})",
-        "department_two": "{a} and {b} have the most members ({n} each)",
-        "department_many": "{k} units share the largest membership ({n} each)",
-        "age": "The {band} age group is the largest ({n}); average age {mean}",
-        "targets_all": "{n}/{total} targets met, {exceeded} exceeded",
-        "targets_all_none_exceeded": "{n}/{total} targets met",
-        "targets_some": "{n}/{total} targets met; {missed} not met",
-        "numeric_targets_all": "All {total} numeric targets met or exceeded, up to {best} of target",
-        "numeric_targets_some": "{missed}/{total} numeric targets not met",
-        "awards_level": "{total} awards; the highest is a {form} {level}",
-        "awards_year": "{year} brought the most awards ({n})",
-        "ov_members": "The union has {total} members ({men} men, {women} women), {party} of them Party members.",
-        "ov_term": "Over the {term} term",
-        "ov_period": "Over {term}",
-        "ov_revenue": "{Term}, revenue totalled {total}, of which {item} {amount} ({pct}).",
-        "ov_spending": "Spending totalled {total}, mostly on {item}: {amount} ({pct}).",
-        "ov_balance": "{closing}.",
-        "ov_balance_deficit": "{closing}; {deficit}.",
-        "ov_negative": "at the end of {year} the fund was {amount} in the red",
-        "ov_targets": "Resolution targets: {finding}.",
-        "ov_awards": "{finding}.",
-    },
-}
+# The sentence templates live in the catalogue (core/i18n/findings.py) under "finding.*".
 
 # How an award level reads after the award's form ("Bằng khen của Thủ tướng Chính phủ").
-LEVEL_PHRASES: dict[str, dict[str, str]] = {
-    "vi": {"Cơ sở": "cấp cơ sở", "Tỉnh": "cấp tỉnh", "Bộ": "cấp Bộ",
-           "Tổng Liên đoàn": "của Tổng Liên đoàn Lao động Việt Nam",
-           "Thủ tướng": "của Thủ tướng Chính phủ", "Chủ tịch nước": "của Chủ tịch nước", "Khác": ""},
-    "en": {"Cơ sở": "(grassroots level)", "Tỉnh": "(provincial level)", "Bộ": "(ministry level)",
-           "Tổng Liên đoàn": "from the Vietnam General Confederation of Labour",
-           "Thủ tướng": "from the Prime Minister", "Chủ tịch nước": "from the State President",
-           "Khác": ""},
-}
+def level_phrases(lang: str) -> dict[str, str]:
+    """How an award level reads after the award's form ("Bằng khen của Thủ tướng Chính phủ")."""
+    return i18n.table("finding_level.", lang)
 
 AGE_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
     ("<30", None, 29), ("30–39", 30, 39), ("40–49", 40, 49), ("50–59", 50, 59), ("≥60", 60, None),
@@ -142,7 +49,8 @@ _THEORY_INTERMEDIATE_OR_ABOVE = ("Cao cấp", "Trung cấp")
 
 
 def _s(lang: str) -> dict[str, str]:
-    return SENTENCES.get(lang, SENTENCES["vi"])
+    """The finding sentence templates of `lang`."""
+    return i18n.table("finding.", lang)
 
 
 def _half_up(value: Decimal, decimals: int) -> Decimal:
@@ -444,7 +352,7 @@ def awards_level_finding(awards: tuple[Award, ...] | list[Award], lang: str = "v
     if not ranked:
         return None
     top = max(ranked, key=lambda a: AWARD_LEVELS.index(a.level))
-    level = LEVEL_PHRASES.get(lang, LEVEL_PHRASES["vi"]).get(top.level, "")
+    level = level_phrases(lang).get(top.level, "")
     return _s(lang)["awards_level"].format(total=total, form=top.form, level=level).strip()
 
 

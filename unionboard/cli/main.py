@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from unionboard.analysis.metrics import below_university, summary
-from unionboard.core.models import CheckResult
+from unionboard.core.models import SEVERITY_LABELS, CheckResult
 from unionboard.core.text import format_dong
 from unionboard.sample.report import SAMPLE_DIR
 
@@ -49,7 +49,7 @@ def _print_text_report(result: CheckResult) -> None:
     errors, warnings = len(result.errors), len(result.warnings)
     print(f"\n{errors} lỗi, {warnings} cảnh báo.")
     for issue in result.issues:
-        label = "LỖI" if issue.severity == "error" else "Cảnh báo"
+        label = SEVERITY_LABELS[issue.severity]
         print(f"  [{label}] {issue.location}: {issue.message}")
 
 

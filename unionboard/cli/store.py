@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from unionboard.cli.main import register
-from unionboard.core.models import SourceFile
+from unionboard.core.models import SEVERITY_LABELS, SourceFile
 
 
 def _default_by() -> str:
@@ -36,7 +36,7 @@ def _default_by() -> str:
 
 def _print_issues(result, stream) -> None:
     for issue in result.issues:
-        label = "LỖI" if issue.severity == "error" else "Cảnh báo"
+        label = SEVERITY_LABELS[issue.severity]
         print(f"  [{label}] {issue.location}: {issue.message}", file=stream)
 
 

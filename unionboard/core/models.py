@@ -11,6 +11,7 @@ import pandas as pd
 from unionboard.core.i18n import t
 
 Severity = Literal["error", "warning", "info"]
+SEVERITY_LABELS = {"error": "LỖI", "warning": "Cảnh báo", "info": "Ghi chú"}  # command-line output
 Domain = Literal["members", "finance", "targets", "awards", "term_targets", "budget"]
 DOMAINS: tuple[Domain, ...] = ("members", "finance", "targets", "awards", "term_targets", "budget")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -103,6 +104,8 @@ def parse_number(value: object) -> float | None:
 def parse_year(value: object) -> int | None:
     """A year from a cell such as 2013, "2013", "Năm 2013" (None if there is none)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            return None
         year = int(value)
         return year if 1900 <= year <= 2100 and float(value) == year else None
     if isinstance(value, dt.date):

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 
+from unionboard.core.i18n import Value, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import AWARD_LEVELS, RECIPIENT_TYPES, Award
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
@@ -88,9 +89,9 @@ def normalise_recipient(value: object) -> str | None:
     if folded in RECIPIENTS:
         return RECIPIENTS[folded]
     padded = f" {folded} "
-    for phrase in ("tap the", "ca nhan"):
-        if f" {phrase} " in padded:
-            return RECIPIENTS[phrase]
+    for word in ("tap the", "ca nhan"):
+        if f" {word} " in padded:
+            return RECIPIENTS[word]
     return None
 
 
@@ -146,8 +147,7 @@ def parse_awards(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Awar
         if fold(form_text) in TOTAL_ROWS or fold(raw["year"]) in TOTAL_ROWS:
             continue  # a totals row, not an award
         if not form_text:
-            log.warning(file, name, where(r, "form"),
-                        f"Dòng {r + 1} thiếu hình thức khen thưởng (ô {where(r, 'form')} trống); bỏ qua dòng này.")
+            log.warning(file, name, where(r, "form"), "awards.no_form", row=r + 1, cell=where(r, "form"))
             continue
         form = normalise_form(form_text)
 
@@ -155,21 +155,18 @@ def parse_awards(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Awar
         year: int | None = None
         period: str | None = None
         if is_blank(raw["year"]):
-            log.warning(file, name, where(r, "year"),
-                        f"Khen thưởng “{form_text}” ở dòng {r + 1} thiếu năm (ô {where(r, 'year')} trống); "
-                        "nếu ô năm được gộp (merge) cho nhiều dòng, hãy ghi năm ở từng dòng.")
+            log.warning(file, name, where(r, "year"), "awards.no_year", form=form_text, row=r + 1,
+                        cell=where(r, "year"))
         else:
             year, period, problem = parse_year_or_period(raw["year"])
             if problem:
-                log.warning(file, name, where(r, "year"),
-                            f"Năm “{clean(raw['year'])}” ở ô {where(r, 'year')} {problem} (cần ví dụ “2014”, "
-                            "“Năm 2014” hoặc giai đoạn “2011–2013”); bỏ qua năm.")
+                log.warning(file, name, where(r, "year"), "awards.bad_year", value=clean(raw["year"]),
+                            cell=where(r, "year"), problem=problem)
             else:
                 start = int(period.split("–")[0]) if period else year
                 if year is None or start is None or start < FIRST_YEAR or year > max_year:
-                    log.warning(file, name, where(r, "year"),
-                                f"Năm “{clean(raw['year'])}” ở ô {where(r, 'year')} không hợp lý (cần từ "
-                                f"{FIRST_YEAR} đến {max_year}); bỏ qua năm.")
+                    log.warning(file, name, where(r, "year"), "awards.implausible_year",
+                                value=clean(raw["year"]), cell=where(r, "year"), first=FIRST_YEAR, last=max_year)
                     year, period = None, None
 
         # level (closed list); when blank, the form may say it ("CSTĐ cấp tỉnh")
@@ -184,11 +181,11 @@ def parse_awards(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Awar
                 level = inferred
             else:
                 level = OTHER_LEVEL
-                found = f"“{clean(raw['level'])}” không nhận ra" if not is_blank(raw["level"]) else "trống"
+                found = (phrase("awards.found_unknown", value=clean(raw["level"]))
+                         if not is_blank(raw["level"]) else phrase("awards.found_blank"))
                 allowed = ", ".join(f"“{lv}”" for lv in AWARD_LEVELS if lv != OTHER_LEVEL)
-                log.warning(file, name, where(r, "level"),
-                            f"Cấp khen thưởng ở ô {where(r, 'level')} {found} (cần một trong: {allowed}); "
-                            f"ghi là “{OTHER_LEVEL}”.")
+                log.warning(file, name, where(r, "level"), "awards.unknown_level", cell=where(r, "level"),
+                            found=found, allowed=allowed, other=Value(OTHER_LEVEL))
 
         # recipient type (closed list); when blank, some forms imply it
         recipient = normalise_recipient(raw["recipient_type"]) if not is_blank(raw["recipient_type"]) else None
@@ -198,35 +195,33 @@ def parse_awards(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Awar
             if is_blank(raw["recipient_type"]) and implied:
                 recipient = implied
             else:
-                found = (f"“{clean(raw['recipient_type'])}” không nhận ra"
-                         if not is_blank(raw["recipient_type"]) else "trống")
-                log.warning(file, name, where(r, "recipient_type"),
-                            f"Đối tượng khen thưởng ở ô {where(r, 'recipient_type')} {found} "
-                            f"(cần “{COLLECTIVE}” hoặc “{INDIVIDUAL}”).")
+                found = (phrase("awards.found_unknown", value=clean(raw["recipient_type"]))
+                         if not is_blank(raw["recipient_type"]) else phrase("awards.found_blank"))
+                log.warning(file, name, where(r, "recipient_type"), "awards.unknown_recipient",
+                            cell=where(r, "recipient_type"), found=found, collective=Value(COLLECTIVE),
+                            individual=Value(INDIVIDUAL))
                 recipient = implied or ""
         elif implied and recipient != implied:
-            log.warning(file, name, where(r, "recipient_type"),
-                        f"Danh hiệu “{form}” dành cho {implied.lower()} nhưng ô {where(r, 'recipient_type')} "
-                        f"ghi “{clean(raw['recipient_type'])}”; kiểm tra lại.")
+            log.warning(file, name, where(r, "recipient_type"), "awards.recipient_mismatch", form=form,
+                        implied=phrase(f"awards.for_{'collective' if implied == COLLECTIVE else 'individual'}"),
+                        cell=where(r, "recipient_type"), value=clean(raw["recipient_type"]))
 
         # count: int ≥ 1, blank → 1
         count = 1
         if not is_blank(raw["count"]):
             number = _leading_number(raw["count"])
             if number is None or not math.isfinite(number):
-                log.warning(file, name, where(r, "count"),
-                            f"Số lượng “{clean(raw['count'])}” ở ô {where(r, 'count')} không phải là số; coi là 1.")
+                log.warning(file, name, where(r, "count"), "awards.count_not_a_number",
+                            value=clean(raw["count"]), cell=where(r, "count"))
             elif number <= 0:
-                kind = "âm" if number < 0 else "bằng 0"
-                log.warning(file, name, where(r, "count"),
-                            f"Số lượng “{clean(raw['count'])}” ở ô {where(r, 'count')} {kind} (cần số nguyên "
-                            f"từ 1 trở lên); bỏ qua dòng {r + 1}.")
+                kind = phrase("awards.negative" if number < 0 else "awards.zero")
+                log.warning(file, name, where(r, "count"), "awards.count_not_positive",
+                            value=clean(raw["count"]), cell=where(r, "count"), kind=kind, row=r + 1)
                 continue
             elif not float(number).is_integer():
                 count = max(1, round(number))
-                log.warning(file, name, where(r, "count"),
-                            f"Số lượng “{clean(raw['count'])}” ở ô {where(r, 'count')} không phải số nguyên; "
-                            f"làm tròn thành {count}.")
+                log.warning(file, name, where(r, "count"), "awards.count_rounded",
+                            value=clean(raw["count"]), cell=where(r, "count"), count=count)
             else:
                 count = int(number)
 

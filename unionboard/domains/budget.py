@@ -75,50 +75,44 @@ def parse_budget(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Budg
             continue  # a total row: computed, not planned
         year = parse_year(raw["year"])
         if year is None:
-            log.error(file, name, where(r, "year"),
-                      f"Năm “{clean(raw['year'])}” ở ô {where(r, 'year')} không đọc được (cần năm như 2018); "
-                      "bỏ qua dòng này.")
+            log.error(file, name, where(r, "year"), "budget.bad_year", value=clean(raw["year"]),
+                      cell=where(r, "year"))
             continue
         side = side_of(raw["side"])
         if side is None:
-            log.error(file, name, where(r, "side"),
-                      f"Thu/Chi “{clean(raw['side'])}” ở ô {where(r, 'side')} không nhận ra (cần “Thu” "
-                      "hoặc “Chi”); bỏ qua dòng này.")
+            log.error(file, name, where(r, "side"), "budget.bad_side", value=clean(raw["side"]),
+                      cell=where(r, "side"))
             continue
         if not item:
-            log.error(file, name, where(r, "item"),
-                      f"Dòng {r + 1} thiếu khoản mục (ô {where(r, 'item')} trống); bỏ qua dòng này.")
+            log.error(file, name, where(r, "item"), "budget.no_item", row=r + 1, cell=where(r, "item"))
             continue
         amount = parse_number(raw["planned"])
         if amount is None:
             if is_blank(raw["planned"]):
-                log.warning(file, name, where(r, "planned"),
-                            f"Khoản mục “{item}” năm {year} chưa có số kế hoạch (ô {where(r, 'planned')} "
-                            "trống); coi là 0 đ.")
+                log.warning(file, name, where(r, "planned"), "budget.no_amount", item=item, year=year,
+                            cell=where(r, "planned"))
                 amount = 0.0
             else:
-                log.error(file, name, where(r, "planned"),
-                          f"Số kế hoạch “{clean(raw['planned'])}” của “{item}” năm {year} (ô "
-                          f"{where(r, 'planned')}) không phải là số tiền; bỏ qua dòng này.")
+                log.error(file, name, where(r, "planned"), "budget.not_a_number",
+                          value=clean(raw["planned"]), item=item, year=year, cell=where(r, "planned"))
                 continue
         if amount < 0:
-            log.error(file, name, where(r, "planned"),
-                      f"Số kế hoạch của “{item}” năm {year} là số âm ({format_dong(amount)}, ô "
-                      f"{where(r, 'planned')}); bỏ qua dòng này.")
+            log.error(file, name, where(r, "planned"), "budget.negative", item=item, year=year,
+                      amount=format_dong(amount), cell=where(r, "planned"))
             continue
         planned = round(amount * factor)
         key = (side, year, fold(item))
         if key in lines:
             previous = lines[key]
-            log.warning(file, name, where(r, "item"),
-                        f"Khoản mục “{item}” năm {year} đã có ở dòng {first_row[key] + 1}; cộng dồn "
-                        f"{format_dong(previous.planned)} + {format_dong(planned)}.")
+            log.warning(file, name, where(r, "item"), "budget.repeated_item", item=item, year=year,
+                        row=first_row[key] + 1, previous=format_dong(previous.planned),
+                        amount=format_dong(planned))
             lines[key] = BudgetLine(side, year, previous.item, previous.planned + planned)
             continue
         first_row[key] = r
         lines[key] = BudgetLine(side=side, year=year, item=item, planned=planned)  # type: ignore[arg-type]
     if not lines:
-        log.warning(file, name, cell_name(header.row, 0), "Bảng dự toán thu chi không có dòng kế hoạch nào.")
+        log.warning(file, name, cell_name(header.row, 0), "budget.empty")
     return tuple(lines.values())
 
 

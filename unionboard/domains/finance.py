@@ -20,6 +20,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from unionboard.core.i18n import Phrase, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import Finance, FinanceEntry
 from unionboard.core.text import (
@@ -36,7 +37,6 @@ from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.words import (
     REVENUE,
     REVENUE_WORDS,
-    SIDE_VI,
     SPENDING,
     SPENDING_WORDS,
     TOTAL_LABELS,
@@ -237,18 +237,15 @@ class _Context:
             raw, r, c = nonzero[0]
             if unit.scale >= 1000 and median >= LARGE_RAW_AMOUNT:
                 self.log.warning(sheet.file, sheet.name, cell_name(unit.row, unit.col),
-                                 f"Ghi chú đơn vị “{unit.note}” không khớp độ lớn số liệu (ví dụ "
-                                 f"{_show(raw)} ở {cell_name(r, c)} sẽ thành "
-                                 f"{format_dong(raw * unit.scale)}); đã hiểu số liệu là đồng.")
+                                 "finance.unit_too_large", note=unit.note, example=_show(raw),
+                                 cell=cell_name(r, c), scaled=format_dong(raw * unit.scale))
                 scale = 1
             elif unit.scale == 1 and all(abs(x) < 10_000 for x, _, _ in nonzero) and any(
                     not float(x).is_integer() for x, _, _ in nonzero):
                 odd = next((x, rr, cc) for x, rr, cc in nonzero if not float(x).is_integer())
                 self.log.warning(sheet.file, sheet.name, cell_name(unit.row, unit.col),
-                                 f"Ghi chú đơn vị “{unit.note}” không khớp độ lớn số liệu (ví dụ "
-                                 f"{_show(odd[0])} ở {cell_name(odd[1], odd[2])} là số lẻ rất nhỏ, "
-                                 "có vẻ là nghìn hoặc triệu đồng); đã giữ nguyên số liệu như ghi, "
-                                 "tính là đồng — hãy kiểm tra lại đơn vị.")
+                                 "finance.unit_too_small", note=unit.note, example=_show(odd[0]),
+                                 cell=cell_name(odd[1], odd[2]))
         self.unit_decisions[key] = scale
         return scale
 
@@ -469,8 +466,7 @@ def _parse_wide(sheet: Sheet, headers: list[_Header], ctx: _Context, out: _Colle
         if side is None:
             side = SPENDING if REVENUE in sides_seen else REVENUE
             ctx.log.warning(sheet.file, sheet.name, cell_name(header.row, header.label_col),
-                            f"Không rõ bảng ở dòng {header.row + 1} là phần thu hay phần chi "
-                            f"(không có tiêu đề “Phần thu”/“Phần chi”); đã hiểu là {SIDE_VI[side]}.")
+                            "finance.side_guessed", row=header.row + 1, side=side_phrase(side))
         sides_seen.append(side)
         _read_block(sheet, header, rows, side, unit, ctx, out)
         tail = range(last + 1, end)
@@ -515,8 +511,7 @@ def _balance_cells(sheet: Sheet, rows: range, scale: int, out: _Collected, exclu
 
 def _not_a_number(log: IssueLog, file: str, sheet: str, cell: str, bad: str, label: str, year: int) -> None:
     """The warning for an amount cell that is not a number (counted as 0), in either layout."""
-    log.warning(file, sheet, cell, f"Số tiền “{bad}” ở {cell} (“{label}”, năm {year}) không phải là số; "
-                "đã tính là 0.")
+    log.warning(file, sheet, cell, "finance.not_a_number", value=bad, cell=cell, label=label, year=year)
 
 
 def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit: _Unit | None,
@@ -546,9 +541,8 @@ def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit
         label = row.label
         if not label:
             label = "(Không rõ khoản mục)"
-            log.warning(file, name, cell_name(row.row, header.label_col),
-                        f"Dòng {row.row + 1} có số tiền nhưng không có tên khoản mục; "
-                        f"đã ghi là “{label}”.")
+            log.warning(file, name, cell_name(row.row, header.label_col), "finance.no_item_name",
+                        row=row.row + 1, label=label)
         data_rows += 1
         row_sum = 0
         for c, a in row.amounts.items():
@@ -561,24 +555,24 @@ def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit
                 continue
             amount = money(a.raw)
             if amount < 0:
-                log.warning(file, name, cell, f"Số tiền âm {format_dong(amount)} ở {cell} (“{label}”, "
-                            f"năm {year}); hãy kiểm tra lại, đã giữ nguyên số âm.")
+                log.warning(file, name, cell, "finance.negative", amount=format_dong(amount), cell=cell,
+                            label=label, year=year)
             table.add(side, year, label, amount, cell)
             row_sum += amount
             col_sums[c] += amount
         grand += row_sum
         if header.total_col is not None:
             _check_total(log, sheet, row.row, header.total_col, row.total, money, row_sum,
-                         f"Tổng cộng của “{label}”")
+                         phrase("finance.what_row_total", label=label))
     for row in rows:
         if row.kind != "total":
             continue
         for c, a in row.amounts.items():
             _check_total(log, sheet, row.row, c, a, money, col_sums[c],
-                         f"Tổng {SIDE_VI[side]} năm {header.years[c]}")
+                         phrase("finance.what_side_year", side=side_phrase(side), year=header.years[c]))
         if header.total_col is not None:
             _check_total(log, sheet, row.row, header.total_col, row.total, money, grand,
-                         f"Tổng cộng {SIDE_VI[side]}")
+                         phrase("finance.what_side_total", side=side_phrase(side)))
     for col, target in ((header.closing_col, out.closing), (header.opening_col, out.opening)):
         if col is None:
             continue
@@ -591,25 +585,38 @@ def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit
         a = chosen.closing if col == header.closing_col else chosen.opening
         target.append(_Balance(money(a.raw), file, name, cell_name(chosen.row, col)))
     if data_rows == 0:
-        log.warning(file, name, cell_name(header.row, header.label_col),
-                    f"Bảng {SIDE_VI[side]} ở dòng {header.row + 1} không có dòng số liệu nào.")
+        log.warning(file, name, cell_name(header.row, header.label_col), "finance.empty_block",
+                    side=side_phrase(side), row=header.row + 1)
     out.tables.append(table)
 
 
+def side_phrase(side: str) -> Phrase:
+    """"phần thu" / "phần chi" as a phrase rendered in the message's language."""
+    return phrase(f"finance.side_{side}")
+
+
+def _what_total(side: str | None, year: int | None) -> Phrase:
+    if side and year:
+        return phrase("finance.what_side_year", side=side_phrase(side), year=year)
+    if side:
+        return phrase("finance.what_side_only", side=side_phrase(side))
+    return phrase("finance.what_year", year=year) if year else phrase("finance.what_all")
+
+
 def _check_total(log: IssueLog, sheet: Sheet, row: int, col: int, written: _Amount, money,
-                 computed: int, what: str) -> None:
+                 computed: int, what: Phrase) -> None:
     cell = cell_name(row, col)
     if written.bad is not None:
-        log.warning(sheet.file, sheet.name, cell, f"{what} ở {cell} ghi “{written.bad}” không phải là số; "
-                    f"đã dùng tổng tính được {format_dong(computed)}.")
+        log.warning(sheet.file, sheet.name, cell, "finance.total_not_a_number", what=what, cell=cell,
+                    value=written.bad, computed=format_dong(computed))
         return
     if written.raw is None:
         return
     value = money(written.raw)
     if value != computed:
-        log.warning(sheet.file, sheet.name, cell,
-                    f"{what} ghi {format_dong(value)} ở {cell} nhưng tính được {format_dong(computed)} "
-                    f"(chênh {format_dong(value - computed)}); đã dùng số tính được.")
+        log.warning(sheet.file, sheet.name, cell, "finance.total_mismatch", what=what,
+                    written=format_dong(value), cell=cell, computed=format_dong(computed),
+                    difference=format_dong(value - computed))
 
 
 # --------------------------------------------------------------------------- tidy layout
@@ -655,9 +662,8 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
                 sheet_side = _side_from_labels(labels)
                 if sheet_side is None:
                     sheet_side = REVENUE
-                    log.warning(file, name, cell_name(match.row, item_col),
-                                f"Không rõ trang “{name}” là phần thu hay phần chi (không có cột "
-                                "“Thu/Chi” và tên trang không nói rõ); đã hiểu là phần thu.")
+                    log.warning(file, name, cell_name(match.row, item_col), "finance.tidy_side_guessed",
+                                sheet=name)
     # first pass: rows
     records = []
     year, side = None, sheet_side
@@ -671,18 +677,16 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
         if year_value is not None:
             parsed = parse_year(year_value)
             if parsed is None and not _is_total_label(fold(year_value)):
-                log.warning(file, name, cell_name(r, year_col),
-                            f"Năm “{clean(year_value)}” ở {cell_name(r, year_col)} không nhận ra "
-                            "(cần năm như 2013); đã bỏ qua dòng này.")
+                log.warning(file, name, cell_name(r, year_col), "finance.bad_year",
+                            value=clean(year_value), cell=cell_name(r, year_col))
                 continue
             year = parsed
         if side_col is not None and not sheet_side:
             if side_value is not None:
                 side = _side_of_value(side_value)
                 if side is None:
-                    log.warning(file, name, cell_name(r, side_col),
-                                f"Thu/Chi “{clean(side_value)}” ở {cell_name(r, side_col)} không nhận ra "
-                                "(cần “Thu” hoặc “Chi”); đã bỏ qua dòng này.")
+                    log.warning(file, name, cell_name(r, side_col), "finance.bad_side",
+                                value=clean(side_value), cell=cell_name(r, side_col))
                     continue
         elif side_col is not None and side_value is not None:
             value_side = _side_of_value(side_value)
@@ -708,17 +712,15 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
                                    amount))
             continue
         if year is None:
-            log.warning(file, name, cell_name(r, year_col),
-                        f"Dòng {r + 1} (“{label}”) không có năm; đã bỏ qua dòng này.")
+            log.warning(file, name, cell_name(r, year_col), "finance.no_year", row=r + 1, label=label)
             continue
         if side is None:
             log.warning(file, name, cell_name(r, side_col if side_col is not None else item_col),
-                        f"Dòng {r + 1} (“{label}”) không rõ là thu hay chi; đã bỏ qua dòng này.")
+                        "finance.no_side", row=r + 1, label=label)
             continue
         if not label:
             label = "(Không rõ khoản mục)"
-            log.warning(file, name, cell_name(r, item_col),
-                        f"Dòng {r + 1} có số tiền nhưng không có tên khoản mục; đã ghi là “{label}”.")
+            log.warning(file, name, cell_name(r, item_col), "finance.no_item_name", row=r + 1, label=label)
         if amount.bad is not None:
             _not_a_number(log, file, name, cell, amount.bad, label, year)
             continue
@@ -726,8 +728,8 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
             continue
         value = int(round(amount.raw * scale))
         if value < 0:
-            log.warning(file, name, cell, f"Số tiền âm {format_dong(value)} ở {cell} (“{label}”, "
-                        f"năm {year}); hãy kiểm tra lại, đã giữ nguyên số âm.")
+            log.warning(file, name, cell, "finance.negative", amount=format_dong(value), cell=cell,
+                        label=label, year=year)
         table.add(side, year, label, value, cell)
     sides = {key[0] for key in table.amounts}
     for r, year, side, amount in written_totals:
@@ -735,11 +737,10 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
             continue  # a total of both sides together means nothing
         computed = sum(v for (s, y, _), v in table.amounts.items()
                        if (side is None or s == side) and (year is None or y == year))
-        what = (f"Tổng {SIDE_VI[side]}" if side else "Tổng cộng") + (f" năm {year}" if year else "")
+        what = _what_total(side, year)
         _check_total(log, sheet, r, amount_col, amount, lambda raw: int(round(raw * scale)), computed, what)
     if not table.amounts:
-        log.warning(file, name, cell_name(match.row, item_col),
-                    f"Bảng tài chính ở trang “{name}” không có dòng số liệu nào.")
+        log.warning(file, name, cell_name(match.row, item_col), "finance.empty_tidy", sheet=name)
     out.tables.append(table)
 
 
@@ -749,22 +750,19 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
 def detect(sheet: Sheet) -> float | None:
     """A score > 0 when the sheet holds a finance table (wide ~1.2, tidy ~1.1, +0.3 for a finance
     sheet name), else None."""
-    try:
-        score = None
-        if _tidy_header(sheet) is not None:
-            score = TIDY_SCORE
-        else:
-            for header in _wide_headers(sheet):
-                end = min(sheet.height, header.row + 200)
-                rows, _ = _block_rows(sheet, header, end)
-                if any(row.kind == "data" and row.label for row in rows):
-                    score = WIDE_SCORE
-                    break
-        if score is not None and _name_hint(sheet.name):
-            score += NAME_HINT_BONUS
-        return score
-    except Exception:  # detection must never break the loader
-        return None
+    score = None
+    if _tidy_header(sheet) is not None:
+        score = TIDY_SCORE
+    else:
+        for header in _wide_headers(sheet):
+            end = min(sheet.height, header.row + 200)
+            rows, _ = _block_rows(sheet, header, end)
+            if any(row.kind == "data" and row.label for row in rows):
+                score = WIDE_SCORE
+                break
+    if score is not None and _name_hint(sheet.name):
+        score += NAME_HINT_BONUS
+    return score
 
 
 def parse(sheets: list[Sheet], log: IssueLog) -> Finance | None:
@@ -772,21 +770,15 @@ def parse(sheets: list[Sheet], log: IssueLog) -> Finance | None:
     ctx = _Context(log)
     out = _Collected()
     for sheet in sheets:
-        try:
-            tidy = _tidy_header(sheet)
-            if tidy is not None:
-                _parse_tidy(sheet, tidy, ctx, out)
-                continue
-            headers = _wide_headers(sheet)
-            if headers:
-                _parse_wide(sheet, headers, ctx, out)
-            else:
-                log.warning(sheet.file, sheet.name, None,
-                            f"Trang “{sheet.name}” không có bảng thu chi nhận ra được (cần dòng tiêu đề "
-                            "có cột khoản mục và các cột năm, hoặc các cột Năm | Khoản mục | Số tiền).")
-        except Exception as exc:  # a parser never raises on bad input
-            log.error(sheet.file, sheet.name, None,
-                      f"Không đọc được bảng tài chính ở trang “{sheet.name}” (lỗi: {exc}).")
+        tidy = _tidy_header(sheet)
+        if tidy is not None:
+            _parse_tidy(sheet, tidy, ctx, out)
+            continue
+        headers = _wide_headers(sheet)
+        if headers:
+            _parse_wide(sheet, headers, ctx, out)
+        else:
+            log.warning(sheet.file, sheet.name, None, "finance.no_table", sheet=sheet.name)
     return _merge(out, log)
 
 
@@ -812,39 +804,38 @@ def _merge(out: _Collected, log: IssueLog) -> Finance | None:
             key, value = duplicates[0]
             side, year, _ = key
             file, name, cell = origin[key]
-            log.warning(sheet.file, sheet.name, table.cells[key],
-                        f"{len(duplicates)} số liệu ở bảng này đã có ở {file} › {name} (ví dụ "
-                        f"“{table.labels[key]}” năm {year}, {SIDE_VI[side]}: {format_dong(amounts[key])} "
-                        f"ở {cell}, ở đây {format_dong(value)}); đã bỏ qua các số trùng để không "
-                        "tính hai lần.")
+            log.warning(sheet.file, sheet.name, table.cells[key], "finance.duplicate_amounts",
+                        count=len(duplicates), file=file, sheet=name, label=table.labels[key], year=year,
+                        side=side_phrase(side), amount=format_dong(amounts[key]), cell=cell,
+                        here=format_dong(value))
     if not amounts and not out.opening and not out.closing:
         return None
     entries = tuple(FinanceEntry(side=side, year=year, item=labels[(side, year, f)], amount=amounts[(side, year, f)])
                     for side, year, f in order)
-    opening = _single_balance(out.opening, "Tồn đầu", log)
-    closing = _single_balance(out.closing, "Tồn cuối", log)
+    opening = _single_balance(out.opening, phrase("finance.opening"), log)
+    closing = _single_balance(out.closing, phrase("finance.closing"), log)
     finance = Finance(entries=entries, opening_balance=opening.amount if opening else 0,
                       written_closing_balance=closing.amount if closing else None)
     if closing is not None and finance.revenue and finance.spending:
         computed = finance.closing_balance
         if computed != closing.amount:
-            log.warning(closing.file, closing.sheet, closing.cell,
-                        f"Tồn cuối ghi {format_dong(closing.amount)} ở {closing.cell} nhưng tính được "
-                        f"{format_dong(computed)} (tồn đầu {format_dong(finance.opening_balance)} + tổng thu "
-                        f"{format_dong(finance.total('revenue'))} − tổng chi "
-                        f"{format_dong(finance.total('spending'))}); đã dùng số tính được.")
+            log.warning(closing.file, closing.sheet, closing.cell, "finance.closing_mismatch",
+                        written=format_dong(closing.amount), cell=closing.cell, computed=format_dong(computed),
+                        opening=format_dong(finance.opening_balance),
+                        revenue=format_dong(finance.total("revenue")),
+                        spending=format_dong(finance.total("spending")))
     return finance
 
 
-def _single_balance(found: list[_Balance], what: str, log: IssueLog) -> _Balance | None:
+def _single_balance(found: list[_Balance], what: Phrase, log: IssueLog) -> _Balance | None:
     if not found:
         return None
     first = found[0]
     for other in found[1:]:
         if other.amount != first.amount:
-            log.warning(other.file, other.sheet, other.cell,
-                        f"{what} ghi {format_dong(other.amount)} ở {other.cell}, khác số "
-                        f"{format_dong(first.amount)} ở {first.sheet} › {first.cell}; đã dùng số đầu tiên.")
+            log.warning(other.file, other.sheet, other.cell, "finance.balance_conflict", what=what,
+                        written=format_dong(other.amount), cell=other.cell, first=format_dong(first.amount),
+                        first_sheet=first.sheet, first_cell=first.cell)
     return first
 
 

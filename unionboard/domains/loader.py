@@ -115,7 +115,7 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
         try:
             source = as_source(item)
         except OSError as exc:
-            log.error(str(item), None, None, f"Không mở được tệp: {exc.strerror or exc}.")
+            log.error(str(item), None, None, "loader.cannot_open", reason=exc.strerror or exc)
             continue
         sheets = read_sheets(source, log, limits)
         recognised = 0
@@ -129,9 +129,9 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
                 if partial is not None and partial.score >= 0.5 and len(partial.columns) >= 2:
                     expected = ", ".join(f"“{c.label}”" for c in partial.missing)
                     found = ", ".join(f"“{label}”" for label in partial.found_labels) or "không có"
-                    log.error(source.name, sheet.name, f"A{partial.row + 1}",
-                              f"Bảng “{partial.schema.title}” thiếu cột bắt buộc: {expected}. "
-                              f"Các cột tìm thấy ở dòng {partial.row + 1}: {found}.")
+                    log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
+                              table=partial.schema.title, expected=expected, row=partial.row + 1,
+                              found=found)
                     recognised += 1
                 continue
             wanted = only_domains.get(source.name) if only_domains else None
@@ -141,15 +141,10 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
             recognised += 1
             by_domain.setdefault(domain, []).append((sheet, header))
             for cell in sorted(sheet.formulas_without_value):
-                log.error(source.name, sheet.name, cell,
-                          "Ô chứa công thức nhưng không có giá trị đã tính (tệp được lưu bởi phần mềm "
-                          "không tính công thức). Hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi tải lên.")
+                log.error(source.name, sheet.name, cell, "loader.formula_without_value")
         if sheets and not recognised:
             names = ", ".join(f"“{s.name}”" for s in sheets)
-            log.error(source.name, None, None,
-                      f"Không nhận ra trang tính nào ({names}). Cần ít nhất một bảng: danh sách đoàn viên, "
-                      "thu chi tài chính, chỉ tiêu Nghị quyết hoặc khen thưởng — xem mẫu "
-                      "(python -m unionboard template).")
+            log.error(source.name, None, None, "loader.no_sheet_recognised", names=names)
     dataset = _build(by_domain, info, log)
     sources = {domain: ", ".join(dict.fromkeys(s.file for s, _ in pairs)) for domain, pairs in by_domain.items()}
     sheets = {domain: tuple((s.file, s.name) for s, _ in pairs) for domain, pairs in by_domain.items()}

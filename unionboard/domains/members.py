@@ -101,7 +101,6 @@ _DATE_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T].*)?$")
 _DATE_MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^(?:năm\s*)?(\d{4})(?:\.0+)?$", re.IGNORECASE)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_LABELS = {c.key: c.label for c in MEMBERS.columns}
 
 
 # --------------------------------------------------------------------------- value normalisers
@@ -362,66 +361,60 @@ class _Problems:
                 else:
                     entry[2].append(index)
 
-    def emit(self, log: IssueLog, messages: dict[str, Callable[[object, object, str], str]]) -> None:
+    def emit(self, log: IssueLog, messages: dict[str, Callable[[object, object, str], Message]]) -> None:
+        """One warning per (column, problem), naming the first cells it occurs in."""
         file, sheet = self.sheet.file, self.sheet.name
         for (key, problem), (value, col, indices) in self.items.items():
             cells = [cell_name(self.rows[i], col) for i in indices]
-            text = messages[key](problem, value, _cells_text(cells))
-            log.warning(file, sheet, cells[0], text)
+            code, params = messages[key](problem, value, _cells_text(cells))
+            log.warning(file, sheet, cells[0], code, **params)
 
 
-def _problem_messages(current_year: int) -> dict[str, Callable[[object, object, str], str]]:
-    label = _LABELS
+Message = tuple[str, dict[str, object]]  # (catalogue code, parameters)
+
+
+def _problem_messages(current_year: int) -> dict[str, Callable[[object, object, str], Message]]:
+    """Per column: (problem, raw value, cells text) → the issue's code and parameters."""
 
     def gender(problem, value, cells):
         if problem == "blank":
-            return f"Thiếu giới tính ({cells}); cần “Nam” hoặc “Nữ”."
-        return f"Giới tính {_quote(value)} không nhận ra ({cells}); cần “Nam” hoặc “Nữ”."
+            return "members.gender_blank", {"cells": cells}
+        return "members.gender_unknown", {"value": _quote(value), "cells": cells}
 
     def education(problem, value, cells):
         levels = _one_of(EDUCATION_LEVELS)
         if problem == "blank":
-            return f"Thiếu {label['education'].lower()} ({cells}); cần một trong: {levels}."
+            return "members.education_blank", {"cells": cells, "levels": levels}
         if problem == "political":
-            return (f"{label['education']} {_quote(value)} là trình độ lý luận chính trị, không phải "
-                    f"trình độ chuyên môn ({cells}); đã tính là “Khác”. Cần một trong: {levels}.")
-        return (f"{label['education']} {_quote(value)} không nhận ra ({cells}); đã tính là “Khác”. "
-                f"Cần một trong: {levels}.")
+            return "members.education_political", {"value": _quote(value), "cells": cells, "levels": levels}
+        return "members.education_unknown", {"value": _quote(value), "cells": cells, "levels": levels}
 
     def political(problem, value, cells):
-        hint = " (có vẻ là trình độ chuyên môn, không phải lý luận chính trị)" \
-            if problem == "education" else ""
-        return (f"{label['political_theory']} {_quote(value)} không nhận ra{hint} ({cells}); đã tính là "
-                f"“Chưa có”. Cần một trong: {_one_of(POLITICAL_THEORY_LEVELS)} "
-                "(“Cử nhân” tính chung với “Cao cấp”).")
+        code = "members.political_looks_like_education" if problem == "education" else "members.political_unknown"
+        return code, {"value": _quote(value), "cells": cells, "levels": _one_of(POLITICAL_THEORY_LEVELS)}
 
     def party(problem, value, cells):
-        return (f"Cột “{label['party_member']}” có giá trị {_quote(value)} không nhận ra ({cells}); "
-                "đã tính là không phải đảng viên. Cần “x”/“Có” cho đảng viên, để trống hoặc "
-                "“Không” nếu không phải.")
+        return "members.party_unknown", {"value": _quote(value), "cells": cells}
 
     def birth_year(problem, value, cells):
         if problem == "blank":
-            return f"Thiếu năm sinh ({cells}); cần năm (vd. 1985) hoặc ngày sinh (vd. 12/05/1985)."
+            return "members.birth_blank", {"cells": cells}
         if problem == "unreadable":
-            return (f"Năm sinh {_quote(value)} không đọc được ({cells}); cần năm (vd. 1985) "
-                    "hoặc ngày sinh (vd. 12/05/1985).")
+            return "members.birth_unreadable", {"value": _quote(value), "cells": cells}
         year = problem[1]
         low, high = max(MIN_BIRTH_YEAR, current_year - MAX_AGE), current_year - MIN_AGE
-        return (f"Năm sinh {year} không hợp lý ({cells}): năm {current_year} đoàn viên "
-                f"{current_year - year} tuổi; cần năm sinh từ {low} đến {high} "
-                f"(tuổi {MIN_AGE}–{MAX_AGE}). Vẫn giữ giá trị {year}, hãy kiểm tra lại.")
+        return "members.birth_implausible", {"year": year, "cells": cells, "current": current_year,
+                                             "age": current_year - year, "low": low, "high": high,
+                                             "min_age": MIN_AGE, "max_age": MAX_AGE}
 
     def join_date(problem, value, cells):
-        return (f"Ngày vào công đoàn {_quote(value)} không đọc được ({cells}); cần ngày dạng "
-                "12/05/2010 hoặc năm 2010. Đã bỏ trống.")
+        return "members.join_date_unreadable", {"value": _quote(value), "cells": cells}
 
     def department(problem, value, cells):
-        return (f"Thiếu {label['department'].lower()} ({cells}); đã ghi là “{UNKNOWN_DEPARTMENT}”.")
+        return "members.department_blank", {"cells": cells, "unknown": UNKNOWN_DEPARTMENT}
 
     def name(problem, value, cells):
-        return (f"Dòng có dữ liệu nhưng thiếu họ và tên ({cells}); dòng này không được tính "
-                "vào danh sách đoàn viên.")
+        return "members.name_missing", {"cells": cells}
 
     return {"gender": gender, "education": education, "political_theory": political,
             "party_member": party, "birth_year": birth_year, "join_date": join_date,
@@ -549,8 +542,8 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     messages = _problem_messages(current_year)
     if nameless:
         cells_named = [cell_name(first + i, name_col or 0) for i in nameless]
-        log.warning(sheet.file, sheet.name, cells_named[0],
-                    messages["name"](None, None, _cells_text(cells_named)))
+        code, params = messages["name"](None, None, _cells_text(cells_named))
+        log.warning(sheet.file, sheet.name, cells_named[0], code, **params)
 
     if drop:
         keep = [i for i in range(len(lines)) if i not in drop]
@@ -613,8 +606,8 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     if name_col is not None:
         frame.attrs["name_col"] = column_letter(name_col)
     if not count:
-        log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0),
-                    f"Danh sách đoàn viên không có dòng nào dưới dòng tiêu đề {header.row + 1}.")
+        log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0), "members.empty",
+                    row=header.row + 1)
     return Roster(frame=frame, file=sheet.file, sheet=sheet.name)
 
 
@@ -710,9 +703,8 @@ def check_roster(roster: Roster, log: IssueLog) -> None:
             shown += f" và {len(cells) - MAX_CELLS_LISTED} dòng khác"
         spelled = list(dict.fromkeys(names[p] for p in positions))
         named = " / ".join(f"“{s}”" for s in spelled[:3])
-        log.warning(roster.file, roster.sheet, cells[0] if letter else None,
-                    f"Đoàn viên {named} sinh năm {year} xuất hiện {len(rows_of)} lần ({shown}); "
-                    "có thể bị nhập trùng, hãy kiểm tra và xóa dòng thừa.")
+        log.warning(roster.file, roster.sheet, cells[0] if letter else None, "members.duplicate",
+                    names=named, year=year, times=len(rows_of), cells=shown)
 
 
 def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unionboard.core.i18n import Value
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import Target
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
@@ -192,13 +193,12 @@ def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Tar
             heading = (r.stt and is_blank(r.result) and following is not None
                        and not following.stt and not is_blank(following.target))
             if not heading:
-                log.warning(file, name, where(r.row, "target"),
-                            f"Dòng {r.row + 1} có nội dung “{r.text or clean(r.result)}” nhưng không có "
-                            f"mục tiêu (ô {where(r.row, 'target')} trống); bỏ qua dòng này.")
+                log.warning(file, name, where(r.row, "target"), "targets.no_target", row=r.row + 1,
+                            text=r.text or clean(r.result), cell=where(r.row, "target"))
             continue  # a group heading: its sub-rows carry the targets
         if not r.text:
-            log.warning(file, name, where(r.row, "text"),
-                        f"Chỉ tiêu ở dòng {r.row + 1} thiếu nội dung (ô {where(r.row, 'text')} trống).")
+            log.warning(file, name, where(r.row, "text"), "targets.no_text", row=r.row + 1,
+                        cell=where(r.row, "text"))
         unit = r.unit or (unit_above if not r.stt else "")
         unit_above = unit
         target_amount, result_amount = read_amount(r.target), read_amount(r.result)
@@ -212,24 +212,22 @@ def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Tar
         if not is_blank(r.evaluation):
             written = WRITTEN_STATUS.get(fold(r.evaluation))
             if written is None:
-                log.warning(file, name, where(r.row, "evaluation"),
-                            f"Đánh giá “{clean(r.evaluation)}” ở ô {where(r.row, 'evaluation')} không nhận ra "
-                            f"(cần “Vượt”, “Đạt” hoặc “Chưa đạt”); dùng đánh giá tính từ số liệu.")
+                log.warning(file, name, where(r.row, "evaluation"), "targets.unknown_evaluation",
+                            value=clean(r.evaluation), cell=where(r.row, "evaluation"))
 
         computed: str | None
         if is_blank(r.result):
             computed = NOT_MET
-            log.warning(file, name, where(r.row, "result"),
-                        f"Chỉ tiêu {label} thiếu kết quả thực hiện (ô {where(r.row, 'result')} trống); "
-                        f"coi là “{NOT_MET}”.")
+            log.warning(file, name, where(r.row, "result"), "targets.no_result", label=label,
+                        cell=where(r.row, "result"), status=Value(NOT_MET))
         elif target_amount is not None and result_amount is not None:
             computed = compare_numbers(target_amount.value, result_amount.value)
         elif target_amount is not None:
             computed = None
             fallback = written or NOT_MET
-            log.warning(file, name, where(r.row, "result"),
-                        f"Kết quả “{result_text}” ở ô {where(r.row, 'result')} không phải là số nên không "
-                        f"so được với mục tiêu “{target_text}” của chỉ tiêu {label}; coi là “{fallback}”.")
+            log.warning(file, name, where(r.row, "result"), "targets.result_not_a_number",
+                        result=result_text, cell=where(r.row, "result"), target=target_text, label=label,
+                        status=Value(fallback))
             status = fallback
         else:
             computed = compare_qualitative(target_text, result_text)
@@ -237,10 +235,9 @@ def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Tar
         if computed is not None:
             status = computed
             if written is not None and written != computed and not is_blank(r.result):
-                log.warning(file, name, where(r.row, "evaluation"),
-                            f"Đánh giá ghi “{clean(r.evaluation)}” ở ô {where(r.row, 'evaluation')} nhưng "
-                            f"theo mục tiêu “{target_text}” và kết quả “{result_text}” thì chỉ tiêu {label} "
-                            f"là “{computed}”; dùng “{computed}”.")
+                log.warning(file, name, where(r.row, "evaluation"), "targets.status_mismatch",
+                            written=clean(r.evaluation), cell=where(r.row, "evaluation"), target=target_text,
+                            result=result_text, label=label, status=Value(computed))
 
         targets.append(Target(
             group=group, text=r.text, unit=unit, target=target_text, result=result_text,

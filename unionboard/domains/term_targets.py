@@ -116,14 +116,10 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
     year_cols = set(result_cols.values()) | set(target_cols.values())
     cols = {k: c for k, c in header.columns.items() if c not in year_cols and k != "result"}
     if "term_target" not in cols and not target_cols:
-        log.error(file, name, cell_name(header.row, 0),
-                  "Bảng chỉ tiêu nhiệm kỳ không có cột “Mục tiêu nhiệm kỳ” (hoặc “Mục tiêu 2018”…); "
-                  "không đọc được chỉ tiêu nào.")
+        log.error(file, name, cell_name(header.row, 0), "term_targets.no_target_column")
         return ()
     if not result_cols:
-        log.warning(file, name, cell_name(header.row, 0),
-                    "Bảng chỉ tiêu nhiệm kỳ không có cột kết quả theo năm (cần tiêu đề như “Kết quả 2018”, "
-                    "“KQ 2018” hoặc “2018”); chỉ đọc được mục tiêu.")
+        log.warning(file, name, cell_name(header.row, 0), "term_targets.no_result_columns")
 
     def get(row: int, key: str) -> object:
         return sheet.value(row, cols[key]) if key in cols else None
@@ -149,37 +145,33 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
             continue
         label = f"“{code or text}”"
         if not code:
-            log.warning(file, name, where(r, "code"),
-                        f"Chỉ tiêu “{text[:60]}” ở dòng {r + 1} thiếu mã (ô {where(r, 'code')} trống); "
-                        f"dùng mã “dòng {r + 1}”.")
+            log.warning(file, name, where(r, "code"), "term_targets.no_code", text=text[:60], row=r + 1,
+                        cell=where(r, "code"))
             code = f"dòng {r + 1}"
         if not has_target:
-            log.warning(file, name, where(r, "term_target"),
-                        f"Chỉ tiêu {label} ở dòng {r + 1} không có mục tiêu (ô {where(r, 'term_target')} "
-                        "trống); bỏ qua dòng này.")
+            log.warning(file, name, where(r, "term_target"), "term_targets.no_target", label=label,
+                        row=r + 1, cell=where(r, "term_target"))
             continue
         if code in seen:
-            log.warning(file, name, where(r, "code"),
-                        f"Mã chỉ tiêu {label} ở dòng {r + 1} trùng với dòng {seen[code] + 1}; "
-                        "vẫn đọc cả hai dòng.")
+            log.warning(file, name, where(r, "code"), "term_targets.repeated_code", label=label,
+                        row=r + 1, first_row=seen[code] + 1)
         seen.setdefault(code, r)
         if not text:
-            log.warning(file, name, where(r, "text"),
-                        f"Chỉ tiêu {label} thiếu nội dung (ô {where(r, 'text')} trống).")
+            log.warning(file, name, where(r, "text"), "term_targets.no_text", label=label,
+                        cell=where(r, "text"))
         group = canonical_group(get(r, "group")) if not is_blank(get(r, "group")) else group_above
         if not group:
-            log.warning(file, name, where(r, "group"),
-                        f"Chỉ tiêu {label} chưa có nhóm (ô {where(r, 'group')} trống; cần "
-                        f"“{COORDINATED}” hoặc “{UNION_LED}”).")
+            log.warning(file, name, where(r, "group"), "term_targets.no_group", label=label,
+                        cell=where(r, "group"), coordinated=COORDINATED, union_led=UNION_LED)
         unit = clean(get(r, "unit"))
         target_text = clean(raw_target)
         percent = is_percent_target(unit, target_text)
         target_text = as_written(raw_target, percent)
         per_year = _per_year(get(r, "per_year"), unit, text)
         if per_year is None:
-            log.warning(file, name, where(r, "per_year"),
-                        f"Áp dụng “{clean(get(r, 'per_year'))}” của chỉ tiêu {label} không nhận ra (cần "
-                        f"“{PER_YEAR_LABEL}” hoặc “{WHOLE_TERM_LABEL}”); coi là “{PER_YEAR_LABEL}”.")
+            log.warning(file, name, where(r, "per_year"), "term_targets.unknown_per_year",
+                        value=clean(get(r, "per_year")), label=label, per_year=PER_YEAR_LABEL,
+                        whole_term=WHOLE_TERM_LABEL)
             per_year = True
         yearly = {y: as_written(v, percent) for y, v in yearly_raw.items() if not is_blank(v)}
         results: dict[int, str] = {}
@@ -190,16 +182,14 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
             goal = yearly.get(year, target_text)
             if read_amount(goal) is not None and read_amount(written) is None:
                 cell = cell_name(r, result_cols[year])
-                log.error(file, name, cell,
-                          f"Kết quả năm {year} “{written}” của chỉ tiêu {label} (ô {cell}) không phải là số, "
-                          f"trong khi mục tiêu là “{goal}”; bỏ qua kết quả này.")
+                log.error(file, name, cell, "term_targets.result_not_a_number", year=year, value=written,
+                          label=label, cell=cell, goal=goal)
                 continue
             results[year] = written
         out.append(TermTarget(code=code, text=text, group=group, unit=unit, term_target=target_text,
                               yearly_targets=yearly, results=results, per_year=per_year))
     if not out:
-        log.warning(file, name, cell_name(header.row, 0),
-                    "Bảng chỉ tiêu nhiệm kỳ không có dòng chỉ tiêu nào.")
+        log.warning(file, name, cell_name(header.row, 0), "term_targets.empty")
     return tuple(out)
 
 

@@ -9,8 +9,8 @@ Conventions shared by every figure
 - Hover texts show the exact amount in đồng ("18.777.000 đ"), pre-formatted in `customdata`.
 - Titles state a finding (`unionboard.analysis.findings`), falling back to a neutral title.
 - Colours come from `unionboard.present.palette`: one colour per source/category in every chart.
-- Every user-facing string is in `LABELS` (Vietnamese and English). Category values of the
-  domain (genders, levels, statuses) are translated through `LABELS[lang]["terms"]`; source and
+- Every user-facing string is in the catalogue (`core/i18n/charts.py`, keys "chart.*"). Category values
+  of the domain (genders, levels, statuses) are translated through the catalogue's value labels; source and
   category names are data and are shown as written.
 - Plotly reads a subset of HTML in every text it draws (titles, ticks, legend, annotations,
   text/hover values). Every string that comes from the data passes through `_label` (HTML-escaped,
@@ -24,6 +24,7 @@ term-long awards onto the last year would misstate when they were earned.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -31,6 +32,7 @@ import plotly.graph_objects as go
 
 from unionboard.analysis import findings
 from unionboard.analysis.metrics import member_summary
+from unionboard.core import i18n
 from unionboard.core.models import (
     AWARD_LEVELS,
     GENDERS,
@@ -51,147 +53,28 @@ MONEY_TICKFORMAT = ",.0f"
 COUNT_TICKFORMAT = ",d"
 PERCENT_TICKFORMAT = ",.0f"
 
-LABELS: dict[str, dict] = {
-    "vi": {
-        "million": "triệu đồng",
-        "members": "đoàn viên",
-        "people": "người",
-        "targets": "chỉ tiêu",
-        "year": "Năm",
-        "member_count": "Số đoàn viên",
-        "award_count": "Số lượt khen thưởng",
-        "age_axis": "Nhóm tuổi (tính đến năm {year})",
-        "revenue": "Tổng thu",
-        "spending": "Tổng chi",
-        "cumulative": "Số dư lũy kế",
-        "opening": "Tồn đầu kỳ",
-        "closing": "Tồn cuối kỳ",
-        "target_marker": "Mục tiêu",
-        "ratio_axis": "Kết quả so với mục tiêu (%)",
-        "party": "Đảng viên",
-        "non_party": "Quần chúng",
-        "period": "Giai đoạn {period}",
-        "unknown_year": "Không rõ năm",
-        "unknown": "Không rõ",
-        "total": "Tổng",
-        "kind_opening": "Tồn đầu kỳ",
-        "kind_revenue": "Thu",
-        "kind_spending": "Chi",
-        "kind_closing": "Tồn cuối kỳ",
-        "hover_amount": "{label}: {amount}",
-        "titles": {
-            "gender_donut": "Cơ cấu đoàn viên theo giới tính",
-            "education_bar": "Trình độ chuyên môn",
-            "political_theory_bar": "Trình độ lý luận chính trị",
-            "party_by_gender": "Đảng viên theo giới tính",
-            "department_bar": "Đoàn viên theo phòng, đơn vị",
-            "age_histogram": "Đoàn viên theo nhóm tuổi",
-            "revenue_by_year": "Thu theo năm và nguồn thu",
-            "revenue_share": "Cơ cấu nguồn thu",
-            "spending_by_year": "Chi theo năm và mục chi",
-            "spending_share": "Cơ cấu chi",
-            "balance_by_year": "Thu, chi và số dư theo năm",
-            "term_waterfall": "Từ tồn đầu kỳ đến tồn cuối kỳ",
-            "targets_bullets": "Kết quả so với mục tiêu",
-            "targets_status_donut": "Đánh giá chỉ tiêu",
-            "awards_by_level": "Khen thưởng theo cấp",
-            "awards_by_year": "Khen thưởng theo năm",
-        },
-        "columns": {
-            "year": "Năm", "source": "Nguồn thu", "category": "Mục chi", "amount": "Số tiền (đ)",
-            "share": "Tỷ lệ (%)", "count": "Số đoàn viên", "gender": "Giới tính",
-            "education": "Trình độ chuyên môn", "political_theory": "Lý luận chính trị",
-            "party": "Đảng viên", "department": "Phòng, đơn vị", "age_band": "Nhóm tuổi",
-            "revenue": "Tổng thu (đ)", "spending": "Tổng chi (đ)",
-            "difference": "Chênh lệch thu − chi (đ)", "cumulative": "Số dư lũy kế (đ)",
-            "step": "Khoản", "kind": "Loại", "running": "Số dư sau khoản (đ)",
-            "target_text": "Chỉ tiêu", "unit": "ĐVT", "target": "Mục tiêu", "result": "Kết quả",
-            "ratio": "Kết quả/Mục tiêu (%)", "status": "Đánh giá", "targets": "Số chỉ tiêu",
-            "level": "Cấp khen thưởng", "recipient": "Đối tượng", "awards": "Số lượt",
-            "bucket": "Năm/Giai đoạn",
-        },
-        "terms": {},
-    },
-    "en": {
-        "million": "million đồng",
-        "members": "members",
-        "people": "",
-        "targets": "targets",
-        "year": "Year",
-        "member_count": "Members",
-        "award_count": "Awards",
-        "age_axis": "Age group (in {year})",
-        "revenue": "Revenue",
-        "spending": "Spending",
-        "cumulative": "Cumulative balance",
-        "opening": "Opening balance",
-        "closing": "Closing balance",
-        "target_marker": "Target",
-        "ratio_axis": "Result as % of target",
-        "party": "Party members",
-        "non_party": "Non-Party",
-        "period": "Period {period}",
-        "unknown_year": "Year unknown",
-        "unknown": "Unknown",
-        "total": "Total",
-        "kind_opening": "Opening balance",
-        "kind_revenue": "Revenue",
-        "kind_spending": "Spending",
-        "kind_closing": "Closing balance",
-        "hover_amount": "{label}: {amount}",
-        "titles": {
-            "gender_donut": "Members by gender",
-            "education_bar": "Education",
-            "political_theory_bar": "Political theory training",
-            "party_by_gender": "Party members by gender",
-            "department_bar": "Members by unit",
-            "age_histogram": "Members by age group",
-            "revenue_by_year": "Revenue by year and source",
-            "revenue_share": "Revenue by source",
-            "spending_by_year": "Spending by year and category",
-            "spending_share": "Spending by category",
-            "balance_by_year": "Revenue, spending and balance by year",
-            "term_waterfall": "From opening to closing balance",
-            "targets_bullets": "Results against targets",
-            "targets_status_donut": "Target evaluation",
-            "awards_by_level": "Awards by level",
-            "awards_by_year": "Awards by year",
-        },
-        "columns": {
-            "year": "Year", "source": "Source", "category": "Category", "amount": "Amount (đồng)",
-            "share": "Share (%)", "count": "Members", "gender": "Gender",
-            "education": "Education", "political_theory": "Political theory",
-            "party": "Party membership", "department": "Unit", "age_band": "Age group",
-            "revenue": "Revenue (đồng)", "spending": "Spending (đồng)",
-            "difference": "Revenue − spending (đồng)", "cumulative": "Cumulative balance (đồng)",
-            "step": "Step", "kind": "Kind", "running": "Balance after step (đồng)",
-            "target_text": "Target", "unit": "Unit", "target": "Target value", "result": "Result",
-            "ratio": "Result/target (%)", "status": "Evaluation", "targets": "Targets",
-            "level": "Award level", "recipient": "Recipient", "awards": "Awards",
-            "bucket": "Year/period",
-        },
-        "terms": {
-            "Nam": "Men", "Nữ": "Women",
-            "Tiến sỹ": "Doctorate", "Thạc sỹ": "Master's", "Đại học": "University",
-            "Cao đẳng": "College", "Trung cấp": "Intermediate", "Sơ cấp": "Elementary",
-            "Khác": "Other", "Cao cấp": "Advanced", "Chưa có": "None",
-            "Vượt": "Exceeded", "Đạt": "Met", "Chưa đạt": "Not met",
-            "Cơ sở": "Grassroots", "Tỉnh": "Province", "Bộ": "Ministry",
-            "Tổng Liên đoàn": "VGCL", "Thủ tướng": "Prime Minister",
-            "Chủ tịch nước": "State President",
-            "Tập thể": "Collective", "Cá nhân": "Individual",
-            "người": "", "đợt": "campaigns", "lần": "times",
-        },
-    },
-}
+
+
+@functools.cache
+def _labels(lang: str) -> dict:
+    """The chart labels of `lang` from the catalogue, nested as {"key", "titles": {...}, "columns": {...}}."""
+    out: dict = {"titles": {}, "columns": {}}
+    for key, text in i18n.table("chart.", lang).items():
+        group, _, name = key.partition(".")
+        if name and group in out:
+            out[group][name] = text
+        else:
+            out[key] = text
+    out["terms"] = dict(i18n.VALUE_LABELS_EN) if lang == "en" else {}
+    return out
 
 
 # --------------------------------------------------------------------------- helpers
 
 
 def labels(lang: str = "vi") -> dict:
-    """The LABELS of `lang` (Vietnamese for an unknown language)."""
-    return LABELS.get(lang, LABELS["vi"])
+    """The chart labels of `lang` (Vietnamese for an unknown language)."""
+    return _labels(lang if lang in i18n.LANGUAGES else "vi")
 
 
 def term(value: object, lang: str = "vi") -> str:

@@ -3,7 +3,7 @@
 `build_slides(dataset)` returns one `Slide` per topic that has data: a title, a one-line finding
 computed from the figures, a few big label/value pairs, the key of the chart to draw and speaker
 notes that read every figure out in full sentences (exact đồng). Every user-facing string lives in
-`STRINGS` (Vietnamese and English).
+the catalogue (`core/i18n/slides.py`, Vietnamese and English).
 
 Chart keys (`Slide.chart`): "gender", "revenue_by_year", "spending_by_year", "balance_by_year",
 "targets_result", "awards_by_level"; the helpers below (`awards_by_level`, `chart_targets`,
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
+from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
 from unionboard.core.text import fold, format_number
 
@@ -38,246 +39,14 @@ class Slide:
 
 
 # Every string shown on a slide, by language. Templates use str.format fields.
-STRINGS: dict[str, dict[str, str]] = {
-    "vi": {
-        # title
-        "congress": "Đại hội lần thứ {congress}",
-        "congress_fallback": "Đại hội Công đoàn cơ sở",
-        "term_label": "Nhiệm kỳ",
-        "title_notes": "Báo cáo số liệu của {name}{term_part}{congress_part}.",
-        "title_notes_term": ", nhiệm kỳ {term}",
-        "title_notes_congress": ", trình Đại hội lần thứ {congress}",
-        # members
-        "members_title": "Đoàn viên",
-        "members_finding": "{total} đoàn viên, nữ chiếm {female_pct}; {party} đảng viên ({party_pct})",
-        "n_members": "Đoàn viên",
-        "male_female": "Nam / Nữ",
-        "n_party": "Đảng viên",
-        "n_university": "Đại học trở lên",
-        "members_notes": "Tổng số {total} đoàn viên, trong đó {male} nam, {female} nữ; "
-                         "{party} đảng viên ({party_female} nữ).",
-        "members_notes_education": "Trình độ chuyên môn: {parts}.",
-        "members_notes_below": "{n} người dưới Đại học",
-        "members_notes_theory": "Trình độ lý luận chính trị: {parts}.",
-        "members_notes_departments": "Đoàn viên sinh hoạt tại {n} phòng, đơn vị.",
-        "level_count": "{level} {n}",
-        "no_theory": "chưa có",
-        # revenue
-        "revenue_title": "Phần thu",
-        "revenue_finding_stable": "Tổng thu {total}; {source} là nguồn ổn định nhất",
-        "revenue_finding_largest": "Tổng thu {total}; nguồn lớn nhất là {source} ({pct})",
-        "dues": "đoàn phí",
-        "total_revenue_m": "Tổng thu, triệu đồng",
-        "avg_year_m": "Bình quân/năm, triệu đồng",
-        "largest_share": "{item}",
-        "revenue_notes": "Tổng thu cả nhiệm kỳ {total} đồng, bình quân {avg} đồng mỗi năm.",
-        "by_source": "Theo nguồn: {parts}.",
-        "item_amount": "{item} {amount} đồng ({pct})",
-        "best_worst_revenue": "Năm thu cao nhất là {best} với {best_amount} đồng; "
-                              "thấp nhất là {worst} với {worst_amount} đồng.",
-        # spending
-        "spending_title": "Phần chi",
-        "spending_finding": "Tổng chi {total}; {item} chiếm {pct}",
-        "total_spending_m": "Tổng chi, triệu đồng",
-        "spending_notes": "Tổng chi cả nhiệm kỳ {total} đồng, bình quân {avg} đồng mỗi năm.",
-        "by_category": "Theo mục chi: {parts}.",
-        "best_worst_spending": "Năm chi nhiều nhất là {best} với {best_amount} đồng; "
-                               "ít nhất là {worst} với {worst_amount} đồng.",
-        # balance
-        "balance_title": "Cân đối thu chi",
-        "balance_finding": "Tồn cuối {closing}; {tail}",
-        "balance_deficit_tail": "năm {years} chi vượt thu",
-        "balance_ok_tail": "năm nào thu cũng đủ chi",
-        "balance_negative_finding": "Thiếu hụt {closing} cuối nhiệm kỳ; {tail}",
-        "closing_m": "Tồn cuối, triệu đồng",
-        "balance_notes": "Tổng thu cả nhiệm kỳ {revenue} đồng; tổng chi {spending} đồng; "
-                         "tồn cuối {closing} đồng.",
-        "opening_notes": "Tồn đầu kỳ {opening} đồng.",
-        "deficit_notes": "Năm {year} chi vượt thu {gap} đồng; số dư lũy kế cuối năm {year} "
-                         "là {running} đồng.",
-        "year_list_sep": ", ",
-        # targets
-        "targets_title": "Chỉ tiêu Nghị quyết",
-        "targets_finding_all": "{n}/{n} chỉ tiêu đạt trở lên, {over} chỉ tiêu vượt",
-        "targets_finding_some": "{ok}/{n} chỉ tiêu đạt trở lên; {missed} chỉ tiêu chưa đạt",
-        "status_Vượt": "Vượt",
-        "status_Đạt": "Đạt",
-        "status_Chưa đạt": "Chưa đạt",
-        "targets_notes": "Nghị quyết đề ra {n} chỉ tiêu: {over} chỉ tiêu vượt, {met} chỉ tiêu đạt, "
-                         "{missed} chỉ tiêu chưa đạt.",
-        "targets_notes_list": "{status}: {parts}.",
-        "target_detail": "{text} (mục tiêu {target}, kết quả {result})",
-        "target_series": "Mục tiêu NQ",
-        "result_series": "Kết quả",
-        "percent_of_target": "% so với mục tiêu",
-        # awards
-        "awards_title": "Thi đua, khen thưởng",
-        "awards_finding": "{n} lượt khen thưởng; cao nhất là {form} {level}",
-        "awards_finding_plain": "{n} lượt khen thưởng",
-        "n_awards": "Lượt khen thưởng",
-        "Tập thể": "Tập thể",
-        "Cá nhân": "Cá nhân",
-        "awards_notes": "Trong nhiệm kỳ có {n} lượt khen thưởng ({collective} tập thể, "
-                        "{individual} cá nhân).",
-        "awards_notes_levels": "Theo cấp: {parts}.",
-        "award_detail": "{when}: {form} {level}, {count} {recipient}",
-        "award_when_unknown": "Không rõ năm",
-        "award_period": "Giai đoạn {period}",
-        "award_year": "Năm {year}",
-        "level_Cơ sở": "cấp cơ sở",
-        "level_Tỉnh": "cấp tỉnh",
-        "level_Bộ": "cấp Bộ",
-        "level_Tổng Liên đoàn": "của Tổng Liên đoàn",
-        "level_Thủ tướng": "của Thủ tướng Chính phủ",
-        "level_Chủ tịch nước": "của Chủ tịch nước",
-        "level_Khác": "cấp khác",
-        "chart_level_Cơ sở": "Cơ sở",
-        "chart_level_Tỉnh": "Tỉnh",
-        "chart_level_Bộ": "Bộ",
-        "chart_level_Tổng Liên đoàn": "Tổng Liên đoàn",
-        "chart_level_Thủ tướng": "Thủ tướng",
-        "chart_level_Chủ tịch nước": "Chủ tịch nước",
-        "chart_level_Khác": "Khác",
-        "recipient_Tập thể": "tập thể",
-        "recipient_Cá nhân": "cá nhân",
-        "count_series": "Lượt",
-        # term targets
-        "term_targets_title": "Mục tiêu nhiệm kỳ {term}",
-        "term_targets_title_fallback": "Mục tiêu nhiệm kỳ tới",
-        "term_targets_finding": "{n} mục tiêu: {parts}",
-        "term_targets_group": "{n} {group}",
-        "term_targets_notes": "Nhiệm kỳ tới đặt ra {n} mục tiêu.",
-        "term_target_detail": "{code} {text}",
-        "term_target_value": " (chỉ tiêu: {value})",
-        # charts and units
-        "million": "triệu đồng",
-        "million_short": "triệu đồng",
-        "dong": "đồng",
-        "revenue": "Thu",
-        "spending": "Chi",
-        "male": "Nam",
-        "female": "Nữ",
-        "year": "Năm {year}",
-        "list_sep": "; ",
-    },
-    "en": {
-        "congress": "Congress no. {congress}",
-        "congress_fallback": "Grassroots trade union congress",
-        "term_label": "Term",
-        "title_notes": "Figures of {name}{term_part}{congress_part}.",
-        "title_notes_term": ", term {term}",
-        "title_notes_congress": ", presented to congress no. {congress}",
-        "members_title": "Members",
-        "members_finding": "{total} members, {female_pct} women; {party} Party members ({party_pct})",
-        "n_members": "Members",
-        "male_female": "Men / Women",
-        "n_party": "Party members",
-        "n_university": "University degree or higher",
-        "members_notes": "{total} members in all: {male} men and {female} women; "
-                         "{party} Party members ({party_female} women).",
-        "members_notes_education": "Education: {parts}.",
-        "members_notes_below": "{n} below university",
-        "members_notes_theory": "Political theory: {parts}.",
-        "members_notes_departments": "Members work in {n} offices and units.",
-        "level_count": "{level} {n}",
-        "no_theory": "none",
-        "revenue_title": "Revenue",
-        "revenue_finding_stable": "Total revenue {total}; {source} is the steadiest source",
-        "revenue_finding_largest": "Total revenue {total}; the largest source is {source} ({pct})",
-        "dues": "union dues",
-        "total_revenue_m": "Total revenue, million VND",
-        "avg_year_m": "Per year, million VND",
-        "largest_share": "{item}",
-        "revenue_notes": "Total revenue over the term {total} VND, {avg} VND a year on average.",
-        "by_source": "By source: {parts}.",
-        "item_amount": "{item} {amount} VND ({pct})",
-        "best_worst_revenue": "The highest year was {best} with {best_amount} VND; "
-                              "the lowest was {worst} with {worst_amount} VND.",
-        "spending_title": "Spending",
-        "spending_finding": "Total spending {total}; {item} takes {pct}",
-        "total_spending_m": "Total spending, million VND",
-        "spending_notes": "Total spending over the term {total} VND, {avg} VND a year on average.",
-        "by_category": "By category: {parts}.",
-        "best_worst_spending": "The highest year was {best} with {best_amount} VND; "
-                               "the lowest was {worst} with {worst_amount} VND.",
-        "balance_title": "Balance",
-        "balance_finding": "Closing balance {closing}; {tail}",
-        "balance_deficit_tail": "spending exceeded revenue in {years}",
-        "balance_ok_tail": "revenue covered spending every year",
-        "balance_negative_finding": "Deficit of {closing} at the end of the term; {tail}",
-        "closing_m": "Closing balance, million VND",
-        "balance_notes": "Total revenue over the term {revenue} VND; total spending {spending} VND; "
-                         "closing balance {closing} VND.",
-        "opening_notes": "Opening balance {opening} VND.",
-        "deficit_notes": "In {year} spending exceeded revenue by {gap} VND; the running balance at "
-                         "the end of {year} was {running} VND.",
-        "year_list_sep": ", ",
-        "targets_title": "Resolution targets",
-        "targets_finding_all": "{n}/{n} targets met, {over} exceeded",
-        "targets_finding_some": "{ok}/{n} targets met; {missed} not met",
-        "status_Vượt": "Exceeded",
-        "status_Đạt": "Met",
-        "status_Chưa đạt": "Not met",
-        "targets_notes": "The resolution set {n} targets: {over} exceeded, {met} met, {missed} not met.",
-        "targets_notes_list": "{status}: {parts}.",
-        "target_detail": "{text} (target {target}, result {result})",
-        "target_series": "Target",
-        "result_series": "Result",
-        "percent_of_target": "% of target",
-        "awards_title": "Awards",
-        "awards_finding": "{n} awards; the highest is the {form} {level}",
-        "awards_finding_plain": "{n} awards",
-        "n_awards": "Awards",
-        "Tập thể": "Collective",
-        "Cá nhân": "Individual",
-        "awards_notes": "{n} awards during the term ({collective} collective, {individual} individual).",
-        "awards_notes_levels": "By level: {parts}.",
-        "award_detail": "{when}: {form} {level}, {count} {recipient}",
-        "award_when_unknown": "Year unknown",
-        "award_period": "Period {period}",
-        "award_year": "{year}",
-        "level_Cơ sở": "at grassroots level",
-        "level_Tỉnh": "at provincial level",
-        "level_Bộ": "at ministry level",
-        "level_Tổng Liên đoàn": "of the Vietnam General Confederation of Labour",
-        "level_Thủ tướng": "of the Prime Minister",
-        "level_Chủ tịch nước": "of the State President",
-        "level_Khác": "at another level",
-        "chart_level_Cơ sở": "Grassroots",
-        "chart_level_Tỉnh": "Province",
-        "chart_level_Bộ": "Ministry",
-        "chart_level_Tổng Liên đoàn": "Confederation",
-        "chart_level_Thủ tướng": "Prime Minister",
-        "chart_level_Chủ tịch nước": "State President",
-        "chart_level_Khác": "Other",
-        "recipient_Tập thể": "collective",
-        "recipient_Cá nhân": "individual",
-        "count_series": "Awards",
-        "term_targets_title": "Targets for {term}",
-        "term_targets_title_fallback": "Targets for the next term",
-        "term_targets_finding": "{n} targets: {parts}",
-        "term_targets_group": "{n} {group}",
-        "term_targets_notes": "The next term sets {n} targets.",
-        "term_target_detail": "{code} {text}",
-        "term_target_value": " (target: {value})",
-        "million": "million VND",
-        "million_short": "million VND",
-        "dong": "VND",
-        "revenue": "Revenue",
-        "spending": "Spending",
-        "male": "Men",
-        "female": "Women",
-        "year": "{year}",
-        "list_sep": "; ",
-    },
-}
+# Every string shown on a slide lives in the catalogue (core/i18n/slides.py) under "slide.*".
 
 
 def strings(lang: str = "vi") -> dict[str, str]:
     """The string table of one language (ValueError for an unknown one)."""
-    if lang not in STRINGS:
+    if lang not in LANGS:
         raise ValueError(f"Ngôn ngữ “{lang}” không hỗ trợ (cần một trong {', '.join(LANGS)}).")
-    return STRINGS[lang]
+    return i18n.table("slide.", lang)
 
 
 # --------------------------------------------------------------------------- number formats

@@ -9,23 +9,14 @@ from unionboard.core.models import Finance, Target
 
 UNITS = {"dong": 1, "thousand": 1_000, "million": 1_000_000}
 
-ROSTER_LABELS = {
-    "vi": {"name": "Họ và tên", "gender": "Giới tính", "birth_year": "Năm sinh", "department": "Phòng/đơn vị",
-           "education": "Trình độ chuyên môn", "political_theory": "Lý luận chính trị",
-           "party_member": "Đảng viên", "role": "Chức vụ công đoàn", "row": "Dòng"},
-    "en": {"name": "Name", "gender": "Gender", "birth_year": "Birth year", "department": "Department",
-           "education": "Education", "political_theory": "Political theory", "party_member": "Party member",
-           "role": "Union role", "row": "Row"},
-}
-TARGET_LABELS = {
-    "vi": ("STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả", "Đánh giá"),
-    "en": ("No.", "Target", "Unit", "Target value", "Result", "Status"),
-}
+ROSTER_COLUMNS = ("name", "gender", "birth_year", "department", "education", "political_theory",
+                  "party_member", "role", "row")
+TARGET_COLUMNS = ("stt", "text", "unit", "target", "result", "evaluation")
 
 
 def roster_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The roster for display: localised headers and values, party membership as a tick."""
-    labels = ROSTER_LABELS.get(lang, ROSTER_LABELS["vi"])
+    labels = {c: t(f"table.roster.{c}", lang) for c in ROSTER_COLUMNS}
     columns = [c for c in labels if c in frame.columns and (c != "role" or frame[c].notna().any())]
     out = frame[columns].copy()
     for column in ("gender", "education", "political_theory"):
@@ -58,7 +49,7 @@ def finance_table(finance: Finance, side: str, unit: str = "dong", lang: str = "
 
 def targets_table(targets: tuple[Target, ...], lang: str = "vi") -> pd.DataFrame:
     """The targets table as in the report: STT only on a group's first row."""
-    labels = TARGET_LABELS.get(lang, TARGET_LABELS["vi"])
+    labels = tuple(t(f"table.target.{c}", lang) for c in TARGET_COLUMNS)
     rows = [(t_.group if t_.is_first_in_group else "", t_.text, t_.unit, t_.target, t_.result,
              value_label(t_.status, lang)) for t_ in targets]
     return pd.DataFrame(rows, columns=list(labels))

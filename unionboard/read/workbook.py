@@ -92,46 +92,44 @@ def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str |
     name, data = source.name, source.data
     lower = name.lower()
     if len(data) > limits.max_file_bytes:
-        log.error(name, None, None,
-                  f"Tệp quá lớn ({_size(len(data))}); giới hạn là {_size(limits.max_file_bytes)}.")
+        log.error(name, None, None, "read.file_too_large", size=_size(len(data)),
+                  limit=_size(limits.max_file_bytes))
         return None
     if lower.endswith((".xlsm", ".xltm", ".xlam")):
-        log.error(name, None, None, "Tệp có macro (.xlsm) không được chấp nhận vì lý do an toàn; "
-                  "hãy lưu lại dưới dạng .xlsx (Excel Workbook).")
+        log.error(name, None, None, "read.macro_extension")
         return None
     if not data:
-        log.error(name, None, None, "Tệp rỗng (0 byte), không phải tệp Excel.")
+        log.error(name, None, None, "read.empty_file")
         return None
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-            log.error(name, None, None, "Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu rồi tải lên lại.")
+            log.error(name, None, None, "read.encrypted")
             return None
         return "xls"
     if not data.startswith(ZIP_MAGIC):
-        log.error(name, None, None, "Không phải tệp Excel (.xlsx hoặc .xls): nội dung tệp không đúng định dạng.")
+        log.error(name, None, None, "read.not_excel")
         return None
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception:  # BadZipFile, EOFError, ValueError, NotImplementedError("zip file version 12.0")…
-        log.error(name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt (không đọc được cấu trúc .xlsx).")
+        log.error(name, None, None, "read.damaged_zip")
         return None
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
-        log.error(name, None, None, "Tệp nén không phải sổ tính Excel (thiếu xl/workbook.xml).")
+        log.error(name, None, None, "read.no_workbook_part")
         return None
     if "xl/vbaProject.bin" in names:
-        log.error(name, None, None, "Tệp có macro (VBA) không được chấp nhận vì lý do an toàn; "
-                  "hãy lưu lại dưới dạng .xlsx không có macro.")
+        log.error(name, None, None, "read.macro_vba")
         return None
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if unpacked > limits.max_unpacked_bytes:
-        log.error(name, None, None, f"Tệp giải nén ra {_size(unpacked)}, vượt giới hạn "
-                  f"{_size(limits.max_unpacked_bytes)} (nghi ngờ 'bom nén'); không đọc.")
+        log.error(name, None, None, "read.zip_bomb", size=_size(unpacked),
+                  limit=_size(limits.max_unpacked_bytes))
         return None
     if unpacked > 10 * MB and unpacked / packed > limits.max_compression_ratio:
-        log.error(name, None, None, f"Tỷ lệ nén bất thường ({unpacked / packed:.0f}:1), nghi ngờ 'bom nén'; không đọc.")
+        log.error(name, None, None, "read.zip_ratio", ratio=f"{unpacked / packed:.0f}")
         return None
     return "xlsx"
 
@@ -454,9 +452,9 @@ def _log_unreadable(source: SourceFile, exc: BaseException, log: IssueLog) -> No
         raise exc
     text = str(exc).lower()
     if "password" in text or "encrypt" in text:
-        log.error(source.name, None, None, "Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu rồi tải lên lại.")
+        log.error(source.name, None, None, "read.encrypted")
     else:
-        log.error(source.name, None, None, "Tệp Excel bị hỏng hoặc bị cắt cụt, không đọc được.")
+        log.error(source.name, None, None, "read.damaged")
 
 
 def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
@@ -481,11 +479,11 @@ def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
         except BaseException as exc:
             if isinstance(exc, _NOT_OURS):
                 raise
-            log.error(source.name, name, None, "Trang tính bị hỏng, không đọc được.")
+            log.error(source.name, name, None, "read.damaged_sheet")
             continue
         sheets.append(Sheet(file=source.name, name=name, rows=rows, parts=0))
     if not sheets:
-        log.error(source.name, None, None, "Tệp không có trang tính nào đọc được.")
+        log.error(source.name, None, None, "read.no_sheets")
     return sheets
 
 
@@ -510,11 +508,9 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
             continue
         if meta.name in oversized:
             rows_n, cols_n = oversized[meta.name]
-            log.error(source.name, meta.name, None,
-                      f"Trang tính quá lớn: vùng dữ liệu tới ô {cell_name(rows_n - 1, cols_n - 1)} "
-                      f"({_thousands(rows_n)} dòng × {_thousands(cols_n)} cột) vượt giới hạn "
-                      f"{_thousands(limits.max_cells)} ô, không đọc. Thường do một ô bị nhập nhầm ở rất "
-                      "xa: hãy xóa các dòng, cột thừa rồi lưu lại.")
+            log.error(source.name, meta.name, None, "read.sheet_too_large",
+                      cell=cell_name(rows_n - 1, cols_n - 1), rows=_thousands(rows_n),
+                      cols=_thousands(cols_n), limit=_thousands(limits.max_cells))
             continue
         try:
             kept = scanned.in_parts.pop(meta.name, None)
@@ -525,12 +521,12 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
         except BaseException as exc:  # includes pyo3's PanicException (not an Exception)
             if isinstance(exc, _NOT_OURS):
                 raise
-            log.error(source.name, meta.name, None, "Trang tính bị hỏng, không đọc được.")
+            log.error(source.name, meta.name, None, "read.damaged_sheet")
             continue
         sheets.append(Sheet(file=source.name, name=meta.name, rows=rows,
                             formulas_without_value=missing.get(meta.name, frozenset()), parts=parts))
     if not sheets:
-        log.error(source.name, None, None, "Tệp không có trang tính nào đọc được.")
+        log.error(source.name, None, None, "read.no_sheets")
     return sheets
 
 

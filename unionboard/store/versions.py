@@ -51,6 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, make_url
 
+from unionboard.core.issues import make_issue
 from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
 from unionboard.domains import registry
 
@@ -747,8 +748,7 @@ class Store:
                 duplicate = f.name
         result = check_files(uploads)
         if duplicate is not None:
-            result = _with_issue(result, Issue("error", duplicate, None, None,
-                                               "Hai tệp khác nhau cùng tên: hãy đổi tên một tệp rồi tải lên lại."))
+            result = _with_issue(result, make_issue("error", duplicate, None, None, "store.same_name"))
         if not result.ok:
             return PublishOutcome(None, False, result, "errors", self.current_id())
         supplied = file_domains(result, uploads)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -61,11 +62,48 @@ def has(key: str) -> bool:
     return key in STRINGS["vi"]
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue string used as a parameter of another (e.g. "phần thu" inside an issue message),
+    rendered in the language of the message it goes into."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str = "vi") -> str:
+        """The phrase in `lang`."""
+        return t(self.key, lang, **dict(self.params))
+
+    def __str__(self) -> str:
+        return self.render("vi")
+
+
+class Value(str):
+    """A canonical category value ("Chưa đạt", "Nữ") used as a parameter: shown in the message's language."""
+
+    def render(self, lang: str = "vi") -> str:
+        """The value in `lang`."""
+        return value_label(str(self), lang)
+
+
+def phrase(key: str, **params: object) -> Phrase:
+    """A `Phrase` for catalogue key `key` with its parameters."""
+    return Phrase(key, tuple(params.items()))
+
+
 def t(key: str, lang: str = "vi", **values: object) -> str:
     """The string `key` in `lang` (falls back to Vietnamese), formatted with `values`."""
     table = STRINGS.get(lang, STRINGS["vi"])
     text = table.get(key) or STRINGS["vi"].get(key) or key
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Value) else v for k, v in values.items()})
+
+
+def table(prefix: str, lang: str = "vi") -> dict[str, str]:
+    """Every raw template whose key starts with `prefix`, keyed without it (unknown language: Vietnamese)."""
+    strings = STRINGS.get(lang, STRINGS["vi"])
+    return {key[len(prefix):]: text for key, text in strings.items() if key.startswith(prefix)}
 
 
 def value_label(value: str, lang: str = "vi") -> str:

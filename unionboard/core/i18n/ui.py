@@ -58,6 +58,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "col_message": "Nội dung",
         "severity_error": "Lỗi",
         "severity_warning": "Cảnh báo",
+        "severity_info": "Ghi chú",
         "targets_heading": "Kết quả thực hiện chỉ tiêu Nghị quyết",
         "qualitative_heading": "Chỉ tiêu định tính",
         "awards_heading": "Khen thưởng, thành tích",
@@ -198,6 +199,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "col_message": "Message",
         "severity_error": "Error",
         "severity_warning": "Warning",
+        "severity_info": "Note",
         "targets_heading": "Results against the resolution's targets",
         "qualitative_heading": "Qualitative targets",
         "awards_heading": "Awards and recognition",
@@ -291,8 +293,10 @@ VALUE_LABELS_EN = {
     "Tiến sỹ": "Doctorate", "Thạc sỹ": "Master's", "Đại học": "University", "Cao đẳng": "College",
     "Trung cấp": "Intermediate", "Sơ cấp": "Elementary", "Khác": "Other", "Cao cấp": "Advanced",
     "Chưa có": "None", "Cơ sở": "Grassroots", "Tỉnh": "Province", "Bộ": "Ministry",
-    "Tổng Liên đoàn": "Confederation", "Thủ tướng": "Prime Minister", "Chủ tịch nước": "President",
+    "Tổng Liên đoàn": "VGCL", "Thủ tướng": "Prime Minister", "Chủ tịch nước": "State President",
     "Tập thể": "Collective", "Cá nhân": "Individual",
+    # units of count in target results
+    "người": "", "đợt": "campaigns", "lần": "times",
 }
 
 
