@@ -17,19 +17,19 @@ if finance is None:
 
 left, right = st.columns([3, 2])
 with left:
-    chart(charts.revenue_by_year(finance, lang=lang), charts.data_revenue_by_year(finance, lang=lang), "thu-theo-nam", lang)
+    chart(charts.revenue_by_year(finance, lang=lang), "thu-theo-nam", lang)
 with right:
-    chart(charts.revenue_share(finance, lang=lang), charts.data_revenue_share(finance, lang=lang), "co-cau-thu", lang)
+    chart(charts.revenue_share(finance, lang=lang), "co-cau-thu", lang)
 left, right = st.columns([3, 2])
 with left:
-    chart(charts.spending_by_year(finance, lang=lang), charts.data_spending_by_year(finance, lang=lang), "chi-theo-nam", lang)
+    chart(charts.spending_by_year(finance, lang=lang), "chi-theo-nam", lang)
 with right:
-    chart(charts.spending_share(finance, lang=lang), charts.data_spending_share(finance, lang=lang), "co-cau-chi", lang)
+    chart(charts.spending_share(finance, lang=lang), "co-cau-chi", lang)
 left, right = st.columns(2)
 with left:
-    chart(charts.balance_by_year(finance, lang=lang), charts.data_balance_by_year(finance, lang=lang), "thu-chi-ton", lang)
+    chart(charts.balance_by_year(finance, lang=lang), "thu-chi-ton", lang)
 with right:
-    chart(charts.term_waterfall(finance, lang=lang), charts.data_term_waterfall(finance, lang=lang), "thac-nuoc", lang)
+    chart(charts.term_waterfall(finance, lang=lang), "thac-nuoc", lang)
 
 st.subheader(t("reconciliation", lang))
 finance_issues = view.result.issues_for("finance")

@@ -31,24 +31,21 @@ view_roster = Roster(frame=shown, file=roster.file, sheet=roster.sheet)
 
 row1 = st.columns(3)
 with row1[0]:
-    chart(charts.gender_donut(view_roster, lang=lang), charts.data_gender_donut(view_roster, lang=lang), "gioi-tinh", lang, title_width=30)
+    chart(charts.gender_donut(view_roster, lang=lang), "gioi-tinh", lang, title_width=30)
 with row1[1]:
-    chart(charts.education_bar(view_roster, lang=lang), charts.data_education_bar(view_roster, lang=lang), "trinh-do", lang, title_width=30)
+    chart(charts.education_bar(view_roster, lang=lang), "trinh-do", lang, title_width=30)
 with row1[2]:
-    chart(charts.political_theory_bar(view_roster, lang=lang), charts.data_political_theory_bar(view_roster, lang=lang),
-          "ly-luan-chinh-tri", lang, title_width=30)
+    chart(charts.political_theory_bar(view_roster, lang=lang), "ly-luan-chinh-tri", lang, title_width=30)
 row2 = st.columns(3)
 with row2[0]:
-    chart(charts.party_by_gender(view_roster, lang=lang), charts.data_party_by_gender(view_roster, lang=lang),
-          "dang-vien", lang, title_width=30)
+    chart(charts.party_by_gender(view_roster, lang=lang), "dang-vien", lang, title_width=30)
 with row2[1]:
-    chart(charts.department_bar(view_roster, lang=lang), charts.data_department_bar(view_roster, lang=lang),
-          "phong-don-vi", lang, title_width=30)
+    chart(charts.department_bar(view_roster, lang=lang), "phong-don-vi", lang, title_width=30)
 with row2[2]:
     year = findings.term_end_year(view.dataset)
     age = charts.age_histogram(view_roster, reference_year=year, lang=lang)
     if age is not None:
-        chart(age, charts.data_age_histogram(view_roster, reference_year=year, lang=lang), "do-tuoi", lang, title_width=30)
+        chart(age, "do-tuoi", lang, title_width=30)
 
 st.subheader(t("roster_heading", lang))
 table = filter_roster(view_roster, query=query, folded=folded_names(view) if query else None)

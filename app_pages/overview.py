@@ -44,15 +44,14 @@ if not data.domains():
 left, middle, right = st.columns(3)
 with left:
     if data.members is not None:
-        chart(charts.gender_donut(data.members, lang=lang), charts.data_gender_donut(data.members, lang=lang),
-              "gioi-tinh", lang, title_width=28)
+        chart(charts.gender_donut(data.members, lang=lang), "gioi-tinh", lang, title_width=28)
 with middle:
     if data.finance is not None:
-        chart(charts.revenue_share(data.finance, lang=lang), charts.data_revenue_share(data.finance, lang=lang),
-              "nguon-thu", lang, title_width=28)
+        chart(charts.revenue_share(data.finance, lang=lang), "nguon-thu", lang, title_width=28)
 with right:
     if data.targets is not None:
-        chart(charts.targets_status_donut(data.targets, lang=lang), None, "chi-tieu", lang, title_width=28)
+        chart(charts.targets_status_donut(data.targets, lang=lang), "chi-tieu", lang, title_width=28,
+              show_table=False)
 
 st.subheader(t("summary_heading", lang))
 st.markdown("\n".join(f"- {md_escape(sentence)}" for sentence in findings.overview_summary(data, lang)))

@@ -43,8 +43,7 @@ with tab_targets:
             col.metric(t(f"plan_kpi_{key}", lang), n)
         if years:
             st.caption(t("plan_years_caption", lang, first=years[0], last=years[-1]))
-        chart(pc.status_heatmap(items, years, lang), pc.data_status_heatmap(items, years, lang),
-              "chi-tieu-nhiem-ky", lang)
+        chart(pc.status_heatmap(items, years, lang), "chi-tieu-nhiem-ky", lang)
         st.dataframe(pc.data_progress(items, lang), hide_index=True, width="stretch")
         st.subheader(t("plan_edit_heading", lang))
         frame = px.targets_sheet_frame(targets, years)
@@ -76,8 +75,7 @@ with tab_budget:
         totals = planning.plan_totals(budget, finance)
         for col, side in zip(st.columns(2), ("revenue", "spending"), strict=True):
             with col:
-                chart(pc.plan_vs_actual(totals, side, lang), pc.data_plan_vs_actual(totals, side, lang),
-                      f"ke-hoach-{side}", lang)
+                chart(pc.plan_vs_actual(totals, side, lang), f"ke-hoach-{side}", lang)
         with st.expander(t("plan_variance_heading", lang)):
             st.dataframe(pc.data_variance(planning.plan_vs_actual(budget, finance), lang),
                          hide_index=True, width="stretch")
@@ -95,7 +93,7 @@ with tab_budget:
         what_if = planning.projected_balance(finance, end, {**plan, **planning.plan_by_year(lines)})
         series = projection_series(finance, budget, plan, what_if, end, year, lang)
         with balance_slot:
-            chart(pc.projected_balance(series, lang), pc.data_projected_balance(series, lang), "so-du-du-bao", lang)
+            chart(pc.projected_balance(series, lang), "so-du-du-bao", lang)
         row = what_if[what_if["year"] == year].iloc[0]
         st.markdown(t("plan_whatif_result", lang, year=year, revenue=format_dong(row["revenue"]),
                       spending=format_dong(row["spending"]), balance=format_dong(row["balance"])))

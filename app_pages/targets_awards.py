@@ -19,10 +19,11 @@ if data.targets is None:
 else:
     left, right = st.columns([3, 1])
     with left:
-        chart(charts.targets_bullets(data.targets, lang=lang), tables.targets_table(data.targets, lang),
-              "chi-tieu", lang)
+        chart(charts.targets_bullets(data.targets, lang=lang), "chi-tieu", lang,
+              table=tables.targets_table(data.targets, lang))
     with right:
-        chart(charts.targets_status_donut(data.targets, lang=lang), None, "danh-gia", lang, title_width=22)
+        chart(charts.targets_status_donut(data.targets, lang=lang), "danh-gia", lang, title_width=22,
+              show_table=False)
     qualitative = [target for target in data.targets if target.qualitative]
     if qualitative:
         st.markdown(f"**{t('qualitative_heading', lang)}**")
@@ -38,8 +39,6 @@ if data.awards is None:
 else:
     left, right = st.columns(2)
     with left:
-        chart(charts.awards_by_level(data.awards, lang=lang), charts.data_awards_by_level(data.awards, lang=lang),
-              "khen-thuong-cap", lang)
+        chart(charts.awards_by_level(data.awards, lang=lang), "khen-thuong-cap", lang)
     with right:
-        chart(charts.awards_by_year(data.awards, lang=lang), charts.data_awards_by_year(data.awards, lang=lang),
-              "khen-thuong-nam", lang)
+        chart(charts.awards_by_year(data.awards, lang=lang), "khen-thuong-nam", lang)

@@ -60,11 +60,24 @@ def all_figures(data: Dataset, lang: str = "vi") -> dict[str, go.Figure]:
 
 # --------------------------------------------------------------------------- every figure
 
+# The positional data each builder takes (its table builder takes the same).
+CHART_ARGS = {
+    **{n: (lambda d: (d.members,)) for n in ("gender_donut", "education_bar", "political_theory_bar",
+                                              "party_by_gender", "department_bar")},
+    "age_histogram": lambda d: (d.members, 2017),
+    **{n: (lambda d: (d.finance,)) for n in ("revenue_by_year", "spending_by_year", "revenue_share",
+                                              "spending_share", "balance_by_year", "term_waterfall")},
+    **{n: (lambda d: (d.targets,)) for n in ("targets_bullets", "targets_status_donut")},
+    **{n: (lambda d: (d.awards,)) for n in ("awards_by_level", "awards_by_year")},
+}
+
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_figure_shares_the_layout(data, lang):
-    for name, fig in all_figures(data, lang).items():
-        assert isinstance(fig, go.Figure), name
+    for name, built in all_figures(data, lang).items():
+        assert isinstance(built, charts.Chart) and isinstance(built.figure, go.Figure), name
+        assert built.table.equals(getattr(charts, f"data_{name}")(*CHART_ARGS[name](data), lang)), name
+        fig = built.figure
         assert fig.layout.separators == ",.", name
         assert fig.layout.font.size == 16 and fig.layout.title.font.size == 20, name
         assert fig.layout.title.text, name

@@ -323,7 +323,7 @@ def tainted_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     logs = tmp_path_factory.mktemp("streamlit_logs_markup")
     env = app_env(home, UNIONBOARD_DB_URL=None)
     subprocess.run([sys.executable, "-c", (
-        "import sys; from unionboard.store import open_store; from unionboard.models import SourceFile;"
+        "import sys; from unionboard.store.versions import open_store; from unionboard.core.models import SourceFile;"
         "name, by = sys.argv[1], sys.argv[2];"
         "o = open_store().publish([SourceFile(name, sys.stdin.buffer.read())], by=by, comment=by);"
         "assert o.ok, o.reason"), malicious_file().name, ALL],

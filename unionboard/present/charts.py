@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -70,6 +71,29 @@ def _labels(lang: str) -> dict:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """A chart's figure together with the table behind it (for the page's table view and xlsx/csv).
+
+    Attribute access falls through to the figure (`chart.layout`, `chart.data`), so a Chart reads
+    like the figure it draws.
+    """
+
+    figure: go.Figure
+    table: pd.DataFrame
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.figure, name)
+
+
+def build_chart(data: Callable[..., pd.DataFrame], draw: Callable[..., go.Figure | None], *args: object,
+           **kwargs: object) -> Chart | None:
+    """Build the table once, draw the figure from it."""
+    table = data(*args, **kwargs)
+    figure = draw(table, *args, **kwargs)
+    return None if figure is None else Chart(figure, table)
 
 
 def labels(lang: str = "vi") -> dict:
@@ -221,9 +245,9 @@ def data_gender_donut(roster: Roster, lang: str = "vi") -> pd.DataFrame:
                          c["share"]: [round(n * 100 / total, 1) for _, n in counts]})
 
 
-def gender_donut(roster: Roster, lang: str = "vi") -> go.Figure:
+def _draw_gender_donut(table: pd.DataFrame, roster: Roster, lang: str = "vi") -> go.Figure:
     c, lab = _cols(lang), labels(lang)
-    data = data_gender_donut(roster, lang)
+    data = table
     names = list(data[c["gender"]])
     colors = {term(g, lang): palette.gender_color(g) for g in GENDERS}
     fig = go.Figure(go.Pie(
@@ -237,6 +261,11 @@ def gender_donut(roster: Roster, lang: str = "vi") -> go.Figure:
     return _style(fig, _title("gender_donut", findings.gender_finding(roster, lang), lang), legend_y=-0.05)
 
 
+def gender_donut(roster: Roster, lang: str = "vi") -> Chart:
+    """The gender donut chart: its figure and the table it shows (built once)."""
+    return build_chart(data_gender_donut, _draw_gender_donut, roster, lang=lang)
+
+
 def data_education_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     c = _cols(lang)
     counts = {k: v for k, v in member_summary(roster)["by_education"].items() if v}
@@ -244,10 +273,15 @@ def data_education_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
                          c["count"]: [int(v) for v in counts.values()]})
 
 
-def education_bar(roster: Roster, lang: str = "vi") -> go.Figure:
+def _draw_education_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") -> go.Figure:
     c = _cols(lang)
-    return _count_bar(data_education_bar(roster, lang), c["education"], c["count"],
+    return _count_bar(table, c["education"], c["count"],
                       _title("education_bar", findings.education_finding(roster, lang), lang), lang)
+
+
+def education_bar(roster: Roster, lang: str = "vi") -> Chart:
+    """The education bar chart: its figure and the table it shows (built once)."""
+    return build_chart(data_education_bar, _draw_education_bar, roster, lang=lang)
 
 
 def data_political_theory_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
@@ -257,11 +291,16 @@ def data_political_theory_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
                          c["count"]: [int(v) for v in counts.values()]})
 
 
-def political_theory_bar(roster: Roster, lang: str = "vi") -> go.Figure:
+def _draw_political_theory_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") -> go.Figure:
     c = _cols(lang)
     title = _title("political_theory_bar", findings.political_theory_finding(roster, lang), lang)
-    return _count_bar(data_political_theory_bar(roster, lang), c["political_theory"], c["count"],
+    return _count_bar(table, c["political_theory"], c["count"],
                       title, lang)
+
+
+def political_theory_bar(roster: Roster, lang: str = "vi") -> Chart:
+    """The political theory bar chart: its figure and the table it shows (built once)."""
+    return build_chart(data_political_theory_bar, _draw_political_theory_bar, roster, lang=lang)
 
 
 def data_party_by_gender(roster: Roster, lang: str = "vi") -> pd.DataFrame:
@@ -277,10 +316,10 @@ def data_party_by_gender(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[c["gender"], c["party"], c["count"]])
 
 
-def party_by_gender(roster: Roster, lang: str = "vi") -> go.Figure:
+def _draw_party_by_gender(table: pd.DataFrame, roster: Roster, lang: str = "vi") -> go.Figure:
     """Stacked bars per gender: Party members (bottom) and non-Party members."""
     c, lab = _cols(lang), labels(lang)
-    data = data_party_by_gender(roster, lang)
+    data = table
     genders = list(dict.fromkeys(data[c["gender"]]))
     fig = go.Figure()
     for key, name in ((True, lab["party"]), (False, lab["non_party"])):
@@ -304,6 +343,11 @@ def party_by_gender(roster: Roster, lang: str = "vi") -> go.Figure:
     return _style(fig, _title("party_by_gender", findings.party_finding(roster, lang), lang))
 
 
+def party_by_gender(roster: Roster, lang: str = "vi") -> Chart:
+    """The party by gender chart: its figure and the table it shows (built once)."""
+    return build_chart(data_party_by_gender, _draw_party_by_gender, roster, lang=lang)
+
+
 def data_department_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     """Members per unit, largest first (ties keep the roster's order)."""
     c = _cols(lang)
@@ -313,14 +357,19 @@ def data_department_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
                          c["count"]: [int(v) for _, v in ordered]})
 
 
-def department_bar(roster: Roster, lang: str = "vi") -> go.Figure:
+def _draw_department_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") -> go.Figure:
     """Horizontal bars, the largest unit at the top."""
     c = _cols(lang)
-    data = data_department_bar(roster, lang).iloc[::-1]  # plotly draws the first category at the bottom
+    data = table.iloc[::-1]  # plotly draws the first category at the bottom
     title = _title("department_bar", findings.department_finding(roster, lang), lang)
     fig = _count_bar(data, c["department"], c["count"], title, lang, horizontal=True, wrap=30)
     fig.update_layout(height=max(420, 110 + 52 * len(data)), margin={"l": 20})
     return fig
+
+
+def department_bar(roster: Roster, lang: str = "vi") -> Chart:
+    """The department bar chart: its figure and the table it shows (built once)."""
+    return build_chart(data_department_bar, _draw_department_bar, roster, lang=lang)
 
 
 def data_age_histogram(roster: Roster, reference_year: int | None = None,
@@ -332,7 +381,7 @@ def data_age_histogram(roster: Roster, reference_year: int | None = None,
     return pd.DataFrame({c["age_band"]: keys, c["count"]: [bands.count(k) for k in keys]})
 
 
-def age_histogram(roster: Roster, reference_year: int | None = None,
+def _draw_age_histogram(table: pd.DataFrame, roster: Roster, reference_year: int | None = None,
                   lang: str = "vi") -> go.Figure | None:
     """Members by age band in `reference_year` (default: this year); None without birth years."""
     import datetime as dt
@@ -342,10 +391,16 @@ def age_histogram(roster: Roster, reference_year: int | None = None,
     c = _cols(lang)
     year = reference_year or dt.date.today().year
     title = _title("age_histogram", findings.age_finding(roster, lang, reference_year), lang)
-    fig = _count_bar(data_age_histogram(roster, reference_year, lang), c["age_band"], c["count"],
+    fig = _count_bar(table, c["age_band"], c["count"],
                      title, lang, axis_title=labels(lang)["age_axis"].format(year=year), data_labels=False)
     fig.update_layout(bargap=0.1)
     return fig
+
+
+def age_histogram(roster: Roster, reference_year: int | None = None,
+                  lang: str = "vi") -> Chart | None:
+    """The age histogram chart: its figure and the table it shows (built once)."""
+    return build_chart(data_age_histogram, _draw_age_histogram, roster, reference_year=reference_year, lang=lang)
 
 
 # --------------------------------------------------------------------------- finance
@@ -396,18 +451,28 @@ def _stacked_by_year(finance: Finance, side: str, data: pd.DataFrame, title: str
     return _style(fig, title)
 
 
-def revenue_by_year(finance: Finance, lang: str = "vi") -> go.Figure:
+def _draw_revenue_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
     """Stacked bars: each source per year, in triệu đồng; the year's total above each bar."""
-    return _stacked_by_year(finance, "revenue", data_revenue_by_year(finance, lang),
+    return _stacked_by_year(finance, "revenue", table,
                             _title("revenue_by_year", findings.most_stable_source(finance, lang), lang),
                             lang)
 
 
-def spending_by_year(finance: Finance, lang: str = "vi") -> go.Figure:
+def revenue_by_year(finance: Finance, lang: str = "vi") -> Chart:
+    """The revenue by year chart: its figure and the table it shows (built once)."""
+    return build_chart(data_revenue_by_year, _draw_revenue_by_year, finance, lang=lang)
+
+
+def _draw_spending_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
     """Stacked bars: each spending category per year, in triệu đồng."""
-    return _stacked_by_year(finance, "spending", data_spending_by_year(finance, lang),
+    return _stacked_by_year(finance, "spending", table,
                             _title("spending_by_year", findings.peak_spending_year(finance, lang), lang),
                             lang)
+
+
+def spending_by_year(finance: Finance, lang: str = "vi") -> Chart:
+    """The spending by year chart: its figure and the table it shows (built once)."""
+    return build_chart(data_spending_by_year, _draw_spending_by_year, finance, lang=lang)
 
 
 def _data_share(finance: Finance, side: str, lang: str) -> pd.DataFrame:
@@ -445,16 +510,26 @@ def _share_donut(finance: Finance, side: str, data: pd.DataFrame, title: str, la
     return _style(fig, title, legend_y=-0.05)
 
 
-def revenue_share(finance: Finance, lang: str = "vi") -> go.Figure:
+def _draw_revenue_share(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
     """Donut of the sources over the term (same colours as revenue_by_year)."""
-    return _share_donut(finance, "revenue", data_revenue_share(finance, lang),
+    return _share_donut(finance, "revenue", table,
                         _title("revenue_share", findings.largest_source(finance, lang), lang), lang)
 
 
-def spending_share(finance: Finance, lang: str = "vi") -> go.Figure:
+def revenue_share(finance: Finance, lang: str = "vi") -> Chart:
+    """The revenue share chart: its figure and the table it shows (built once)."""
+    return build_chart(data_revenue_share, _draw_revenue_share, finance, lang=lang)
+
+
+def _draw_spending_share(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
     """Donut of the spending categories over the term (same colours as spending_by_year)."""
-    return _share_donut(finance, "spending", data_spending_share(finance, lang),
+    return _share_donut(finance, "spending", table,
                         _title("spending_share", findings.largest_category(finance, lang), lang), lang)
+
+
+def spending_share(finance: Finance, lang: str = "vi") -> Chart:
+    """The spending share chart: its figure and the table it shows (built once)."""
+    return build_chart(data_spending_share, _draw_spending_share, finance, lang=lang)
 
 
 def data_balance_by_year(finance: Finance, lang: str = "vi") -> pd.DataFrame:
@@ -472,10 +547,10 @@ def data_balance_by_year(finance: Finance, lang: str = "vi") -> pd.DataFrame:
     })
 
 
-def balance_by_year(finance: Finance, lang: str = "vi") -> go.Figure:
+def _draw_balance_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
     """Grouped revenue and spending bars per year + the cumulative balance as a line (may go below 0)."""
     c, lab = _cols(lang), labels(lang)
-    data = data_balance_by_year(finance, lang)
+    data = table
     years = [str(y) for y in data[c["year"]]]
     fig = go.Figure()
     for key in ("revenue", "spending"):
@@ -504,6 +579,11 @@ def balance_by_year(finance: Finance, lang: str = "vi") -> go.Figure:
     return _style(fig, _title("balance_by_year", findings.balance_finding(finance, lang), lang))
 
 
+def balance_by_year(finance: Finance, lang: str = "vi") -> Chart:
+    """The balance by year chart: its figure and the table it shows (built once)."""
+    return build_chart(data_balance_by_year, _draw_balance_by_year, finance, lang=lang)
+
+
 def data_term_waterfall(finance: Finance, lang: str = "vi") -> pd.DataFrame:
     """Steps from the opening balance through each source (+) and category (−) to the closing balance."""
     c, lab = _cols(lang), labels(lang)
@@ -519,10 +599,10 @@ def data_term_waterfall(finance: Finance, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(out, columns=[c["step"], c["kind"], c["amount"], c["running"]])
 
 
-def term_waterfall(finance: Finance, lang: str = "vi") -> go.Figure:
+def _draw_term_waterfall(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
     """go.Waterfall: opening balance (absolute) → sources (+) → categories (−) → closing (total)."""
     c = _cols(lang)
-    data = data_term_waterfall(finance, lang)
+    data = table
     amounts = [int(v) for v in data[c["amount"]]]
     kinds = [_label(k) for k in data[c["kind"]]]
     measure = ["absolute"] + ["relative"] * (len(amounts) - 2) + ["total"]
@@ -552,6 +632,11 @@ def term_waterfall(finance: Finance, lang: str = "vi") -> go.Figure:
     return _style(fig, _title("term_waterfall", findings.closing_finding(finance, lang), lang))
 
 
+def term_waterfall(finance: Finance, lang: str = "vi") -> Chart:
+    """The term waterfall chart: its figure and the table it shows (built once)."""
+    return build_chart(data_term_waterfall, _draw_term_waterfall, finance, lang=lang)
+
+
 # --------------------------------------------------------------------------- targets
 
 
@@ -578,7 +663,7 @@ def data_targets_bullets(targets: Sequence[Target], lang: str = "vi") -> pd.Data
                                        c["ratio"], c["status"]])
 
 
-def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> go.Figure:
+def _draw_targets_bullets(table: pd.DataFrame, targets: Sequence[Target], lang: str = "vi") -> go.Figure:
     """One horizontal bar per numeric target: result as % of target, coloured by status, a marker at 100%."""
     lab = labels(lang)
     numeric = [t for t in targets or () if findings.target_ratio(t) is not None]
@@ -616,6 +701,11 @@ def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> go.Figure:
     return _style(fig, _title("targets_bullets", findings.numeric_targets_finding(targets, lang), lang))
 
 
+def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> Chart:
+    """The targets bullets chart: its figure and the table it shows (built once)."""
+    return build_chart(data_targets_bullets, _draw_targets_bullets, targets, lang=lang)
+
+
 def data_targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> pd.DataFrame:
     c = _cols(lang)
     counts = {s: sum(1 for t in targets or () if t.status == s) for s in STATUSES}
@@ -623,9 +713,9 @@ def data_targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> pd
                          c["targets"]: list(counts.values())})
 
 
-def targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> go.Figure:
+def _draw_targets_status_donut(table: pd.DataFrame, targets: Sequence[Target], lang: str = "vi") -> go.Figure:
     c, lab = _cols(lang), labels(lang)
-    data = data_targets_status_donut(targets, lang)
+    data = table
     keep = [(s, n) for s, n in zip(STATUSES, data[c["targets"]], strict=True) if n]
     fig = go.Figure(go.Pie(
         labels=[_label(term(s, lang)) for s, _ in keep], values=[int(n) for _, n in keep], hole=0.55,
@@ -636,6 +726,11 @@ def targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> go.Figu
     _centre(fig, f"{len(targets or ())}<br>{lab['targets']}")
     return _style(fig, _title("targets_status_donut", findings.targets_finding(targets, lang), lang),
                   legend_y=-0.05)
+
+
+def targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> Chart:
+    """The targets status donut chart: its figure and the table it shows (built once)."""
+    return build_chart(data_targets_status_donut, _draw_targets_status_donut, targets, lang=lang)
 
 
 # --------------------------------------------------------------------------- awards
@@ -694,13 +789,18 @@ def data_awards_by_level(awards: Sequence[Award], lang: str = "vi") -> pd.DataFr
     return frame.reset_index(drop=True)
 
 
-def awards_by_level(awards: Sequence[Award], lang: str = "vi") -> go.Figure:
+def _draw_awards_by_level(table: pd.DataFrame, awards: Sequence[Award], lang: str = "vi") -> go.Figure:
     """Stacked bars (collective / individual): sum of award counts per level, lowest level first."""
     c = _cols(lang)
-    data = data_awards_by_level(awards, lang)
+    data = table
     buckets = list(dict.fromkeys(data[c["level"]]))
     return _stacked_awards(buckets, data, c["level"],
                            _title("awards_by_level", findings.awards_level_finding(awards, lang), lang), lang)
+
+
+def awards_by_level(awards: Sequence[Award], lang: str = "vi") -> Chart:
+    """The awards by level chart: its figure and the table it shows (built once)."""
+    return build_chart(data_awards_by_level, _draw_awards_by_level, awards, lang=lang)
 
 
 def award_bucket(award: Award, lang: str = "vi") -> str:
@@ -730,13 +830,18 @@ def data_awards_by_year(awards: Sequence[Award], lang: str = "vi") -> pd.DataFra
     return frame
 
 
-def awards_by_year(awards: Sequence[Award], lang: str = "vi") -> go.Figure:
+def _draw_awards_by_year(table: pd.DataFrame, awards: Sequence[Award], lang: str = "vi") -> go.Figure:
     """Stacked bars per year; awards given for a period get a bucket of their own after the years."""
     c = _cols(lang)
-    data = data_awards_by_year(awards, lang)
+    data = table
     buckets = list(dict.fromkeys(data[c["bucket"]]))
     return _stacked_awards(buckets, data, c["bucket"],
                            _title("awards_by_year", findings.awards_year_finding(awards, lang), lang), lang)
+
+
+def awards_by_year(awards: Sequence[Award], lang: str = "vi") -> Chart:
+    """The awards by year chart: its figure and the table it shows (built once)."""
+    return build_chart(data_awards_by_year, _draw_awards_by_year, awards, lang=lang)
 
 
 # --------------------------------------------------------------------------- registry

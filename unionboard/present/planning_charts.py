@@ -17,6 +17,7 @@ from unionboard.analysis.planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENU
 from unionboard.core.i18n import t, value_label
 from unionboard.core.text import format_dong, plotly_text
 from unionboard.present import palette
+from unionboard.present.charts import Chart, build_chart
 
 FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
 MONEY_TICKFORMAT = ",.0f"
@@ -70,7 +71,7 @@ def data_status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lan
     return pd.DataFrame(rows)
 
 
-def status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> go.Figure | None:
+def _draw_status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> go.Figure | None:
     """Targets (rows, behind schedule on top) × years, coloured by status, the result written in."""
     if not items or not years:
         return None
@@ -102,6 +103,11 @@ def status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lang: st
     return fig
 
 
+def status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> Chart | None:
+    """The status heatmap chart: its figure and the table it shows (built once)."""
+    return build_chart(data_status_heatmap, _draw_status_heatmap, items, years=years, lang=lang)
+
+
 # --------------------------------------------------------------------------- plan vs actual
 
 
@@ -118,7 +124,7 @@ def data_plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> pd
     })
 
 
-def plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> go.Figure | None:
+def _draw_plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, lang: str = "vi") -> go.Figure | None:
     """Planned and actual totals per year for revenue or spending, in triệu đồng."""
     part = totals[totals["side"] == side]
     if part.empty:
@@ -145,6 +151,11 @@ def plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> go.Figu
     return fig
 
 
+def plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> Chart | None:
+    """The plan vs actual chart: its figure and the table it shows (built once)."""
+    return build_chart(data_plan_vs_actual, _draw_plan_vs_actual, totals, side=side, lang=lang)
+
+
 # --------------------------------------------------------------------------- projected balance
 
 
@@ -162,7 +173,7 @@ def data_projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> go.Figure | None:
+def _draw_projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> go.Figure | None:
     """Cumulative balance: actual years solid, each projection (pace, plan, scenario) dashed."""
     if not series or series[0][1].empty:
         return None
@@ -188,6 +199,11 @@ def projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "vi") 
     _style(fig, t("plan_balance_title", lang, year=int(end["year"]), amount=format_dong(end["balance"])))
     fig.update_layout(yaxis=_money_axis(lang), xaxis={"type": "category", "title": {"text": ""}})
     return fig
+
+
+def projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> Chart | None:
+    """The projected balance chart: its figure and the table it shows (built once)."""
+    return build_chart(data_projected_balance, _draw_projected_balance, series, lang=lang)
 
 
 # --------------------------------------------------------------------------- tables and messages

@@ -33,13 +33,13 @@ CHART_KEYS = ("gender", "revenue_by_year", "spending_by_year", "balance_by_year"
 
 def _gender(dataset: Dataset, lang: str) -> go.Figure | None:
     roster = dataset.members
-    return charts.gender_donut(roster, lang=lang) if roster is not None and len(roster) else None
+    return charts.gender_donut(roster, lang=lang).figure if roster is not None and len(roster) else None
 
 
-def _finance(builder: Callable[..., go.Figure]) -> Callable[[Dataset, str], go.Figure | None]:
+def _finance(builder: Callable[..., charts.Chart]) -> Callable[[Dataset, str], go.Figure | None]:
     def build(dataset: Dataset, lang: str) -> go.Figure | None:
         finance = dataset.finance
-        return builder(finance, lang=lang) if finance is not None and finance.entries else None
+        return builder(finance, lang=lang).figure if finance is not None and finance.entries else None
     return build
 
 
@@ -47,7 +47,7 @@ def _targets(dataset: Dataset, lang: str) -> go.Figure | None:
     targets = dataset.targets
     if not targets:
         return None
-    fig = charts.targets_bullets(targets, lang=lang)
+    fig = charts.targets_bullets(targets, lang=lang).figure
     if not fig.data:
         return None
     # One line per target: the hall reads a short label better than a wrapped paragraph. The names
@@ -72,7 +72,7 @@ def _targets(dataset: Dataset, lang: str) -> go.Figure | None:
 
 
 def _awards(dataset: Dataset, lang: str) -> go.Figure | None:
-    return charts.awards_by_level(dataset.awards, lang=lang) if dataset.awards else None
+    return charts.awards_by_level(dataset.awards, lang=lang).figure if dataset.awards else None
 
 
 BUILDERS: dict[str, Callable[[Dataset, str], go.Figure | None]] = {

@@ -13,6 +13,7 @@ from unionboard.core.models import Issue
 from unionboard.core.text import wrap
 from unionboard.export.safe import frame_to_csv_bytes, frame_to_xlsx_bytes
 from unionboard.export.template import template_bytes
+from unionboard.present.charts import Chart
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -50,14 +51,21 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "bang"
 
 
-def chart(fig: go.Figure | None, table: pd.DataFrame | None, key: str, lang: str,
-          title_width: int | None = None) -> None:
-    """A Plotly chart (PNG export from its toolbar) with the table behind it as xlsx/csv downloads.
+def chart(built: Chart | go.Figure | None, key: str, lang: str, *, title_width: int | None = None,
+          table: pd.DataFrame | None = None, show_table: bool = True) -> None:
+    """A chart (PNG export from its toolbar) with the table behind it as xlsx/csv downloads.
 
-    `title_width` re-wraps the finding title for narrow columns (characters per line).
+    `built` is a `Chart` (figure + the table it was drawn from) or a bare figure; `table` replaces the
+    chart's own table, `show_table=False` shows none. `title_width` re-wraps the finding title for
+    narrow columns (characters per line).
     """
-    if fig is None:
+    if built is None:
         return
+    fig = built.figure if isinstance(built, Chart) else built
+    if table is None and isinstance(built, Chart):
+        table = built.table
+    if not show_table:
+        table = None
     if title_width and fig.layout.title.text:
         fig.update_layout(title_text=wrap(fig.layout.title.text, title_width))
     st.plotly_chart(fig, key=f"chart-{key}", config={**PLOTLY_CONFIG, "toImageButtonOptions": {
