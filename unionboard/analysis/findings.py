@@ -152,6 +152,7 @@ def most_stable_source(finance: Finance, lang: str = "vi") -> str | None:
 
 
 def largest_source(finance: Finance, lang: str = "vi") -> str | None:
+    """The largest revenue source and its share of total revenue."""
     totals = finance.by_item("revenue")
     whole = sum(totals.values())
     if len(totals) < 2 or whole <= 0:  # "the largest of one" says nothing
@@ -173,6 +174,7 @@ def largest_category(finance: Finance, lang: str = "vi") -> str | None:
 
 
 def peak_spending_year(finance: Finance, lang: str = "vi") -> str | None:
+    """The year with the most spending and its amount."""
     by_year = finance.by_year("spending")
     if not by_year or max(by_year.values()) <= 0:
         return None
@@ -224,6 +226,7 @@ def closing_finding(finance: Finance, lang: str = "vi", decimals: int = 2) -> st
 
 
 def gender_finding(roster: Roster, lang: str = "vi") -> str | None:
+    """Which gender is the larger share of the members, with the count."""
     summary = member_summary(roster)
     men, women, total = summary["by_gender"].get("Nam", 0), summary["by_gender"].get("Nữ", 0), summary["total"]
     if not total or not (men or women):
@@ -236,6 +239,7 @@ def gender_finding(roster: Roster, lang: str = "vi") -> str | None:
 
 
 def education_finding(roster: Roster, lang: str = "vi") -> str | None:
+    """How many members have a university degree or above."""
     summary = member_summary(roster)
     total = summary["total"]
     if not total or not summary["by_education"]:
@@ -245,6 +249,7 @@ def education_finding(roster: Roster, lang: str = "vi") -> str | None:
 
 
 def political_theory_finding(roster: Roster, lang: str = "vi") -> str | None:
+    """How many members have intermediate political theory or above."""
     summary = member_summary(roster)
     total = summary["total"]
     if not total:
@@ -254,6 +259,7 @@ def political_theory_finding(roster: Roster, lang: str = "vi") -> str | None:
 
 
 def party_finding(roster: Roster, lang: str = "vi") -> str | None:
+    """How many members are party members, and how many of them women."""
     summary = member_summary(roster)
     if not summary["total"]:
         return None
@@ -262,6 +268,7 @@ def party_finding(roster: Roster, lang: str = "vi") -> str | None:
 
 
 def department_finding(roster: Roster, lang: str = "vi") -> str | None:
+    """The department(s) with the most members."""
     counts = member_summary(roster)["by_department"]
     if not counts:
         return None
@@ -291,6 +298,7 @@ def ages(roster: Roster, reference_year: int | None = None) -> list[int]:
 
 
 def age_finding(roster: Roster, lang: str = "vi", reference_year: int | None = None) -> str | None:
+    """The largest age band and the mean age."""
     values = ages(roster, reference_year)
     if not values:
         return None

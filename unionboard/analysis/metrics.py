@@ -49,11 +49,13 @@ def below_university(summary: dict) -> int:
 
 
 def target_counts(targets: tuple[Target, ...]) -> dict[str, int]:
+    """Targets counted by status, every status present (0 when none)."""
     counts = Counter(t.status for t in targets)
     return {status: int(counts.get(status, 0)) for status in STATUSES}
 
 
 def finance_summary(dataset: Dataset) -> dict | None:
+    """The finance part of `check --json`: by year, by item, totals and balances (None: no finance)."""
     finance = dataset.finance
     if finance is None:
         return None

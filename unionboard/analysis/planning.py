@@ -128,10 +128,12 @@ class TargetProgress:
 
     @property
     def latest_status(self) -> str:
+        """The status in the latest year that has a result."""
         return self.statuses.get(self.latest_year, NO_DATA) if self.latest_year else NO_DATA
 
     @property
     def behind(self) -> bool:
+        """Whether the target is behind its pace (not met in its latest year)."""
         return self.on_track is False
 
 
@@ -321,36 +323,51 @@ class BudgetWarning:
     no_opening: bool = False  # negative balance computed without an opening balance
 
 
-def budget_warnings(budget: Iterable[BudgetLine] | None, finance: Finance | None) -> list[BudgetWarning]:
-    """Spending above plan, years ending with a negative cumulative balance, sources that dried up."""
-    out: list[BudgetWarning] = []
-    if budget is not None:
-        detail = plan_vs_actual(budget, finance)
-        over = detail[(detail["side"] == SPENDING) & detail["planned"].notna() & detail["actual"].notna()]
-        for row in over.itertuples():
-            if row.actual > row.planned:
-                out.append(BudgetWarning("over_plan", int(row.year), row.item,
-                                         int(row.actual - row.planned), row.variance_pct))
-    if finance is None or not finance.years:
-        return out
-    for year, balance in finance.cumulative_balance().items():
-        if balance < 0:
-            out.append(BudgetWarning("negative_balance", year, amount=int(balance),
-                                     no_opening=finance.opening_balance == 0))
+def _over_plan(budget: Iterable[BudgetLine], finance: Finance | None) -> list[BudgetWarning]:
+    """Spending items whose actual amount is above the plan."""
+    detail = plan_vs_actual(budget, finance)
+    over = detail[(detail["side"] == SPENDING) & detail["planned"].notna() & detail["actual"].notna()]
+    return [BudgetWarning("over_plan", int(row.year), row.item, int(row.actual - row.planned), row.variance_pct)
+            for row in over.itertuples() if row.actual > row.planned]
+
+
+def _dried_up(finance: Finance) -> list[BudgetWarning]:
+    """Revenue sources with money in earlier years and none in the last one."""
     last = finance.years[-1]
     table = finance.table(REVENUE)
+    out = []
     for item in table.index:
         earlier = [(y, int(table.loc[item, y])) for y in finance.years[:-1] if table.loc[item, y] > 0]
         if earlier and int(table.loc[item, last]) <= 0:
             out.append(BudgetWarning("dried_up", last, item, earlier[-1][1]))
-    if budget is not None:  # a planned source with nothing received in a year with actuals
-        for line in budget:
-            if line.side == REVENUE and line.planned > 0 and line.year in finance.years:
-                received = sum(e.amount for e in finance.revenue
-                               if e.year == line.year and fold(e.item) == fold(line.item))
-                if received <= 0 and not any(w.kind == "dried_up" and fold(w.item) == fold(line.item)
-                                             and w.year == line.year for w in out):
-                    out.append(BudgetWarning("dried_up", line.year, line.item, line.planned))
+    return out
+
+
+def _planned_not_received(budget: Iterable[BudgetLine], finance: Finance,
+                          known: list[BudgetWarning]) -> list[BudgetWarning]:
+    """A planned source with nothing received in a year with actuals (not already reported)."""
+    out = []
+    for line in budget:
+        if line.side != REVENUE or line.planned <= 0 or line.year not in finance.years:
+            continue
+        received = sum(e.amount for e in finance.revenue if e.year == line.year and fold(e.item) == fold(line.item))
+        if received <= 0 and not any(w.kind == "dried_up" and fold(w.item) == fold(line.item)
+                                     and w.year == line.year for w in known + out):
+            out.append(BudgetWarning("dried_up", line.year, line.item, line.planned))
+    return out
+
+
+def budget_warnings(budget: Iterable[BudgetLine] | None, finance: Finance | None) -> list[BudgetWarning]:
+    """Spending above plan, years ending with a negative cumulative balance, sources that dried up."""
+    budget = list(budget) if budget is not None else None
+    out: list[BudgetWarning] = _over_plan(budget, finance) if budget is not None else []
+    if finance is None or not finance.years:
+        return out
+    out += [BudgetWarning("negative_balance", year, amount=int(balance), no_opening=finance.opening_balance == 0)
+            for year, balance in finance.cumulative_balance().items() if balance < 0]
+    out += _dried_up(finance)
+    if budget is not None:
+        out += _planned_not_received(budget, finance, out)
     return out
 
 

@@ -92,6 +92,7 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command (plugins included)."""
     parser = argparse.ArgumentParser(prog="python -m unionboard",
                                      description="Đọc, kiểm tra và xuất số liệu Đại hội Công đoàn cơ sở.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +131,7 @@ def _load_plugins() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; the exit code (never a traceback for the user)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -39,6 +39,7 @@ class Issue:
     params: tuple[tuple[str, object], ...] = ()  # the values the message was formatted with
 
     def to_dict(self) -> dict:
+        """The issue as the `check --json` object (a stable contract: keys are only added)."""
         return {"severity": self.severity, "file": self.file, "sheet": self.sheet,
                 "cell": self.cell, "message": self.message, "code": self.code}
 
@@ -90,6 +91,7 @@ class Roster:
 
     @property
     def members(self) -> tuple[Member, ...]:
+        """The roster as Member records (for small rosters and tests)."""
         cols = [c for c in MEMBER_COLUMNS if c != "row"]
         return tuple(Member(**{k: (None if pd.isna(v) else v) if k not in ("name", "department",
                      "political_theory", "party_member") else v for k, v in rec.items()})
@@ -98,6 +100,7 @@ class Roster:
     @classmethod
     def from_members(cls, members: list[Member] | tuple[Member, ...], file: str = "",
                      sheet: str = "") -> Roster:
+        """A roster built from Member records."""
         rows = [{**m.__dict__, "row": i + 2} for i, m in enumerate(members)]
         frame = pd.DataFrame(rows, columns=list(MEMBER_COLUMNS))
         return cls(frame=frame, file=file, sheet=sheet)
@@ -126,14 +129,17 @@ class Finance:
 
     @property
     def revenue(self) -> tuple[FinanceEntry, ...]:
+        """The revenue entries."""
         return self._side("revenue")
 
     @property
     def spending(self) -> tuple[FinanceEntry, ...]:
+        """The spending entries."""
         return self._side("spending")
 
     @property
     def years(self) -> tuple[int, ...]:
+        """Every year with an entry, in order."""
         return tuple(sorted({e.year for e in self.entries}))
 
     def items(self, side: str) -> tuple[str, ...]:
@@ -141,12 +147,14 @@ class Finance:
         return tuple(dict.fromkeys(e.item for e in self._side(side)))
 
     def by_year(self, side: str) -> dict[int, int]:
+        """Year → total of one side."""
         totals = dict.fromkeys(self.years, 0)
         for e in self._side(side):
             totals[e.year] += e.amount
         return totals
 
     def by_item(self, side: str) -> dict[str, int]:
+        """Item → total of one side, in the order the items were written."""
         totals: Counter[str] = Counter()
         for item in self.items(side):
             totals[item] = 0
@@ -155,10 +163,12 @@ class Finance:
         return dict(totals)
 
     def total(self, side: str) -> int:
+        """The total of one side over every year."""
         return sum(e.amount for e in self._side(side))
 
     @property
     def closing_balance(self) -> int:
+        """Opening balance + revenue − spending."""
         return self.opening_balance + self.total("revenue") - self.total("spending")
 
     def cumulative_balance(self) -> dict[int, int]:
@@ -195,6 +205,7 @@ class Target:
 
     @property
     def qualitative(self) -> bool:
+        """Whether the target is a word ("Vững mạnh") rather than a number."""
         return self.target_value is None
 
 
@@ -289,6 +300,7 @@ class SourceFile:
 
     @property
     def sha256(self) -> str:
+        """The file's sha256 (hex), its identity in the store."""
         import hashlib
 
         return hashlib.sha256(self.data).hexdigest()
@@ -310,10 +322,12 @@ class CheckResult:
 
     @property
     def errors(self) -> tuple[Issue, ...]:
+        """The error issues."""
         return tuple(i for i in self.issues if i.severity == "error")
 
     @property
     def warnings(self) -> tuple[Issue, ...]:
+        """The warning issues."""
         return tuple(i for i in self.issues if i.severity == "warning")
 
     @property
@@ -323,4 +337,5 @@ class CheckResult:
 
     @property
     def ok(self) -> bool:
+        """Whether there is no error (warnings and notes allowed)."""
         return not self.errors

@@ -126,107 +126,122 @@ def parse_year_or_period(value: object) -> tuple[int | None, str | None, str | N
     return None, None, "không đọc được năm"
 
 
-def parse_awards(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Award, ...]:
-    """Every award row, normalised; problems go to `log`, never raised."""
-    cols = header.columns
-    file, name = sheet.file, sheet.name
-    max_year = dt.date.today().year + 1
+class _AwardRow:
+    """One award row being read: each field is read by its own step, problems logged with the cell."""
 
-    def get(row: int, key: str) -> object:
-        return sheet.value(row, cols[key]) if key in cols else None
+    def __init__(self, sheet: Sheet, header: HeaderMatch, row: int, log: IssueLog) -> None:
+        self.sheet, self.cols, self.r, self.log = sheet, header.columns, row, log
+        self.raw = {key: sheet.value(row, self.cols[key]) if key in self.cols else None
+                    for key in ("year", "form", "level", "recipient_type", "count", "note")}
 
-    def where(row: int, key: str) -> str:
-        return cell_name(row, cols.get(key, 0))
+    def where(self, key: str) -> str:
+        """The A1 cell of `key` on this row."""
+        return cell_name(self.r, self.cols.get(key, 0))
 
-    awards: list[Award] = []
-    for r in range(header.row + 1, sheet.height):
-        raw = {key: get(r, key) for key in ("year", "form", "level", "recipient_type", "count", "note")}
-        if all(is_blank(v) for v in raw.values()):
-            continue
-        form_text = clean(raw["form"])
-        if fold(form_text) in TOTAL_ROWS or fold(raw["year"]) in TOTAL_ROWS:
-            continue  # a totals row, not an award
-        if not form_text:
-            log.warning(file, name, where(r, "form"), "awards.no_form", row=r + 1, cell=where(r, "form"))
-            continue
-        form = normalise_form(form_text)
+    def warn(self, key: str, code: str, **params: object) -> None:
+        """A warning located at the cell of `key`."""
+        self.log.warning(self.sheet.file, self.sheet.name, self.where(key), code, **params)
 
-        # year or period
-        year: int | None = None
-        period: str | None = None
-        if is_blank(raw["year"]):
-            log.warning(file, name, where(r, "year"), "awards.no_year", form=form_text, row=r + 1,
-                        cell=where(r, "year"))
+    def year(self, max_year: int) -> tuple[int | None, str | None]:
+        """(year, period) — a single year or a period "2011–2013"; (None, None) when unusable."""
+        raw = self.raw["year"]
+        if is_blank(raw):
+            self.warn("year", "awards.no_year", form=clean(self.raw["form"]), row=self.r + 1,
+                      cell=self.where("year"))
+            return None, None
+        year, period, problem = parse_year_or_period(raw)
+        if problem:
+            self.warn("year", "awards.bad_year", value=clean(raw), cell=self.where("year"), problem=problem)
+            return year, period
+        start = int(period.split("–")[0]) if period else year
+        if year is None or start is None or start < FIRST_YEAR or year > max_year:
+            self.warn("year", "awards.implausible_year", value=clean(raw), cell=self.where("year"),
+                      first=FIRST_YEAR, last=max_year)
+            return None, None
+        return year, period
+
+    def level(self) -> str:
+        """The level from the closed list; when blank, the form may say it ("CSTĐ cấp tỉnh")."""
+        raw = self.raw["level"]
+        if not is_blank(raw):
+            level = normalise_level(raw)
+            if level is not None:
+                return level
         else:
-            year, period, problem = parse_year_or_period(raw["year"])
-            if problem:
-                log.warning(file, name, where(r, "year"), "awards.bad_year", value=clean(raw["year"]),
-                            cell=where(r, "year"), problem=problem)
-            else:
-                start = int(period.split("–")[0]) if period else year
-                if year is None or start is None or start < FIRST_YEAR or year > max_year:
-                    log.warning(file, name, where(r, "year"), "awards.implausible_year",
-                                value=clean(raw["year"]), cell=where(r, "year"), first=FIRST_YEAR, last=max_year)
-                    year, period = None, None
+            inferred = normalise_level(clean(self.raw["form"]))
+            if inferred is not None and inferred != OTHER_LEVEL:
+                return inferred
+        found = (phrase("awards.found_unknown", value=clean(raw)) if not is_blank(raw)
+                 else phrase("awards.found_blank"))
+        allowed = ", ".join(f"“{lv}”" for lv in AWARD_LEVELS if lv != OTHER_LEVEL)
+        self.warn("level", "awards.unknown_level", cell=self.where("level"), found=found, allowed=allowed,
+                  other=Value(OTHER_LEVEL))
+        return OTHER_LEVEL
 
-        # level (closed list); when blank, the form may say it ("CSTĐ cấp tỉnh")
-        level = normalise_level(raw["level"]) if not is_blank(raw["level"]) else None
-        if level is None:
-            inferred = None
-            if is_blank(raw["level"]):
-                inferred = normalise_level(form_text)
-                if inferred == OTHER_LEVEL:
-                    inferred = None
-            if inferred is not None:
-                level = inferred
-            else:
-                level = OTHER_LEVEL
-                found = (phrase("awards.found_unknown", value=clean(raw["level"]))
-                         if not is_blank(raw["level"]) else phrase("awards.found_blank"))
-                allowed = ", ".join(f"“{lv}”" for lv in AWARD_LEVELS if lv != OTHER_LEVEL)
-                log.warning(file, name, where(r, "level"), "awards.unknown_level", cell=where(r, "level"),
-                            found=found, allowed=allowed, other=Value(OTHER_LEVEL))
-
-        # recipient type (closed list); when blank, some forms imply it
-        recipient = normalise_recipient(raw["recipient_type"]) if not is_blank(raw["recipient_type"]) else None
+    def recipient(self, form: str) -> str:
+        """Tập thể / Cá nhân from the closed list; when blank, some forms imply it."""
+        raw = self.raw["recipient_type"]
+        recipient = normalise_recipient(raw) if not is_blank(raw) else None
         implied = (COLLECTIVE if form in COLLECTIVE_FORMS else INDIVIDUAL if form in INDIVIDUAL_FORMS
                    else None)
         if recipient is None:
-            if is_blank(raw["recipient_type"]) and implied:
-                recipient = implied
-            else:
-                found = (phrase("awards.found_unknown", value=clean(raw["recipient_type"]))
-                         if not is_blank(raw["recipient_type"]) else phrase("awards.found_blank"))
-                log.warning(file, name, where(r, "recipient_type"), "awards.unknown_recipient",
-                            cell=where(r, "recipient_type"), found=found, collective=Value(COLLECTIVE),
-                            individual=Value(INDIVIDUAL))
-                recipient = implied or ""
-        elif implied and recipient != implied:
-            log.warning(file, name, where(r, "recipient_type"), "awards.recipient_mismatch", form=form,
-                        implied=phrase(f"awards.for_{'collective' if implied == COLLECTIVE else 'individual'}"),
-                        cell=where(r, "recipient_type"), value=clean(raw["recipient_type"]))
+            if is_blank(raw) and implied:
+                return implied
+            found = (phrase("awards.found_unknown", value=clean(raw)) if not is_blank(raw)
+                     else phrase("awards.found_blank"))
+            self.warn("recipient_type", "awards.unknown_recipient", cell=self.where("recipient_type"),
+                      found=found, collective=Value(COLLECTIVE), individual=Value(INDIVIDUAL))
+            return implied or ""
+        if implied and recipient != implied:
+            self.warn("recipient_type", "awards.recipient_mismatch", form=form,
+                      implied=phrase(f"awards.for_{'collective' if implied == COLLECTIVE else 'individual'}"),
+                      cell=self.where("recipient_type"), value=clean(raw))
+        return recipient
 
-        # count: int ≥ 1, blank → 1
-        count = 1
-        if not is_blank(raw["count"]):
-            number = _leading_number(raw["count"])
-            if number is None or not math.isfinite(number):
-                log.warning(file, name, where(r, "count"), "awards.count_not_a_number",
-                            value=clean(raw["count"]), cell=where(r, "count"))
-            elif number <= 0:
-                kind = phrase("awards.negative" if number < 0 else "awards.zero")
-                log.warning(file, name, where(r, "count"), "awards.count_not_positive",
-                            value=clean(raw["count"]), cell=where(r, "count"), kind=kind, row=r + 1)
-                continue
-            elif not float(number).is_integer():
-                count = max(1, round(number))
-                log.warning(file, name, where(r, "count"), "awards.count_rounded",
-                            value=clean(raw["count"]), cell=where(r, "count"), count=count)
-            else:
-                count = int(number)
+    def count(self) -> int | None:
+        """A whole number ≥ 1 (blank → 1); None when the row must be skipped (zero or negative)."""
+        raw = self.raw["count"]
+        if is_blank(raw):
+            return 1
+        number = _leading_number(raw)
+        if number is None or not math.isfinite(number):
+            self.warn("count", "awards.count_not_a_number", value=clean(raw), cell=self.where("count"))
+            return 1
+        if number <= 0:
+            kind = phrase("awards.negative" if number < 0 else "awards.zero")
+            self.warn("count", "awards.count_not_positive", value=clean(raw), cell=self.where("count"),
+                      kind=kind, row=self.r + 1)
+            return None
+        if not float(number).is_integer():
+            count = max(1, round(number))
+            self.warn("count", "awards.count_rounded", value=clean(raw), cell=self.where("count"), count=count)
+            return count
+        return int(number)
 
+
+def parse_awards(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Award, ...]:
+    """Every award row, normalised; problems go to `log`, never raised."""
+    max_year = dt.date.today().year + 1
+    awards: list[Award] = []
+    for r in range(header.row + 1, sheet.height):
+        row = _AwardRow(sheet, header, r, log)
+        if all(is_blank(v) for v in row.raw.values()):
+            continue
+        form_text = clean(row.raw["form"])
+        if fold(form_text) in TOTAL_ROWS or fold(row.raw["year"]) in TOTAL_ROWS:
+            continue  # a totals row, not an award
+        if not form_text:
+            row.warn("form", "awards.no_form", row=r + 1, cell=row.where("form"))
+            continue
+        form = normalise_form(form_text)
+        year, period = row.year(max_year)
+        level = row.level()
+        recipient = row.recipient(form)
+        count = row.count()
+        if count is None:
+            continue
         awards.append(Award(year=year, form=form, level=level, recipient_type=recipient,
-                            count=count, note=clean(raw["note"]), period=period))
+                            count=count, note=clean(row.raw["note"]), period=period))
     return tuple(awards)
 
 

@@ -52,6 +52,23 @@ def unit_factor(sheet: Sheet, header_row: int) -> int:
     return 1
 
 
+def _planned_amount(sheet: Sheet, raw: object, cell: str, item: str, year: int, log: IssueLog) -> float | None:
+    """The planned amount as written (blank → 0 with a warning); None when the row must be skipped."""
+    amount = parse_number(raw)
+    if amount is None:
+        if not is_blank(raw):
+            log.error(sheet.file, sheet.name, cell, "budget.not_a_number", value=clean(raw), item=item, year=year,
+                      cell=cell)
+            return None
+        log.warning(sheet.file, sheet.name, cell, "budget.no_amount", item=item, year=year, cell=cell)
+        amount = 0.0
+    if amount < 0:
+        log.error(sheet.file, sheet.name, cell, "budget.negative", item=item, year=year,
+                  amount=format_dong(amount), cell=cell)
+        return None
+    return amount
+
+
 def parse_budget(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[BudgetLine, ...]:
     """Every planned amount; bad rows are logged (Vietnamese, with their cell) and skipped."""
     file, name = sheet.file, sheet.name
@@ -86,19 +103,8 @@ def parse_budget(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Budg
         if not item:
             log.error(file, name, where(r, "item"), "budget.no_item", row=r + 1, cell=where(r, "item"))
             continue
-        amount = parse_number(raw["planned"])
+        amount = _planned_amount(sheet, raw["planned"], where(r, "planned"), item, year, log)
         if amount is None:
-            if is_blank(raw["planned"]):
-                log.warning(file, name, where(r, "planned"), "budget.no_amount", item=item, year=year,
-                            cell=where(r, "planned"))
-                amount = 0.0
-            else:
-                log.error(file, name, where(r, "planned"), "budget.not_a_number",
-                          value=clean(raw["planned"]), item=item, year=year, cell=where(r, "planned"))
-                continue
-        if amount < 0:
-            log.error(file, name, where(r, "planned"), "budget.negative", item=item, year=year,
-                      amount=format_dong(amount), cell=where(r, "planned"))
             continue
         planned = round(amount * factor)
         key = (side, year, fold(item))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unionboard.core.i18n import Phrase, phrase
@@ -47,7 +48,8 @@ WIDE_SCORE = 1.2
 TIDY_SCORE = 1.1
 NAME_HINT_BONUS = 0.3
 MAX_SCAN_ROWS = 2000
-LARGE_RAW_AMOUNT = 100_000  # a median raw amount this big is already in đồng
+LARGE_RAW_AMOUNT = 100_000
+UNKNOWN_ITEM = "(Không rõ khoản mục)"  # a median raw amount this big is already in đồng
 
 
 _LABEL_HEADERS = ("nguon thu", "nguon", "muc chi", "noi dung", "khoan muc", "khoan thu", "khoan chi",
@@ -305,15 +307,12 @@ class _Header:
         return max(cols)
 
 
-def _wide_header(sheet: Sheet, row: int) -> _Header | None:
-    """The row as a wide finance header (label column, then year columns), or None."""
-    line = sheet.rows[row]
+def _year_cells(line: list) -> tuple[dict[int, int], bool]:
+    """{column: year} of the cells that read as years, and whether any was written as text."""
     years: dict[int, int] = {}
     text_year = False
     for col, value in enumerate(line):
-        if value is None or value == "" or isinstance(value, bool):
-            continue
-        if isinstance(value, dt.date):
+        if value is None or value == "" or isinstance(value, bool | dt.date):
             continue
         if type(value) is str and "19" not in value and "20" not in value:
             continue  # parse_year needs "19…"/"20…" (clean() cannot create it): skip the regex
@@ -321,31 +320,24 @@ def _wide_header(sheet: Sheet, row: int) -> _Header | None:
         if year is not None:
             years[col] = year
             text_year = text_year or isinstance(value, str)
+    return years, text_year
+
+
+def _plausible_years(years: dict[int, int]) -> bool:
+    """Distinct years, increasing left to right by at most 10 at a time."""
     if not years or len(set(years.values())) != len(years):
-        return None
-    first = min(years)
-    if first == 0:
-        return None
-    label_col = first - 1
-    label_value = sheet.value(row, label_col)
-    if not _is_label_header(label_value):
-        return None
-    if not text_year and len(years) < 2 and label_value is None:
-        return None
-    if len(years) >= 2:
-        ordered = [years[c] for c in sorted(years)]
-        if any(b <= a or b - a > 10 for a, b in zip(ordered, ordered[1:], strict=False)):
-            return None
-    for col in range(label_col):
-        value = sheet.value(row, col)
-        if value is not None and fold(value) not in _LEFT_EXTRA:
-            return None
-    header = _Header(row=row, label_col=label_col, years=years)
+        return False
+    ordered = [years[c] for c in sorted(years)]
+    return not any(b <= a or b - a > 10 for a, b in zip(ordered, ordered[1:], strict=False))
+
+
+def _right_columns(header: _Header, line: list) -> bool:
+    """Find the total/closing/opening columns right of the label; False when another text is there."""
     for col, value in enumerate(line):
-        if col <= label_col or col in years or value is None or value == "":
+        if col <= header.label_col or col in header.years or value is None or value == "":
             continue
         if not isinstance(value, str):
-            return None
+            return False
         folded = fold(value)
         if _is_total_label(folded) and header.total_col is None:
             header.total_col = col
@@ -354,8 +346,27 @@ def _wide_header(sheet: Sheet, row: int) -> _Header | None:
         elif _OPENING.match(folded) and header.opening_col is None:
             header.opening_col = col
         elif folded not in _RIGHT_EXTRA and folded:
-            return None
-    return header
+            return False
+    return True
+
+
+def _wide_header(sheet: Sheet, row: int) -> _Header | None:
+    """The row as a wide finance header (label column, then year columns), or None."""
+    line = sheet.rows[row]
+    years, text_year = _year_cells(line)
+    if not _plausible_years(years) or min(years) == 0:
+        return None
+    label_col = min(years) - 1
+    label_value = sheet.value(row, label_col)
+    if not _is_label_header(label_value):
+        return None
+    if not text_year and len(years) < 2 and label_value is None:
+        return None
+    if any(sheet.value(row, col) is not None and fold(sheet.value(row, col)) not in _LEFT_EXTRA
+           for col in range(label_col)):
+        return None
+    header = _Header(row=row, label_col=label_col, years=years)
+    return header if _right_columns(header, line) else None
 
 
 def _wide_headers(sheet: Sheet) -> list[_Header]:
@@ -514,9 +525,78 @@ def _not_a_number(log: IssueLog, file: str, sheet: str, cell: str, bad: str, lab
     log.warning(file, sheet, cell, "finance.not_a_number", value=bad, cell=cell, label=label, year=year)
 
 
+def _row_balance(row: _Row, header: _Header, money: Callable[[float], int], sheet: Sheet) -> _Balance | None:
+    """The first written amount of a "Tồn đầu"/"Tồn cuối" row."""
+    for c, a in sorted(row.amounts.items()) + [(header.total_col, row.total)]:
+        if c is not None and a.raw is not None:
+            return _Balance(money(a.raw), sheet.file, sheet.name, cell_name(row.row, c))
+    return None
+
+
+def _data_row(sheet: Sheet, header: _Header, row: _Row, side: str, money: Callable[[float], int],
+              table: _Table, col_sums: dict[int, int], log: IssueLog) -> int:
+    """Add one data row's amounts to `table` and the column sums; check its written total; its sum."""
+    file, name = sheet.file, sheet.name
+    label = row.label
+    if not label:
+        label = UNKNOWN_ITEM
+        log.warning(file, name, cell_name(row.row, header.label_col), "finance.no_item_name",
+                    row=row.row + 1, label=label)
+    row_sum = 0
+    for c, a in row.amounts.items():
+        year = header.years[c]
+        cell = cell_name(row.row, c)
+        if a.bad is not None:
+            _not_a_number(log, file, name, cell, a.bad, label, year)
+            continue
+        if a.raw is None:
+            continue
+        amount = money(a.raw)
+        if amount < 0:
+            log.warning(file, name, cell, "finance.negative", amount=format_dong(amount), cell=cell,
+                        label=label, year=year)
+        table.add(side, year, label, amount, cell)
+        row_sum += amount
+        col_sums[c] += amount
+    if header.total_col is not None:
+        _check_total(log, sheet, row.row, header.total_col, row.total, money, row_sum,
+                     phrase("finance.what_row_total", label=label))
+    return row_sum
+
+
+def _check_total_rows(sheet: Sheet, header: _Header, rows: list[_Row], side: str, money: Callable[[float], int],
+                      col_sums: dict[int, int], grand: int, log: IssueLog) -> None:
+    """Each written total row, per year column and in the total column, against the sums."""
+    for row in rows:
+        if row.kind != "total":
+            continue
+        for c, a in row.amounts.items():
+            _check_total(log, sheet, row.row, c, a, money, col_sums[c],
+                         phrase("finance.what_side_year", side=side_phrase(side), year=header.years[c]))
+        if header.total_col is not None:
+            _check_total(log, sheet, row.row, header.total_col, row.total, money, grand,
+                         phrase("finance.what_side_total", side=side_phrase(side)))
+
+
+def _balance_columns(sheet: Sheet, header: _Header, rows: list[_Row], money: Callable[[float], int],
+                     out: _Collected) -> None:
+    """Balances written in a "Tồn cuối"/"Tồn đầu" column (the total row's, else the last/first row's)."""
+    for col, target in ((header.closing_col, out.closing), (header.opening_col, out.opening)):
+        if col is None:
+            continue
+        closing = col == header.closing_col
+        candidates = [row for row in rows if (row.closing if closing else row.opening).raw is not None]
+        if not candidates:
+            continue
+        totals = [row for row in candidates if row.kind == "total"]
+        chosen = (totals or candidates)[-1 if closing else 0]
+        a = chosen.closing if closing else chosen.opening
+        target.append(_Balance(money(a.raw), sheet.file, sheet.name, cell_name(chosen.row, col)))
+
+
 def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit: _Unit | None,
                 ctx: _Context, out: _Collected) -> None:
-    log, file, name = ctx.log, sheet.file, sheet.name
+    """One wide table (revenue or spending): amounts in đồng, balances, written totals checked."""
     raws = [(a.raw, row.row, c) for row in rows if row.kind == "data"
             for c, a in row.amounts.items() if a.raw is not None]
     scale = ctx.scale(sheet, unit, raws)
@@ -530,63 +610,17 @@ def _read_block(sheet: Sheet, header: _Header, rows: list[_Row], side: str, unit
     data_rows = 0
     for row in rows:
         if row.kind in ("opening", "closing"):
-            target = out.opening if row.kind == "opening" else out.closing
-            for c, a in sorted(row.amounts.items()) + [(header.total_col, row.total)]:
-                if c is not None and a.raw is not None:
-                    target.append(_Balance(money(a.raw), file, name, cell_name(row.row, c)))
-                    break
-            continue
-        if row.kind != "data":
-            continue
-        label = row.label
-        if not label:
-            label = "(Không rõ khoản mục)"
-            log.warning(file, name, cell_name(row.row, header.label_col), "finance.no_item_name",
-                        row=row.row + 1, label=label)
-        data_rows += 1
-        row_sum = 0
-        for c, a in row.amounts.items():
-            year = header.years[c]
-            cell = cell_name(row.row, c)
-            if a.bad is not None:
-                _not_a_number(log, file, name, cell, a.bad, label, year)
-                continue
-            if a.raw is None:
-                continue
-            amount = money(a.raw)
-            if amount < 0:
-                log.warning(file, name, cell, "finance.negative", amount=format_dong(amount), cell=cell,
-                            label=label, year=year)
-            table.add(side, year, label, amount, cell)
-            row_sum += amount
-            col_sums[c] += amount
-        grand += row_sum
-        if header.total_col is not None:
-            _check_total(log, sheet, row.row, header.total_col, row.total, money, row_sum,
-                         phrase("finance.what_row_total", label=label))
-    for row in rows:
-        if row.kind != "total":
-            continue
-        for c, a in row.amounts.items():
-            _check_total(log, sheet, row.row, c, a, money, col_sums[c],
-                         phrase("finance.what_side_year", side=side_phrase(side), year=header.years[c]))
-        if header.total_col is not None:
-            _check_total(log, sheet, row.row, header.total_col, row.total, money, grand,
-                         phrase("finance.what_side_total", side=side_phrase(side)))
-    for col, target in ((header.closing_col, out.closing), (header.opening_col, out.opening)):
-        if col is None:
-            continue
-        candidates = [row for row in rows if (row.closing if col == header.closing_col else row.opening).raw
-                      is not None]
-        if not candidates:
-            continue
-        totals = [row for row in candidates if row.kind == "total"]
-        chosen = (totals or candidates)[-1 if col == header.closing_col else 0]
-        a = chosen.closing if col == header.closing_col else chosen.opening
-        target.append(_Balance(money(a.raw), file, name, cell_name(chosen.row, col)))
+            balance = _row_balance(row, header, money, sheet)
+            if balance is not None:
+                (out.opening if row.kind == "opening" else out.closing).append(balance)
+        elif row.kind == "data":
+            data_rows += 1
+            grand += _data_row(sheet, header, row, side, money, table, col_sums, ctx.log)
+    _check_total_rows(sheet, header, rows, side, money, col_sums, grand, ctx.log)
+    _balance_columns(sheet, header, rows, money, out)
     if data_rows == 0:
-        log.warning(file, name, cell_name(header.row, header.label_col), "finance.empty_block",
-                    side=side_phrase(side), row=header.row + 1)
+        ctx.log.warning(sheet.file, sheet.name, cell_name(header.row, header.label_col), "finance.empty_block",
+                        side=side_phrase(side), row=header.row + 1)
     out.tables.append(table)
 
 
@@ -632,40 +666,60 @@ def _tidy_header(sheet: Sheet) -> HeaderMatch | None:
     return match
 
 
-def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected) -> None:
-    log, file, name = ctx.log, sheet.file, sheet.name
-    cols = match.columns
-    year_col, item_col, amount_col = cols["year"], cols["item"], cols["amount"]
-    side_col = cols.get("side")
-    gap = range(0, match.row)
-    unit = _unit_in_rows(sheet, gap)
+@dataclass
+class _TidyRow:
+    """One data row of a tidy table as read, before scaling."""
+
+    row: int
+    year: int | None
+    side: str | None
+    label: str
+    amount: _Amount
+    row_side: str | None  # the side written on this very row (for a total row)
+
+
+def _tidy_unit(sheet: Sheet, match: HeaderMatch) -> _Unit | None:
+    """The unit note above the table, or in the amount column's header ("Số tiền (nghìn đồng)")."""
+    amount_col = match.columns["amount"]
+    unit = _unit_in_rows(sheet, range(0, match.row))
     amount_header = _text(sheet.value(match.row, amount_col))
     if amount_header and (u := _find_unit(amount_header.replace("(", " ").replace(")", " "), match.row,
                                           amount_col)):
-        unit = u
-    elif amount_header and (scale := _unit_scale(re.sub(r"(?i)^.*?\(", "", amount_header))) and "(" in amount_header:
-        unit = _Unit(scale, amount_header[amount_header.index("(") + 1:].rstrip(") "), match.row, amount_col)
+        return u
+    if amount_header and (scale := _unit_scale(re.sub(r"(?i)^.*?\(", "", amount_header))) and "(" in amount_header:
+        return _Unit(scale, amount_header[amount_header.index("(") + 1:].rstrip(") "), match.row, amount_col)
+    return unit
+
+
+def _tidy_sheet_side(sheet: Sheet, match: HeaderMatch, log: IssueLog) -> str | None:
+    """The side of a whole tidy sheet without a Thu/Chi column: from its name, title, header or labels."""
     sheet_side = _name_side(sheet.name)
-    if sheet_side is None and side_col is None:
-        titles = [_fold_title(v) for r in gap for v in sheet.rows[r] if isinstance(v, str)]
-        rev = any(_TITLE_REVENUE.search(t) for t in titles)
-        spend = any(_TITLE_SPENDING.search(t) for t in titles)
-        if rev != spend:
-            sheet_side = REVENUE if rev else SPENDING
-        else:
-            header_item = fold(sheet.value(match.row, item_col))
-            rev, spend = "nguon thu" in header_item, "muc chi" in header_item
-            if rev != spend:
-                sheet_side = REVENUE if rev else SPENDING
-            else:
-                labels = [clean(sheet.value(r, item_col)) for r in range(match.row + 1, sheet.height)]
-                sheet_side = _side_from_labels(labels)
-                if sheet_side is None:
-                    sheet_side = REVENUE
-                    log.warning(file, name, cell_name(match.row, item_col), "finance.tidy_side_guessed",
-                                sheet=name)
-    # first pass: rows
-    records = []
+    if sheet_side is not None or match.columns.get("side") is not None:
+        return sheet_side
+    item_col = match.columns["item"]
+    titles = [_fold_title(v) for r in range(0, match.row) for v in sheet.rows[r] if isinstance(v, str)]
+    rev = any(_TITLE_REVENUE.search(t) for t in titles)
+    spend = any(_TITLE_SPENDING.search(t) for t in titles)
+    if rev != spend:
+        return REVENUE if rev else SPENDING
+    header_item = fold(sheet.value(match.row, item_col))
+    rev, spend = "nguon thu" in header_item, "muc chi" in header_item
+    if rev != spend:
+        return REVENUE if rev else SPENDING
+    labels = [clean(sheet.value(r, item_col)) for r in range(match.row + 1, sheet.height)]
+    side = _side_from_labels(labels)
+    if side is None:
+        side = REVENUE
+        log.warning(sheet.file, sheet.name, cell_name(match.row, item_col), "finance.tidy_side_guessed",
+                    sheet=sheet.name)
+    return side
+
+
+def _tidy_rows(sheet: Sheet, match: HeaderMatch, sheet_side: str | None, log: IssueLog) -> list[_TidyRow]:
+    """Every non-blank row, with the year and side carried down from the rows above."""
+    cols = match.columns
+    year_col, item_col, amount_col, side_col = cols["year"], cols["item"], cols["amount"], cols.get("side")
+    rows: list[_TidyRow] = []
     year, side = None, sheet_side
     for r in range(match.row + 1, min(sheet.height, MAX_SCAN_ROWS)):
         year_value = sheet.value(r, year_col)
@@ -677,71 +731,98 @@ def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected
         if year_value is not None:
             parsed = parse_year(year_value)
             if parsed is None and not _is_total_label(fold(year_value)):
-                log.warning(file, name, cell_name(r, year_col), "finance.bad_year",
+                log.warning(sheet.file, sheet.name, cell_name(r, year_col), "finance.bad_year",
                             value=clean(year_value), cell=cell_name(r, year_col))
                 continue
             year = parsed
-        if side_col is not None and not sheet_side:
-            if side_value is not None:
-                side = _side_of_value(side_value)
-                if side is None:
-                    log.warning(file, name, cell_name(r, side_col), "finance.bad_side",
-                                value=clean(side_value), cell=cell_name(r, side_col))
-                    continue
-        elif side_col is not None and side_value is not None:
+        if side_col is not None and side_value is not None:
             value_side = _side_of_value(side_value)
-            side = value_side or sheet_side
+            if value_side is None and not sheet_side:
+                log.warning(sheet.file, sheet.name, cell_name(r, side_col), "finance.bad_side",
+                            value=clean(side_value), cell=cell_name(r, side_col))
+                continue
+            side = value_side if not sheet_side else (value_side or sheet_side)
         row_side = _side_of_value(side_value) if side_value is not None else sheet_side
-        records.append((r, year, side, label, amount, row_side))
-    raws = [(a.raw, r, amount_col) for r, _, _, label, a, _ in records
-            if a.raw is not None and not _is_total_label(fold(label)) and not _OPENING.match(fold(label))
-            and not _CLOSING.match(fold(label))]
-    scale = ctx.scale(sheet, unit, raws)
+        rows.append(_TidyRow(r, year, side, label, amount, row_side))
+    return rows
+
+
+def _is_balance(folded: str) -> bool:
+    return bool(_OPENING.match(folded) or _CLOSING.match(folded))
+
+
+def _tidy_amount(sheet: Sheet, match: HeaderMatch, row: _TidyRow, scale: float, log: IssueLog) -> int | None:
+    """The row's amount in đồng, or None when the row cannot be counted (each reason logged)."""
+    cols = match.columns
+    file, name = sheet.file, sheet.name
+    side_col, item_col = cols.get("side"), cols["item"]
+    cell = cell_name(row.row, cols["amount"])
+    if row.year is None:
+        log.warning(file, name, cell_name(row.row, cols["year"]), "finance.no_year", row=row.row + 1,
+                    label=row.label)
+        return None
+    if row.side is None:
+        log.warning(file, name, cell_name(row.row, side_col if side_col is not None else item_col),
+                    "finance.no_side", row=row.row + 1, label=row.label)
+        return None
+    if row.amount.bad is not None:
+        _not_a_number(log, file, name, cell, row.amount.bad, row.label or UNKNOWN_ITEM, row.year)
+        return None
+    if row.amount.raw is None:
+        return None
+    value = int(round(row.amount.raw * scale))
+    if value < 0:
+        log.warning(file, name, cell, "finance.negative", amount=format_dong(value), cell=cell,
+                    label=row.label or UNKNOWN_ITEM, year=row.year)
+    return value
+
+
+def _parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: _Context, out: _Collected) -> None:
+    """A tidy table (Năm | Khoản mục | Số tiền, optionally Thu/Chi): amounts, balances, written totals."""
+    log, file, name = ctx.log, sheet.file, sheet.name
+    year_col, item_col, amount_col = match.columns["year"], match.columns["item"], match.columns["amount"]
+    rows = _tidy_rows(sheet, match, _tidy_sheet_side(sheet, match, log), log)
+    raws = [(row.amount.raw, row.row, amount_col) for row in rows
+            if row.amount.raw is not None and not _is_total_label(fold(row.label))
+            and not _is_balance(fold(row.label))]
+    scale = ctx.scale(sheet, _tidy_unit(sheet, match), raws)
     table = _Table(sheet)
     written_totals = []
-    for r, year, side, label, amount, row_side in records:
-        folded = fold(label)
-        cell = cell_name(r, amount_col)
-        if _OPENING.match(folded) or _CLOSING.match(folded):
-            if amount.raw is not None:
+    for row in rows:
+        folded = fold(row.label)
+        if _is_balance(folded):
+            if row.amount.raw is not None:
                 target = out.opening if _OPENING.match(folded) else out.closing
-                target.append(_Balance(int(round(amount.raw * scale)), file, name, cell))
+                target.append(_Balance(int(round(row.amount.raw * scale)), file, name,
+                                       cell_name(row.row, amount_col)))
             continue
-        if _is_total_label(folded) or _is_total_label(fold(sheet.value(r, year_col))):
-            written_totals.append((r, year if sheet.value(r, year_col) is not None else None, row_side,
-                                   amount))
+        if _is_total_label(folded) or _is_total_label(fold(sheet.value(row.row, year_col))):
+            written_year = row.year if sheet.value(row.row, year_col) is not None else None
+            written_totals.append((row.row, written_year, row.row_side, row.amount))
             continue
-        if year is None:
-            log.warning(file, name, cell_name(r, year_col), "finance.no_year", row=r + 1, label=label)
-            continue
-        if side is None:
-            log.warning(file, name, cell_name(r, side_col if side_col is not None else item_col),
-                        "finance.no_side", row=r + 1, label=label)
-            continue
-        if not label:
-            label = "(Không rõ khoản mục)"
-            log.warning(file, name, cell_name(r, item_col), "finance.no_item_name", row=r + 1, label=label)
-        if amount.bad is not None:
-            _not_a_number(log, file, name, cell, amount.bad, label, year)
-            continue
-        if amount.raw is None:
-            continue
-        value = int(round(amount.raw * scale))
-        if value < 0:
-            log.warning(file, name, cell, "finance.negative", amount=format_dong(value), cell=cell,
-                        label=label, year=year)
-        table.add(side, year, label, value, cell)
+        if not row.label and row.year is not None and row.side is not None:
+            log.warning(file, name, cell_name(row.row, item_col), "finance.no_item_name", row=row.row + 1,
+                        label=UNKNOWN_ITEM)
+        value = _tidy_amount(sheet, match, row, scale, log)
+        if value is not None:
+            table.add(row.side, row.year, row.label or UNKNOWN_ITEM, value, cell_name(row.row, amount_col))
+    _check_tidy_totals(sheet, amount_col, table, written_totals, scale, log)
+    if not table.amounts:
+        log.warning(file, name, cell_name(match.row, item_col), "finance.empty_tidy", sheet=name)
+    out.tables.append(table)
+
+
+def _check_tidy_totals(sheet: Sheet, amount_col: int, table: _Table, written_totals: list, scale: float,
+                       log: IssueLog) -> None:
+    """Each written total (per side and/or year) against the sum of the rows it covers."""
     sides = {key[0] for key in table.amounts}
     for r, year, side, amount in written_totals:
         if side is None and len(sides) > 1:
             continue  # a total of both sides together means nothing
         computed = sum(v for (s, y, _), v in table.amounts.items()
                        if (side is None or s == side) and (year is None or y == year))
-        what = _what_total(side, year)
-        _check_total(log, sheet, r, amount_col, amount, lambda raw: int(round(raw * scale)), computed, what)
-    if not table.amounts:
-        log.warning(file, name, cell_name(match.row, item_col), "finance.empty_tidy", sheet=name)
-    out.tables.append(table)
+        _check_total(log, sheet, r, amount_col, amount, lambda raw: int(round(raw * scale)), computed,
+                     _what_total(side, year))
 
 
 # --------------------------------------------------------------------------- public API

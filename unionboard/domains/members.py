@@ -9,6 +9,7 @@ the DataFrame is built from plain column lists.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -373,52 +374,60 @@ class _Problems:
 Message = tuple[str, dict[str, object]]  # (catalogue code, parameters)
 
 
+def _message_gender(problem: object, value: object, cells: str) -> Message:
+    if problem == "blank":
+        return "members.gender_blank", {"cells": cells}
+    return "members.gender_unknown", {"value": _quote(value), "cells": cells}
+
+
+def _message_education(problem: object, value: object, cells: str) -> Message:
+    levels = _one_of(EDUCATION_LEVELS)
+    if problem == "blank":
+        return "members.education_blank", {"cells": cells, "levels": levels}
+    if problem == "political":
+        return "members.education_political", {"value": _quote(value), "cells": cells, "levels": levels}
+    return "members.education_unknown", {"value": _quote(value), "cells": cells, "levels": levels}
+
+
+def _message_political(problem: object, value: object, cells: str) -> Message:
+    code = "members.political_looks_like_education" if problem == "education" else "members.political_unknown"
+    return code, {"value": _quote(value), "cells": cells, "levels": _one_of(POLITICAL_THEORY_LEVELS)}
+
+
+def _message_party(problem: object, value: object, cells: str) -> Message:
+    return "members.party_unknown", {"value": _quote(value), "cells": cells}
+
+
+def _message_birth_year(problem: object, value: object, cells: str, current_year: int) -> Message:
+    if problem == "blank":
+        return "members.birth_blank", {"cells": cells}
+    if problem == "unreadable":
+        return "members.birth_unreadable", {"value": _quote(value), "cells": cells}
+    year = problem[1]
+    low, high = max(MIN_BIRTH_YEAR, current_year - MAX_AGE), current_year - MIN_AGE
+    return "members.birth_implausible", {"year": year, "cells": cells, "current": current_year,
+                                         "age": current_year - year, "low": low, "high": high,
+                                         "min_age": MIN_AGE, "max_age": MAX_AGE}
+
+
+def _message_join_date(problem: object, value: object, cells: str) -> Message:
+    return "members.join_date_unreadable", {"value": _quote(value), "cells": cells}
+
+
+def _message_department(problem: object, value: object, cells: str) -> Message:
+    return "members.department_blank", {"cells": cells, "unknown": UNKNOWN_DEPARTMENT}
+
+
+def _message_name(problem: object, value: object, cells: str) -> Message:
+    return "members.name_missing", {"cells": cells}
+
+
 def _problem_messages(current_year: int) -> dict[str, Callable[[object, object, str], Message]]:
     """Per column: (problem, raw value, cells text) → the issue's code and parameters."""
-
-    def gender(problem, value, cells):
-        if problem == "blank":
-            return "members.gender_blank", {"cells": cells}
-        return "members.gender_unknown", {"value": _quote(value), "cells": cells}
-
-    def education(problem, value, cells):
-        levels = _one_of(EDUCATION_LEVELS)
-        if problem == "blank":
-            return "members.education_blank", {"cells": cells, "levels": levels}
-        if problem == "political":
-            return "members.education_political", {"value": _quote(value), "cells": cells, "levels": levels}
-        return "members.education_unknown", {"value": _quote(value), "cells": cells, "levels": levels}
-
-    def political(problem, value, cells):
-        code = "members.political_looks_like_education" if problem == "education" else "members.political_unknown"
-        return code, {"value": _quote(value), "cells": cells, "levels": _one_of(POLITICAL_THEORY_LEVELS)}
-
-    def party(problem, value, cells):
-        return "members.party_unknown", {"value": _quote(value), "cells": cells}
-
-    def birth_year(problem, value, cells):
-        if problem == "blank":
-            return "members.birth_blank", {"cells": cells}
-        if problem == "unreadable":
-            return "members.birth_unreadable", {"value": _quote(value), "cells": cells}
-        year = problem[1]
-        low, high = max(MIN_BIRTH_YEAR, current_year - MAX_AGE), current_year - MIN_AGE
-        return "members.birth_implausible", {"year": year, "cells": cells, "current": current_year,
-                                             "age": current_year - year, "low": low, "high": high,
-                                             "min_age": MIN_AGE, "max_age": MAX_AGE}
-
-    def join_date(problem, value, cells):
-        return "members.join_date_unreadable", {"value": _quote(value), "cells": cells}
-
-    def department(problem, value, cells):
-        return "members.department_blank", {"cells": cells, "unknown": UNKNOWN_DEPARTMENT}
-
-    def name(problem, value, cells):
-        return "members.name_missing", {"cells": cells}
-
-    return {"gender": gender, "education": education, "political_theory": political,
-            "party_member": party, "birth_year": birth_year, "join_date": join_date,
-            "department": department, "name": name}
+    return {"gender": _message_gender, "education": _message_education,
+            "political_theory": _message_political, "party_member": _message_party,
+            "birth_year": functools.partial(_message_birth_year, current_year=current_year),
+            "join_date": _message_join_date, "department": _message_department, "name": _message_name}
 
 
 # --------------------------------------------------------------------------- parsing
@@ -497,15 +506,9 @@ def _merge_spellings(counts: Counter[str]) -> dict[str, str]:
     return {text: best[fold(text)][1] for text in counts}
 
 
-def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
-    """Read the roster under `header` into a Roster; every problem becomes a warning, never raised."""
-    cols = header.columns
-    first = header.row + 1
-    lines = sheet.rows[first:]
-    name_col = cols.get("name")
-    mapped = sorted(set(cols.values()))
-
-    # 1. Which rows are members: a name, not a total / repeated header / column-number row.
+def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col: int | None,
+                 mapped: list[int]) -> tuple[list[str], set[int], list[int]]:
+    """(cleaned names, indices of rows that are not members, indices of nameless rows with data)."""
     names_all = _clean_names(_columns(lines, [name_col])[name_col]) if name_col is not None \
         else [""] * len(lines)
     header_text = _clean_names([sheet.value(header.row, name_col)])[0] if name_col is not None else ""
@@ -538,6 +541,19 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         if index < 3 and _is_column_number_row(cells):
             continue
         nameless.append(index)
+    return names_all, drop, nameless
+
+
+def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
+    """Read the roster under `header` into a Roster; every problem becomes a warning, never raised."""
+    cols = header.columns
+    first = header.row + 1
+    lines = sheet.rows[first:]
+    name_col = cols.get("name")
+    mapped = sorted(set(cols.values()))
+
+    # 1. Which rows are members: a name, not a total / repeated header / column-number row.
+    names_all, drop, nameless = _member_rows(sheet, header, lines, name_col, mapped)
     current_year = dt.date.today().year
     messages = _problem_messages(current_year)
     if nameless:

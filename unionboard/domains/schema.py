@@ -22,6 +22,7 @@ class Column:
 
     @cached_property
     def folded_aliases(self) -> tuple[str, ...]:
+        """The label and aliases, folded for matching."""
         return tuple(fold(a) for a in (self.label, *self.aliases))
 
 
@@ -36,6 +37,7 @@ class TableSchema:
 
     @property
     def required(self) -> tuple[Column, ...]:
+        """The columns a table must have."""
         return tuple(c for c in self.columns if c.required)
 
 
@@ -50,14 +52,17 @@ class HeaderMatch:
 
     @property
     def missing(self) -> tuple[Column, ...]:
+        """The required columns the header row lacks."""
         return tuple(c for c in self.schema.required if c.key not in self.columns)
 
     @property
     def complete(self) -> bool:
+        """Whether every required column was found."""
         return not self.missing
 
     @property
     def score(self) -> float:
+        """Share of required columns found, plus a little per optional column."""
         required = len(self.schema.required) or 1
         matched_required = sum(1 for c in self.schema.required if c.key in self.columns)
         optional = sum(1 for c in self.schema.columns if not c.required and c.key in self.columns)

@@ -7,6 +7,7 @@ Each row's status (Vượt / Đạt / Chưa đạt) is computed from the target 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from unionboard.core.i18n import Value
@@ -173,6 +174,49 @@ def _cells(sheet: Sheet, header: HeaderMatch) -> list[_Row]:
     return rows
 
 
+def _written_status(sheet: Sheet, r: _Row, where: Callable[[int, str], str], log: IssueLog) -> str | None:
+    """The evaluation as written (Vượt/Đạt/Chưa đạt), None when blank or not recognised (warned)."""
+    if is_blank(r.evaluation):
+        return None
+    written = WRITTEN_STATUS.get(fold(r.evaluation))
+    if written is None:
+        log.warning(sheet.file, sheet.name, where(r.row, "evaluation"), "targets.unknown_evaluation",
+                    value=clean(r.evaluation), cell=where(r.row, "evaluation"))
+    return written
+
+
+def _status(sheet: Sheet, r: _Row, where: Callable[[int, str], str], written: str | None,
+            amounts: tuple, texts: tuple[str, str], label: str, log: IssueLog) -> str:
+    """The status computed from target and result; a written evaluation that disagrees is a warning."""
+    file, name = sheet.file, sheet.name
+    target_amount, result_amount = amounts
+    target_text, result_text = texts
+    computed: str | None
+    if is_blank(r.result):
+        computed = NOT_MET
+        log.warning(file, name, where(r.row, "result"), "targets.no_result", label=label,
+                    cell=where(r.row, "result"), status=Value(NOT_MET))
+    elif target_amount is not None and result_amount is not None:
+        computed = compare_numbers(target_amount.value, result_amount.value)
+    elif target_amount is not None:
+        computed = None
+        fallback = written or NOT_MET
+        log.warning(file, name, where(r.row, "result"), "targets.result_not_a_number",
+                    result=result_text, cell=where(r.row, "result"), target=target_text, label=label,
+                    status=Value(fallback))
+        status = fallback
+    else:
+        computed = compare_qualitative(target_text, result_text)
+
+    if computed is not None:
+        status = computed
+        if written is not None and written != computed and not is_blank(r.result):
+            log.warning(file, name, where(r.row, "evaluation"), "targets.status_mismatch",
+                        written=clean(r.evaluation), cell=where(r.row, "evaluation"), target=target_text,
+                        result=result_text, label=label, status=Value(computed))
+    return status
+
+
 def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Target, ...]:
     """Every target row with its computed status; problems go to `log`, never raised."""
     cols = header.columns
@@ -208,36 +252,10 @@ def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Tar
         result_text = _as_written(r.result, result_amount, percent) if not is_blank(r.result) else ""
         label = f"“{r.text}”" if r.text else f"ở dòng {r.row + 1}"
 
-        written = None
-        if not is_blank(r.evaluation):
-            written = WRITTEN_STATUS.get(fold(r.evaluation))
-            if written is None:
-                log.warning(file, name, where(r.row, "evaluation"), "targets.unknown_evaluation",
-                            value=clean(r.evaluation), cell=where(r.row, "evaluation"))
+        written = _written_status(sheet, r, where, log)
 
-        computed: str | None
-        if is_blank(r.result):
-            computed = NOT_MET
-            log.warning(file, name, where(r.row, "result"), "targets.no_result", label=label,
-                        cell=where(r.row, "result"), status=Value(NOT_MET))
-        elif target_amount is not None and result_amount is not None:
-            computed = compare_numbers(target_amount.value, result_amount.value)
-        elif target_amount is not None:
-            computed = None
-            fallback = written or NOT_MET
-            log.warning(file, name, where(r.row, "result"), "targets.result_not_a_number",
-                        result=result_text, cell=where(r.row, "result"), target=target_text, label=label,
-                        status=Value(fallback))
-            status = fallback
-        else:
-            computed = compare_qualitative(target_text, result_text)
-
-        if computed is not None:
-            status = computed
-            if written is not None and written != computed and not is_blank(r.result):
-                log.warning(file, name, where(r.row, "evaluation"), "targets.status_mismatch",
-                            written=clean(r.evaluation), cell=where(r.row, "evaluation"), target=target_text,
-                            result=result_text, label=label, status=Value(computed))
+        status = _status(sheet, r, where, written, (target_amount, result_amount), (target_text, result_text),
+                         label, log)
 
         targets.append(Target(
             group=group, text=r.text, unit=unit, target=target_text, result=result_text,

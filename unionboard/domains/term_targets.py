@@ -19,6 +19,7 @@ as 0.95 becomes "95%". Nothing here raises: problems are logged in Vietnamese wi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import TermTarget
@@ -86,6 +87,7 @@ def _per_year(value: object, unit: str, text: str) -> bool | None:
 
 
 def is_percent_target(unit: str, target: str) -> bool:
+    """Whether a target is a percentage (its unit or its text says %)."""
     return "%" in unit or fold(unit) in ("phan tram", "percent") or target.endswith("%")
 
 
@@ -107,6 +109,50 @@ def as_written(value: object, percent: bool) -> str:
             return f"{_number_text(round(number, 6))}%"
         return _number_text(number)
     return clean(value)
+
+
+def _results(sheet: Sheet, r: int, result_cols: dict[int, int], result_raw: dict[int, object],
+             yearly: dict[int, str], target_text: str, percent: bool, label: str,
+             log: IssueLog) -> dict[int, str]:
+    """The yearly results as written; a non-number where the target is a number is an error (skipped)."""
+    results: dict[int, str] = {}
+    for year, value in result_raw.items():
+        if is_blank(value):
+            continue
+        written = as_written(value, percent)
+        goal = yearly.get(year, target_text)
+        if read_amount(goal) is not None and read_amount(written) is None:
+            cell = cell_name(r, result_cols[year])
+            log.error(sheet.file, sheet.name, cell, "term_targets.result_not_a_number", year=year,
+                      value=written, label=label, cell=cell, goal=goal)
+            continue
+        results[year] = written
+    return results
+
+
+def _group_and_text_checks(sheet: Sheet, r: int, get: Callable[[int, str], object],
+                           where: Callable[[int, str], str], text: str, group_above: str, label: str,
+                           log: IssueLog) -> str:
+    """Warn on a target without text or group; the group (from the row, else the heading above)."""
+    if not text:
+        log.warning(sheet.file, sheet.name, where(r, "text"), "term_targets.no_text", label=label,
+                    cell=where(r, "text"))
+    group = canonical_group(get(r, "group")) if not is_blank(get(r, "group")) else group_above
+    if not group:
+        log.warning(sheet.file, sheet.name, where(r, "group"), "term_targets.no_group", label=label,
+                    cell=where(r, "group"), coordinated=COORDINATED, union_led=UNION_LED)
+    return group
+
+
+def _per_year_checked(sheet: Sheet, raw: object, cell: str, unit: str, text: str, label: str,
+                      log: IssueLog) -> bool:
+    """Whether the target applies to each year (Hàng năm) or to the whole term; unknown → each year."""
+    per_year = _per_year(raw, unit, text)
+    if per_year is None:
+        log.warning(sheet.file, sheet.name, cell, "term_targets.unknown_per_year", value=clean(raw), label=label,
+                    per_year=PER_YEAR_LABEL, whole_term=WHOLE_TERM_LABEL)
+        return True
+    return per_year
 
 
 def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[TermTarget, ...]:
@@ -156,36 +202,14 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
             log.warning(file, name, where(r, "code"), "term_targets.repeated_code", label=label,
                         row=r + 1, first_row=seen[code] + 1)
         seen.setdefault(code, r)
-        if not text:
-            log.warning(file, name, where(r, "text"), "term_targets.no_text", label=label,
-                        cell=where(r, "text"))
-        group = canonical_group(get(r, "group")) if not is_blank(get(r, "group")) else group_above
-        if not group:
-            log.warning(file, name, where(r, "group"), "term_targets.no_group", label=label,
-                        cell=where(r, "group"), coordinated=COORDINATED, union_led=UNION_LED)
+        group = _group_and_text_checks(sheet, r, get, where, text, group_above, label, log)
         unit = clean(get(r, "unit"))
         target_text = clean(raw_target)
         percent = is_percent_target(unit, target_text)
         target_text = as_written(raw_target, percent)
-        per_year = _per_year(get(r, "per_year"), unit, text)
-        if per_year is None:
-            log.warning(file, name, where(r, "per_year"), "term_targets.unknown_per_year",
-                        value=clean(get(r, "per_year")), label=label, per_year=PER_YEAR_LABEL,
-                        whole_term=WHOLE_TERM_LABEL)
-            per_year = True
+        per_year = _per_year_checked(sheet, get(r, "per_year"), where(r, "per_year"), unit, text, label, log)
         yearly = {y: as_written(v, percent) for y, v in yearly_raw.items() if not is_blank(v)}
-        results: dict[int, str] = {}
-        for year, value in result_raw.items():
-            if is_blank(value):
-                continue
-            written = as_written(value, percent)
-            goal = yearly.get(year, target_text)
-            if read_amount(goal) is not None and read_amount(written) is None:
-                cell = cell_name(r, result_cols[year])
-                log.error(file, name, cell, "term_targets.result_not_a_number", year=year, value=written,
-                          label=label, cell=cell, goal=goal)
-                continue
-            results[year] = written
+        results = _results(sheet, r, result_cols, result_raw, yearly, target_text, percent, label, log)
         out.append(TermTarget(code=code, text=text, group=group, unit=unit, term_target=target_text,
                               yearly_targets=yearly, results=results, per_year=per_year))
     if not out:

@@ -82,4 +82,5 @@ def check_export(name: str, data: bytes) -> CheckResult:
 
 
 def default_years(dataset: Dataset) -> tuple[int, ...]:
+    """The term's years (from the union info or the targets' results)."""
     return term_years(dataset.info, dataset.term_targets or ())

@@ -301,10 +301,12 @@ def add_awards_sheet(wb: Workbook, rows: Iterable[Sequence[object]], example: bo
 
 
 def result_column(year: int) -> str:
+    """The header of a year's result column ("Kết quả 2018")."""
     return f"Kết quả {year}"
 
 
 def target_column(year: int) -> str:
+    """The header of a year's target column ("Mục tiêu 2018")."""
     return f"Mục tiêu {year}"
 
 

@@ -233,6 +233,7 @@ def _count_bar(frame: pd.DataFrame, label_col: str, count_col: str, title: str, 
 
 
 def data_gender_donut(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    """The gender donut's table: count and share per gender."""
     c = _cols(lang)
     frame = roster.frame
     counts = [(g, int((frame["gender"] == g).sum())) for g in GENDERS]
@@ -267,6 +268,7 @@ def gender_donut(roster: Roster, lang: str = "vi") -> Chart:
 
 
 def data_education_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    """The education bar's table: members per level."""
     c = _cols(lang)
     counts = {k: v for k, v in member_summary(roster)["by_education"].items() if v}
     return pd.DataFrame({c["education"]: [term(k, lang) for k in counts],
@@ -285,6 +287,7 @@ def education_bar(roster: Roster, lang: str = "vi") -> Chart:
 
 
 def data_political_theory_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    """The political theory bar's table: members per level."""
     c = _cols(lang)
     counts = {k: v for k, v in member_summary(roster)["by_political_theory"].items() if v}
     return pd.DataFrame({c["political_theory"]: [term(k, lang) for k in counts],
@@ -304,6 +307,7 @@ def political_theory_bar(roster: Roster, lang: str = "vi") -> Chart:
 
 
 def data_party_by_gender(roster: Roster, lang: str = "vi") -> pd.DataFrame:
+    """The party-by-gender table: party members and others per gender."""
     c, lab = _cols(lang), labels(lang)
     frame = roster.frame
     party = frame["party_member"].fillna(False).astype(bool)
@@ -707,6 +711,7 @@ def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> Chart:
 
 
 def data_targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> pd.DataFrame:
+    """The targets donut's table: targets per status."""
     c = _cols(lang)
     counts = {s: sum(1 for t in targets or () if t.status == s) for s in STATUSES}
     return pd.DataFrame({c["status"]: [term(s, lang) for s in counts],

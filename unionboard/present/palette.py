@@ -74,8 +74,10 @@ def colors_for(finance, side: str) -> dict[str, str]:
 
 
 def status_color(status: str) -> str:
+    """The colour of a target status (same in every chart)."""
     return STATUS_COLORS.get(status, UNKNOWN_COLOR)
 
 
 def gender_color(gender: str | None) -> str:
+    """The colour of a gender (same in every chart)."""
     return GENDER_COLORS.get(gender or "", UNKNOWN_COLOR)

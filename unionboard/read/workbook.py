@@ -47,6 +47,7 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> Limits:
+        """The limits, with overrides from the UNIONBOARD_MAX_* environment variables."""
         return cls(
             max_file_bytes=int(float(os.environ.get("UNIONBOARD_MAX_FILE_MB", 50)) * MB),
             max_unpacked_bytes=int(float(os.environ.get("UNIONBOARD_MAX_UNPACKED_MB", 200)) * MB),
@@ -65,9 +66,10 @@ class Sheet:
 
     @property
     def height(self) -> int:
+        """Number of rows."""
         return len(self.rows)
 
-    def value(self, row: int, col: int):
+    def value(self, row: int, col: int) -> object:
         """The value at 0-based (row, col), None when out of range or blank."""
         if row < len(self.rows):
             line = self.rows[row]

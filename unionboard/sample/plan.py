@@ -76,6 +76,7 @@ BUDGET_HEADER = ["Năm", "Thu/Chi", "Khoản mục", "Kế hoạch"]
 
 
 def build_term_targets() -> Workbook:
+    """The sample term targets workbook (the report's 13 targets for 2017–2022)."""
     # imported here so that sample.py may import this module
     wb = Workbook()
     ws = wb.active
@@ -102,6 +103,7 @@ def budget_rows() -> list[tuple[int, str, str, int]]:
 
 
 def build_budget() -> Workbook:
+    """The sample budget workbook (illustrative, labelled as such)."""
     wb = Workbook()
     ws = wb.active
     ws.title = BUDGET_SHEET

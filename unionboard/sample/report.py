@@ -117,6 +117,7 @@ def roster_rows() -> list[tuple]:
 
 
 def build_roster() -> Workbook:
+    """The sample roster workbook (the report's 33 members)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Đoàn viên"
@@ -162,6 +163,7 @@ def _finance_sheet(wb: Workbook, title: str, heading: str, label: str, rows, tot
 
 
 def build_finance() -> Workbook:
+    """The sample finance workbook (the report's revenue and spending tables)."""
     wb = Workbook()
     wb.remove(wb.active)
     _finance_sheet(wb, "Phần thu", "* Phần thu", "Nguồn thu", REVENUE, "Tổng cộng", "Tổng cộng", None)
@@ -172,6 +174,7 @@ def build_finance() -> Workbook:
 
 
 def build_targets() -> Workbook:
+    """The sample resolution targets workbook (the report's table)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Chỉ tiêu Nghị quyết"
@@ -186,6 +189,7 @@ def build_targets() -> Workbook:
 
 
 def build_awards() -> Workbook:
+    """The sample awards workbook (the report's awards)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Khen thưởng"
@@ -201,6 +205,7 @@ def build_awards() -> Workbook:
 
 
 def build_info() -> Workbook:
+    """The sample union information workbook."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Thông tin"

@@ -152,6 +152,7 @@ class Throttle:
         return conn.execute(query).first()
 
     def failures(self, key: str = DEFAULT_KEY) -> int:
+        """Failed attempts recorded for `key` since the last success."""
         with self.store.read() as conn:
             row = self._row(conn, key)
         return int(row[0]) if row else 0
@@ -182,6 +183,7 @@ class Throttle:
         return delay
 
     def record_success(self, key: str = DEFAULT_KEY) -> None:
+        """Forget the failed attempts of `key`."""
         from sqlalchemy import delete
 
         from unionboard.store.versions import auth_failures_table as t
@@ -203,6 +205,7 @@ def _insert_ignore(dialect: str, table):
 
 @dataclass(frozen=True)
 class LoginResult:
+    """The outcome of a sign-in attempt: accepted, or refused with the wait."""
     ok: bool
     wait_seconds: float = 0.0  # > 0: throttled (try again later) or the delay after this failure
     reason: str = ""  # "ok" | "not_configured" | "throttled" | "wrong"

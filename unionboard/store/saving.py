@@ -18,6 +18,7 @@ class SaveOutcome:
 
     @property
     def published(self) -> bool:
+        """Whether a new version was published."""
         return self.store is not None and bool(getattr(self.store, "ok", False))
 
     @property
@@ -27,10 +28,12 @@ class SaveOutcome:
 
     @property
     def version_id(self) -> int | None:
+        """The id of the version published (None when nothing was)."""
         return getattr(self.store, "version_id", None)
 
     @property
     def issues(self) -> tuple:
+        """The issues to show: the check's, else the store's."""
         store_result = getattr(self.store, "result", None)
         return self.check.issues or (store_result.issues if store_result is not None else ())
 

@@ -230,10 +230,12 @@ class PublishOutcome:
 
     @property
     def stale(self) -> bool:
+        """Whether another version was published since the preview."""
         return self.reason == "stale"
 
     @property
     def ok(self) -> bool:
+        """Whether a new version was created."""
         return self.reason in ("created", "identical")
 
 
@@ -251,6 +253,7 @@ class SnapshotFile:
 
 
 def default_home() -> Path:
+    """The store's folder: $UNIONBOARD_HOME, else .unionboard/ in the project."""
     return Path(os.environ.get("UNIONBOARD_HOME") or REPO_ROOT / ".unionboard")
 
 
@@ -439,6 +442,39 @@ def _with_issue(result: CheckResult, issue: Issue) -> CheckResult:
 # --------------------------------------------------------------------------- the store
 
 
+def _distinct_uploads(files: Sequence[SourceFile]) -> tuple[list[SourceFile], str | None]:
+    """The files without exact repeats, and the name of two different files sharing a name (if any)."""
+    uploads: list[SourceFile] = []
+    by_name: dict[str, SourceFile] = {}
+    duplicate: str | None = None
+    for f in files:
+        seen = by_name.get(f.name)
+        if seen is None:
+            by_name[f.name] = f
+            uploads.append(f)
+        elif seen.data != f.data:
+            duplicate = f.name
+    return uploads, duplicate
+
+
+def _link_version(conn: Connection, vid: int, uploads: list[SourceFile], supplied: dict[str, set[str]],
+                  file_ids: dict[str, int], carried: list[tuple[str, int, str, str]]) -> None:
+    """Which file supplies each domain of version `vid`, and the version's file list in order."""
+    domain_rows = [{"version_id": vid, "domain": d, "file_id": fid, "name": name}
+                   for d, fid, name, _sha in carried]
+    domain_rows += [{"version_id": vid, "domain": d, "file_id": file_ids[f.name], "name": f.name}
+                    for f in uploads for d in sorted(supplied[f.name])]
+    conn.execute(insert(version_domains_table), domain_rows)
+    file_rows: dict[int, dict] = {}
+    for position, f in enumerate(uploads):
+        file_rows.setdefault(file_ids[f.name], {"version_id": vid, "file_id": file_ids[f.name],
+                                                "name": f.name, "uploaded": True, "position": position})
+    for _d, fid, name, _sha in carried:
+        file_rows.setdefault(fid, {"version_id": vid, "file_id": fid, "name": name,
+                                   "uploaded": False, "position": len(uploads) + len(file_rows)})
+    conn.execute(insert(version_files_table), list(file_rows.values()))
+
+
 class Store:
     """Versions of the uploaded data in one database (see the module docstring)."""
 
@@ -454,6 +490,7 @@ class Store:
 
     @property
     def dialect(self) -> str:
+        """The database dialect ("sqlite" or "postgresql")."""
         return self.engine.dialect.name
 
     # ------------------------------------------------------------------ transactions
@@ -491,6 +528,7 @@ class Store:
     # ------------------------------------------------------------------ reading
 
     def current_id(self) -> int | None:
+        """The current version's id (None before the first publish)."""
         with self.read() as conn:
             return conn.execute(select(current_table.c.version_id).where(current_table.c.id == 1)).scalar()
 
@@ -534,11 +572,13 @@ class Store:
             return self._version_infos(conn, limit=limit)
 
     def version(self, version_id: int) -> VersionInfo | None:
+        """One version's information (None when unknown)."""
         with self.read() as conn:
             found = self._version_infos(conn, ids=[version_id])
         return found[0] if found else None
 
     def current_version(self) -> VersionInfo | None:
+        """The current version's information (None before the first publish)."""
         with self.read() as conn:
             current = conn.execute(select(current_table.c.version_id)).scalar()
             if current is None:
@@ -668,6 +708,7 @@ class Store:
         return {key: json.loads(value) for key, value in rows}
 
     def get_setting(self, key: str, default: Any = None, version_id: int | None = None) -> Any:
+        """A setting (e.g. the slide order) of a version, default the current one."""
         return self.settings(version_id).get(key, default)
 
     def publish_setting(self, key: str, value: Any, by: str, comment: str = "",
@@ -723,6 +764,42 @@ class Store:
             parent_id=parent_id, summary_json=summary_json, sha256=sha256)
             .returning(versions_table.c.id)).scalar_one()
 
+    @staticmethod
+    def _carry_over(conn: Connection, current: int | None, replaced: set[str]
+                    ) -> tuple[list[tuple[str, int, str, str]], set[tuple[str, str]], dict | None]:
+        """(domains carried over as (domain, file id, name, sha), the current (domain, sha) pairs,
+        the current summary) — read inside the write transaction."""
+        if current is None:
+            return [], set(), None
+        rows = conn.execute(
+            select(version_domains_table.c.domain, version_domains_table.c.file_id,
+                   version_domains_table.c.name, files_table.c.sha256)
+            .join(files_table, files_table.c.id == version_domains_table.c.file_id)
+            .where(version_domains_table.c.version_id == current)).all()
+        current_pairs = {(d, sha) for d, _fid, _n, sha in rows}
+        carried = [tuple(r) for r in rows if r[0] not in replaced]
+        text = conn.execute(select(versions_table.c.summary_json)
+                            .where(versions_table.c.id == current)).scalar()
+        return carried, current_pairs, json.loads(text) if text else None
+
+    @staticmethod
+    def _store_files(conn: Connection, uploads: list[SourceFile], supplied: dict[str, set[str]]
+                     ) -> dict[str, int]:
+        """File name → stored file id; a file already stored (same sha256) is not stored again."""
+        shas = [f.sha256 for f in uploads]
+        existing = dict(conn.execute(select(files_table.c.sha256, files_table.c.id)
+                                     .where(files_table.c.sha256.in_(shas))).all())
+        file_ids: dict[str, int] = {}
+        for f in uploads:
+            sha = f.sha256
+            if sha not in existing:
+                existing[sha] = conn.execute(insert(files_table).values(
+                    sha256=sha, name=f.name, size=len(f.data), data=f.data,
+                    has_info=INFO_DOMAIN in supplied[f.name], created_at=_now())
+                    .returning(files_table.c.id)).scalar_one()
+            file_ids[f.name] = existing[sha]
+        return file_ids
+
     def publish(self, files: Sequence[SourceFile], by: str, comment: str = "",
                 expected_current: int | None = None) -> PublishOutcome:
         """Check `files` together and, if there is no error, store them as the new current version.
@@ -736,16 +813,7 @@ class Store:
         from unionboard.analysis.metrics import summary
         from unionboard.domains.loader import check_files
 
-        uploads: list[SourceFile] = []
-        by_name: dict[str, SourceFile] = {}
-        duplicate: str | None = None
-        for f in files:
-            seen = by_name.get(f.name)
-            if seen is None:
-                by_name[f.name] = f
-                uploads.append(f)
-            elif seen.data != f.data:
-                duplicate = f.name
+        uploads, duplicate = _distinct_uploads(files)
         result = check_files(uploads)
         if duplicate is not None:
             result = _with_issue(result, make_issue("error", duplicate, None, None, "store.same_name"))
@@ -762,57 +830,20 @@ class Store:
             current = self._lock_current(conn)
             if expected_current is not None and (current or 0) != expected_current:
                 return PublishOutcome(None, False, result, "stale", current)
-            carried: list[tuple[str, int, str, str]] = []  # (domain, file id, name, sha)
-            current_pairs: set[tuple[str, str]] = set()
-            parent_summary = None
-            if current is not None:
-                rows = conn.execute(
-                    select(version_domains_table.c.domain, version_domains_table.c.file_id,
-                           version_domains_table.c.name, files_table.c.sha256)
-                    .join(files_table, files_table.c.id == version_domains_table.c.file_id)
-                    .where(version_domains_table.c.version_id == current)).all()
-                current_pairs = {(d, sha) for d, _fid, _n, sha in rows}
-                carried = [tuple(r) for r in rows if r[0] not in replaced]
-                text = conn.execute(select(versions_table.c.summary_json)
-                                    .where(versions_table.c.id == current)).scalar()
-                parent_summary = json.loads(text) if text else None
+            carried, current_pairs, parent_summary = self._carry_over(conn, current, replaced)
             new_pairs = {(d, sha) for d, _fid, _n, sha in carried}
             new_pairs |= {(d, f.sha256) for f in uploads for d in supplied[f.name]}
             if current is not None and new_pairs == current_pairs:
                 return PublishOutcome(current, False, result, "identical", current)
 
-            # Files, deduplicated by content.
-            shas = [f.sha256 for f in uploads]
-            existing = dict(conn.execute(select(files_table.c.sha256, files_table.c.id)
-                                         .where(files_table.c.sha256.in_(shas))).all())
-            file_ids: dict[str, int] = {}
-            for f in uploads:
-                sha = f.sha256
-                if sha not in existing:
-                    existing[sha] = conn.execute(insert(files_table).values(
-                        sha256=sha, name=f.name, size=len(f.data), data=f.data,
-                        has_info=INFO_DOMAIN in supplied[f.name], created_at=_now())
-                        .returning(files_table.c.id)).scalar_one()
-                file_ids[f.name] = existing[sha]
+            file_ids = self._store_files(conn, uploads, supplied)
             self._fault("files")
 
             vid = self._insert_version(
                 conn, by=by, comment=comment, action="publish", parent_id=current,
                 summary_json=json.dumps(_merge_summary(parent_summary, new_summary, replaced), ensure_ascii=False),
                 sha256=mapping_sha256(new_pairs))
-            domain_rows = [{"version_id": vid, "domain": d, "file_id": fid, "name": name}
-                           for d, fid, name, _sha in carried]
-            domain_rows += [{"version_id": vid, "domain": d, "file_id": file_ids[f.name], "name": f.name}
-                            for f in uploads for d in sorted(supplied[f.name])]
-            conn.execute(insert(version_domains_table), domain_rows)
-            file_rows: dict[int, dict] = {}
-            for position, f in enumerate(uploads):
-                file_rows.setdefault(file_ids[f.name], {"version_id": vid, "file_id": file_ids[f.name],
-                                                        "name": f.name, "uploaded": True, "position": position})
-            for _d, fid, name, _sha in carried:
-                file_rows.setdefault(fid, {"version_id": vid, "file_id": fid, "name": name,
-                                           "uploaded": False, "position": len(uploads) + len(file_rows)})
-            conn.execute(insert(version_files_table), list(file_rows.values()))
+            _link_version(conn, vid, uploads, supplied, file_ids, carried)
             if current is not None:
                 conn.execute(insert(settings_table).from_select(
                     ["version_id", "key", "value_json"],

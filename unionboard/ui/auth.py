@@ -73,10 +73,12 @@ def current_user() -> str:
 
 
 def password_configured() -> bool:
+    """Whether a committee password hash is configured."""
     return auth.configured(committee_secrets())
 
 
 def sign_out() -> None:
+    """Forget the committee sign-in of this session."""
     st.session_state.pop(FLAG, None)
     st.session_state.pop(NAME, None)
     if _oidc_user_allowed():

@@ -41,6 +41,7 @@ class View:
 
     @property
     def is_sample(self) -> bool:
+        """Whether this is the bundled sample data."""
         return self.source.key == "sample"
 
 
@@ -55,6 +56,7 @@ def _checked(cache_key: tuple, _source: DataSource) -> CheckResult:
 
 
 def checked(source: DataSource) -> CheckResult:
+    """The checked data of a source (cached per source)."""
     return _checked(source.cache_key, source)
 
 
@@ -64,6 +66,7 @@ def _sample_bytes() -> tuple[SourceFile, ...]:
 
 
 def sample_source() -> DataSource:
+    """The bundled sample data as a source."""
     return DataSource(key="sample", files=_sample_bytes())
 
 
@@ -82,12 +85,13 @@ def _folded_names(cache_key: tuple, _roster):
     return folded_names(_roster)
 
 
-def folded_names(view: View):
+def folded_names(view: View) -> object:
     """The roster's folded names for search, cached on the data's content hash."""
     return _folded_names(view.source.cache_key, view.result.dataset.members)
 
 
 def build_view(lang: str, source: DataSource, year_range: tuple[int, int] | None) -> View:
+    """The data shown on a page: checked data in the year range, in `lang`."""
     result = checked(source)
     years = dataset_years(result.dataset)
     dataset = result.dataset

@@ -127,6 +127,7 @@ def current_slide(count: int) -> int:
 
 
 def go_to(number: int) -> None:
+    """Show slide `number` (1-based), in the address too."""
     st.query_params[SLIDE_PARAM] = str(number)
 
 
@@ -136,10 +137,12 @@ def step(delta: int, count: int) -> None:
 
 
 def notes_shown() -> bool:
+    """Whether the speaker notes are shown."""
     return st.query_params.get(NOTES_PARAM) == "1"
 
 
 def set_notes(shown: bool) -> None:
+    """Show or hide the speaker notes."""
     if shown:
         st.query_params[NOTES_PARAM] = "1"
     elif NOTES_PARAM in st.query_params:
@@ -158,17 +161,20 @@ def _esc(text: str) -> str:
 
 
 def head_html(slide: Slide) -> str:
+    """The slide's head (union, congress, counter) as escaped HTML."""
     return (f'<div class="ub-head"><h1 class="ub-title">{_esc(slide.title)}</h1>'
             f'<p class="ub-finding">{_esc(slide.finding)}</p></div>')
 
 
 def numbers_html(numbers: tuple[tuple[str, str], ...], row: bool = False) -> str:
+    """The slide's big numbers as escaped HTML."""
     items = "".join(f'<div class="ub-number"><div class="ub-value">{_esc(value)}</div>'
                     f'<div class="ub-label">{_esc(label)}</div></div>' for label, value in numbers)
     return f'<div class="ub-numbers{" ub-row" if row else ""}">{items}</div>'
 
 
 def title_html(slide: Slide) -> str:
+    """The slide's title and finding as escaped HTML."""
     term = "".join(f'<div class="ub-term">{_esc(label)} {_esc(value)}</div>'
                    for label, value in slide.numbers)
     return (f'<div class="ub-title-slide"><div class="ub-union">{_esc(slide.title)}</div>'
@@ -176,6 +182,7 @@ def title_html(slide: Slide) -> str:
 
 
 def notes_html(notes: str) -> str:
+    """The speaker notes as escaped HTML."""
     return f'<div class="ub-notes">{_esc(notes)}</div>'
 
 

@@ -26,6 +26,7 @@ def upload_limit_mb() -> int:
 
 
 def as_sources(uploaded) -> tuple[SourceFile, ...]:
+    """The uploaded files as SourceFiles (bytes read once)."""
     return tuple(SourceFile(name=f.name, data=f.getvalue()) for f in uploaded or ())
 
 
@@ -68,6 +69,7 @@ def needs_reconfirm(files: tuple[SourceFile, ...]) -> bool:
 
 
 def upload_key() -> str:
+    """The uploader's widget key (changes to clear it after a publish)."""
     return f"data_upload_{st.session_state.get('data_upload_n', 0)}"
 
 
@@ -193,6 +195,7 @@ def rollback(version_id: int, lang: str) -> None:
 
 
 def show_flash(lang: str) -> None:
+    """Show the message left by the last publish or rollback, once."""
     flash = st.session_state.pop("data_flash", None)
     if not flash:
         return
@@ -206,6 +209,7 @@ def show_flash(lang: str) -> None:
 
 
 def history_frame(lang: str) -> tuple[pd.DataFrame, list]:
+    """The history table in `lang` and the versions behind its rows."""
     versions = open_store().history()
     frame = pd.DataFrame({
         "#": [v.id for v in versions],
