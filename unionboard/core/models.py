@@ -124,18 +124,19 @@ class Finance:
     opening_balance: int = 0
     written_closing_balance: int | None = None
 
-    def _side(self, side: str) -> tuple[FinanceEntry, ...]:
+    def entries_of(self, side: str) -> tuple[FinanceEntry, ...]:
+        """The entries of one side ("revenue" or "spending")."""
         return tuple(e for e in self.entries if e.side == side)
 
     @property
     def revenue(self) -> tuple[FinanceEntry, ...]:
         """The revenue entries."""
-        return self._side("revenue")
+        return self.entries_of("revenue")
 
     @property
     def spending(self) -> tuple[FinanceEntry, ...]:
         """The spending entries."""
-        return self._side("spending")
+        return self.entries_of("spending")
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -144,12 +145,12 @@ class Finance:
 
     def items(self, side: str) -> tuple[str, ...]:
         """Sources or categories in the order they first appear."""
-        return tuple(dict.fromkeys(e.item for e in self._side(side)))
+        return tuple(dict.fromkeys(e.item for e in self.entries_of(side)))
 
     def by_year(self, side: str) -> dict[int, int]:
         """Year → total of one side."""
         totals = dict.fromkeys(self.years, 0)
-        for e in self._side(side):
+        for e in self.entries_of(side):
             totals[e.year] += e.amount
         return totals
 
@@ -158,13 +159,13 @@ class Finance:
         totals: Counter[str] = Counter()
         for item in self.items(side):
             totals[item] = 0
-        for e in self._side(side):
+        for e in self.entries_of(side):
             totals[e.item] += e.amount
         return dict(totals)
 
     def total(self, side: str) -> int:
         """The total of one side over every year."""
-        return sum(e.amount for e in self._side(side))
+        return sum(e.amount for e in self.entries_of(side))
 
     @property
     def closing_balance(self) -> int:
@@ -183,7 +184,7 @@ class Finance:
     def table(self, side: str) -> pd.DataFrame:
         """Items × years in đồng (the report's layout), without totals."""
         frame = pd.DataFrame(0, index=list(self.items(side)), columns=list(self.years), dtype="int64")
-        for e in self._side(side):
+        for e in self.entries_of(side):
             frame.loc[e.item, e.year] += e.amount
         return frame
 

@@ -181,12 +181,12 @@ def _steadiest(finance: Finance, side: str) -> str | None:
 
 def _finance_side_slide(dataset: Dataset, side: str, s: dict[str, str], lang: str) -> Slide | None:
     finance = dataset.finance
-    if finance is None or not finance._side(side):
+    if finance is None or not finance.entries_of(side):
         return None
     total = finance.total(side)
     by_item = finance.by_item(side)
     by_year = {y: v for y, v in finance.by_year(side).items()
-               if any(e.year == y for e in finance._side(side))}
+               if any(e.year == y for e in finance.entries_of(side))}
     years = len(by_year) or 1
     avg = total / years
     largest = max(by_item, key=lambda k: by_item[k])

@@ -1,0 +1,214 @@
+"""Finance: shared pieces of both layouts — amounts as written, collected tables, balances, total checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from unionboard.core.i18n import Phrase, phrase
+from unionboard.core.issues import IssueLog
+from unionboard.core.text import (
+    cell_name,
+    clean,
+    fold,
+    format_dong,
+    format_number,
+    parse_number,
+)
+from unionboard.domains.words import (
+    REVENUE,
+    REVENUE_WORDS,
+    SPENDING,
+    SPENDING_WORDS,
+    TOTAL_LABELS,
+)
+from unionboard.read.workbook import Sheet
+
+MAX_SCAN_ROWS = 2000
+UNKNOWN_ITEM = "(Không rõ khoản mục)"
+
+
+OPENING = re.compile(r"^(ton dau|so du dau|du dau|ton quy dau|opening balance|opening)\b")
+CLOSING = re.compile(r"^(ton cuoi|so du cuoi|du cuoi|ton quy cuoi|closing balance|closing)\b")
+
+
+TITLE_REVENUE = re.compile(r"\b(phan thu|cac khoan thu|khoan thu|bang thu|revenue|income)\b")
+TITLE_SPENDING = re.compile(r"\b(phan chi|cac khoan chi|khoan chi|bang chi|spending|expenditures?)\b")
+
+
+HEADER_REVENUE = re.compile(r"\b(nguon thu|noi dung thu|thu)\b")
+HEADER_SPENDING = re.compile(r"\b(muc chi|noi dung chi|chi)\b")
+
+
+BUDGET_NAMES = ("du toan", "ke hoach", "budget")
+
+
+def cell_text(value: object) -> str:
+    """A cell as trimmed text ('' for blank)."""
+    return value if isinstance(value, str) else ""
+
+
+def word_set(folded: str) -> set[str]:
+    """The words of a folded text."""
+    return set(folded.split())
+
+
+def name_words(name: str) -> set[str]:
+    """Words of a folded sheet name, without "chỉ tiêu"/"chi tiết"/"chỉ số" (not "chi")."""
+    return word_set(re.sub(r"\bchi (tieu|tiet|so)\b", " ", fold(name)))
+
+
+def name_side(name: str) -> str | None:
+    """Side from a sheet name: "Thu"/"Phần thu"/"Revenue" vs "Chi"/"Phần chi"/"Spending"."""
+    words = name_words(name)
+    has_thu = bool(words & {"thu", "revenue", "revenues", "income"})
+    has_chi = bool(words & {"chi", "spending", "expenses", "expense", "expenditure"})
+    if has_thu and not has_chi:
+        return REVENUE
+    if has_chi and not has_thu:
+        return SPENDING
+    return None
+
+
+def name_hint(name: str) -> bool:
+    """Whether a sheet name suggests finance (Thu, Chi, Tài chính, ...), not a budget."""
+    folded = fold(name)
+    if any(b in folded for b in BUDGET_NAMES):
+        return False
+    words = name_words(name)
+    return bool(words & {"thu", "chi", "revenue", "spending", "finance", "income", "expenses"}) or (
+        "tai chinh" in folded)
+
+
+def fold_title(value: object) -> str:
+    """Fold text with a space inserted before a glued unit note ("Phần thuĐVT" → "phan thu dvt")."""
+    return fold(re.sub(r"(?i)(đvt|đơn vị)", r" \1", cell_text(value)))
+
+
+def is_total_label(folded: str) -> bool:
+    """Whether a folded label is a total row's ('Tổng cộng', 'Cộng', ...)."""
+    return folded in TOTAL_LABELS or folded.startswith("tong cong")
+
+
+def side_of_value(value: object) -> str | None:
+    """REVENUE or SPENDING for a Thu/Chi cell, else None."""
+    folded = fold(value)
+    if folded in REVENUE_WORDS:
+        return REVENUE
+    if folded in SPENDING_WORDS:
+        return SPENDING
+    return None
+
+
+def show_amount(raw: float) -> str:
+    """A raw amount as written, Vietnamese format (18.777.000; 100,61)."""
+    if float(raw).is_integer():
+        return format_number(raw)
+    return format_number(raw, 2).rstrip("0").rstrip(",")
+
+
+@dataclass
+class Amount:
+    """A cell read as an amount: raw number (None when blank), or the bad text."""
+
+    raw: float | None = None
+    bad: str | None = None
+
+
+def read_amount(value: object) -> Amount:
+    """An amount cell as written: its number, or the text that is not one."""
+    if value is None:
+        return Amount()
+    if isinstance(value, str) and not fold(value):  # blank, "-", "–": nothing written
+        return Amount()
+    if isinstance(value, bool | dt.date | dt.datetime | dt.time | dt.timedelta):
+        return Amount(bad=clean(value))
+    number = parse_number(value)
+    if number is None:
+        return Amount(bad=clean(value))
+    return Amount(raw=number)
+
+
+@dataclass
+class Table:
+    """Amounts read from one table (a wide block or a tidy sheet), summed per (side, year, item)."""
+
+    sheet: Sheet
+    amounts: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    labels: dict[tuple[str, int, str], str] = field(default_factory=dict)
+    cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
+
+    def add(self, side: str, year: int, label: str, amount: int, cell: str) -> None:
+        """Record one amount with its cell (a repeated key adds up)."""
+        key = (side, year, fold(label))
+        self.amounts[key] = self.amounts.get(key, 0) + amount
+        self.labels.setdefault(key, label)
+        self.cells.setdefault(key, cell)
+
+
+@dataclass
+class Balance:
+    """A written opening or closing balance and where it was."""
+    amount: int
+    file: str
+    sheet: str
+    cell: str
+
+
+@dataclass
+class Collected:
+    """Every table, opening and closing balance found in the finance sheets."""
+    tables: list[Table] = field(default_factory=list)
+    opening: list[Balance] = field(default_factory=list)
+    closing: list[Balance] = field(default_factory=list)
+
+
+def side_from_labels(labels: list[str]) -> str | None:
+    """The side told by the item labels (sources vs categories), None when unclear."""
+    folded = [fold(label) for label in labels if label]
+    if not folded:
+        return None
+    chi = sum(1 for f in folded if f.split()[:1] == ["chi"])
+    thu = sum(1 for f in folded if f.split()[:1] == ["thu"])
+    if chi > thu:
+        return SPENDING
+    if thu > chi:
+        return REVENUE
+    return None
+
+
+def not_a_number(log: IssueLog, file: str, sheet: str, cell: str, bad: str, label: str, year: int) -> None:
+    """The warning for an amount cell that is not a number (counted as 0), in either layout."""
+    log.warning(file, sheet, cell, "finance.not_a_number", value=bad, cell=cell, label=label, year=year)
+
+
+def side_phrase(side: str) -> Phrase:
+    """"phần thu" / "phần chi" as a phrase rendered in the message's language."""
+    return phrase(f"finance.side_{side}")
+
+
+def what_total(side: str | None, year: int | None) -> Phrase:
+    """How a written total is named in messages (side and/or year)."""
+    if side and year:
+        return phrase("finance.what_side_year", side=side_phrase(side), year=year)
+    if side:
+        return phrase("finance.what_side_only", side=side_phrase(side))
+    return phrase("finance.what_year", year=year) if year else phrase("finance.what_all")
+
+
+def check_total(log: IssueLog, sheet: Sheet, row: int, col: int, written: Amount, money,
+                 computed: int, what: Phrase) -> None:
+    """A written total against the computed one: a warning on a mismatch or a non-number."""
+    cell = cell_name(row, col)
+    if written.bad is not None:
+        log.warning(sheet.file, sheet.name, cell, "finance.total_not_a_number", what=what, cell=cell,
+                    value=written.bad, computed=format_dong(computed))
+        return
+    if written.raw is None:
+        return
+    value = money(written.raw)
+    if value != computed:
+        log.warning(sheet.file, sheet.name, cell, "finance.total_mismatch", what=what,
+                    written=format_dong(value), cell=cell, computed=format_dong(computed),
+                    difference=format_dong(value - computed))

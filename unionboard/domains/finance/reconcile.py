@@ -1,0 +1,70 @@
+"""Finance: merge every table into one Finance, drop amounts counted twice, reconcile the closing balance."""
+
+from __future__ import annotations
+
+from unionboard.core.i18n import Phrase, phrase
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import Finance, FinanceEntry
+from unionboard.core.text import (
+    format_dong,
+)
+from unionboard.domains.finance.common import Balance, Collected, side_phrase
+
+
+def merge(out: Collected, log: IssueLog) -> Finance | None:
+    """Every table merged into one Finance (amounts counted twice dropped), balances reconciled."""
+    amounts: dict[tuple[str, int, str], int] = {}
+    labels: dict[tuple[str, int, str], str] = {}
+    item_labels: dict[tuple[str, str], str] = {}
+    origin: dict[tuple[str, int, str], tuple[str, str, str]] = {}
+    order: list[tuple[str, int, str]] = []
+    for table in out.tables:
+        sheet = table.sheet
+        duplicates = []
+        for key, amount in table.amounts.items():
+            side, year, folded = key
+            if key in amounts:
+                duplicates.append((key, amount))
+                continue
+            amounts[key] = amount
+            labels[key] = item_labels.setdefault((side, folded), table.labels[key])
+            origin[key] = (sheet.file, sheet.name, table.cells[key])
+            order.append(key)
+        if duplicates:
+            key, value = duplicates[0]
+            side, year, _ = key
+            file, name, cell = origin[key]
+            log.warning(sheet.file, sheet.name, table.cells[key], "finance.duplicate_amounts",
+                        count=len(duplicates), file=file, sheet=name, label=table.labels[key], year=year,
+                        side=side_phrase(side), amount=format_dong(amounts[key]), cell=cell,
+                        here=format_dong(value))
+    if not amounts and not out.opening and not out.closing:
+        return None
+    entries = tuple(FinanceEntry(side=side, year=year, item=labels[(side, year, f)], amount=amounts[(side, year, f)])
+                    for side, year, f in order)
+    opening = single_balance(out.opening, phrase("finance.opening"), log)
+    closing = single_balance(out.closing, phrase("finance.closing"), log)
+    finance = Finance(entries=entries, opening_balance=opening.amount if opening else 0,
+                      written_closing_balance=closing.amount if closing else None)
+    if closing is not None and finance.revenue and finance.spending:
+        computed = finance.closing_balance
+        if computed != closing.amount:
+            log.warning(closing.file, closing.sheet, closing.cell, "finance.closing_mismatch",
+                        written=format_dong(closing.amount), cell=closing.cell, computed=format_dong(computed),
+                        opening=format_dong(finance.opening_balance),
+                        revenue=format_dong(finance.total("revenue")),
+                        spending=format_dong(finance.total("spending")))
+    return finance
+
+
+def single_balance(found: list[Balance], what: Phrase, log: IssueLog) -> Balance | None:
+    """The one balance to use when several were written (a warning when they differ)."""
+    if not found:
+        return None
+    first = found[0]
+    for other in found[1:]:
+        if other.amount != first.amount:
+            log.warning(other.file, other.sheet, other.cell, "finance.balance_conflict", what=what,
+                        written=format_dong(other.amount), cell=other.cell, first=format_dong(first.amount),
+                        first_sheet=first.sheet, first_cell=first.cell)
+    return first
