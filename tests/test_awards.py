@@ -64,7 +64,7 @@ def _parse(rows: list[list], header=HEADER):
 
 def test_report_awards_end_to_end(tmp_path: Path) -> None:
     result = check_files([_write(tmp_path / "khen-thuong.xlsx", REPORT_ROWS)])
-    assert [i.message for i in result.issues] == []
+    assert [i.code for i in result.issues] == []
     awards = result.dataset.awards
     assert awards is not None and len(awards) == 12
     assert all(a.level in AWARD_LEVELS and a.recipient_type in RECIPIENT_TYPES for a in awards)
@@ -118,9 +118,9 @@ def test_year_problems() -> None:
     ])
     assert [a.year for a in awards] == [None] * 5
     assert [i.cell for i in log] == ["A2", "A3", "A4", "A5", "A6"]
-    assert "“1900”" in log.items[0].message and "không hợp lý" in log.items[0].message
+    assert log.items[0].code == "awards.implausible_year" and "“1900”" in log.items[0].message
     assert "“sắp tới”" in log.items[2].message
-    assert "thiếu năm" in log.items[4].message
+    assert log.items[4].code == "awards.no_year"
 
 
 def test_forms_levels_and_recipients() -> None:

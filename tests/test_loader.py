@@ -164,7 +164,7 @@ def test_roster_missing_required_column_lists_expected_and_found():
     assert len(result.errors) == 1, result.issues
     issue = result.errors[0]
     assert (issue.severity, issue.file, issue.sheet, issue.cell) == ("error", "thieu-cot.xlsx", "Đoàn viên", "A4")
-    assert "thiếu cột bắt buộc" in issue.message
+    assert issue.code == "loader.missing_columns"
     assert "“Giới tính”" in issue.message  # what is expected
     assert "Danh sách đoàn viên" in issue.message
     found = issue.message.split("Các cột tìm thấy ở dòng 4:")[1]
@@ -197,7 +197,7 @@ def test_workbook_with_no_recognisable_sheet_names_the_sheets():
     assert len(result.issues) == 1
     issue = result.issues[0]
     assert (issue.severity, issue.file, issue.sheet, issue.cell) == ("error", "khac.xlsx", None, None)
-    assert "Không nhận ra trang tính nào" in issue.message
+    assert issue.code == "loader.no_sheet_recognised"
     assert "“Lịch công tác”" in issue.message and "“Ghi chú”" in issue.message
     assert "đoàn viên" in issue.message  # says what is expected
 

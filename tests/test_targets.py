@@ -71,7 +71,7 @@ def report_file(tmp_path: Path) -> Path:
 
 def test_report_table_end_to_end(report_file: Path) -> None:
     result = check_files([report_file])
-    assert [i.message for i in result.issues] == []
+    assert [i.code for i in result.issues] == []
     targets = result.dataset.targets
     assert targets is not None and len(targets) == 9
     statuses = [t.status for t in targets]
@@ -179,7 +179,7 @@ def test_group_heading_row_and_non_numeric_result() -> None:
     assert [t.is_first_in_group for t in targets] == [True, False]
     assert targets[1].text == "Học tập nghị quyết"
     assert [t.status for t in targets] == ["Chưa đạt", "Đạt"]
-    assert [i.cell for i in log] == ["E4"] and "không phải là số" in log.items[0].message
+    assert [(i.cell, i.code) for i in log] == [("E4", "targets.result_not_a_number")]
 
 
 def test_zero_target_means_none_allowed() -> None:
