@@ -17,9 +17,11 @@ LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 STRINGS: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
 VALUE_LABELS_EN: dict[str, str] = {}
 _OWNER: dict[str, str] = {}
+_TABLES: dict[tuple[str, str], dict[str, str]] = {}  # table() results, cleared when the catalogue changes
 
 
 def _merge(module_name: str, key: str, lang: str, text: str) -> None:
+    _TABLES.clear()
     owner = _OWNER.setdefault(f"{lang}:{key}", module_name)
     if owner != module_name:
         raise ValueError(f"string {key!r} ({lang}) declared in both {owner} and {module_name}")
@@ -53,6 +55,7 @@ def remove_entries(owner: str, keys: list[str] | tuple[str, ...]) -> None:
     for key in keys:
         for lang in ("vi", "en"):
             if _OWNER.get(f"{lang}:{key}") == owner:
+                _TABLES.clear()
                 del _OWNER[f"{lang}:{key}"]
                 STRINGS[lang].pop(key, None)
 
@@ -101,9 +104,16 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
 
 
 def table(prefix: str, lang: str = "vi") -> dict[str, str]:
-    """Every raw template whose key starts with `prefix`, keyed without it (unknown language: Vietnamese)."""
-    strings = STRINGS.get(lang, STRINGS["vi"])
-    return {key[len(prefix):]: text for key, text in strings.items() if key.startswith(prefix)}
+    """Every raw template whose key starts with `prefix`, keyed without it (unknown language: Vietnamese).
+
+    Built once per (prefix, language): pages ask for the same tables on every rerun. Do not modify it.
+    """
+    key = (prefix, lang if lang in STRINGS else "vi")
+    found = _TABLES.get(key)
+    if found is None:
+        strings = STRINGS[key[1]]
+        found = _TABLES[key] = {k[len(prefix):]: text for k, text in strings.items() if k.startswith(prefix)}
+    return found
 
 
 def value_label(value: str, lang: str = "vi") -> str:
