@@ -416,3 +416,79 @@ def test_parse_nothing_usable_returns_none_without_raising() -> None:
     log = IssueLog()
     assert finance.parse([sheet("Thu", [["xin chào"]]), sheet("Chi", [])], log) is None
     assert len(list(log)) == 2 and all(i.severity == "warning" for i in log)
+
+
+# --------------------------------------------------------------------------- amounts as accountants write them
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("(2.000.000)", -2_000_000), ("( 2.000.000 )", -2_000_000), ("18.777 nghìn", 18_777_000),
+    ("18,8 triệu", 18_800_000), ("18.777.000 đ", 18_777_000), ("18.777.000 đồng", 18_777_000),
+    ("18.777.000 VNĐ", 18_777_000), ("1,2 tỷ", 1_200_000_000), ("2 tr", 2_000_000),
+])
+def test_amount_texts(written, expected) -> None:
+    amount = finance.common.read_amount(written)
+    assert amount.bad is None and amount.dong(1) == expected
+    # a cell that names its own unit is not scaled again by the sheet's "ĐVT: 1.000"
+    assert amount.dong(1000) == (expected if amount.explicit else expected * 1000)
+
+
+@pytest.mark.parametrize("written", ["-", "—", "–", "  "])
+def test_dashes_are_zero_not_errors(written) -> None:
+    amount = finance.common.read_amount(written)
+    assert amount.raw is None and amount.bad is None
+
+
+def test_amounts_that_cannot_be_real_are_errors_naming_the_cell(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["Nguồn thu", "Năm 2016", "Năm 2017"],
+        ["Đoàn phí", 1e16, "18.777.000"],
+        ["Hỗ trợ", "NaN", "1.000.000"],
+        ["Khác", "#DIV/0!", "2.000.000.000.000.000.000"],
+    ]})
+    result = check_files([path])
+    errors = {(i.cell, i.code) for i in result.errors}
+    assert {("B2", "finance.amount_not_real"), ("B3", "finance.amount_not_real"), ("B4", "loader.error_value"),
+            ("C4", "finance.amount_not_real")} <= errors
+    assert not result.ok
+
+
+def test_a_mixed_table_with_unit_words_reads_every_amount(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["PHẦN THU"], ["ĐVT: đồng"],
+        ["Nguồn thu", "Năm 2016", "Năm 2017"],
+        ["Đoàn phí", "18.777 nghìn", "21.100.000"],
+        ["Hoàn ứng", "(2.000.000)", "-"],
+    ]})
+    fin = check_files([path]).dataset.finance
+    assert fin.by_year("revenue") == {2016: 16_777_000, 2017: 21_100_000}
+
+
+def test_subtotal_lines_are_not_counted_twice(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần chi": [
+        ["Mục chi", "Năm 2016", "Năm 2017"],
+        ["1. Chi phụ cấp", 9_666_000, 0],
+        ["2. Chi hoạt động phong trào", 47_841_000, 42_084_000],
+        ["- Văn nghệ, thể thao", 41_041_000, 36_084_000],
+        ["- Thăm hỏi", 6_800_000, 6_000_000],
+        ["Cộng phát sinh", 57_507_000, 42_084_000],
+    ]})
+    result = check_files([path])
+    fin = result.dataset.finance
+    assert fin.by_year("spending") == {2016: 57_507_000, 2017: 42_084_000}
+    assert "2. Chi hoạt động phong trào" not in fin.by_item("spending")
+    assert not [i for i in result.issues if i.severity != "info"]
+
+
+def test_a_group_line_that_disagrees_with_its_items_is_a_warning(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["Nguồn thu", "Năm 2017"],
+        ["I. Thu tại cơ sở", 30_000_000],
+        ["- Đoàn phí", 21_100_000],
+        ["- Thu khác", 8_000_000],
+        ["II. Cấp trên cấp", 7_000_000],
+    ]})
+    result = check_files([path])
+    assert result.dataset.finance.total("revenue") == 36_100_000
+    (warning,) = result.warnings
+    assert (warning.code, warning.cell) == ("finance.group_mismatch", "B2")

@@ -202,3 +202,23 @@ def test_garbage_never_raises() -> None:
         ["x", None, None, "∞", "", "???"],
     ])
     assert isinstance(targets, tuple)
+
+
+def test_an_english_targets_table_is_recognised(tmp_path) -> None:
+    import openpyxl
+
+    from unionboard.domains.loader import check_files
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Targets"
+    for row in (["No.", "Target", "Unit", "Target value", "Result", "Evaluation"],
+                [1, "Members who join trade union activities", "%", "100%", "100%", "Met"],
+                [2, "New members recruited", "people", 5, 6, "Exceeded"]):
+        ws.append(row)
+    wb.save(tmp_path / "targets.xlsx")
+    result = check_files([tmp_path / "targets.xlsx"])
+    assert result.ok, result.issues
+    targets = result.dataset.targets
+    assert [t.text for t in targets] == ["Members who join trade union activities", "New members recruited"]
+    assert [t.status for t in targets] == ["Đạt", "Vượt"]

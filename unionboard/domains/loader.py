@@ -140,6 +140,8 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
                 continue
             recognised += 1
             by_domain.setdefault(domain, []).append((sheet, header))
+            for cell in sorted(sheet.error_cells):
+                log.error(source.name, sheet.name, cell, "loader.error_value", cell=cell)
             for cell in sorted(sheet.formulas_without_value):
                 log.error(source.name, sheet.name, cell, "loader.formula_without_value")
         if sheets and not recognised:

@@ -14,11 +14,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import repeat
 
 import numpy as np
 import pandas as pd
 
+from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
@@ -362,6 +364,21 @@ class _Problems:
                 else:
                     entry[2].append(index)
 
+    def refuse_mostly_unknown(self, log: IssueLog, count: int) -> None:
+        """A categorical column where more than half of the values are not recognised is an error:
+        its figures would be wrong (e.g. "Nữ: 0" from text in a legacy font), not just incomplete."""
+        for key in CATEGORICAL:
+            unknown = [(value, col, indices) for (k, problem), (value, col, indices) in self.items.items()
+                       if k == key and problem != "blank"]
+            rows = sum(len(indices) for _, _, indices in unknown)
+            if count < MIN_ROWS_FOR_REFUSAL or rows * 2 <= count:
+                continue
+            col = unknown[0][1]
+            values = ", ".join(f"“{clean(v)}”" for v, _, _ in sorted(unknown, key=lambda u: -len(u[2]))[:5])
+            cell = cell_name(self.rows[0], col) if self.rows else None
+            log.error(self.sheet.file, self.sheet.name, cell, "members.column_mostly_unknown",
+                      column=phrase(f"members.column_{key}"), rows=rows, count=count, values=values)
+
     def emit(self, log: IssueLog, messages: dict[str, Callable[[object, object, str], Message]]) -> None:
         """One warning per (column, problem), naming the first cells it occurs in."""
         file, sheet = self.sheet.file, self.sheet.name
@@ -506,9 +523,75 @@ def _merge_spellings(counts: Counter[str]) -> dict[str, str]:
     return {text: best[fold(text)][1] for text in counts}
 
 
+CATEGORICAL = ("gender", "education", "political_theory", "party_member")
+MIN_ROWS_FOR_REFUSAL = 4  # a column is refused when over half of at least this many values are unknown
+_TOTAL_STARTS = ("tổng", "cộng", "tong", "cong", "total", "sum")
+# Lines of a signature block under the table (folded): who made the list, "(đã ký)", "TM. Ban chấp hành",
+# "(Ký, ghi rõ họ tên)", the place-and-date line.
+_SIGNATURE = re.compile(r"^(nguoi lap( bieu| danh sach)?|da ky|ky ghi ro ho ten|ky va ghi ro ho ten|"
+                        r"t m ban chap hanh|tm ban chap hanh|tm bch|thay mat ban chap hanh|xac nhan( cua)?|"
+                        r"thu truong( co quan| don vi)?|ke toan( truong)?|nguoi duyet|ban chap hanh cong doan)\b")
+_DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
+SIGNATURE_SCAN_ROWS = 40  # a signature block is looked for among the table's last rows
+
+
+@dataclass(frozen=True)
+class _Skipped:
+    """A row of the roster area that is not a member, and why."""
+
+    index: int
+    kind: str  # "total" | "header" | "signature"
+    stated: int | None = None  # the count a total row states ("Cộng: 10 đ/c")
+
+
+def _first_text(line: list) -> str:
+    return next((str(v).strip() for v in line if isinstance(v, str) and v.strip()), "")
+
+
+def _stated_count(text: str) -> int | None:
+    """The number of members a total row states in its own text ("Cộng: 10 đ/c"); the numbers in
+    its other cells are column totals (party members, ...), not the count."""
+    match = re.search(r"\d+", text)
+    return int(match.group()) if match else None
+
+
+def _is_total_text(text: str) -> bool:
+    lowered = text[:6].lower()
+    if not lowered.startswith(_TOTAL_STARTS):
+        return False
+    folded = fold(text)
+    head = folded.split(" ")
+    return folded in TOTAL_LABELS or " ".join(head[:2]) in TOTAL_LABELS and (
+        any(ch.isdigit() for ch in text) or ":" in text or len(head) <= 3) or (
+        head[0] in TOTAL_LABELS and (":" in text or any(ch.isdigit() for ch in text)))
+
+
+def _signature_start(lines: list[list], names: list[str]) -> int | None:
+    """Where a signature block begins among the last rows (everything from there down is skipped)."""
+    start = max(0, len(lines) - SIGNATURE_SCAN_ROWS)
+    for index in range(start, len(lines)):
+        text = fold(_first_text(lines[index]))
+        if text and (_SIGNATURE.match(text) or _DATE_LINE.search(text)):
+            return index
+    return None
+
+
+def _total_rows(lines: list[list], names: list[str]) -> list[_Skipped]:
+    """Rows whose name cell (or, without a name, first text) is a total: "Tổng cộng", "Cộng: 10 đ/c"."""
+    out = []
+    for index, name in enumerate(names):
+        if name and not name[:6].lower().startswith(_TOTAL_STARTS):
+            continue
+        text = name or _first_text(lines[index])
+        if text and len(text) < 60 and _is_total_text(text):
+            out.append(_Skipped(index, "total", _stated_count(text)))
+    return out
+
+
 def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col: int | None,
-                 mapped: list[int]) -> tuple[list[str], set[int], list[int]]:
-    """(cleaned names, indices of rows that are not members, indices of nameless rows with data)."""
+                 mapped: list[int]) -> tuple[list[str], set[int], list[int], list[_Skipped]]:
+    """(cleaned names, indices of rows that are not members, indices of nameless rows with data,
+    the skipped rows worth a note: totals, repeated headers, a signature block)."""
     names_all = _clean_names(_columns(lines, [name_col])[name_col]) if name_col is not None \
         else [""] * len(lines)
     header_text = _clean_names([sheet.value(header.row, name_col)])[0] if name_col is not None else ""
@@ -520,16 +603,22 @@ def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col:
     closer = (spaces <= 1) | (lengths == header_len)  # a blank name has no space
     closer[:3] = True
     suspects = np.flatnonzero(closer).tolist()
-    drop: set[int] = set()
+    signature = _signature_start(lines, names_all)
+    end = len(lines) if signature is None else signature
+    skipped = [item for item in _total_rows(lines, names_all) if item.index < end]
+    if signature is not None:
+        skipped.append(_Skipped(signature, "signature"))
+    drop: set[int] = {item.index for item in skipped} | set(range(end, len(lines)))
     nameless: list[int] = []
     for index in suspects:
+        if index >= end or index in drop:
+            continue
         name, line = names_all[index], lines[index]
         cells = [line[c] for c in mapped if c < len(line)]
         if name:
-            if len(name) <= 12 and fold(name) in TOTAL_LABELS:
-                drop.add(index)
-            elif len(name) == header_len and fold(name) == header_key:
+            if len(name) == header_len and fold(name) == header_key:
                 drop.add(index)  # the header repeated (a roster pasted from several pages)
+                skipped.append(_Skipped(index, "header"))
             elif index < 3 and _is_column_number_row(cells):
                 drop.add(index)
             continue
@@ -541,7 +630,26 @@ def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col:
         if index < 3 and _is_column_number_row(cells):
             continue
         nameless.append(index)
-    return names_all, drop, nameless
+    return names_all, drop, nameless, sorted(skipped, key=lambda item: item.index)
+
+
+def _note_skipped(sheet: Sheet, first: int, name_col: int, skipped: list[_Skipped], count: int,
+                  height: int, log: IssueLog) -> None:
+    """An info note for each row that is not a member; a stated total that differs is a warning."""
+    for item in skipped:
+        cell = cell_name(first + item.index, name_col)
+        if item.kind == "signature":
+            log.info(sheet.file, sheet.name, cell, "members.skipped_signature", cell=cell,
+                     rows=height - item.index)
+        elif item.kind == "header":
+            log.info(sheet.file, sheet.name, cell, "members.skipped_header", cell=cell)
+        else:
+            log.info(sheet.file, sheet.name, cell, "members.skipped_total", cell=cell)
+    totals = [item for item in skipped if item.kind == "total" and item.stated is not None]
+    if totals and totals[-1].stated != count:
+        cell = cell_name(first + totals[-1].index, name_col)
+        log.warning(sheet.file, sheet.name, cell, "members.total_mismatch", cell=cell,
+                    stated=totals[-1].stated, counted=count)
 
 
 def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
@@ -553,7 +661,7 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     mapped = sorted(set(cols.values()))
 
     # 1. Which rows are members: a name, not a total / repeated header / column-number row.
-    names_all, drop, nameless = _member_rows(sheet, header, lines, name_col, mapped)
+    names_all, drop, nameless, skipped = _member_rows(sheet, header, lines, name_col, mapped)
     current_year = dt.date.today().year
     messages = _problem_messages(current_year)
     if nameless:
@@ -607,6 +715,7 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     if dept_col is not None and "" in merged_counts:
         problems.scan("department", dept_col, texts, {"": "blank"})
     problems.emit(log, messages)
+    problems.refuse_mostly_unknown(log, count)
 
     # 3. The frame, column-wise.
     # Text columns stay `object` (None for missing): converting 100,000 strings to pandas' `str`
@@ -621,6 +730,7 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     }, columns=list(MEMBER_COLUMNS))
     if name_col is not None:
         frame.attrs["name_col"] = column_letter(name_col)
+    _note_skipped(sheet, first, name_col or 0, skipped, count, len(lines), log)
     if not count:
         log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0), "members.empty",
                     row=header.row + 1)

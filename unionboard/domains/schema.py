@@ -19,6 +19,7 @@ class Column:
     label: str
     aliases: tuple[str, ...]
     required: bool = True
+    fallback: tuple[str, ...] = ()  # header texts taken only when left over by every other column
 
     @cached_property
     def folded_aliases(self) -> tuple[str, ...]:
@@ -100,11 +101,15 @@ TARGETS = TableSchema(
     columns=(
         Column("stt", "STT", ("TT", "Số TT", "No", "#"), required=False),
         Column("text", "Nội dung", ("Nội dung mục tiêu Nghị quyết", "Nội dung mục tiêu",
-                                    "Nội dung chỉ tiêu", "Chỉ tiêu", "Target text", "Content")),
+                                    "Nội dung chỉ tiêu", "Chỉ tiêu", "Target text", "Content", "Targets",
+                                    "Goal", "Description", "Objective", "Indicator"),
+               fallback=("Target",)),  # "Target" beside "Target value" is the target's text
         Column("unit", "ĐVT", ("Đơn vị tính", "Unit")),
-        Column("target", "Mục tiêu", ("Mục tiêu NQ", "Mục tiêu Nghị quyết", "Chỉ tiêu NQ", "Target")),
-        Column("result", "Kết quả", ("KQ thực hiện", "Kết quả thực hiện", "KQ", "Thực hiện", "Result")),
-        Column("evaluation", "Đánh giá", ("Evaluation", "Status"), required=False),
+        Column("target", "Mục tiêu", ("Mục tiêu NQ", "Mục tiêu Nghị quyết", "Chỉ tiêu NQ", "Target",
+                                      "Target value", "Goal value", "Planned value")),
+        Column("result", "Kết quả", ("KQ thực hiện", "Kết quả thực hiện", "KQ", "Thực hiện", "Result",
+                                     "Achieved", "Actual", "Result value")),
+        Column("evaluation", "Đánh giá", ("Evaluation", "Status", "Assessment", "Rating"), required=False),
     ),
 )
 
@@ -115,10 +120,10 @@ AWARDS = TableSchema(
     columns=(
         Column("year", "Năm", ("Year", "Năm khen thưởng", "Thời gian", "Giai đoạn")),
         Column("form", "Hình thức", ("Hình thức khen thưởng", "Danh hiệu", "Loại khen thưởng",
-                                     "Form", "Award")),
+                                     "Form", "Award", "Award type", "Title")),
         Column("level", "Cấp", ("Cấp khen thưởng", "Cấp khen", "Cấp quyết định", "Level")),
         Column("recipient_type", "Đối tượng", ("Tập thể/Cá nhân", "Loại đối tượng", "Recipient",
-                                              "Recipient type")),
+                                              "Recipient type", "Collective/Individual", "Awarded to")),
         Column("count", "Số lượng", ("SL", "Count", "Number"), required=False),
         Column("note", "Ghi chú", ("Note", "Nội dung"), required=False),
     ),
@@ -130,8 +135,10 @@ FINANCE_TIDY = TableSchema(
     sheet_hints=("tai chinh", "thu", "chi", "finance", "revenue", "spending"),
     columns=(
         Column("year", "Năm", ("Year",)),
-        Column("item", "Khoản mục", ("Nội dung", "Nguồn thu", "Mục chi", "Item", "Category", "Source")),
-        Column("amount", "Số tiền", ("Thành tiền", "Giá trị", "Amount", "Số tiền (đồng)")),
+        Column("item", "Khoản mục", ("Nội dung", "Nguồn thu", "Mục chi", "Item", "Category", "Source",
+                                     "Description", "Line item")),
+        Column("amount", "Số tiền", ("Thành tiền", "Giá trị", "Amount", "Số tiền (đồng)", "Amount (VND)",
+                                     "Value")),
         Column("side", "Thu/Chi", ("Loại", "Phần", "Side", "Thu chi"), required=False),
     ),
 )
@@ -165,7 +172,7 @@ BUDGET = TableSchema(
     # Tidy: Năm | Thu/Chi | Khoản mục | Kế hoạch (đồng), one row per source/category and year.
     columns=(
         Column("year", "Năm", ("Year",)),
-        Column("side", "Thu/Chi", ("Loại", "Thu chi", "Side")),
+        Column("side", "Thu/Chi", ("Loại", "Thu chi", "Side", "Revenue/Spending", "Type")),
         Column("item", "Khoản mục", ("Nguồn thu / mục chi", "Nguồn thu, mục chi", "Item")),
         Column("planned", "Kế hoạch", ("Dự toán", "Số tiền kế hoạch", "Kế hoạch (đồng)", "Planned",
                                        "Plan")),
@@ -176,16 +183,31 @@ BUDGET = TableSchema(
 SCHEMAS: tuple[TableSchema, ...] = (MEMBERS, TARGETS, AWARDS, FINANCE_TIDY, TERM_TARGETS, BUDGET)
 
 
+def _assign_fallbacks(labels: dict[int, str], schema: TableSchema, assigned: dict[str, int],
+                      used: set[int]) -> None:
+    """Columns still missing take a fallback header left over by the exact matches."""
+    for column in schema.columns:
+        if column.key in assigned or not column.fallback:
+            continue
+        folded = {fold(a) for a in column.fallback}
+        col = next((c for c, label in labels.items() if c not in used and label in folded), None)
+        if col is not None:
+            assigned[column.key] = col
+            used.add(col)
+
+
 def _assign(labels: dict[int, str], schema: TableSchema) -> dict[str, int]:
     """Give each schema key at most one column: exact alias matches first, then the longest contained alias."""
     assigned: dict[str, int] = {}
     used: set[int] = set()
     for column in schema.columns:
-        for col, label in labels.items():
-            if col not in used and label in column.folded_aliases:
-                assigned[column.key] = col
-                used.add(col)
-                break
+        exact = [(len(label), -col, col) for col, label in labels.items()
+                 if col not in used and label in column.folded_aliases]
+        if exact:  # the most specific header when several fit ("Target value" rather than "Target")
+            col = max(exact)[2]
+            assigned[column.key] = col
+            used.add(col)
+    _assign_fallbacks(labels, schema, assigned, used)
     candidates = []
     for column in schema.columns:
         if column.key in assigned:
@@ -210,18 +232,46 @@ def header_labels(sheet: Sheet, row: int) -> dict[int, str]:
     return {col: fold(value) for col, value in enumerate(line) if isinstance(value, str) and fold(value)}
 
 
+def _group_of(sheet: Sheet, row: int, col: int) -> str:
+    """The text of a group header over (row, col): a cell of the row above merged across columns
+    that include `col` ("Trình độ" over "Chuyên môn | Lý luận chính trị"), else the cell right above."""
+    for r0, c0, r1, c1 in sheet.merged:
+        if r0 <= row - 1 <= r1 and c0 <= col <= c1 and c1 > c0:
+            value = sheet.value(r0, c0)
+            return str(value).strip() if isinstance(value, str) else ""
+    above = sheet.value(row - 1, col)
+    return str(above).strip() if isinstance(above, str) else ""
+
+
+def combined_labels(sheet: Sheet, row: int) -> dict[int, str]:
+    """A two-row header read as one: each sub-header prefixed with its group ("Trình độ chuyên môn")."""
+    out = {}
+    for col, value in enumerate(sheet.rows[row] if row < len(sheet.rows) else []):
+        if not (isinstance(value, str) and fold(value)):
+            continue
+        group = _group_of(sheet, row, col) if row else ""
+        same = not group or fold(group) == fold(value)
+        out[col] = fold(value) if same else fold(f"{group} {value}")
+    return out
+
+
 def find_header(sheet: Sheet, schema: TableSchema) -> HeaderMatch | None:
-    """The best header row for `schema` among the sheet's first rows (None if no column matches)."""
+    """The best header row for `schema` among the sheet's first rows (None if no column matches).
+
+    Each row is tried as written and, for two-row headers, with its group header from the row above
+    (merged group cells); the data start under the row that matched.
+    """
     best: HeaderMatch | None = None
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
-        labels = header_labels(sheet, row)
-        if len(labels) < 2:
-            continue
-        columns = _assign(labels, schema)
-        if not columns:
+        plain = header_labels(sheet, row)
+        if len(plain) < 2:
             continue
         found = tuple(str(v).strip() for v in sheet.rows[row] if isinstance(v, str) and v.strip())
-        match = HeaderMatch(schema=schema, row=row, columns=columns, found_labels=found)
-        if best is None or match.score > best.score:
-            best = match
+        for labels in (plain, combined_labels(sheet, row)):
+            columns = _assign(labels, schema)
+            if not columns:
+                continue
+            match = HeaderMatch(schema=schema, row=row, columns=columns, found_labels=found)
+            if best is None or match.score > best.score:
+                best = match
     return best

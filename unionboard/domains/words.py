@@ -15,6 +15,7 @@ TOTAL_LABELS = frozenset({
     "tong cong", "tong", "cong", "tong so", "cong tong", "total", "grand total", "sum",
     "tong thu", "tong chi", "cong thu", "cong chi", "tong cong thu", "tong cong chi",
     "tong cong ca nhiem ky", "ca nhiem ky", "tong nhiem ky", "tong cong nhiem ky", "cong nhiem ky",
+    "cong phat sinh", "tong phat sinh", "tong cong phat sinh", "cong so phat sinh",
 })
 
 

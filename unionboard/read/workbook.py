@@ -62,7 +62,9 @@ class Sheet:
     name: str
     rows: list[list] = field(default_factory=list)
     formulas_without_value: frozenset[str] = frozenset()
+    error_cells: frozenset[str] = frozenset()  # cells holding an error value (#DIV/0!, #N/A, ...)
     parts: int = 1  # how many parts calamine read it in (parallel_read), 0 for a legacy .xls
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col), 0-based
 
     @property
     def height(self) -> int:
@@ -183,6 +185,16 @@ def _missing_in(xml: bytes) -> set[str]:
     return missing
 
 
+def _error_cells(xml: bytes) -> set[str]:
+    """A1 names of the cells holding an error value (calamine reads them as blank)."""
+    found = set()
+    for match in _ERROR_CELL.finditer(xml):
+        ref = _REF_ATTR.search(match.group(0))
+        if ref is not None:
+            found.add(ref.group(1).decode("ascii"))
+    return found
+
+
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     """Map sheet names to their XML parts (from workbook.xml and its relationships)."""
     try:
@@ -236,6 +248,7 @@ class _PartScan:
     cols: int = 0
     counted: bool = False  # some cells have no reference: calamine places them by counting
     has_formula: bool = False
+    has_error: bool = False  # some cell holds an error value (t="e": #DIV/0!, #N/A, ...)
     xml: bytes | None = None  # the whole part: when it has formulas (and is not huge), or given whole
 
 
@@ -243,6 +256,8 @@ class _PartScan:
 # at memory speed; `bytes in` is slower for short needles). A hit only sends the chunk to the
 # exact pattern above, so each screen may match more than it has to, never less.
 _FORMULA_SCREEN = re.compile(rb"<f")
+_ERROR_SCREEN = re.compile(rb't="e"')
+_ERROR_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*\bt="e"[^>]*>')
 # A cell start tag the screen cannot clear: its reference is not one letter and at most five digits
 # (the first attribute, as Excel and LibreOffice write it), or it has none at all.
 _CELL_SCREEN = re.compile(rb'<c(?:\s(?!r="[A-Za-z][0-9]{1,5}")|[>/])')
@@ -308,6 +323,8 @@ def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str, xml: bytes | No
                 _FORMULA_SCREEN.search(seam) or _FORMULA_SCREEN.search(chunk)
                 or (prefixed and (_FORMULA_TAG.search(seam) or _FORMULA_TAG.search(chunk)))):
             scan.has_formula = True
+        if not scan.has_error and (_ERROR_SCREEN.search(seam) or _ERROR_SCREEN.search(chunk)):
+            scan.has_error = True
         quoted = _any_quote(seam) or _any_quote(chunk)
         screen = _CELL_SCREEN_PREFIXED if prefixed else _CELL_SCREEN
         in_seam = _hit(screen, seam)
@@ -319,7 +336,7 @@ def _scan_part(data: bytes, archive: zipfile.ZipFile, path: str, xml: bytes | No
         _look_closer(tail, _any_quote(tail), scan)
     if xml is not None:
         scan.xml = xml
-    elif scan.has_formula and kept is not None:
+    elif (scan.has_formula or scan.has_error) and kept is not None:
         scan.xml = b"".join(kept)
     scan.rows, scan.cols = max(scan.rows, _SMALL_ROWS), max(scan.cols, _SMALL_COLS)
     return scan
@@ -384,6 +401,7 @@ class _Scanned:
 
     oversized: dict[str, tuple[int, int]] = field(default_factory=dict)
     missing: dict[str, frozenset[str]] = field(default_factory=dict)
+    errors: dict[str, frozenset[str]] = field(default_factory=dict)  # cells holding an error value
     in_parts: dict[str, parallel_read.SheetXml] = field(default_factory=dict)
 
 
@@ -414,6 +432,10 @@ def _scan_sheets(data: bytes, limits: Limits) -> _Scanned:
                         cells = _missing_in(scan.xml if scan.xml is not None else archive.read(path))
                         if cells:
                             found.missing[name] = frozenset(cells)
+                    if scan.has_error:
+                        cells = _error_cells(scan.xml if scan.xml is not None else archive.read(path))
+                        if cells:
+                            found.errors[name] = frozenset(cells)
                     if xml is not None:
                         found.in_parts[name] = parallel_read.SheetXml(path, xml, parts)
                         kept += size
@@ -489,6 +511,50 @@ def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
     return sheets
 
 
+def _has_merges(xml: bytes) -> bool:
+    """Whether a sheet's XML declares merged cells (they follow the cell data, near the end)."""
+    return b"<mergeCell " in xml[-(1 << 20):] or b":mergeCell " in xml[-(1 << 20):]
+
+
+def fill_merged_down(rows: list[list], merged: tuple[tuple[int, int, int, int], ...]) -> None:
+    """A value merged over several rows applies to each of them (a department written once over its
+    block). Merges within one row (titles, header groups) are left as written."""
+    for r0, c0, r1, c1 in merged:
+        if r1 <= r0 or r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            line = rows[r]
+            for c in range(c0, min(c1, len(line) - 1) + 1):
+                if r != r0 or c != c0:
+                    line[c] = value
+
+
+def _read_sheet(source: SourceFile, workbook: CalamineWorkbook, name: str, scanned: _Scanned,
+                log: IssueLog) -> Sheet | None:
+    """One visible sheet, in parts when it is large and has no merged cells, else whole."""
+    try:
+        kept = scanned.in_parts.pop(name, None)
+        if kept is not None and _has_merges(kept.xml):
+            kept = None  # merged cells need calamine's own view of the sheet: read it whole
+        rows = parallel_read.read_rows(source.data, name, kept) if kept is not None else None
+        parts = kept.parts if rows is not None else 1
+        merged: tuple = ()
+        if rows is None:
+            sheet = workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ()))
+    except BaseException as exc:  # includes pyo3's PanicException (not an Exception)
+        if isinstance(exc, _NOT_OURS):
+            raise
+        log.error(source.name, name, None, "read.damaged_sheet")
+        return None
+    fill_merged_down(rows, merged)
+    return Sheet(file=source.name, name=name, rows=rows,
+                 formulas_without_value=scanned.missing.get(name, frozenset()),
+                 error_cells=scanned.errors.get(name, frozenset()), parts=parts, merged=merged)
+
+
 def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None) -> list[Sheet]:
     """Every worksheet of the file, after the safety checks; problems go to `log`, never raised."""
     limits = limits or Limits.from_env()
@@ -498,7 +564,7 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
     if kind == "xls":
         return _read_xls(source, log)
     scanned = _scan_sheets(source.data, limits)
-    oversized, missing = scanned.oversized, scanned.missing
+    oversized = scanned.oversized
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
     except BaseException as exc:  # calamine raises several types (and Rust panics) for broken files
@@ -508,25 +574,18 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
     for meta in workbook.sheets_metadata:
         if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet") and "work" not in str(meta.typ).lower():
             continue
+        if str(meta.visible).split(".")[-1].lower() != "visible":
+            log.info(source.name, meta.name, None, "read.hidden_sheet", sheet=meta.name)
+            continue
         if meta.name in oversized:
             rows_n, cols_n = oversized[meta.name]
             log.error(source.name, meta.name, None, "read.sheet_too_large",
                       cell=cell_name(rows_n - 1, cols_n - 1), rows=_thousands(rows_n),
                       cols=_thousands(cols_n), limit=_thousands(limits.max_cells))
             continue
-        try:
-            kept = scanned.in_parts.pop(meta.name, None)
-            rows = parallel_read.read_rows(source.data, meta.name, kept) if kept is not None else None
-            parts = kept.parts if rows is not None else 1
-            if rows is None:
-                rows = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-        except BaseException as exc:  # includes pyo3's PanicException (not an Exception)
-            if isinstance(exc, _NOT_OURS):
-                raise
-            log.error(source.name, meta.name, None, "read.damaged_sheet")
-            continue
-        sheets.append(Sheet(file=source.name, name=meta.name, rows=rows,
-                            formulas_without_value=missing.get(meta.name, frozenset()), parts=parts))
+        sheet = _read_sheet(source, workbook, meta.name, scanned, log)
+        if sheet is not None:
+            sheets.append(sheet)
     if not sheets:
         log.error(source.name, None, None, "read.no_sheets")
     return sheets

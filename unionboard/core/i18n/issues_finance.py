@@ -81,4 +81,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                  "đã dùng số đầu tiên.",
                                  "{what} is written as {written} in {cell}, unlike {first} in "
                                  "{first_sheet} › {first_cell}; the first figure was used."),
+    "finance.amount_not_real": ("Số tiền “{value}” ở {cell} (“{label}”, năm {year}) không thể là số tiền thật "
+                                "(không phải số hữu hạn hoặc vượt 10^15 đồng); hãy sửa ô này.",
+                                "The amount “{value}” in {cell} (“{label}”, {year}) cannot be a real amount "
+                                "(not a finite number, or over 10^15 đồng); correct this cell."),
+    "finance.group_mismatch": ("Dòng nhóm “{label}” năm {year} ghi {written} ở {cell} nhưng các dòng con cộng lại "
+                               "{computed}; đã dùng các dòng con (không cộng dòng nhóm hai lần).",
+                               "The group line “{label}” for {year} reads {written} in {cell} but its items add "
+                               "up to {computed}; the items are used (the group line is not counted twice)."),
+    "finance.no_usable_amount": ("Bảng tài chính ở trang “{sheet}” không có số tiền nào dùng được; hãy kiểm tra "
+                                 "cột số tiền và đơn vị.",
+                                 "The finance table on sheet “{sheet}” has no usable amount; check the amount "
+                                 "columns and the unit."),
 }

@@ -59,4 +59,27 @@ ENTRIES: dict[str, tuple[str, str]] = {
                           "trùng, hãy kiểm tra và xóa dòng thừa.",
                           "Member {names} born in {year} appears {times} times ({cells}); possibly entered "
                           "twice — check and delete the extra rows."),
+    "members.skipped_total": ("Dòng tổng cộng ở ô {cell} không phải đoàn viên; không tính vào danh sách.",
+                              "The total row at cell {cell} is not a member; it is not counted."),
+    "members.skipped_header": ("Dòng tiêu đề lặp lại ở ô {cell} (danh sách dán từ nhiều trang); không tính.",
+                               "The header repeated at cell {cell} (a list pasted from several pages); not counted."),
+    "members.skipped_signature": (
+        "Phần ký tên từ ô {cell} trở xuống ({rows} dòng: người lập biểu, ngày tháng, chữ ký) không phải "
+        "đoàn viên; không tính.",
+        "The signature block from cell {cell} down ({rows} rows: who made the list, date, signatures) is not "
+        "members; not counted."),
+    "members.total_mismatch": ("Dòng tổng ở ô {cell} ghi {stated} đoàn viên nhưng danh sách có {counted} người; "
+                               "hãy kiểm tra lại (đã dùng số đếm được).",
+                               "The total row at cell {cell} states {stated} members but the list has {counted}; "
+                               "please check (the counted number is used)."),
+    "members.column_gender": ("Giới tính", "Gender"),
+    "members.column_education": ("Trình độ chuyên môn", "Education"),
+    "members.column_political_theory": ("Lý luận chính trị", "Political theory"),
+    "members.column_party_member": ("Đảng viên", "Party member"),
+    "members.column_mostly_unknown": (
+        "Cột “{column}” có {rows}/{count} giá trị không nhận ra ({values}); số liệu theo cột này sẽ sai nên "
+        "không dùng được. Hãy kiểm tra phông chữ (TCVN3/VNI) hoặc cách ghi rồi tải lên lại.",
+        "{rows} of the {count} values in column “{column}” are not recognised ({values}); the figures by this "
+        "column would be wrong, so it cannot be used. Check the font (TCVN3/VNI) or the spelling and upload "
+        "again."),
 }

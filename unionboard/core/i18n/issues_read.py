@@ -49,4 +49,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "chính, chỉ tiêu Nghị quyết hoặc khen thưởng — xem mẫu (python -m unionboard template).",
         "No sheet was recognised ({names}). At least one table is needed: members roster, revenue and "
         "spending, resolution targets or awards — see the template (python -m unionboard template)."),
+    "read.hidden_sheet": ("Trang tính ẩn “{sheet}” không được đọc (thường là số liệu cũ hoặc bảng phụ). "
+                          "Nếu cần dùng, hãy bỏ ẩn trang rồi tải lên lại.",
+                          "The hidden sheet “{sheet}” was not read (usually old figures or a helper table). "
+                          "Unhide it and upload again if it is needed."),
+    "loader.error_value": ("Ô {cell} chứa giá trị lỗi của Excel (#DIV/0!, #N/A, #VALUE!…), không phải số liệu; "
+                           "hãy sửa công thức hoặc giá trị rồi tải lên lại.",
+                           "Cell {cell} holds an Excel error value (#DIV/0!, #N/A, #VALUE!…), not a figure; "
+                           "correct the formula or value and upload again."),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -110,24 +111,65 @@ def show_amount(raw: float) -> str:
 
 @dataclass
 class Amount:
-    """A cell read as an amount: raw number (None when blank), or the bad text."""
+    """A cell read as an amount: raw number (None when blank), or the bad text.
+
+    `explicit`: the cell named its own unit ("18.777 nghìn", "18,8 triệu"): `raw` is already in đồng
+    and the sheet's unit note does not apply. `unreal`: NaN, infinity or over 10^15 đ — an error.
+    """
 
     raw: float | None = None
     bad: str | None = None
+    explicit: bool = False
+    unreal: bool = False
+
+    def dong(self, scale: float) -> int:
+        """The amount in đồng at the sheet's scale (its own when the cell named a unit)."""
+        return int(round(self.raw if self.explicit else self.raw * scale))
+
+
+MAX_REAL_AMOUNT = 10 ** 15  # đồng; more than any union's accounts
+# NaN, infinity and Excel's error values (a formula that failed) are never an amount
+_NOT_A_REAL_NUMBER = re.compile(r"^(?:[-+]?(?:nan|inf|infinity)|#(?:DIV/0!|NUM!|VALUE!|REF!|N/A|NAME\?|NULL!))$",
+                                re.IGNORECASE)
+_PARENTHESISED = re.compile(r"^\(\s*(.+?)\s*\)$")
+_UNIT_WORD = re.compile(r"^(.+?)\s*(nghìn|ngàn|triệu|tr|tỷ|tỉ)\.?\s*(?:đồng|đ|vnđ|vnd)?\.?$", re.IGNORECASE)
+_UNIT_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tr": 1_000_000, "tỷ": 10 ** 9, "tỉ": 10 ** 9}
+
+
+def _number_with_unit(text: str) -> tuple[float | None, bool]:
+    """(number, named its unit) for texts such as "(2.000.000)", "18.777 nghìn", "18,8 triệu đồng"."""
+    sign = 1.0
+    inner = _PARENTHESISED.match(text)
+    if inner:  # accountants write a negative amount in parentheses
+        sign, text = -1.0, inner.group(1)
+    unit = _UNIT_WORD.match(text)
+    if unit:
+        number = parse_number(unit.group(1))
+        factor = _UNIT_WORDS[unit.group(2).lower()]
+        return (None, False) if number is None else (sign * number * factor, True)
+    number = parse_number(text)
+    return (None, False) if number is None else (sign * number, False)
 
 
 def read_amount(value: object) -> Amount:
-    """An amount cell as written: its number, or the text that is not one."""
+    """An amount cell as written: its number (in its own unit when it names one), or the bad text."""
     if value is None:
         return Amount()
-    if isinstance(value, str) and not fold(value):  # blank, "-", "–": nothing written
+    if isinstance(value, str) and not fold(value):  # blank, "-", "–", "—": nothing written (0)
         return Amount()
     if isinstance(value, bool | dt.date | dt.datetime | dt.time | dt.timedelta):
         return Amount(bad=clean(value))
-    number = parse_number(value)
+    if isinstance(value, str):
+        if _NOT_A_REAL_NUMBER.match(clean(value)):
+            return Amount(bad=clean(value), unreal=True)
+        number, explicit = _number_with_unit(clean(value))
+    else:
+        number, explicit = parse_number(value), False
     if number is None:
         return Amount(bad=clean(value))
-    return Amount(raw=number)
+    if not math.isfinite(number) or abs(number) > MAX_REAL_AMOUNT:
+        return Amount(bad=clean(value), unreal=True)
+    return Amount(raw=number, explicit=explicit)
 
 
 @dataclass
@@ -178,9 +220,14 @@ def side_from_labels(labels: list[str]) -> str | None:
     return None
 
 
-def not_a_number(log: IssueLog, file: str, sheet: str, cell: str, bad: str, label: str, year: int) -> None:
-    """The warning for an amount cell that is not a number (counted as 0), in either layout."""
-    log.warning(file, sheet, cell, "finance.not_a_number", value=bad, cell=cell, label=label, year=year)
+def not_a_number(log: IssueLog, file: str, sheet: str, cell: str, amount: Amount, label: str, year: int) -> None:
+    """The warning for an amount cell that is not a number (counted as 0), in either layout; an
+    amount that cannot be real (NaN, infinity, over 10^15 đ) is an error."""
+    if amount.unreal:
+        log.error(file, sheet, cell, "finance.amount_not_real", value=amount.bad, cell=cell, label=label,
+                  year=year)
+        return
+    log.warning(file, sheet, cell, "finance.not_a_number", value=amount.bad, cell=cell, label=label, year=year)
 
 
 def side_phrase(side: str) -> Phrase:
@@ -207,7 +254,7 @@ def check_total(log: IssueLog, sheet: Sheet, row: int, col: int, written: Amount
         return
     if written.raw is None:
         return
-    value = money(written.raw)
+    value = money(written)
     if value != computed:
         log.warning(sheet.file, sheet.name, cell, "finance.total_mismatch", what=what,
                     written=format_dong(value), cell=cell, computed=format_dong(computed),

@@ -156,11 +156,11 @@ def tidy_amount(sheet: Sheet, match: HeaderMatch, row: TidyRow, scale: float, lo
                     "finance.no_side", row=row.row + 1, label=row.label)
         return None
     if row.amount.bad is not None:
-        not_a_number(log, file, name, cell, row.amount.bad, row.label or UNKNOWN_ITEM, row.year)
+        not_a_number(log, file, name, cell, row.amount, row.label or UNKNOWN_ITEM, row.year)
         return None
     if row.amount.raw is None:
         return None
-    value = int(round(row.amount.raw * scale))
+    value = row.amount.dong(scale)
     if value < 0:
         log.warning(file, name, cell, "finance.negative", amount=format_dong(value), cell=cell,
                     label=row.label or UNKNOWN_ITEM, year=row.year)
@@ -173,7 +173,7 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
     year_col, item_col, amount_col = match.columns["year"], match.columns["item"], match.columns["amount"]
     rows = tidy_rows(sheet, match, tidy_sheet_side(sheet, match, log), log)
     raws = [(row.amount.raw, row.row, amount_col) for row in rows
-            if row.amount.raw is not None and not is_total_label(fold(row.label))
+            if row.amount.raw is not None and not row.amount.explicit and not is_total_label(fold(row.label))
             and not is_balance(fold(row.label))]
     scale = ctx.scale(sheet, tidy_unit(sheet, match), raws)
     table = Table(sheet)
@@ -183,7 +183,7 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
         if is_balance(folded):
             if row.amount.raw is not None:
                 target = out.opening if OPENING.match(folded) else out.closing
-                target.append(Balance(int(round(row.amount.raw * scale)), file, name,
+                target.append(Balance(row.amount.dong(scale), file, name,
                                        cell_name(row.row, amount_col)))
             continue
         if is_total_label(folded) or is_total_label(fold(sheet.value(row.row, year_col))):
@@ -211,5 +211,5 @@ def check_tidy_totals(sheet: Sheet, amount_col: int, table: Table, written_total
             continue  # a total of both sides together means nothing
         computed = sum(v for (s, y, _), v in table.amounts.items()
                        if (side is None or s == side) and (year is None or y == year))
-        check_total(log, sheet, r, amount_col, amount, lambda raw: int(round(raw * scale)), computed,
+        check_total(log, sheet, r, amount_col, amount, lambda a: a.dong(scale), computed,
                      what_total(side, year))

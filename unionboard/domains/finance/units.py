@@ -111,10 +111,6 @@ class Context:
         self.unit_decisions[key] = scale
         return scale
 
-    def amount(self, sheet: Sheet, raw: float, scale: int) -> int:
-        """A raw amount in đồng at the decided scale (rounded)."""
-        return int(round(raw * scale))
-
 
 def unit_key(sheet: Sheet, unit: Unit | None) -> tuple[str, str, int, int] | None:
     """The key under which one unit note's decision is remembered."""

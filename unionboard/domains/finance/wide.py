@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
@@ -155,15 +155,17 @@ def wide_headers(sheet: Sheet) -> list[Header]:
 
 @dataclass
 class Row:
-    """One row of a wide table: its kind (data, total, opening, closing), label and amounts."""
+    """One row of a wide table: its kind (data, group, total, opening, closing), label and amounts."""
+
     row: int
-    kind: str  # "data" | "total" | "opening" | "closing"
+    kind: str  # "data" | "group" | "total" | "opening" | "closing"
     label: str
     amounts: dict[int, Amount]  # col → amount for the year columns
     total: Amount
     closing: Amount
     opening: Amount
     blank: bool = False  # no amount written in the row
+    children: list = field(default_factory=list)  # a group line's item rows
 
 
 def is_title(value: object) -> bool:
@@ -211,7 +213,47 @@ def block_rows(sheet: Sheet, header: Header, end: int) -> tuple[list[Row], int]:
     # text rows with no amount at the end are titles of what follows (or signatures), not items
     while rows and rows[-1].kind == "data" and rows[-1].blank:
         rows.pop()
+    mark_groups(rows)
     return rows, (rows[-1].row if rows else header.row)
+
+
+_ROMAN = re.compile(r"^[IVXLC]+\s*[.)/]\s")
+_NUMBERED = re.compile(r"^\d+\s*[.)/]\s")
+_SUBNUMBERED = re.compile(r"^\d+\.\d+\.?\s|^[a-zđ]\s*[.)]\s")
+_BULLET = re.compile(r"^[-+*•–—]\s*\S")
+BULLET_LEVEL = 9
+
+
+def outline_level(label: str) -> int | None:
+    """How deep a label sits in an outline: "I." 1, "1." 2, "1.1"/"a)" 3, "- …" deepest; None: plain."""
+    if _ROMAN.match(label):
+        return 1
+    if _SUBNUMBERED.match(label):
+        return 3
+    if _NUMBERED.match(label):
+        return 2
+    if _BULLET.match(label):
+        return BULLET_LEVEL
+    return None
+
+
+def mark_groups(rows: list[Row]) -> None:
+    """A numbered line followed by deeper lines ("1. Thu …" then "- …") is a group: its children are
+    the items, the group line itself is checked against them, never added (kind "group")."""
+    data = [row for row in rows if row.kind == "data"]
+    levels = [outline_level(row.label) for row in data]
+    for i, row in enumerate(data):
+        level = levels[i]
+        if level is None or level == BULLET_LEVEL or i + 1 >= len(data):
+            continue
+        following = levels[i + 1]
+        if following is not None and following > level:
+            row.kind = "group"
+            row.children = []
+            for j in range(i + 1, len(data)):
+                if levels[j] is not None and levels[j] <= level:
+                    break
+                row.children.append(data[j])
 
 
 def wide_side(sheet: Sheet, header: Header, gap: range, rows: list[Row]) -> str | None:
@@ -286,15 +328,15 @@ def balance_cells(sheet: Sheet, rows: range, scale: int, out: Collected, exclude
                 target.append(Balance(int(round(raw * scale)), sheet.file, sheet.name, cell))
 
 
-def row_balance(row: Row, header: Header, money: Callable[[float], int], sheet: Sheet) -> Balance | None:
+def row_balance(row: Row, header: Header, money: Callable[[Amount], int], sheet: Sheet) -> Balance | None:
     """The first written amount of a "Tồn đầu"/"Tồn cuối" row."""
     for c, a in sorted(row.amounts.items()) + [(header.total_col, row.total)]:
         if c is not None and a.raw is not None:
-            return Balance(money(a.raw), sheet.file, sheet.name, cell_name(row.row, c))
+            return Balance(money(a), sheet.file, sheet.name, cell_name(row.row, c))
     return None
 
 
-def data_row(sheet: Sheet, header: Header, row: Row, side: str, money: Callable[[float], int],
+def data_row(sheet: Sheet, header: Header, row: Row, side: str, money: Callable[[Amount], int],
               table: Table, col_sums: dict[int, int], log: IssueLog) -> int:
     """Add one data row's amounts to `table` and the column sums; check its written total; its sum."""
     file, name = sheet.file, sheet.name
@@ -308,11 +350,11 @@ def data_row(sheet: Sheet, header: Header, row: Row, side: str, money: Callable[
         year = header.years[c]
         cell = cell_name(row.row, c)
         if a.bad is not None:
-            not_a_number(log, file, name, cell, a.bad, label, year)
+            not_a_number(log, file, name, cell, a, label, year)
             continue
         if a.raw is None:
             continue
-        amount = money(a.raw)
+        amount = money(a)
         if amount < 0:
             log.warning(file, name, cell, "finance.negative", amount=format_dong(amount), cell=cell,
                         label=label, year=year)
@@ -325,7 +367,7 @@ def data_row(sheet: Sheet, header: Header, row: Row, side: str, money: Callable[
     return row_sum
 
 
-def check_total_rows(sheet: Sheet, header: Header, rows: list[Row], side: str, money: Callable[[float], int],
+def check_total_rows(sheet: Sheet, header: Header, rows: list[Row], side: str, money: Callable[[Amount], int],
                       col_sums: dict[int, int], grand: int, log: IssueLog) -> None:
     """Each written total row, per year column and in the total column, against the sums."""
     for row in rows:
@@ -339,7 +381,7 @@ def check_total_rows(sheet: Sheet, header: Header, rows: list[Row], side: str, m
                          phrase("finance.what_side_total", side=side_phrase(side)))
 
 
-def balance_columns(sheet: Sheet, header: Header, rows: list[Row], money: Callable[[float], int],
+def balance_columns(sheet: Sheet, header: Header, rows: list[Row], money: Callable[[Amount], int],
                      out: Collected) -> None:
     """Balances written in a "Tồn cuối"/"Tồn đầu" column (the total row's, else the last/first row's)."""
     for col, target in ((header.closing_col, out.closing), (header.opening_col, out.opening)):
@@ -352,19 +394,38 @@ def balance_columns(sheet: Sheet, header: Header, rows: list[Row], money: Callab
         totals = [row for row in candidates if row.kind == "total"]
         chosen = (totals or candidates)[-1 if closing else 0]
         a = chosen.closing if closing else chosen.opening
-        target.append(Balance(money(a.raw), sheet.file, sheet.name, cell_name(chosen.row, col)))
+        target.append(Balance(money(a), sheet.file, sheet.name, cell_name(chosen.row, col)))
+
+
+def check_groups(sheet: Sheet, header: Header, rows: list[Row], money: Callable[[Amount], int],
+                 log: IssueLog) -> None:
+    """Each group line's written amounts against the sum of its item lines (a warning on a mismatch)."""
+    for row in rows:
+        if row.kind != "group":
+            continue
+        leaves = [child for child in row.children if child.kind == "data"]
+        for c, a in row.amounts.items():
+            if a.raw is None:
+                continue
+            computed = sum(money(child.amounts[c]) for child in leaves if child.amounts[c].raw is not None)
+            written = money(a)
+            if written != computed:
+                cell = cell_name(row.row, c)
+                log.warning(sheet.file, sheet.name, cell, "finance.group_mismatch", label=row.label,
+                            year=header.years[c], written=format_dong(written), cell=cell,
+                            computed=format_dong(computed))
 
 
 def read_block(sheet: Sheet, header: Header, rows: list[Row], side: str, unit: Unit | None,
                 ctx: Context, out: Collected) -> None:
     """One wide table (revenue or spending): amounts in đồng, balances, written totals checked."""
     raws = [(a.raw, row.row, c) for row in rows if row.kind == "data"
-            for c, a in row.amounts.items() if a.raw is not None]
+            for c, a in row.amounts.items() if a.raw is not None and not a.explicit]
     scale = ctx.scale(sheet, unit, raws)
     table = Table(sheet)
 
-    def money(raw: float) -> int:
-        return ctx.amount(sheet, raw, scale)
+    def money(a: Amount) -> int:
+        return a.dong(scale)
 
     col_sums = dict.fromkeys(header.years, 0)
     grand = 0
@@ -378,6 +439,7 @@ def read_block(sheet: Sheet, header: Header, rows: list[Row], side: str, unit: U
             data_rows += 1
             grand += data_row(sheet, header, row, side, money, table, col_sums, ctx.log)
     check_total_rows(sheet, header, rows, side, money, col_sums, grand, ctx.log)
+    check_groups(sheet, header, rows, money, ctx.log)
     balance_columns(sheet, header, rows, money, out)
     if data_rows == 0:
         ctx.log.warning(sheet.file, sheet.name, cell_name(header.row, header.label_col), "finance.empty_block",
