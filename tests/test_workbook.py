@@ -488,3 +488,114 @@ def test_missing_path_is_an_error(tmp_path):
     issue = result.issues[0]
     assert issue.severity == "error" and "khong-co.xlsx" in issue.file
     assert issue.code == "loader.cannot_open"
+
+
+# --------------------------------------------------------------------------- open and plain formats
+
+ROSTER_ROWS = [
+    ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn", "Lý luận chính trị",
+     "Đảng viên"],
+    ["1", "Nguyễn Văn An", "Nam", "1980", "Văn phòng", "Thạc sĩ", "Trung cấp", "x"],
+    ["2", "Lê Thị Bình", "Nữ", "1990", "Văn phòng", "Đại học", "", ""],
+    ["3", "Trần Thị Cúc", "Nữ", "1985", "Phòng Kế hoạch", "Đại học", "Sơ cấp", "x"],
+]
+
+
+def ods_bytes(sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> bytes:
+    """A minimal OpenDocument spreadsheet, written by hand (content.xml, styles for hidden tables)."""
+    from xml.sax.saxutils import escape
+
+    tables = []
+    for name, rows in sheets.items():
+        style = ' table:style-name="hidden"' if name in hidden else ""
+        body = "".join(
+            "<table:table-row>" + "".join(
+                f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+                 if isinstance(v, int | float) else
+                f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}</text:p></table:table-cell>'
+                if v not in (None, "") else "<table:table-cell/>" for v in row) + "</table:table-row>"
+            for row in rows)
+        tables.append(f'<table:table table:name="{escape(name)}"{style}>{body}</table:table>')
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">'
+        '<office:automatic-styles><style:style style:name="hidden" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+        f'<office:body><office:spreadsheet>{"".join(tables)}</office:spreadsheet></office:body>'
+        '</office:document-content>')
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        '</manifest:manifest>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def _roster_summary(result) -> tuple:
+    roster = result.dataset.members
+    frame = roster.frame
+    return (len(roster), list(frame["gender"]), list(frame["birth_year"]), list(frame["education"]),
+            list(frame["party_member"]))
+
+
+EXPECTED_ROSTER = (3, ["Nam", "Nữ", "Nữ"], [1980, 1990, 1985], ["Thạc sỹ", "Đại học", "Đại học"],
+                   [True, False, True])
+
+
+def cp1258(text: str) -> bytes:
+    """Text as Excel on Vietnamese Windows saves it: cp1258, tone marks as combining characters."""
+    import unicodedata
+
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            for mark in marks:  # â ê ô ơ ư ă are in cp1258; the tone mark stays combining
+                composed = unicodedata.normalize("NFC", base + mark)
+                if len(composed) == 1 and composed.encode("cp1258", "ignore"):
+                    base = composed
+                    marks.remove(mark)
+                    break
+            out += base.encode("cp1258") + "".join(marks).encode("cp1258")
+    return bytes(out)
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("utf-8", ","), ("utf-8-sig", ";"), ("cp1258", ";"),
+                                                 ("cp1258", ",")])
+def test_csv_in_utf8_or_the_vietnamese_windows_code_page(encoding, delimiter) -> None:
+    text = "\r\n".join(delimiter.join(row) for row in ROSTER_ROWS)
+    data = cp1258(text) if encoding == "cp1258" else text.encode(encoding)
+    result = check_files([SourceFile("doan-vien.csv", data)])
+    assert result.ok, result.issues
+    assert _roster_summary(result) == EXPECTED_ROSTER
+    assert result.dataset.members.frame["name"].tolist()[1] == "Lê Thị Bình"
+
+
+def test_ods_is_read_through_the_same_checks() -> None:
+    data = ods_bytes({"Đoàn viên": ROSTER_ROWS, "Cũ": ROSTER_ROWS}, hidden=("Cũ",))
+    result = check_files([SourceFile("doan-vien.ods", data)])
+    assert result.ok, result.issues
+    assert _roster_summary(result) == EXPECTED_ROSTER
+    assert [(i.code, i.sheet) for i in result.issues] == [("read.hidden_sheet", "Cũ")]
+
+
+def test_an_ods_renamed_xlsx_is_read_by_content() -> None:
+    result = check_files([SourceFile("doan-vien.xlsx", ods_bytes({"Đoàn viên": ROSTER_ROWS}))])
+    assert result.ok, result.issues
+    assert _roster_summary(result) == EXPECTED_ROSTER
+
+
+def test_a_text_file_that_is_not_csv_is_still_refused() -> None:
+    result = check_files([SourceFile("ghi-chu.docx", b"plain text, not a spreadsheet")])
+    assert [i.code for i in result.errors] == ["read.not_excel"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
 import io
 import os
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -91,8 +93,36 @@ def _size(n: int) -> str:
     return f"{n} byte"
 
 
+def _check_zip(name: str, data: bytes, limits: Limits, log: IssueLog) -> str | None:
+    """'xlsx' or 'ods' for a zip container that is a spreadsheet within the limits, else None (logged)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except Exception:  # BadZipFile, EOFError, ValueError, NotImplementedError("zip file version 12.0")…
+        log.error(name, None, None, "read.damaged_zip")
+        return None
+    names = {info.filename for info in infos}
+    kind = "ods" if _is_ods(archive, names) else "xlsx"
+    if kind == "xlsx" and "xl/workbook.xml" not in names:
+        log.error(name, None, None, "read.no_workbook_part")
+        return None
+    if "xl/vbaProject.bin" in names or any(n.startswith("Basic/") for n in names):
+        log.error(name, None, None, "read.macro_vba")
+        return None
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if unpacked > limits.max_unpacked_bytes:
+        log.error(name, None, None, "read.zip_bomb", size=_size(unpacked),
+                  limit=_size(limits.max_unpacked_bytes))
+        return None
+    if unpacked > 10 * MB and unpacked / packed > limits.max_compression_ratio:
+        log.error(name, None, None, "read.zip_ratio", ratio=f"{unpacked / packed:.0f}")
+        return None
+    return kind
+
+
 def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str | None:
-    """Return 'xlsx' or 'xls' when the bytes may be parsed, else log an error and return None."""
+    """'xlsx', 'xls', 'ods' or 'csv' when the bytes may be parsed, else log an error and return None."""
     name, data = source.name, source.data
     lower = name.lower()
     if len(data) > limits.max_file_bytes:
@@ -111,31 +141,11 @@ def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str |
             return None
         return "xls"
     if not data.startswith(ZIP_MAGIC):
+        if lower.endswith((".csv", ".txt")) and b"\x00" not in data[:4096]:
+            return "csv"
         log.error(name, None, None, "read.not_excel")
         return None
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except Exception:  # BadZipFile, EOFError, ValueError, NotImplementedError("zip file version 12.0")…
-        log.error(name, None, None, "read.damaged_zip")
-        return None
-    names = {info.filename for info in infos}
-    if "xl/workbook.xml" not in names:
-        log.error(name, None, None, "read.no_workbook_part")
-        return None
-    if "xl/vbaProject.bin" in names:
-        log.error(name, None, None, "read.macro_vba")
-        return None
-    unpacked = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos) or 1
-    if unpacked > limits.max_unpacked_bytes:
-        log.error(name, None, None, "read.zip_bomb", size=_size(unpacked),
-                  limit=_size(limits.max_unpacked_bytes))
-        return None
-    if unpacked > 10 * MB and unpacked / packed > limits.max_compression_ratio:
-        log.error(name, None, None, "read.zip_ratio", ratio=f"{unpacked / packed:.0f}")
-        return None
-    return "xlsx"
+    return _check_zip(name, data, limits, log)
 
 
 # A formula tag (<f>, <f t="shared" .../>, or prefixed <x:f>), a cell's closing tag, a value element.
@@ -481,6 +491,76 @@ def _log_unreadable(source: SourceFile, exc: BaseException, log: IssueLog) -> No
         log.error(source.name, None, None, "read.damaged")
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """An OpenDocument spreadsheet (LibreOffice Calc), whatever its file name says."""
+    if "mimetype" not in names or "content.xml" not in names:
+        return False
+    try:
+        return archive.read("mimetype").strip() == ODS_MIMETYPE
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        return False
+
+
+def _read_ods(source: SourceFile, log: IssueLog, limits: Limits) -> list[Sheet]:
+    """An .ods read by calamine (the zip limits above already apply); hidden sheets are noted, merged
+    cells filled down, and a sheet over the cell limit refused like an .xlsx one."""
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
+    except BaseException as exc:  # calamine raises several types (and Rust panics) for broken files
+        if isinstance(exc, _NOT_OURS):
+            raise
+        _log_unreadable(source, exc, log)
+        return []
+    sheets = []
+    for meta in workbook.sheets_metadata:
+        if str(meta.visible).split(".")[-1].lower() != "visible":
+            log.info(source.name, meta.name, None, "read.hidden_sheet", sheet=meta.name)
+            continue
+        sheet = _read_sheet(source, workbook, meta.name, _Scanned(), log)
+        if sheet is None:
+            continue
+        width = max(map(len, sheet.rows), default=0)
+        if len(sheet.rows) * width > limits.max_cells:
+            log.error(source.name, meta.name, None, "read.sheet_too_large",
+                      cell=cell_name(len(sheet.rows) - 1, width - 1), rows=_thousands(len(sheet.rows)),
+                      cols=_thousands(width), limit=_thousands(limits.max_cells))
+            continue
+        sheets.append(sheet)
+    if not sheets:
+        log.error(source.name, None, None, "read.no_sheets")
+    return sheets
+
+
+def _decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (with or without BOM), else the Vietnamese Windows code page cp1258."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        # cp1258 writes tone marks as combining characters: compose them (NFC) as Unicode text is
+        return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258"
+
+
+def read_csv(source: SourceFile, log: IssueLog) -> list[Sheet]:
+    """A .csv file as one sheet named after the file: UTF-8 or cp1258, separated by "," or ";"."""
+    text, _encoding = _decode_text(source.data)
+    sample = text[:8192]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    rows = [[cell.strip() or None for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    if not any(any(cell is not None for cell in row) for row in rows):
+        log.error(source.name, None, None, "read.no_sheets")
+        return []
+    width = max(map(len, rows), default=0)
+    rows = [row + [None] * (width - len(row)) for row in rows]
+    name = source.name.rsplit(".", 1)[0] or source.name
+    return [Sheet(file=source.name, name=name, rows=rows, parts=0)]
+
+
 def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
     """A legacy .xls read with xlrd (pure Python): calamine's BIFF reader aborts the whole process
     on some damaged .xls files (it asks for 8 GB and Rust aborts when that fails)."""
@@ -563,6 +643,10 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
         return []
     if kind == "xls":
         return _read_xls(source, log)
+    if kind == "csv":
+        return read_csv(source, log)
+    if kind == "ods":
+        return _read_ods(source, log, limits)
     scanned = _scan_sheets(source.data, limits)
     oversized = scanned.oversized
     try:

@@ -17,7 +17,7 @@ from unionboard.store.versions import StoreError, open_store
 from unionboard.ui.auth import current_user, is_committee
 from unionboard.ui.data import checked, current_source, sample_source
 
-UPLOAD_TYPES = ["xlsx", "xls"]
+UPLOAD_TYPES = ["xlsx", "xls", "ods", "csv"]
 
 
 def upload_limit_mb() -> int:
