@@ -14,6 +14,7 @@ from unionboard.core.models import CheckResult, Dataset, SourceFile, UnionInfo
 from unionboard.core.text import clean, fold
 from unionboard.domains import registry
 from unionboard.domains.schema import HeaderMatch, find_header
+from unionboard.read import legacy_text
 from unionboard.read.workbook import Limits, Sheet, read_sheets
 
 INFO_SHEET_HINTS = ("thong tin", "info", "gioi thieu")
@@ -118,6 +119,8 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
             log.error(str(item), None, None, "loader.cannot_open", reason=exc.strerror or exc)
             continue
         sheets = read_sheets(source, log, limits)
+        for sheet in sheets:
+            legacy_text.convert_sheet(sheet, log)
         recognised = 0
         for sheet in sheets:
             if any(h in fold(sheet.name) for h in INFO_SHEET_HINTS) and _read_info(sheet):

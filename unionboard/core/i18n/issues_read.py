@@ -57,4 +57,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
                            "hãy sửa công thức hoặc giá trị rồi tải lên lại.",
                            "Cell {cell} holds an Excel error value (#DIV/0!, #N/A, #VALUE!…), not a figure; "
                            "correct the formula or value and upload again."),
+    "read.legacy_encoding": (
+        "Cột {column} được gõ bằng phông chữ cũ {encoding} ({count} ô: {cells}); đã chuyển sang Unicode. "
+        "Hãy kiểm tra lại và lưu tệp ở dạng Unicode.",
+        "Column {column} was typed in the legacy {encoding} font ({count} cells: {cells}); converted to Unicode. "
+        "Please check it and save the file in Unicode."),
 }
