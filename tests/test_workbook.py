@@ -599,3 +599,51 @@ def test_an_ods_renamed_xlsx_is_read_by_content() -> None:
 def test_a_text_file_that_is_not_csv_is_still_refused() -> None:
     result = check_files([SourceFile("ghi-chu.docx", b"plain text, not a spreadsheet")])
     assert [i.code for i in result.errors] == ["read.not_excel"]
+
+
+# --------------------------------------------------------------------------- bounded work per upload
+
+
+def test_the_memory_budget_sets_the_cell_limit(monkeypatch) -> None:
+    from unionboard.read.workbook import BYTES_PER_CELL
+
+    monkeypatch.setenv("UNIONBOARD_MAX_READ_MB", "350")
+    assert Limits.from_env().max_cells == 350 * MB // BYTES_PER_CELL
+    monkeypatch.setenv("UNIONBOARD_MAX_READ_MB", "100000")
+    assert Limits.from_env().max_cells == 10_000_000  # never above the hard ceiling
+
+
+def test_a_sheet_over_the_memory_budget_is_refused_before_reading(monkeypatch) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Đoàn viên"
+    for i in range(400):
+        ws.append([i, f"Người {i}", "Nam"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    monkeypatch.setenv("UNIONBOARD_MAX_READ_MB", "0.1")  # ~436 cells: the 1.200-cell sheet is over
+    result = check_files([SourceFile("lon.xlsx", buf.getvalue())])
+    (error,) = [i for i in result.errors if i.code == "read.sheet_too_large"]
+    assert error.sheet == "Đoàn viên" and "UNIONBOARD_MAX_READ_MB" in error.message
+    assert "400 dòng × 3 cột" in error.message
+    assert result.dataset.members is None
+
+
+def test_part_folders_left_by_a_killed_process_are_removed(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from unionboard.read import parallel_read
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    stale = tmp_path / f"{parallel_read.PART_FOLDER_PREFIX}{dead}-abc"
+    mine = tmp_path / f"{parallel_read.PART_FOLDER_PREFIX}{os.getpid()}-def"
+    for folder in (stale, mine):
+        folder.mkdir()
+        (folder / "part-0.xlsx").write_bytes(b"x")
+    removed = parallel_read.clean_stale_parts(str(tmp_path), force=True)
+    assert removed == [str(stale)] and not stale.exists() and mine.exists()

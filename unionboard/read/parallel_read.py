@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from python_calamine import CalamineSheet, CalamineWorkbook
 
@@ -109,10 +111,45 @@ def join(grids: list[tuple[tuple[int, int], tuple[int, int], list[list]]]) -> li
     return rows
 
 
+PART_FOLDER_PREFIX = "unionboard-read-"
+_cleaned = False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, not ours to signal
+    return True
+
+
+def clean_stale_parts(folder: str | None = None, *, force: bool = False) -> list[str]:
+    """Remove part folders left by a process that was killed while reading (once per process).
+
+    Each folder is named after the process that made it; one whose process is gone is removed.
+    Returns the folders removed.
+    """
+    global _cleaned
+    if _cleaned and not force:
+        return []
+    _cleaned = True
+    removed = []
+    base = Path(folder or tempfile.gettempdir())
+    for path in base.glob(f"{PART_FOLDER_PREFIX}*"):
+        pid_text = path.name[len(PART_FOLDER_PREFIX):].split("-", 1)[0]
+        if path.is_dir() and (not pid_text.isdigit() or not _alive(int(pid_text))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(str(path))
+    return removed
+
+
 def _read_parts(kept: SheetXml, others: list[tuple[RawMember, tuple]], sheet: RawMember,
                 spans: list[tuple[int, int]], sheet_name: str) -> list[CalamineSheet | None]:
     """Write each part as a workbook in a temporary folder, drop the XML, read them in threads."""
-    with tempfile.TemporaryDirectory(prefix="unionboard-read-") as folder, \
+    clean_stale_parts()
+    with tempfile.TemporaryDirectory(prefix=f"{PART_FOLDER_PREFIX}{os.getpid()}-") as folder, \
             ThreadPoolExecutor(max_workers=len(spans), thread_name_prefix="unionboard-read") as pool:
         view = memoryview(kept.xml)
         kept.xml = b""

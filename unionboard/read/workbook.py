@@ -30,6 +30,10 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = zipparts.ZIP_MAGIC
 
 
+BYTES_PER_CELL = 240  # measured: 100.000 members × 9 columns peak at ~330 MB with ~120 MB of imports
+DEFAULT_READ_MB = 350
+
+
 @dataclass(frozen=True)
 class Limits:
     """Size limits applied before parsing (override with UNIONBOARD_MAX_FILE_MB / _MAX_UNPACKED_MB)."""
@@ -49,10 +53,18 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> Limits:
-        """The limits, with overrides from the UNIONBOARD_MAX_* environment variables."""
+        """The limits, with overrides from the UNIONBOARD_MAX_* environment variables.
+
+        UNIONBOARD_MAX_READ_MB (default 350) is the memory one upload's sheets may take once read:
+        a read cell costs about BYTES_PER_CELL in Python (grid, values, the roster's columns), so the
+        cell limit is the smaller of that budget and 10 million; with the app's own ~120 MB one
+        upload stays under ~500 MB.
+        """
+        read_mb = float(os.environ.get("UNIONBOARD_MAX_READ_MB", DEFAULT_READ_MB))
         return cls(
             max_file_bytes=int(float(os.environ.get("UNIONBOARD_MAX_FILE_MB", 50)) * MB),
             max_unpacked_bytes=int(float(os.environ.get("UNIONBOARD_MAX_UNPACKED_MB", 200)) * MB),
+            max_cells=min(10_000_000, int(read_mb * MB) // BYTES_PER_CELL),
         )
 
 

@@ -31,10 +31,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "read.no_sheets": ("Tệp không có trang tính nào đọc được.", "The file has no readable sheet."),
     "read.sheet_too_large": (
         "Trang tính quá lớn: vùng dữ liệu tới ô {cell} ({rows} dòng × {cols} cột) vượt giới hạn {limit} ô, "
-        "không đọc. Thường do một ô bị nhập nhầm ở rất xa: hãy xóa các dòng, cột thừa rồi lưu lại.",
+        "không đọc. Thường do một ô bị nhập nhầm ở rất xa: hãy xóa các dòng, cột thừa rồi lưu lại "
+        "(giới hạn theo bộ nhớ dành cho một lần tải lên, UNIONBOARD_MAX_READ_MB).",
         "The sheet is too large: its used range reaches cell {cell} ({rows} rows × {cols} columns), over "
         "the limit of {limit} cells; not read. Usually a stray cell far away: delete the extra rows and "
-        "columns and save again."),
+        "columns and save again (the limit follows the memory one upload may use, UNIONBOARD_MAX_READ_MB)."),
     "loader.cannot_open": ("Không mở được tệp: {reason}.", "Cannot open the file: {reason}."),
     "loader.missing_columns": (
         "Bảng “{table}” thiếu cột bắt buộc: {expected}. Các cột tìm thấy ở dòng {row}: {found}.",
