@@ -565,3 +565,35 @@ def test_a_few_unrecognised_values_stay_warnings():
     rows = [member(i, f"Ngô Văn Số {i}", gender="Namm" if i == 1 else "Nam") for i in range(1, 9)]
     _, log = parse(rows)
     assert not [i for i in log if i.severity == "error"]
+
+
+def test_the_same_member_on_two_sheets_names_both_sheets_and_cells(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Khối văn phòng"
+    first.append(HEADER)
+    first.append(member(1, "Nguyễn Văn An", year=1980))
+    first.append(member(2, "Lê Thị Bình", gender="Nữ", year=1990))
+    second = wb.create_sheet("Đơn vị sự nghiệp")
+    second.append(HEADER)
+    second.append(member(1, "Trần Văn Cường", year=1985))
+    second.append(member(2, "NGUYỄN VĂN AN", year=1980))
+    wb.save(tmp_path / "dv.xlsx")
+    result = check_files([tmp_path / "dv.xlsx"])
+    (warning,) = [i for i in result.issues if i.code == "members.duplicate_across_sheets"]
+    assert (warning.sheet, warning.cell) == ("Đơn vị sự nghiệp", "B3")
+    assert "Khối văn phòng › B2" in warning.message
+    assert not [i for i in result.issues if i.code == "members.duplicate"]
+    assert len(result.dataset.members) == 4
+
+
+def test_hidden_rows_in_a_visible_table_still_count(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for i in range(1, 6):
+        ws.append(member(i, f"Đinh Văn Số {i}"))
+    ws.row_dimensions[3].hidden = True  # a filter hid one member: still a member
+    ws.auto_filter.ref = "A1:H6"
+    wb.save(tmp_path / "dv.xlsx")
+    assert len(check_files([tmp_path / "dv.xlsx"]).dataset.members) == 5

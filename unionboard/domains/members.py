@@ -836,13 +836,41 @@ def check_roster(roster: Roster, log: IssueLog) -> None:
 def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
     """Every roster sheet read and joined into one roster, then checked as a whole (duplicates, ...)."""
     rosters = [parse_members(sheet, header, log) for sheet, header in pairs]
+    for roster in rosters:
+        check_roster(roster, log)  # within each sheet, naming its own cells
     if len(rosters) == 1:
-        roster = rosters[0]
-    else:
-        roster = Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
-                        file=rosters[0].file, sheet=rosters[0].sheet)
-    check_roster(roster, log)
-    return roster
+        return rosters[0]
+    _duplicates_across_sheets(rosters, log)
+    return Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
+                  file=rosters[0].file, sheet=rosters[0].sheet)
+
+
+def _person_keys(roster: Roster) -> dict[tuple[str, int], int]:
+    """(folded name, birth year) → first Excel row, for the members with both."""
+    frame = roster.frame
+    out: dict[tuple[str, int], int] = {}
+    for name, year, row in zip(frame["name"].tolist(), frame["birth_year"].tolist(), frame["row"].tolist(),
+                               strict=True):
+        if isinstance(name, str) and name and year is not None and not pd.isna(year):
+            out.setdefault((fold(name), int(year)), int(row))
+    return out
+
+
+def _duplicates_across_sheets(rosters: list[Roster], log: IssueLog) -> None:
+    """The same person on two roster sheets (a hidden or copied sheet, last term's list): a warning
+    naming both sheets and cells."""
+    seen: dict[tuple[str, int], tuple[Roster, int]] = {}
+    for roster in rosters:
+        letter = roster.frame.attrs.get("name_col", "A")
+        for key, row in _person_keys(roster).items():
+            if key in seen:
+                first, first_row = seen[key]
+                first_letter = first.frame.attrs.get("name_col", "A")
+                log.warning(roster.file, roster.sheet, f"{letter}{row}", "members.duplicate_across_sheets",
+                            year=key[1], cell=f"{letter}{row}", other=f"{first.file} › {first.sheet} › "
+                            f"{first_letter}{first_row}")
+            else:
+                seen[key] = (roster, row)
 
 
 def same_roster(a: Roster, b: Roster) -> bool:

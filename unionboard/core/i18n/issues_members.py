@@ -82,4 +82,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{rows} of the {count} values in column “{column}” are not recognised ({values}); the figures by this "
         "column would be wrong, so it cannot be used. Check the font (TCVN3/VNI) or the spelling and upload "
         "again."),
+    "members.duplicate_across_sheets": (
+        "Đoàn viên sinh năm {year} ở ô {cell} đã có ở {other}; cùng một người được tính hai lần nếu cả hai "
+        "trang đều là danh sách hiện tại — hãy xóa một dòng hoặc bỏ trang thừa.",
+        "The member born in {year} at cell {cell} is already at {other}; the same person counts twice if both "
+        "sheets are the current list — delete one row or remove the extra sheet."),
 }
