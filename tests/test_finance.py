@@ -492,3 +492,14 @@ def test_a_group_line_that_disagrees_with_its_items_is_a_warning(tmp_path: Path)
     assert result.dataset.finance.total("revenue") == 36_100_000
     (warning,) = result.warnings
     assert (warning.code, warning.cell) == ("finance.group_mismatch", "B2")
+
+
+def test_a_finance_table_without_one_usable_amount_is_an_error(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["Nguồn thu", "Năm 2016", "Năm 2017"],
+        ["Đoàn phí", "chưa có", "chưa có"],
+        ["Cấp trên cấp", "-", "-"],
+    ]})
+    result = check_files([path])
+    assert not result.ok
+    assert [(i.code, i.sheet) for i in result.errors] == [("finance.no_usable_amount", "Phần thu")]

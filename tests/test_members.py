@@ -241,7 +241,9 @@ def test_blank_rows_total_row_and_nameless_rows():
     assert issue.severity == "warning" and issue.cell == "B6"
     assert issue.code == "members.name_missing"
     assert [(i.code, i.cell) for i in log if i.severity == "info"] == [
-        ("members.skipped_total", "B9"), ("members.skipped_total", "B10")]
+        ("members.skipped_blank", "B4"), ("members.skipped_total", "B9"), ("members.skipped_total", "B10")]
+    (blank,) = [i for i in log if i.code == "members.skipped_blank"]
+    assert dict(blank.params)["count"] == 3
 
 
 def test_unknown_values_are_aggregated_per_column_and_value():
@@ -346,7 +348,8 @@ def test_xlsx_end_to_end(roster_xlsx: Path):
     assert column(roster, "party_member") == [True, False, True, True]
     assert column(roster, "role") == ["Chủ tịch", None, None, None]
     assert column(roster, "row") == [5, 6, 7, 9]
-    assert [(i.severity, i.code, i.cell) for i in result.issues] == [("info", "members.skipped_total", "B10")]
+    assert [(i.severity, i.code, i.cell) for i in result.issues] == [("info", "members.skipped_blank", "B8"),
+                                                                     ("info", "members.skipped_total", "B10")]
 
 
 def test_xlsx_english_headers(tmp_path: Path):
@@ -597,3 +600,25 @@ def test_hidden_rows_in_a_visible_table_still_count(tmp_path: Path) -> None:
     ws.auto_filter.ref = "A1:H6"
     wb.save(tmp_path / "dv.xlsx")
     assert len(check_files([tmp_path / "dv.xlsx"]).dataset.members) == 5
+
+
+def test_a_three_row_header_and_a_column_number_row(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Thông tin đào tạo", None, "Đảng viên"])
+    ws.append([None, None, None, None, None, "Trình độ", None, None])
+    ws.append([None, None, None, None, None, "Chuyên môn", "Lý luận chính trị", None])
+    ws.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"])
+    for col in "ABCDEH":
+        ws.merge_cells(f"{col}1:{col}3")
+    ws.merge_cells("F1:G1")
+    ws.merge_cells("F2:G2")
+    ws.append([1, "Nguyễn Văn An", "Nam", 1980, "Văn phòng", "Thạc sĩ", "Cao cấp", "x"])
+    ws.append([2, "Lê Thị Bình", "Nữ", 1990, "Văn phòng", "Đại học", "", ""])
+    wb.save(tmp_path / "dv.xlsx")
+    result = check_files([tmp_path / "dv.xlsx"])
+    assert result.ok, result.errors
+    frame = result.dataset.members.frame
+    assert frame["education"].tolist() == ["Thạc sỹ", "Đại học"]
+    assert frame["political_theory"].tolist() == ["Cao cấp", "Chưa có"]
+    assert frame["row"].tolist() == [5, 6]

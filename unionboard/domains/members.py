@@ -540,7 +540,7 @@ class _Skipped:
     """A row of the roster area that is not a member, and why."""
 
     index: int
-    kind: str  # "total" | "header" | "signature"
+    kind: str  # "total" | "header" | "signature" | "blank"
     stated: int | None = None  # the count a total row states ("Cộng: 10 đ/c")
 
 
@@ -624,6 +624,7 @@ def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col:
             continue
         drop.add(index)
         if all(_is_blank(v) for v in cells):
+            skipped.append(_Skipped(index, "blank"))
             continue
         if any(fold(v) in TOTAL_LABELS for v in line if isinstance(v, str) and len(v) < 20):
             continue  # "Tổng cộng" written in the STT column, totals in the others
@@ -636,8 +637,16 @@ def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col:
 def _note_skipped(sheet: Sheet, first: int, name_col: int, skipped: list[_Skipped], count: int,
                   height: int, log: IssueLog) -> None:
     """An info note for each row that is not a member; a stated total that differs is a warning."""
+    last_member = max((i for i in range(height) if i not in {item.index for item in skipped}), default=-1)
+    blanks = [item for item in skipped if item.kind == "blank" and item.index < last_member]
+    if blanks:  # separator rows inside the list: one note
+        cells = [cell_name(first + item.index, name_col) for item in blanks]
+        log.info(sheet.file, sheet.name, cells[0], "members.skipped_blank", count=len(cells),
+                 cells=_cells_text(cells))
     for item in skipped:
         cell = cell_name(first + item.index, name_col)
+        if item.kind == "blank":
+            continue
         if item.kind == "signature":
             log.info(sheet.file, sheet.name, cell, "members.skipped_signature", cell=cell,
                      rows=height - item.index)

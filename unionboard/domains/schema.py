@@ -244,14 +244,19 @@ def _group_of(sheet: Sheet, row: int, col: int) -> str:
 
 
 def combined_labels(sheet: Sheet, row: int) -> dict[int, str]:
-    """A two-row header read as one: each sub-header prefixed with its group ("Trình độ chuyên môn")."""
+    """A two- or three-row header read as one: each sub-header prefixed with its groups
+    ("Trình độ" over "Chuyên môn" → "Trình độ chuyên môn")."""
     out = {}
     for col, value in enumerate(sheet.rows[row] if row < len(sheet.rows) else []):
         if not (isinstance(value, str) and fold(value)):
             continue
-        group = _group_of(sheet, row, col) if row else ""
-        same = not group or fold(group) == fold(value)
-        out[col] = fold(value) if same else fold(f"{group} {value}")
+        parts = [value]
+        for above in (row, row - 1):  # up to two group rows: three-row headers
+            group = _group_of(sheet, above, col) if above > 0 else ""
+            if not group or fold(group) == fold(parts[0]):
+                break
+            parts.insert(0, group)
+        out[col] = fold(" ".join(parts))
     return out
 
 

@@ -87,4 +87,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "trang đều là danh sách hiện tại — hãy xóa một dòng hoặc bỏ trang thừa.",
         "The member born in {year} at cell {cell} is already at {other}; the same person counts twice if both "
         "sheets are the current list — delete one row or remove the extra sheet."),
+    "members.skipped_blank": ("{count} dòng trống giữa danh sách ({cells}) đã bỏ qua.",
+                              "{count} blank rows inside the list ({cells}) were skipped."),
 }

@@ -39,6 +39,8 @@ def merge(out: Collected, log: IssueLog) -> Finance | None:
                         side=side_phrase(side), amount=format_dong(amounts[key]), cell=cell,
                         here=format_dong(value))
     if not amounts and not out.opening and not out.closing:
+        for sheet in dict.fromkeys((table.sheet.file, table.sheet.name) for table in out.tables):
+            log.error(sheet[0], sheet[1], None, "finance.no_usable_amount", sheet=sheet[1])
         return None
     entries = tuple(FinanceEntry(side=side, year=year, item=labels[(side, year, f)], amount=amounts[(side, year, f)])
                     for side, year, f in order)
