@@ -503,3 +503,20 @@ def test_a_finance_table_without_one_usable_amount_is_an_error(tmp_path: Path) -
     result = check_files([path])
     assert not result.ok
     assert [(i.code, i.sheet) for i in result.errors] == [("finance.no_usable_amount", "Phần thu")]
+
+
+def test_tidy_group_lines_are_checked_not_added(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Thu": [
+        ["Năm", "Khoản mục", "Số tiền"],
+        [2017, "1. Thu tại cơ sở", 29_100_000],
+        [2017, "- Đoàn phí", 21_100_000],
+        [2017, "- Thu khác", 8_000_000],
+        [2017, "2. Cấp trên cấp", 7_000_000],
+        [2016, "1. Thu tại cơ sở", 20_000_000],
+        [2016, "- Đoàn phí", 19_000_000],
+    ]})
+    result = check_files([path])
+    fin = result.dataset.finance
+    assert fin.by_year("revenue") == {2016: 19_000_000, 2017: 36_100_000}
+    (warning,) = result.warnings
+    assert (warning.code, warning.cell) == ("finance.group_mismatch", "C6")

@@ -259,3 +259,23 @@ def check_total(log: IssueLog, sheet: Sheet, row: int, col: int, written: Amount
         log.warning(sheet.file, sheet.name, cell, "finance.total_mismatch", what=what,
                     written=format_dong(value), cell=cell, computed=format_dong(computed),
                     difference=format_dong(value - computed))
+
+
+_ROMAN = re.compile(r"^[IVXLC]+\s*[.)/]\s")
+_NUMBERED = re.compile(r"^\d+\s*[.)/]\s")
+_SUBNUMBERED = re.compile(r"^\d+\.\d+\.?\s|^[a-zđ]\s*[.)]\s")
+_BULLET = re.compile(r"^[-+*•–—]\s*\S")
+BULLET_LEVEL = 9
+
+
+def outline_level(label: str) -> int | None:
+    """How deep a label sits in an outline: "I." 1, "1." 2, "1.1"/"a)" 3, "- …" deepest; None: plain."""
+    if _ROMAN.match(label):
+        return 1
+    if _SUBNUMBERED.match(label):
+        return 3
+    if _NUMBERED.match(label):
+        return 2
+    if _BULLET.match(label):
+        return BULLET_LEVEL
+    return None

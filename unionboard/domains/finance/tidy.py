@@ -14,6 +14,7 @@ from unionboard.core.text import (
     parse_year,
 )
 from unionboard.domains.finance.common import (
+    BULLET_LEVEL,
     CLOSING,
     MAX_SCAN_ROWS,
     OPENING,
@@ -30,6 +31,7 @@ from unionboard.domains.finance.common import (
     is_total_label,
     name_side,
     not_a_number,
+    outline_level,
     read_amount,
     side_from_labels,
     side_of_value,
@@ -167,6 +169,44 @@ def tidy_amount(sheet: Sheet, match: HeaderMatch, row: TidyRow, scale: float, lo
     return value
 
 
+def tidy_groups(rows: list[TidyRow]) -> dict[int, list[int]]:
+    """Numbered group lines of a tidy table ("1. Thu tại cơ sở" then "- Đoàn phí" in the same year and
+    side): row index → the indices of its item rows."""
+    levels = [outline_level(row.label) for row in rows]
+    groups: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        level = levels[i]
+        if level is None or level == BULLET_LEVEL or i + 1 >= len(rows):
+            continue
+        following = levels[i + 1]
+        if following is None or following <= level:
+            continue
+        children = []
+        for j in range(i + 1, len(rows)):
+            if (levels[j] is not None and levels[j] <= level) or (rows[j].year, rows[j].side) != (row.year, row.side):
+                break
+            children.append(j)
+        if children:
+            groups[i] = children
+    return groups
+
+
+def check_tidy_groups(sheet: Sheet, amount_col: int, rows: list[TidyRow], groups: dict[int, list[int]],
+                      scale: float, log: IssueLog) -> None:
+    """Each group line's amount against the sum of its item lines (a warning on a mismatch)."""
+    for index, children in groups.items():
+        row = rows[index]
+        if row.amount.raw is None:
+            continue
+        computed = sum(rows[j].amount.dong(scale) for j in children
+                       if j not in groups and rows[j].amount.raw is not None)
+        written = row.amount.dong(scale)
+        if written != computed:
+            cell = cell_name(row.row, amount_col)
+            log.warning(sheet.file, sheet.name, cell, "finance.group_mismatch", label=row.label, year=row.year,
+                        written=format_dong(written), cell=cell, computed=format_dong(computed))
+
+
 def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -> None:
     """A tidy table (Năm | Khoản mục | Số tiền, optionally Thu/Chi): amounts, balances, written totals."""
     log, file, name = ctx.log, sheet.file, sheet.name
@@ -178,7 +218,10 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
     scale = ctx.scale(sheet, tidy_unit(sheet, match), raws)
     table = Table(sheet)
     written_totals = []
-    for row in rows:
+    groups = tidy_groups(rows)
+    for index, row in enumerate(rows):
+        if index in groups:
+            continue  # a group line: checked against its items below, never added
         folded = fold(row.label)
         if is_balance(folded):
             if row.amount.raw is not None:
@@ -197,6 +240,7 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
         if value is not None:
             table.add(row.side, row.year, row.label or UNKNOWN_ITEM, value, cell_name(row.row, amount_col))
     check_tidy_totals(sheet, amount_col, table, written_totals, scale, log)
+    check_tidy_groups(sheet, amount_col, rows, groups, scale, log)
     if not table.amounts:
         log.warning(file, name, cell_name(match.row, item_col), "finance.empty_tidy", sheet=name)
     out.tables.append(table)

@@ -18,6 +18,7 @@ from unionboard.core.text import (
     parse_year,
 )
 from unionboard.domains.finance.common import (
+    BULLET_LEVEL,
     CLOSING,
     HEADER_REVENUE,
     HEADER_SPENDING,
@@ -36,6 +37,7 @@ from unionboard.domains.finance.common import (
     is_total_label,
     name_side,
     not_a_number,
+    outline_level,
     read_amount,
     side_from_labels,
     side_phrase,
@@ -215,26 +217,6 @@ def block_rows(sheet: Sheet, header: Header, end: int) -> tuple[list[Row], int]:
         rows.pop()
     mark_groups(rows)
     return rows, (rows[-1].row if rows else header.row)
-
-
-_ROMAN = re.compile(r"^[IVXLC]+\s*[.)/]\s")
-_NUMBERED = re.compile(r"^\d+\s*[.)/]\s")
-_SUBNUMBERED = re.compile(r"^\d+\.\d+\.?\s|^[a-zđ]\s*[.)]\s")
-_BULLET = re.compile(r"^[-+*•–—]\s*\S")
-BULLET_LEVEL = 9
-
-
-def outline_level(label: str) -> int | None:
-    """How deep a label sits in an outline: "I." 1, "1." 2, "1.1"/"a)" 3, "- …" deepest; None: plain."""
-    if _ROMAN.match(label):
-        return 1
-    if _SUBNUMBERED.match(label):
-        return 3
-    if _NUMBERED.match(label):
-        return 2
-    if _BULLET.match(label):
-        return BULLET_LEVEL
-    return None
 
 
 def mark_groups(rows: list[Row]) -> None:
