@@ -8,6 +8,7 @@ import streamlit as st
 
 from unionboard.analysis.filters import dataset_years
 from unionboard.core.i18n import LANGUAGES, t
+from unionboard.core.text import vietnam_time
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import build_view, checked, current_source, sample_source
 
@@ -52,7 +53,7 @@ with st.sidebar:
     source = current if choice == "current" and current is not None else sample_source()
     if source.version is not None:
         version = source.version
-        st.caption(t("version_caption", lang, id=version.id, when=version.created_at[:16].replace("T", " "),
+        st.caption(t("version_caption", lang, id=version.id, when=vietnam_time(version.created_at),
                      by=md_escape(version.by) if version.by else "—"))
     result_years = dataset_years(checked(source).dataset)
     year_range = None

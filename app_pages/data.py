@@ -4,7 +4,7 @@ import streamlit as st
 
 from unionboard.analysis import diff
 from unionboard.core.i18n import t
-from unionboard.core.text import format_number
+from unionboard.core.text import format_number, vietnam_time
 from unionboard.export.template import template_bytes
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.store.versions import open_store
@@ -77,7 +77,7 @@ st.dataframe(frame, hide_index=True, width="stretch",
              column_config={t("data_col_current", lang): st.column_config.CheckboxColumn()})
 chosen = st.selectbox(t("data_pick_version", lang), [v.id for v in versions], key="data_version",
                       format_func=lambda vid: t("data_version_option", lang, id=vid, **next(
-                          {"when": v.created_at[:16].replace("T", " "), "by": v.by or "—"}
+                          {"when": vietnam_time(v.created_at), "by": v.by or "—"}
                           for v in versions if v.id == vid)))
 version = next(v for v in versions if v.id == chosen)
 originals = open_store().files_of(version.id)

@@ -1,7 +1,7 @@
 """Đại hội › Trình chiếu: the congress deck full screen, one idea per slide, the slide number in the URL.
 
 The deck is `slides.build_slides` of the whole term (the sidebar, hidden here, does not filter it)
-in the order the committee saved with the data (setting "slide_order"). ← → / PageUp PageDown or
+in the order the committee saved with the data (setting "slide_order"). ← → / PageUp PageDown / Home End or
 the buttons change the slide; `?slide=N` (1-based) makes a reload or a second screen land on the
 same slide; `?notes=1` shows the speaker notes below the slide.
 """
@@ -57,10 +57,12 @@ with st.container(horizontal=True, key="slide_bar", vertical_alignment="center",
         st.badge(t("slides_sample_badge", lang), icon=":material/science:", color="orange")
     st.page_link("app_pages/overview.py", label=t("slides_exit", lang), icon=":material/close:")
 
-# Clicker keys (PageDown / PageUp): hidden buttons with the same callbacks.
+# Clicker keys (PageDown / PageUp) and Home / End: hidden buttons with the same callbacks.
 with st.container(key="slide_keys"):
     st.button("PageUp", key="slide_prev_page", on_click=ss.step, args=(-1, count), shortcut="PageUp")
     st.button("PageDown", key="slide_next_page", on_click=ss.step, args=(1, count), shortcut="PageDown")
+    st.button("Home", key="slide_first", on_click=ss.go_to, args=(1,), shortcut="Home")
+    st.button("End", key="slide_last", on_click=ss.go_to, args=(count,), shortcut="End")
 
 # --- the slide
 with st.container(key=f"slide_{slide.key}"):

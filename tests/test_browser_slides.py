@@ -128,6 +128,18 @@ def test_walk_every_slide_with_arrow_keys_at_720p(hall_page, streamlit_server, a
     assert titles[-2] in page.locator('[data-testid="stMain"]').inner_text()
 
 
+def test_home_and_end_go_to_the_first_and_last_slide(hall_page, streamlit_server):
+    page = hall_page(1280, 720)
+    deck = sample_deck()
+    page.goto(f"{streamlit_server}/slides?slide=3")
+    wait_for_app(page)
+    wait_for_slide(page, 3)
+    page.keyboard.press("End")
+    wait_for_slide(page, len(deck))
+    page.keyboard.press("Home")
+    wait_for_slide(page, 1)
+
+
 def test_every_slide_fits_at_1080p(hall_page, streamlit_server, artifacts_dir):
     page = hall_page(1920, 1080)
     walk(page, streamlit_server, artifacts_dir, "slide-1080")

@@ -90,7 +90,7 @@ def test_members_slide(dataset):
     assert slide.chart == "gender"
     assert dict(slide.numbers) == {"Đoàn viên": "33", "Nam / Nữ": "16 / 17", "Đảng viên": "23",
                                    "Đại học trở lên": "30"}
-    assert slide.finding == "33 đoàn viên, nữ chiếm 52%; 23 đảng viên (70%)"
+    assert slide.finding == "33 đoàn viên, nữ chiếm 51,5%; 23 đảng viên (69,7%)"  # one rounding rule everywhere
     assert slide.notes.startswith("Tổng số 33 đoàn viên, trong đó 16 nam, 17 nữ; 23 đảng viên (13 nữ).")
     assert "Trình độ chuyên môn: Thạc sỹ 6, Đại học 24, Cao đẳng 1, 2 người dưới Đại học." in slide.notes
     assert "Trình độ lý luận chính trị: Cao cấp 10, Trung cấp 8" in slide.notes
@@ -103,11 +103,11 @@ def test_finance_slides(dataset):
     assert revenue.chart == "revenue_by_year"
     assert revenue.numbers[0] == ("Tổng thu, triệu đồng", "310,99")
     assert "Tổng thu cả nhiệm kỳ 310.992.000 đồng" in revenue.notes
-    assert "Thu ĐPCĐ 1% 102.222.000 đồng (33%)" in revenue.notes
+    assert "Thu ĐPCĐ 1% 102.222.000 đồng (32,9%)" in revenue.notes
     assert "Năm thu cao nhất là 2015 với 83.060.000 đồng; thấp nhất là 2017 với 42.790.000 đồng." \
         in revenue.notes
 
-    assert spending.finding == "Tổng chi 308,84 triệu đồng; Chi HĐ phong trào chiếm 78%"
+    assert spending.finding == "Tổng chi 308,84 triệu đồng; Chi HĐ phong trào chiếm 78,4%"
     assert spending.chart == "spending_by_year"
     assert "Tổng chi cả nhiệm kỳ 308.835.000 đồng" in spending.notes
 

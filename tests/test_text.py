@@ -78,3 +78,11 @@ def test_parse_year_refuses_infinity_and_nan() -> None:
 
     assert parse_year(float("inf")) is None and parse_year(float("nan")) is None
     assert parse_year(2013.0) == 2013
+
+
+def test_vietnam_time_is_utc_plus_seven() -> None:
+    from unionboard.core.text import vietnam_time
+
+    assert vietnam_time("2026-12-04T03:22:57+00:00") == "04/12/2026 10:22"
+    assert vietnam_time("2026-12-31T20:00:00+00:00") == "01/01/2027 03:00"  # the next day in Vietnam
+    assert vietnam_time("not a time") == "not a time"

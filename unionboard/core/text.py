@@ -157,3 +157,17 @@ def wrap(text: str, width: int = 16) -> str:
     if line:
         lines.append(line)
     return "<br>".join(lines)
+
+
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "UTC+7")  # Asia/Ho_Chi_Minh: no daylight saving since 1975
+
+
+def vietnam_time(iso: str) -> str:
+    """An ISO 8601 UTC moment as Vietnam shows it: '2026-12-04T03:22:57+00:00' → '04/12/2026 10:22'."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")

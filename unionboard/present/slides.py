@@ -66,8 +66,8 @@ def fmt_million(amount: float, lang: str = "vi", decimals: int = 2) -> str:
 
 
 def fmt_percent(part: float, whole: float, lang: str = "vi") -> str:
-    """Share as a whole percentage: 17 of 33 → '52%'."""
-    return f"{fmt_number(100 * part / whole if whole else 0, lang)}%"
+    """Share with one decimal, halves up — the rule of every page and chart: 17 of 33 → '51,5%'."""
+    return f"{fmt_number(100 * part / whole if whole else 0, lang, 1)}%"
 
 
 # --------------------------------------------------------------------------- chart helpers

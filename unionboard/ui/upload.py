@@ -11,7 +11,7 @@ import streamlit as st
 from unionboard.analysis import diff
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import CheckResult, Dataset, SourceFile
-from unionboard.core.text import format_dong, format_number
+from unionboard.core.text import format_dong, format_number, vietnam_time
 from unionboard.read.workbook import MB, Limits
 from unionboard.store.versions import StoreError, open_store
 from unionboard.ui.auth import current_user, is_committee
@@ -213,7 +213,7 @@ def history_frame(lang: str) -> tuple[pd.DataFrame, list]:
     versions = open_store().history()
     frame = pd.DataFrame({
         "#": [v.id for v in versions],
-        t("data_col_when", lang): [v.created_at[:16].replace("T", " ") for v in versions],
+        t("data_col_when", lang): [vietnam_time(v.created_at) for v in versions],
         t("data_col_by", lang): [v.by or "—" for v in versions],
         t("data_col_comment", lang): [v.comment for v in versions],
         t("data_col_files", lang): [", ".join(v.files) for v in versions],
