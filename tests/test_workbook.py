@@ -608,9 +608,9 @@ def test_the_memory_budget_sets_the_cell_limit(monkeypatch) -> None:
     from unionboard.read.workbook import BYTES_PER_CELL
 
     monkeypatch.setenv("UNIONBOARD_MAX_READ_MB", "350")
-    assert Limits.from_env().max_cells == 350 * MB // BYTES_PER_CELL
+    assert Limits.from_env().max_read_cells == 350 * MB // BYTES_PER_CELL
     monkeypatch.setenv("UNIONBOARD_MAX_READ_MB", "100000")
-    assert Limits.from_env().max_cells == 10_000_000  # never above the hard ceiling
+    assert Limits.from_env().max_read_cells == 10_000_000  # never above the hard ceiling
 
 
 def test_a_sheet_over_the_memory_budget_is_refused_before_reading(monkeypatch) -> None:
@@ -647,3 +647,22 @@ def test_part_folders_left_by_a_killed_process_are_removed(tmp_path) -> None:
         (folder / "part-0.xlsx").write_bytes(b"x")
     removed = parallel_read.clean_stale_parts(str(tmp_path), force=True)
     assert removed == [str(stale)] and not stale.exists() and mine.exists()
+
+
+def test_a_sheet_read_in_parts_is_also_held_to_the_memory_budget() -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for i in range(3000):
+        ws.append([i, f"Người thứ {i}", "Nam", 1980 + i % 30])
+    buf = io.BytesIO()
+    wb.save(buf)
+    source = SourceFile("lon.xlsx", buf.getvalue())
+    log = IssueLog()
+    sheets = read_sheets(source, log, Limits(max_read_cells=5_000, min_part_bytes=16 * 1024, read_threads=2))
+    assert sheets == []
+    (error,) = [i for i in log if i.code == "read.sheet_too_large"]
+    assert "3.000 dòng × 4 cột" in error.message
+    whole = read_sheets(source, IssueLog(), Limits(min_part_bytes=16 * 1024, read_threads=2))
+    assert whole[0].parts == 2 and len(whole[0].rows) == 3000  # within budget: read in parts as before

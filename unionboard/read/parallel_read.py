@@ -162,7 +162,15 @@ def _read_parts(kept: SheetXml, others: list[tuple[RawMember, tuple]], sheet: Ra
         return list(pool.map(lambda path: _read_part(path, sheet_name), paths))
 
 
-def read_rows(data: bytes, sheet_name: str, kept: SheetXml) -> list[list] | None:
+class OverBudget(Exception):
+    """A sheet whose grid would not fit the memory budget once turned into Python objects."""
+
+    def __init__(self, rows: int, cols: int) -> None:
+        super().__init__(f"{rows} × {cols}")
+        self.rows, self.cols = rows, cols
+
+
+def read_rows(data: bytes, sheet_name: str, kept: SheetXml, max_cells: int | None = None) -> list[list] | None:
     """The rows of sheet `sheet_name` as calamine's `to_python(skip_empty_area=False)` gives them,
     read in `kept.parts` threads from the archive `data` and the sheet's XML; None when the sheet
     cannot be read in parts (the caller then reads it whole). `kept.xml` is dropped either way.
@@ -185,9 +193,10 @@ def read_rows(data: bytes, sheet_name: str, kept: SheetXml) -> list[list] | None
         return None
     finally:
         kept.xml = b""
-    grids = []
-    for part in sheets:
-        if part is None or part.start is None or part.end is None:
-            return None
-        grids.append((part.start, part.end, part.to_python(skip_empty_area=True)))
-    return join(grids)
+    if any(part is None or part.start is None or part.end is None for part in sheets):
+        return None
+    rows = max(part.end[0] for part in sheets) + 1
+    cols = max(part.end[1] for part in sheets) + 1
+    if max_cells is not None and rows * cols > max_cells:
+        raise OverBudget(rows, cols)  # checked on calamine's compact grids, before Python objects
+    return join([(part.start, part.end, part.to_python(skip_empty_area=True)) for part in sheets])

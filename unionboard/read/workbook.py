@@ -45,6 +45,8 @@ class Limits:
     # cell at XFD1048576 in a 5 KB file would ask for 17 billion cells (the process aborts);
     # 10 million cells is ~320 MB in calamine's grid.
     max_cells: int = 10_000_000
+    # cells whose Python objects fit the memory budget (UNIONBOARD_MAX_READ_MB; see from_env)
+    max_read_cells: int = 10_000_000
     # large sheets are read by calamine in parts on several cores (parallel_read); None: one part
     # per core (at most 4), 1: never in parts. Their XML is held while the file is read.
     read_threads: int | None = None
@@ -56,15 +58,15 @@ class Limits:
         """The limits, with overrides from the UNIONBOARD_MAX_* environment variables.
 
         UNIONBOARD_MAX_READ_MB (default 350) is the memory one upload's sheets may take once read:
-        a read cell costs about BYTES_PER_CELL in Python (grid, values, the roster's columns), so the
-        cell limit is the smaller of that budget and 10 million; with the app's own ~120 MB one
-        upload stays under ~500 MB.
+        a read cell costs about BYTES_PER_CELL in Python (grid, values, the roster's columns), so a
+        sheet's grid is refused over that many cells — checked on calamine's compact grid, before it
+        becomes Python objects; with the app's own ~120 MB one upload stays under ~500 MB.
         """
         read_mb = float(os.environ.get("UNIONBOARD_MAX_READ_MB", DEFAULT_READ_MB))
         return cls(
             max_file_bytes=int(float(os.environ.get("UNIONBOARD_MAX_FILE_MB", 50)) * MB),
             max_unpacked_bytes=int(float(os.environ.get("UNIONBOARD_MAX_UNPACKED_MB", 200)) * MB),
-            max_cells=min(10_000_000, int(read_mb * MB) // BYTES_PER_CELL),
+            max_read_cells=min(10_000_000, int(read_mb * MB) // BYTES_PER_CELL),
         )
 
 
@@ -531,7 +533,7 @@ def _read_ods(source: SourceFile, log: IssueLog, limits: Limits) -> list[Sheet]:
         if str(meta.visible).split(".")[-1].lower() != "visible":
             log.info(source.name, meta.name, None, "read.hidden_sheet", sheet=meta.name)
             continue
-        sheet = _read_sheet(source, workbook, meta.name, _Scanned(), log)
+        sheet = _read_sheet(source, workbook, meta.name, _Scanned(), log, limits)
         if sheet is None:
             continue
         width = max(map(len, sheet.rows), default=0)
@@ -623,19 +625,27 @@ def fill_merged_down(rows: list[list], merged: tuple[tuple[int, int, int, int], 
 
 
 def _read_sheet(source: SourceFile, workbook: CalamineWorkbook, name: str, scanned: _Scanned,
-                log: IssueLog) -> Sheet | None:
+                log: IssueLog, limits: Limits) -> Sheet | None:
     """One visible sheet, in parts when it is large and has no merged cells, else whole."""
     try:
         kept = scanned.in_parts.pop(name, None)
         if kept is not None and _has_merges(kept.xml):
             kept = None  # merged cells need calamine's own view of the sheet: read it whole
-        rows = parallel_read.read_rows(source.data, name, kept) if kept is not None else None
+        rows = (parallel_read.read_rows(source.data, name, kept, max_cells=limits.max_read_cells)
+                if kept is not None else None)
         parts = kept.parts if rows is not None else 1
         merged: tuple = ()
         if rows is None:
             sheet = workbook.get_sheet_by_name(name)
+            end = sheet.end
+            if end is not None and (end[0] + 1) * (end[1] + 1) > limits.max_read_cells:
+                raise parallel_read.OverBudget(end[0] + 1, end[1] + 1)
             rows = sheet.to_python(skip_empty_area=False)
             merged = tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ()))
+    except parallel_read.OverBudget as over:
+        log.error(source.name, name, None, "read.sheet_too_large", cell=cell_name(over.rows - 1, over.cols - 1),
+                  rows=_thousands(over.rows), cols=_thousands(over.cols), limit=_thousands(limits.max_read_cells))
+        return None
     except BaseException as exc:  # includes pyo3's PanicException (not an Exception)
         if isinstance(exc, _NOT_OURS):
             raise
@@ -679,7 +689,7 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
                       cell=cell_name(rows_n - 1, cols_n - 1), rows=_thousands(rows_n),
                       cols=_thousands(cols_n), limit=_thousands(limits.max_cells))
             continue
-        sheet = _read_sheet(source, workbook, meta.name, scanned, log)
+        sheet = _read_sheet(source, workbook, meta.name, scanned, log, limits)
         if sheet is not None:
             sheets.append(sheet)
     if not sheets:
