@@ -449,7 +449,8 @@ def _scan_sheets(data: bytes, limits: Limits) -> _Scanned:
                     if scan.counted or scan.rows * scan.cols > limits.max_cells:
                         rows, cols = (_counted_extent(data, archive, path) if scan.counted
                                       else _exact_extent(data, archive, path))
-                        if rows * cols > limits.max_cells:
+                        # the exact extent is known: over the memory budget is refused here too
+                        if rows * cols > min(limits.max_cells, limits.max_read_cells):
                             found.oversized[name] = (rows, cols)
                             continue
                     if scan.has_formula:
@@ -687,7 +688,7 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
             rows_n, cols_n = oversized[meta.name]
             log.error(source.name, meta.name, None, "read.sheet_too_large",
                       cell=cell_name(rows_n - 1, cols_n - 1), rows=_thousands(rows_n),
-                      cols=_thousands(cols_n), limit=_thousands(limits.max_cells))
+                      cols=_thousands(cols_n), limit=_thousands(min(limits.max_cells, limits.max_read_cells)))
             continue
         sheet = _read_sheet(source, workbook, meta.name, scanned, log, limits)
         if sheet is not None:
