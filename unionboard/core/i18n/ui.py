@@ -383,7 +383,7 @@ STRINGS["vi"].update({
     "data_download_current": "Tải dữ liệu đang hiển thị (.xlsx, theo mẫu)",
     "data_download_current_help": "Sửa tệp này rồi tải lên lại để cập nhật.",
     "data_upload_heading": "Tải lên và công bố",
-    "data_uploader": "Chọn một hoặc nhiều tệp Excel (.xlsx, .xls)",
+    "data_uploader": "Chọn một hoặc nhiều tệp bảng tính (.xlsx, .xls, .ods, .csv)",
     "data_uploader_help": "Mỗi tệp tối đa {mb} MB. Chỉ những loại dữ liệu có trong tệp tải lên được thay; "
                           "dữ liệu khác giữ nguyên như phiên bản hiện hành.",
     "data_errors_found": "Có {errors} lỗi và {warnings} cảnh báo. Phải sửa hết lỗi trong tệp rồi tải lên lại "
@@ -475,7 +475,7 @@ STRINGS.setdefault("en", {}).update({
     "data_download_current": "Download the data shown (.xlsx, template layout)",
     "data_download_current_help": "Edit this file and upload it again to update.",
     "data_upload_heading": "Upload and publish",
-    "data_uploader": "Choose one or more Excel files (.xlsx, .xls)",
+    "data_uploader": "Choose one or more spreadsheet files (.xlsx, .xls, .ods, .csv)",
     "data_uploader_help": "At most {mb} MB per file. Only the kinds of data in the uploaded files are replaced; "
                           "the rest stays as in the current version.",
     "data_errors_found": "{errors} errors and {warnings} warnings. Fix every error in the file and upload it again "
