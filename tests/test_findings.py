@@ -127,9 +127,13 @@ def test_target_findings(data):
 def test_award_findings(data):
     assert findings.awards_level_finding(data.awards) == (
         "38 lượt khen thưởng, cao nhất là Bằng khen của Thủ tướng Chính phủ")
-    assert findings.awards_year_finding(data.awards) == "Năm 2014 nhiều khen thưởng nhất (13 lượt)"
+    # the tallest bar of the awards-by-year chart is the period 2012–2017 (22), not 2014 (13)
+    assert findings.awards_year_finding(data.awards) == "Giai đoạn 2012–2017 nhiều khen thưởng nhất (22 lượt)"
+    only_years = tuple(a for a in data.awards if not a.period)
+    assert findings.awards_year_finding(only_years) == "Năm 2014 nhiều khen thưởng nhất (13 lượt)"
     only_period = (Award(2017, "Bằng khen", "Tỉnh", "Tập thể", 2, period="2012–2017"),)
-    assert findings.awards_year_finding(only_period) is None
+    assert findings.awards_year_finding(only_period) == "Giai đoạn 2012–2017 nhiều khen thưởng nhất (2 lượt)"
+    assert findings.awards_year_finding(()) is None
     assert findings.awards_level_finding(only_period) == "2 lượt khen thưởng, cao nhất là Bằng khen cấp tỉnh"
 
 

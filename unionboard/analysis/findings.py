@@ -365,15 +365,19 @@ def awards_level_finding(awards: tuple[Award, ...] | list[Award], lang: str = "v
 
 
 def awards_year_finding(awards: tuple[Award, ...] | list[Award], lang: str = "vi") -> str | None:
-    """'Năm 2014 nhiều khen thưởng nhất (13 lượt)', counting awards given for a single year."""
-    by_year: Counter[int] = Counter()
+    """The year or period with the most awards, as the awards-by-year chart draws them: 'Năm 2014 nhiều
+    khen thưởng nhất (13 lượt)' or 'Giai đoạn 2012–2017 …' — so the title never contradicts the bars."""
+    by_bucket: Counter[tuple[str, object]] = Counter()
     for a in awards or ():
-        if a.year is not None and not a.period:
-            by_year[a.year] += a.count
-    if not by_year:
+        if a.period:
+            by_bucket[("period", a.period)] += a.count
+        elif a.year is not None:
+            by_bucket[("year", a.year)] += a.count
+    if not by_bucket:
         return None
-    year = max(sorted(by_year), key=lambda y: by_year[y])
-    return _s(lang)["awards_year"].format(year=year, n=by_year[year])
+    (kind, value), n = max(sorted(by_bucket.items(), key=lambda kv: str(kv[0][1])), key=lambda kv: kv[1])
+    key = "awards_period" if kind == "period" else "awards_year"
+    return _s(lang)[key].format(year=value, period=value, n=n)
 
 
 # --------------------------------------------------------------------------- overview

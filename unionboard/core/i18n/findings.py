@@ -32,6 +32,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'finding.numeric_targets_some': ('{missed}/{total} chỉ tiêu định lượng chưa đạt mục tiêu', '{missed}/{total} numeric targets not met'),
     'finding.awards_level': ('{total} lượt khen thưởng, cao nhất là {form} {level}', '{total} awards; the highest is a {form} {level}'),
     'finding.awards_year': ('Năm {year} nhiều khen thưởng nhất ({n} lượt)', '{year} brought the most awards ({n})'),
+    'finding.awards_period': ('Giai đoạn {period} nhiều khen thưởng nhất ({n} lượt)',
+                              'The period {period} brought the most awards ({n})'),
     'finding.ov_members': ('Công đoàn có {total} đoàn viên ({men} nam, {women} nữ), trong đó {party} đảng viên.', 'The union has {total} members ({men} men, {women} women), {party} of them Party members.'),
     'finding.ov_term': ('Nhiệm kỳ {term}', 'Over the {term} term'),
     'finding.ov_period': ('Giai đoạn {term}', 'Over {term}'),
