@@ -309,7 +309,7 @@ def test_every_slide_and_its_notes_show_the_data_as_text(published):
 def test_plan_warnings_and_labels_escape_the_item(published):
     at = open_page("plan")
     assert_no_markup(at, "plan")
-    labels = [n.label for n in at.number_input]
+    labels = [n.label for n in at.text_input]
     assert any(r"\*\*md bold\*\*" in label for label in labels), labels
 
 

@@ -93,9 +93,15 @@ def test_what_if_changes_the_projection(published) -> None:
     at = _plan_page()
     before = next(m.value for m in at.markdown if m.value.startswith("Theo kịch bản"))
     assert "năm 2019" in before and "thu 62.854.000 đ" in before
-    at.number_input(key="wi_dues").set_value(10.0).run()
+    assert at.text_input(key="wi_alloc").value == "15.740.000"  # Vietnamese format in the inputs too
+    assert at.text_input(key="wi_dues").value == "0,0"
+    at.text_input(key="wi_dues").input("10").run()
     after = next(m.value for m in at.markdown if m.value.startswith("Theo kịch bản"))
     assert "thu 64.964.000 đ" in after  # dues 21.100.000 × 1,1 = 23.210.000
+    at.text_input(key="wi_alloc").input("16.240.000").run()
+    assert "thu 65.464.000 đ" in next(m.value for m in at.markdown if m.value.startswith("Theo kịch bản"))
+    at.text_input(key="wi_alloc").input("nhiều").run()
+    assert any("không phải là số" in c.value for c in at.caption)
 
 
 def test_english(published) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from unionboard.analysis import planning
 from unionboard.core.i18n import t
+from unionboard.core.text import format_number, parse_number
 from unionboard.present import planning_charts as pc
 from unionboard.store import saving
 from unionboard.ui.auth import current_user, is_committee
@@ -41,13 +42,26 @@ def what_if_inputs(finance, year: int, lang: str) -> planning.Scenario:
     """Dues growth, upper-level allocation and spending per category for the next plan year."""
     defaults = planning.scenario_defaults(finance, year)
     left, right = st.columns(2)
-    growth = left.number_input(t("plan_whatif_dues", lang), value=0.0, step=1.0, key="wi_dues")
-    allocation = right.number_input(t("plan_whatif_allocation", lang), min_value=0, step=500_000,
-                                    value=int(defaults.allocation), key="wi_alloc")
-    spending = {item: (left, right)[i % 2].number_input(
-        t("plan_whatif_spending", lang, item=md_escape(item, inline=True)), min_value=0, step=500_000,
-        value=int(amount), key=f"wi_spend_{i}") for i, (item, amount) in enumerate(defaults.spending.items())}
+    growth = _number_field(left, t("plan_whatif_dues", lang), 0.0, "wi_dues", lang, decimals=1)
+    allocation = _number_field(right, t("plan_whatif_allocation", lang), defaults.allocation, "wi_alloc", lang)
+    spending = {item: _number_field((left, right)[i % 2],
+                                    t("plan_whatif_spending", lang, item=md_escape(item, inline=True)),
+                                    amount, f"wi_spend_{i}", lang)
+                for i, (item, amount) in enumerate(defaults.spending.items())}
     return planning.Scenario(year, float(growth), int(allocation), {k: int(v) for k, v in spending.items()})
+
+
+def _number_field(container: object, label: str, default: float, key: str, lang: str,
+                  decimals: int = 0) -> float:
+    """A text field showing the number the Vietnamese way ("15.740.000", "2,5"); what is typed is read
+    back with the same rules as a workbook cell. Not a number (or negative money): the default, said."""
+    shown = format_number(default, decimals)
+    text = container.text_input(label, value=shown, key=key)
+    value = parse_number(text)
+    if value is None or (decimals == 0 and value < 0):
+        container.caption(t("plan_whatif_not_a_number", lang, value=md_escape(text, inline=True), default=shown))
+        return float(default)
+    return value
 
 
 def projection_series(finance, budget, plan, what_if, end: int, year: int, lang: str) -> list:
