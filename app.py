@@ -14,7 +14,8 @@ from unionboard.ui.data import build_view, checked, current_source, sample_sourc
 
 ROOT = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="Đại hội Công đoàn cơ sở", page_icon=":material/groups:", layout="wide")
+# a local icon: a ":material/...:" page icon makes the browser fetch it from fonts.gstatic.com
+st.set_page_config(page_title="Đại hội Công đoàn cơ sở", page_icon=str(ROOT / "assets" / "favicon.png"), layout="wide")
 
 if "lang" not in st.session_state:
     st.session_state["lang"] = "en" if st.query_params.get("lang") == "en" else "vi"

@@ -4,7 +4,7 @@ import streamlit as st
 
 from unionboard.core.i18n import t
 from unionboard.present import charts, tables
-from unionboard.ui.components import chart, issues_table, missing_domain, page_header
+from unionboard.ui.components import chart, chart_grid, issues_table, missing_domain, page_header
 from unionboard.ui.data import get_view
 
 view = get_view()
@@ -15,21 +15,12 @@ if finance is None:
     missing_domain("finance", "Phần thu / Phần chi", lang)
     st.stop()
 
-left, right = st.columns([3, 2])
-with left:
-    chart(charts.revenue_by_year(finance, lang=lang), "thu-theo-nam", lang)
-with right:
-    chart(charts.revenue_share(finance, lang=lang), "co-cau-thu", lang)
-left, right = st.columns([3, 2])
-with left:
-    chart(charts.spending_by_year(finance, lang=lang), "chi-theo-nam", lang)
-with right:
-    chart(charts.spending_share(finance, lang=lang), "co-cau-chi", lang)
-left, right = st.columns(2)
-with left:
-    chart(charts.balance_by_year(finance, lang=lang), "thu-chi-ton", lang)
-with right:
-    chart(charts.term_waterfall(finance, lang=lang), "thac-nuoc", lang)
+grid = chart_grid(2)
+for builder, key in ((charts.revenue_by_year, "thu-theo-nam"), (charts.revenue_share, "co-cau-thu"),
+                     (charts.spending_by_year, "chi-theo-nam"), (charts.spending_share, "co-cau-chi"),
+                     (charts.balance_by_year, "thu-chi-ton"), (charts.term_waterfall, "thac-nuoc")):
+    with grid.cell():
+        chart(builder(finance, lang=lang), key, lang)
 
 st.subheader(t("reconciliation", lang))
 finance_issues = view.result.issues_for("finance")

@@ -7,7 +7,7 @@ from unionboard.analysis.filters import filter_roster
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import GENDERS, Roster
 from unionboard.present import charts, tables
-from unionboard.ui.components import chart, missing_domain, page_header
+from unionboard.ui.components import chart, chart_grid, missing_domain, page_header
 from unionboard.ui.data import folded_names, get_view
 
 view = get_view()
@@ -29,23 +29,22 @@ query = search.text_input(t("search_roster", lang), key="members_query")
 shown = filter_roster(roster, chosen_departments, chosen_genders)
 view_roster = Roster(frame=shown, file=roster.file, sheet=roster.sheet)
 
-row1 = st.columns(3)
-with row1[0]:
-    chart(charts.gender_donut(view_roster, lang=lang), "gioi-tinh", lang, title_width=30)
-with row1[1]:
-    chart(charts.education_bar(view_roster, lang=lang), "trinh-do", lang, title_width=30)
-with row1[2]:
-    chart(charts.political_theory_bar(view_roster, lang=lang), "ly-luan-chinh-tri", lang, title_width=30)
-row2 = st.columns(3)
-with row2[0]:
-    chart(charts.party_by_gender(view_roster, lang=lang), "dang-vien", lang, title_width=30)
-with row2[1]:
-    chart(charts.department_bar(view_roster, lang=lang), "phong-don-vi", lang, title_width=30)
-with row2[2]:
-    year = findings.term_end_year(view.dataset)
-    age = charts.age_histogram(view_roster, reference_year=year, lang=lang)
-    if age is not None:
-        chart(age, "do-tuoi", lang, title_width=30)
+grid = chart_grid(3)
+with grid.cell():
+    chart(charts.gender_donut(view_roster, lang=lang), "gioi-tinh", lang)
+with grid.cell():
+    chart(charts.education_bar(view_roster, lang=lang), "trinh-do", lang)
+with grid.cell():
+    chart(charts.political_theory_bar(view_roster, lang=lang), "ly-luan-chinh-tri", lang)
+with grid.cell():
+    chart(charts.party_by_gender(view_roster, lang=lang), "dang-vien", lang)
+with grid.cell():
+    chart(charts.department_bar(view_roster, lang=lang), "phong-don-vi", lang)
+year = findings.term_end_year(view.dataset)
+age = charts.age_histogram(view_roster, reference_year=year, lang=lang)
+if age is not None:
+    with grid.cell():
+        chart(age, "do-tuoi", lang)
 
 st.subheader(t("roster_heading", lang))
 table = filter_roster(view_roster, query=query, folded=folded_names(view) if query else None)

@@ -7,7 +7,7 @@ from unionboard.analysis.metrics import member_summary, target_counts
 from unionboard.core.i18n import t
 from unionboard.core.text import format_dong, format_number
 from unionboard.present import charts
-from unionboard.ui.components import chart, md_escape, page_header
+from unionboard.ui.components import chart, chart_grid, md_escape, page_header
 from unionboard.ui.data import get_view
 
 view = get_view()
@@ -41,17 +41,16 @@ if not data.domains():
     st.warning(t("no_data_at_all", lang))
     st.stop()
 
-left, middle, right = st.columns(3)
-with left:
-    if data.members is not None:
-        chart(charts.gender_donut(data.members, lang=lang), "gioi-tinh", lang, title_width=28)
-with middle:
-    if data.finance is not None:
-        chart(charts.revenue_share(data.finance, lang=lang), "nguon-thu", lang, title_width=28)
-with right:
-    if data.targets is not None:
-        chart(charts.targets_status_donut(data.targets, lang=lang), "chi-tieu", lang, title_width=28,
-              show_table=False)
+grid = chart_grid(3)
+if data.members is not None:
+    with grid.cell():
+        chart(charts.gender_donut(data.members, lang=lang), "gioi-tinh", lang)
+if data.finance is not None:
+    with grid.cell():
+        chart(charts.revenue_share(data.finance, lang=lang), "nguon-thu", lang)
+if data.targets is not None:
+    with grid.cell():
+        chart(charts.targets_status_donut(data.targets, lang=lang), "chi-tieu", lang, show_table=False)
 
 st.subheader(t("summary_heading", lang))
 st.markdown("\n".join(f"- {md_escape(sentence)}" for sentence in findings.overview_summary(data, lang)))

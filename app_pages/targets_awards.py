@@ -4,7 +4,7 @@ import streamlit as st
 
 from unionboard.core.i18n import t, value_label
 from unionboard.present import charts, tables
-from unionboard.ui.components import chart, missing_domain, page_header
+from unionboard.ui.components import chart, chart_grid, missing_domain, page_header
 from unionboard.ui.data import get_view
 
 BADGE_COLORS = {"Vượt": "blue", "Đạt": "green", "Chưa đạt": "orange"}
@@ -17,28 +17,27 @@ st.subheader(t("targets_heading", lang))
 if data.targets is None:
     missing_domain("targets", "Chỉ tiêu", lang)
 else:
-    left, right = st.columns([3, 1])
-    with left:
-        chart(charts.targets_bullets(data.targets, lang=lang), "chi-tieu", lang,
-              table=tables.targets_table(data.targets, lang))
-    with right:
-        chart(charts.targets_status_donut(data.targets, lang=lang), "danh-gia", lang, title_width=22,
-              show_table=False)
+    chart(charts.targets_bullets(data.targets, lang=lang), "chi-tieu", lang,
+          table=tables.targets_table(data.targets, lang))
+    grid = chart_grid(2)
+    with grid.cell():
+        chart(charts.targets_status_donut(data.targets, lang=lang), "danh-gia", lang, show_table=False)
     qualitative = [target for target in data.targets if target.qualitative]
     if qualitative:
-        st.markdown(f"**{t('qualitative_heading', lang)}**")
-        for target in qualitative:
-            with st.container(horizontal=True, vertical_alignment="center"):
-                st.badge(value_label(target.status, lang), color=BADGE_COLORS.get(target.status, "gray"))
-                st.text(f"{t('group', lang, group=target.group)} · {target.text} — {target.result}")
+        with grid.cell():
+            st.markdown(f"**{t('qualitative_heading', lang)}**")
+            for target in qualitative:
+                with st.container(horizontal=True, vertical_alignment="center"):
+                    st.badge(value_label(target.status, lang), color=BADGE_COLORS.get(target.status, "gray"))
+                    st.text(f"{t('group', lang, group=target.group)} · {target.text} — {target.result}")
     st.dataframe(tables.targets_table(data.targets, lang), hide_index=True, width="stretch")
 
 st.subheader(t("awards_heading", lang))
 if data.awards is None:
     missing_domain("awards", "Khen thưởng", lang)
 else:
-    left, right = st.columns(2)
-    with left:
+    grid = chart_grid(2)
+    with grid.cell():
         chart(charts.awards_by_level(data.awards, lang=lang), "khen-thuong-cap", lang)
-    with right:
+    with grid.cell():
         chart(charts.awards_by_year(data.awards, lang=lang), "khen-thuong-nam", lang)

@@ -93,9 +93,10 @@ def test_every_figure_shares_the_layout(data, lang):
 def test_money_axes_are_in_million_dong(data):
     figs = all_figures(data)
     for name in ("revenue_by_year", "spending_by_year", "balance_by_year", "term_waterfall"):
-        yaxis = figs[name].layout.yaxis
-        assert yaxis.title.text == "triệu đồng", name
-        assert yaxis.tickformat in (",.0f", ",.1f"), name
+        # the waterfall is horizontal: its money axis is x
+        axis = figs[name].layout.xaxis if name == "term_waterfall" else figs[name].layout.yaxis
+        assert axis.title.text == "triệu đồng", name
+        assert axis.tickformat in (",.0f", ",.1f"), name
 
 
 def test_every_builder_has_its_table(data):
@@ -168,7 +169,7 @@ def test_revenue_share_donut(data):
 
 def test_spending_share_title_states_the_largest_category(data):
     fig = charts.spending_share(data.finance)
-    assert fig.layout.title.text.replace("<br>", " ") == "Chi hoạt động phong trào chiếm 78% tổng chi"
+    assert fig.layout.title.text.replace("<br>", " ") == "Chi hoạt động phong trào chiếm 78,4% tổng chi"
     assert charts.data_spending_share(data.finance)["Tỷ lệ (%)"].tolist() == [12.3, 78.4, 8.7, 0.6]
 
 
@@ -207,10 +208,15 @@ def test_term_waterfall_ends_at_the_closing_balance(data):
     assert set(wf.measure[1:-1]) == {"relative"}
     assert len(wf.measure) == 1 + 3 + 4 + 1
     assert wf.customdata[-1][0] == "2.157.000 đ"
-    assert wf.y[0] + sum(wf.y[1:-1]) == pytest.approx(2.157)
-    assert wf.y[-1] == pytest.approx(2.157)
-    assert list(wf.y[4:8]) == pytest.approx([-37.908, -242.107, -26.82, -2.0])
+    assert wf.orientation == "h" and wf.textposition == "none"
+    assert wf.x[0] + sum(wf.x[1:-1]) == pytest.approx(2.157)
+    assert wf.x[-1] == pytest.approx(2.157)
+    assert list(wf.x[4:8]) == pytest.approx([-37.908, -242.107, -26.82, -2.0])
     assert wf.text[1] == "+102,2" and wf.text[5] == "−242,1"
+    # every amount is written once, in a column right of the plot, on its step's row
+    notes = [(a.text, a.y, a.x, a.xref) for a in fig.layout.annotations]
+    assert notes == [(text, row, 1, "paper") for row, text in enumerate(wf.text)]
+    assert fig.layout.yaxis.autorange == "reversed"  # the opening balance on top
     assert fig.layout.title.text.replace("<br>", " ") == "Tồn quỹ cuối kỳ 2,16 triệu đồng"
     table = charts.data_term_waterfall(data.finance)
     assert table["Số dư sau khoản (đ)"].iloc[-1] == 2_157_000
@@ -220,7 +226,7 @@ def test_opening_balance_is_the_first_step():
     f = Finance((FinanceEntry("revenue", 2020, "A", 5_000_000),
                  FinanceEntry("spending", 2020, "B", 1_000_000)), opening_balance=3_000_000)
     wf = charts.term_waterfall(f).data[0]
-    assert wf.y[0] == pytest.approx(3.0) and wf.customdata[0][0] == "3.000.000 đ"
+    assert wf.x[0] == pytest.approx(3.0) and wf.customdata[0][0] == "3.000.000 đ"
     assert wf.customdata[-1][0] == "7.000.000 đ"
     line = trace(charts.balance_by_year(f), "Số dư lũy kế")
     assert list(line.y) == pytest.approx([7.0])
@@ -232,8 +238,10 @@ def test_opening_balance_is_the_first_step():
 def test_gender_donut(data):
     fig = charts.gender_donut(data.members)
     pie = fig.data[0]
-    assert list(pie.labels) == ["Nam", "Nữ"]
+    # the legend carries each count and share (slices are too thin for them on a phone)
+    assert list(pie.labels) == ["Nam · 16 (48,5%)", "Nữ · 17 (51,5%)"]
     assert list(pie.values) == [16, 17]
+    assert pie.textposition == "inside" and pie.texttemplate == "%{percent:.1%}"
     assert list(pie.marker.colors) == [palette.GENDER_COLORS["Nam"], palette.GENDER_COLORS["Nữ"]]
     assert fig.layout.title.text.replace("<br>", " ") == "Nữ chiếm 51,5% đoàn viên (17/33 người)"
 
@@ -308,7 +316,7 @@ def test_targets_bullets(data):
 def test_targets_status_donut(data):
     fig = charts.targets_status_donut(data.targets)
     pie = fig.data[0]
-    assert list(pie.labels) == ["Vượt", "Đạt"] and list(pie.values) == [2, 7]
+    assert list(pie.labels) == ["Vượt · 2", "Đạt · 7"] and list(pie.values) == [2, 7]
     assert fig.layout.title.text.replace("<br>", " ") == "Hoàn thành 9/9 chỉ tiêu, vượt 2 chỉ tiêu"
     assert charts.data_targets_status_donut(data.targets)["Số chỉ tiêu"].tolist() == [2, 7, 0]
 
@@ -342,13 +350,13 @@ def test_awards_by_year_keeps_periods_apart(data):
 
 def test_english_labels(data):
     figs = all_figures(data, "en")
-    assert list(figs["gender_donut"].data[0].labels) == ["Male", "Female"]
+    assert list(figs["gender_donut"].data[0].labels) == ["Male · 16 (48,5%)", "Female · 17 (51,5%)"]
     assert figs["revenue_by_year"].layout.yaxis.title.text == "million đồng"
     assert {t.name for t in figs["balance_by_year"].data} == {"Revenue", "Spending", "Cumulative balance"}
     assert {t.name for t in figs["targets_bullets"].data} == {"Exceeded", "Met"}
     assert {t.name for t in figs["party_by_gender"].data} == {"Party members", "Non-Party"}
-    assert figs["spending_share"].layout.title.text.replace("<br>", " ") == "“Chi HĐ phong trào” accounts for 78% of spending"
-    assert figs["term_waterfall"].data[0].x[0] == "Opening<br>balance"
+    assert figs["spending_share"].layout.title.text.replace("<br>", " ") == "“Chi HĐ phong trào” accounts for 78,4% of spending"
+    assert figs["term_waterfall"].data[0].y[0] == "Opening balance"
     assert list(charts.data_revenue_by_year(data.finance, "en").columns) == ["Year", "Source", "Amount (đồng)"]
     assert figs["revenue_by_year"].layout.separators == ",."
     # hover amounts stay in đồng, Vietnamese format

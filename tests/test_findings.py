@@ -56,7 +56,7 @@ def test_finance_findings_on_the_report(data):
     f = data.finance
     assert findings.most_stable_source(f) == "Đoàn phí là nguồn thu ổn định nhất"
     assert findings.largest_source(f) == "Cơ quan, đơn vị hỗ trợ là nguồn thu lớn nhất (41,8% tổng thu)"
-    assert findings.largest_category(f) == "Chi hoạt động phong trào chiếm 78% tổng chi"
+    assert findings.largest_category(f) == "Chi hoạt động phong trào chiếm 78,4% tổng chi"
     assert findings.deficit_years(f) == "Năm 2014 chi vượt thu 12,2 triệu đồng"
     assert findings.deficits(f) == {2014: 12_212_000}
     assert findings.closing_finding(f) == "Tồn quỹ cuối kỳ 2,16 triệu đồng"
@@ -67,7 +67,7 @@ def test_finance_findings_in_english(data):
     f = data.finance
     assert findings.most_stable_source(f, "en") == "The most stable source of revenue: union dues"
     assert findings.deficit_years(f, "en") == "In 2014 spending exceeded revenue by 12,2 million đồng"
-    assert findings.largest_category(f, "en") == "“Chi HĐ phong trào” accounts for 78% of spending"
+    assert findings.largest_category(f, "en") == "“Chi HĐ phong trào” accounts for 78,4% of spending"
 
 
 def test_several_deficits_and_none():

@@ -61,7 +61,7 @@ def test_balance_chart_has_revenue_spending_and_closing_balance(dataset):
 
 def test_gender_donut_counts_members(dataset):
     pie = slide_figure("gender", dataset).data[0]
-    assert dict(zip(pie.labels, pie.values, strict=True)) == {"Nam": 16, "Nữ": 17}
+    assert dict(zip(pie.labels, pie.values, strict=True)) == {"Nam · 16 (48,5%)": 16, "Nữ · 17 (51,5%)": 17}
 
 
 def test_awards_by_level_sum_to_the_awards(dataset):

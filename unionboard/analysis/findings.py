@@ -163,14 +163,14 @@ def largest_source(finance: Finance, lang: str = "vi") -> str | None:
 
 
 def largest_category(finance: Finance, lang: str = "vi") -> str | None:
-    """'Chi hoạt động phong trào chiếm 78% tổng chi'."""
+    """'Chi hoạt động phong trào chiếm 78,4% tổng chi'."""
     totals = finance.by_item("spending")
     whole = sum(totals.values())
     if not totals or whole <= 0:
         return None
     item = max(totals, key=totals.get)
     return _s(lang)["largest_category"].format(Item=friendly_item(item, lang, start=True),
-                                               pct=percent(totals[item], whole, 0))
+                                               pct=percent(totals[item], whole, 1))
 
 
 def peak_spending_year(finance: Finance, lang: str = "vi") -> str | None:

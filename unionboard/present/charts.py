@@ -25,6 +25,8 @@ term-long awards onto the last year would misstate when they were earned.
 from __future__ import annotations
 
 import functools
+import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -53,6 +55,8 @@ TITLE_FONT_SIZE = 20
 MONEY_TICKFORMAT = ",.0f"
 COUNT_TICKFORMAT = ",d"
 PERCENT_TICKFORMAT = ",.0f"
+TOP_MARGIN_WITHOUT_TITLE = 30  # px above the plot once the page shows the title
+MIN_HEIGHT = 360  # px: a chart never shrinks below this, on a phone either
 
 
 
@@ -86,6 +90,26 @@ class Chart:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.figure, name)
+
+
+def take_title(fig: go.Figure) -> tuple[str, go.Figure]:
+    """The figure's title as plain text and a copy of the figure without it, the top margin given back.
+
+    Pages show the finding above the chart as page text, which wraps at any width (a Plotly title is
+    drawn at one size and is cut when the column is narrower than the server guessed).
+    """
+    raw = fig.layout.title.text or ""
+    title = html.unescape(re.sub(r"<[^>]+>", " ", raw.replace("<br>", " ")))
+    title = " ".join(title.split())
+    if not title:
+        return "", fig
+    bare = go.Figure(fig)
+    margin = bare.layout.margin.t if bare.layout.margin.t is not None else 90
+    height = bare.layout.height or 480
+    drop = max(0, margin - TOP_MARGIN_WITHOUT_TITLE)
+    bare.update_layout(title_text="", margin_t=min(margin, TOP_MARGIN_WITHOUT_TITLE),
+                       height=max(MIN_HEIGHT, height - drop))
+    return title, bare
 
 
 def build_chart(data: Callable[..., pd.DataFrame], draw: Callable[..., go.Figure | None], *args: object,
@@ -154,8 +178,12 @@ def _count_dtick(maximum: float) -> int:
     return step
 
 
-def _style(fig: go.Figure, title: str, *, legend_y: float = -0.18, height: int = 480) -> go.Figure:
-    """The layout every figure shares: fonts, Vietnamese separators, white background, legend."""
+def _style(fig: go.Figure, title: str, *, legend_below: bool = False, height: int = 480) -> go.Figure:
+    """The layout every figure shares: fonts, Vietnamese separators, white background, legend.
+
+    The legend sits above the plot (Plotly makes room for it), where no tick label can reach it;
+    `legend_below` puts it under a donut, which has no axis.
+    """
     fig.update_layout(
         template="plotly_white",
         separators=",.",
@@ -165,13 +193,26 @@ def _style(fig: go.Figure, title: str, *, legend_y: float = -0.18, height: int =
         paper_bgcolor="white",
         plot_bgcolor="white",
         height=height,
-        margin={"l": 70, "r": 30, "t": 90, "b": 90},
-        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": legend_y,
-                "yanchor": "top", "title": {"text": ""}, "font": {"size": BASE_FONT_SIZE},
+        margin={"l": 70, "r": 30, "t": 90, "b": 60},
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02 if legend_below else 1.02,
+                "yanchor": "top" if legend_below else "bottom", "title": {"text": ""}, "font": {"size": BASE_FONT_SIZE},
                 "traceorder": "normal"},
         hoverlabel={"font": {"size": BASE_FONT_SIZE}},
         uniformtext={"minsize": 12, "mode": "hide"},
     )
+    return fig
+
+
+# Donut labels sit inside their slice (a label outside needs a third of a phone's width); the names
+# are in the legend below and the hover, so a slice too thin for its label loses nothing.
+DONUT_TEXT = {"textposition": "inside", "insidetextorientation": "horizontal",
+              "textfont": {"size": BASE_FONT_SIZE}}
+
+
+def _style_donut(fig: go.Figure, title: str) -> go.Figure:
+    """A donut's layout: the shared style, the ring using the width (no axis margins), legend below."""
+    _style(fig, title, legend_below=True)
+    fig.update_layout(margin={"l": 10, "r": 10, "b": 60}, showlegend=True)
     return fig
 
 
@@ -251,15 +292,16 @@ def _draw_gender_donut(table: pd.DataFrame, roster: Roster, lang: str = "vi") ->
     data = table
     names = list(data[c["gender"]])
     colors = {term(g, lang): palette.gender_color(g) for g in GENDERS}
+    legend = [f"{_label(n)} · {format_number(int(v))} ({format_number(float(p), 1)}%)"
+              for n, v, p in zip(names, data[c["count"]], data[c["share"]], strict=True)]
     fig = go.Figure(go.Pie(
-        labels=[_label(n) for n in names], values=[int(v) for v in data[c["count"]]], hole=0.55, sort=False,
+        labels=legend, values=[int(v) for v in data[c["count"]]], hole=0.55, sort=False,
         direction="clockwise", marker={"colors": [colors.get(n, palette.UNKNOWN_COLOR) for n in names],
                                        "line": {"color": "white", "width": 2}},
-        texttemplate="%{label}<br>%{value} (%{percent:.1%})", textposition="outside",
-        textfont={"size": BASE_FONT_SIZE},
+        texttemplate="%{percent:.1%}", **DONUT_TEXT,
         hovertemplate="<b>%{label}</b><br>%{value} " + lab["members"] + " (%{percent:.1%})<extra></extra>"))
     _centre(fig, f"{len(roster)}<br>{lab['members']}")
-    return _style(fig, _title("gender_donut", findings.gender_finding(roster, lang), lang), legend_y=-0.05)
+    return _style_donut(fig, _title("gender_donut", findings.gender_finding(roster, lang), lang))
 
 
 def gender_donut(roster: Roster, lang: str = "vi") -> Chart:
@@ -506,12 +548,12 @@ def _share_donut(finance: Finance, side: str, data: pd.DataFrame, title: str, la
     fig = go.Figure(go.Pie(
         labels=[_label(i) for i in items], values=amounts, hole=0.55, sort=False, direction="clockwise",
         marker={"colors": [colors[i] for i in items], "line": {"color": "white", "width": 2}},
-        texttemplate="%{percent:.1%}", textposition="auto", textfont={"size": BASE_FONT_SIZE},
+        texttemplate="%{percent:.1%}", **DONUT_TEXT,
         customdata=[[format_dong(a)] for a in amounts],
         hovertemplate="<b>%{label}</b><br>%{customdata[0]} (%{percent:.1%})<extra></extra>"))
     total = sum(amounts)
     _centre(fig, f"{_million_text(total, 2)}<br>{labels(lang)['million']}")
-    return _style(fig, title, legend_y=-0.05)
+    return _style_donut(fig, title)
 
 
 def _draw_revenue_share(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
@@ -603,6 +645,15 @@ def data_term_waterfall(finance: Finance, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(out, columns=[c["step"], c["kind"], c["amount"], c["running"]])
 
 
+def _running_totals(measure: list[str], amounts: list[int]) -> list[int]:
+    """The waterfall's level after each step (the bar ends an axis must show)."""
+    levels, running = [0], 0
+    for kind, amount in zip(measure, amounts, strict=True):
+        running = amount if kind != "relative" else running + amount
+        levels.append(running)
+    return levels
+
+
 def _draw_term_waterfall(table: pd.DataFrame, finance: Finance, lang: str = "vi") -> go.Figure:
     """go.Waterfall: opening balance (absolute) → sources (+) → categories (−) → closing (total)."""
     c = _cols(lang)
@@ -613,9 +664,11 @@ def _draw_term_waterfall(table: pd.DataFrame, finance: Finance, lang: str = "vi"
     text = [_million_text(amount, sign=kind == "relative")
             for kind, amount in zip(measure, amounts, strict=True)]
     steps = [_label(v) for v in data[c["step"]]]
+    # Horizontal: one row per step, its name on the left and its amount at the bar's end, so no two
+    # labels share a place at any width (a vertical waterfall's ten labels collide on a phone).
     fig = go.Figure(go.Waterfall(
-        x=[_wrap(s, 14) for s in steps], y=[_millions(a) for a in amounts], measure=measure,
-        text=text, textposition="none",  # labels are annotations above each bar (see below)
+        y=[_wrap(s, 22) for s in steps], x=[_millions(a) for a in amounts], measure=measure, orientation="h",
+        text=text, textposition="none",  # amounts: a column at the right (below), never over a name
         customdata=[[format_dong(a), s, k] for a, s, k in zip(amounts, steps, kinds, strict=True)],
         hovertemplate="<b>%{customdata[1]}</b> (%{customdata[2]})<br>%{customdata[0]}<extra></extra>",
         increasing={"marker": {"color": palette.SIDE_COLORS["revenue"]}},
@@ -623,17 +676,17 @@ def _draw_term_waterfall(table: pd.DataFrame, finance: Finance, lang: str = "vi"
         totals={"marker": {"color": palette.SIDE_COLORS["balance"]}},
         connector={"line": {"color": "#9E9E9E", "width": 1, "dash": "dot"}},
         showlegend=False))
-    # Each label sits above its bar (below it when the bar is under zero), never on the axis labels.
-    running = 0
-    for index, (kind, amount, label) in enumerate(zip(measure, amounts, text, strict=True)):
-        before = 0 if kind != "relative" else running
-        running = amount if kind != "relative" else running + amount
-        high, low = max(before, running, 0), min(before, running, 0)
-        above = high > 0 or low == 0
-        fig.add_annotation(x=index, y=_millions(high if above else low), yshift=14 if above else -14,
-                           text=label, showarrow=False, font={"size": BASE_FONT_SIZE})
-    fig.update_layout(xaxis=_category_axis(""), yaxis=_money_axis(lang), height=540)
-    return _style(fig, _title("term_waterfall", findings.closing_finding(finance, lang), lang))
+    for row, label in enumerate(text):  # by position on the category axis, never by name
+        fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=8, y=row, yref="y", text=label,
+                           showarrow=False, font={"size": BASE_FONT_SIZE})
+    levels = [_millions(v) for v in _running_totals(measure, amounts)]
+    money = _money_axis(lang)
+    money.update(range=[min(0, min(levels)) * 1.05, max(max(levels), 0) * 1.05 or 1])
+    fig.update_layout(yaxis={**_category_axis(""), "autorange": "reversed"}, xaxis=money,
+                      height=max(MIN_HEIGHT + 60, 110 + 44 * len(steps)))
+    _style(fig, _title("term_waterfall", findings.closing_finding(finance, lang), lang))
+    fig.update_layout(margin_r=80)
+    return fig
 
 
 def term_waterfall(finance: Finance, lang: str = "vi") -> Chart:
@@ -667,42 +720,72 @@ def data_targets_bullets(targets: Sequence[Target], lang: str = "vi") -> pd.Data
                                        c["ratio"], c["status"]])
 
 
-def _draw_targets_bullets(table: pd.DataFrame, targets: Sequence[Target], lang: str = "vi") -> go.Figure:
-    """One horizontal bar per numeric target: result as % of target, coloured by status, a marker at 100%."""
+def _name_and_result(name: str, result: str, width: int) -> str:
+    """'name — <b>8/2 người</b>' broken into lines of about `width` characters, the result kept whole."""
+    glue = "\x00"
+    lines = wrap(f"{plotly_text(name)} — {plotly_text(result).replace(' ', glue)}", width).split("<br>")
+    head, _, last = lines[-1].rpartition(" ")
+    lines[-1] = f"{head} <b>{last}</b>".strip()
+    return "<br>".join(lines).replace(glue, " ")
+
+
+def targets_figure(targets: Sequence[Target], lang: str = "vi", *, name_chars: int = 32,
+                   font_size: int = BASE_FONT_SIZE, bar_px: int = 22) -> go.Figure:
+    """One horizontal bar per numeric target (result as % of target, coloured by status, the target
+    at 100% a dashed line), each target's whole text with its result written above its bar.
+
+    The text spans the plot's width instead of sitting on the axis, so a long target is read whole on
+    a phone and on a slide (`name_chars` per line, `font_size` px); rows grow with the longest text.
+    """
     lab = labels(lang)
     numeric = [t for t in targets or () if findings.target_ratio(t) is not None]
-    names: list[str] = []
-    for t in numeric:
-        name = _wrap(_label(_shorten(t.text, 60)), 32)
-        while name in names:
-            name += " "
-        names.append(name)
+    texts = [_name_and_result(t.text, target_label(t, lang), name_chars) for t in numeric]
+    rows = [str(i) for i in range(len(numeric))]
+    lines = max((text.count("<br>") + 1 for text in texts), default=1)
+    row_px = lines * round(font_size * 1.45) + bar_px + 18
     fig = go.Figure()
     for status in STATUSES:
-        picked = [(n, t) for n, t in zip(names, numeric, strict=True) if t.status == status]
+        picked = [(r, t) for r, t in zip(rows, numeric, strict=True) if t.status == status]
         if not picked:
             continue
         fig.add_trace(go.Bar(
-            y=[n for n, _ in picked], x=[findings.target_ratio(t) for _, t in picked], orientation="h",
-            name=_label(term(status, lang)), marker={"color": palette.status_color(status)},
-            text=[_label(target_label(t, lang)) for _, t in picked], textposition="outside", cliponaxis=False,
-            textfont={"size": BASE_FONT_SIZE},
+            y=[r for r, _ in picked], x=[findings.target_ratio(t) for _, t in picked], orientation="h",
+            width=bar_px / row_px, name=_label(term(status, lang)), marker={"color": palette.status_color(status)},
+            text=[_label(target_label(t, lang)) for _, t in picked], textposition="none",
             customdata=[[_label(t.text), _label(target_label(t, lang)), _label(term(status, lang))]
                         for _, t in picked],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{x:,.0f}%"
                           "<br>%{customdata[2]}<extra></extra>"))
+    for row, text in enumerate(texts):  # by position on the category axis
+        fig.add_annotation(x=0, xref="paper", xanchor="left", xshift=6, y=row, yref="y", yanchor="bottom",
+                           yshift=bar_px / 2 + 2, text=text, align="left", showarrow=False,
+                           font={"size": font_size})
     top = max((findings.target_ratio(t) for t in numeric), default=100)
-    fig.add_vline(x=100, line={"color": "#222222", "width": 3, "dash": "dash"},
-                  annotation={"text": lab["target_marker"], "font": {"size": BASE_FONT_SIZE}},
-                  annotation_position="top")
+    half = bar_px / row_px / 2 + 0.06
+    for row in range(len(rows)):  # the target's mark across each bar only, never through a text
+        fig.add_shape(type="line", x0=100, x1=100, y0=row - half, y1=row + half, xref="x", yref="y",
+                      line={"color": "#222222", "width": 3, "dash": "dot"})
+    # the dashed line's name in the legend (a label on the line would sit on the first target's text)
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=f"{lab['target_marker']} (100%)",
+                             line={"color": "#222222", "width": 3, "dash": "dot"}, hoverinfo="skip"))
     fig.update_layout(
-        barmode="overlay", bargap=0.35,
+        barmode="overlay",
         xaxis={"title": {"text": lab["ratio_axis"]}, "tickformat": PERCENT_TICKFORMAT,
-               "ticksuffix": "%", "range": [0, max(120, top * 1.25)], "gridcolor": "#E5E5E5",
+               "ticksuffix": "%", "range": [0, max(120, top * 1.08)], "gridcolor": "#E5E5E5",
                "zeroline": True, "zerolinecolor": "#555555"},
-        yaxis={**_category_axis("", names), "autorange": "reversed"},
-        height=max(380, 150 + 70 * len(numeric)))
-    return _style(fig, _title("targets_bullets", findings.numeric_targets_finding(targets, lang), lang))
+        yaxis={**_category_axis("", rows), "autorange": False, "showticklabels": False, "automargin": False,
+               "range": [len(rows) - 0.5 + bar_px / row_px / 2, -0.5 - (row_px - bar_px) / row_px / 2]},
+        height=180 + row_px * len(rows))
+    return fig
+
+
+def _draw_targets_bullets(table: pd.DataFrame, targets: Sequence[Target], lang: str = "vi") -> go.Figure:
+    """The targets' results (see `targets_figure`) with the page's style and finding title."""
+    fig = targets_figure(targets, lang)
+    _style(fig, _title("targets_bullets", findings.numeric_targets_finding(targets, lang), lang),
+           height=fig.layout.height)
+    fig.update_layout(margin={"l": 10, "r": 20})
+    return fig
 
 
 def targets_bullets(targets: Sequence[Target], lang: str = "vi") -> Chart:
@@ -723,14 +806,13 @@ def _draw_targets_status_donut(table: pd.DataFrame, targets: Sequence[Target], l
     data = table
     keep = [(s, n) for s, n in zip(STATUSES, data[c["targets"]], strict=True) if n]
     fig = go.Figure(go.Pie(
-        labels=[_label(term(s, lang)) for s, _ in keep], values=[int(n) for _, n in keep], hole=0.55,
+        labels=[f"{_label(term(s, lang))} · {n}" for s, n in keep], values=[int(n) for _, n in keep], hole=0.55,
         sort=False, direction="clockwise",
         marker={"colors": [palette.status_color(s) for s, _ in keep], "line": {"color": "white", "width": 2}},
-        texttemplate="%{label}<br>%{value}", textposition="outside", textfont={"size": BASE_FONT_SIZE},
+        texttemplate="%{value}", **DONUT_TEXT,
         hovertemplate="<b>%{label}</b><br>%{value} " + lab["targets"] + " (%{percent:.1%})<extra></extra>"))
     _centre(fig, f"{len(targets or ())}<br>{lab['targets']}")
-    return _style(fig, _title("targets_status_donut", findings.targets_finding(targets, lang), lang),
-                  legend_y=-0.05)
+    return _style_donut(fig, _title("targets_status_donut", findings.targets_finding(targets, lang), lang))
 
 
 def targets_status_donut(targets: Sequence[Target], lang: str = "vi") -> Chart:
@@ -753,23 +835,26 @@ def _stacked_awards(buckets: list[str], data: pd.DataFrame, bucket_col: str, tit
         color = next((col for key, col in palette.RECIPIENT_COLORS.items() if term(key, lang) == recipient),
                      palette.GREY)
         fig.add_trace(go.Bar(
-            x=[_wrap(_label(b), 12) for b in part[bucket_col]], y=counts, name=_label(recipient),
-            marker={"color": color}, text=counts, texttemplate="%{text:,d}", textposition="inside",
-            textangle=0,
-            insidetextanchor="middle",
+            y=[_wrap(_label(b), 18) for b in part[bucket_col]], x=counts, name=_label(recipient),
+            orientation="h", marker={"color": color}, text=counts, texttemplate="%{text:,d}",
+            textposition="inside", textangle=0, insidetextanchor="middle",
             textfont={"color": "white" if color == palette.BLUE else "#222222"},
             customdata=[[_label(b), _label(recipient)] for b in part[bucket_col]],
-            hovertemplate="<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{y:,d}<extra></extra>"))
+            hovertemplate="<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{x:,d}<extra></extra>"))
+    # Horizontal: each level or period names its row on the left, whole, at any width.
     totals = data.groupby(bucket_col, sort=False)[c["awards"]].sum()
-    for index, bucket in enumerate(buckets):
+    rows = [_wrap(_label(b), 18) for b in buckets]
+    for index, bucket in enumerate(buckets):  # by position: a year such as "2013" would be read as a number
         total = int(totals.get(bucket, 0))
-        fig.add_annotation(x=index, y=total, yshift=14, showarrow=False, text=f"{total}",
+        fig.add_annotation(x=total, y=index, xanchor="left", xshift=6, showarrow=False, text=f"{total}",
                            font={"size": BASE_FONT_SIZE})
     maximum = max((int(v) for v in totals.values), default=1)
     fig.update_layout(barmode="stack", bargap=0.3,
-                      xaxis=_category_axis("", [_wrap(_label(b), 12) for b in buckets]),
-                      yaxis=_count_axis(lab["award_count"], maximum * 1.15))
-    return _style(fig, title)
+                      yaxis={**_category_axis("", rows), "autorange": "reversed"},
+                      xaxis=_count_axis(lab["award_count"], maximum * 1.18))
+    _style(fig, title, height=max(MIN_HEIGHT + 60, 150 + 48 * len(rows)))
+    fig.update_layout(margin_l=10)
+    return fig
 
 
 def _award_rows(awards: Sequence[Award], key: Callable[[Award], str], lang: str,

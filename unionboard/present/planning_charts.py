@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from unionboard.analysis.planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENUE, TargetProgress
 from unionboard.core.i18n import t, value_label
-from unionboard.core.text import format_dong, plotly_text
+from unionboard.core.text import format_dong, plotly_text, wrap
 from unionboard.present import palette
 from unionboard.present.charts import Chart, build_chart
 
@@ -26,6 +26,8 @@ STATUS_ORDER = (NO_DATA, NOT_MET, MET, EXCEEDED)  # z = 0..3
 STATUS_COLORS = {NO_DATA: palette.LIGHT_GREY, NOT_MET: palette.STATUS_COLORS[NOT_MET],
                  MET: palette.STATUS_COLORS[MET], EXCEEDED: palette.STATUS_COLORS[EXCEEDED]}
 MILLION = 1_000_000
+NAME_CHARS = 34  # a target's text per line above its cells (fits a 390 px phone)
+CELL_PX = 28
 
 
 def _label(text: object) -> str:
@@ -72,34 +74,51 @@ def data_status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lan
 
 
 def _draw_status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> go.Figure | None:
-    """Targets (rows, behind schedule on top) × years, coloured by status, the result written in."""
+    """Targets (rows, behind schedule on top) × years, coloured by status, the result written in.
+
+    Each row's code and whole text are written above its cells across the plot's width (a phone has
+    no room for them beside the cells); the statuses are a legend above, not a colour bar.
+    """
     if not items or not years:
         return None
     z = [[STATUS_ORDER.index(p.statuses.get(y, NO_DATA)) for y in years] for p in items]
     text = [[_label(p.target.results.get(y, "") or "–") for y in years] for p in items]
     status = [[_label(_status_label(p.statuses.get(y, NO_DATA), lang)) for y in years] for p in items]
-    short = [_label(p.target.text if len(p.target.text) <= 90 else p.target.text[:87] + "…") for p in items]
-    custom = [[[status[i][j], short[i], _label(p.target.term_target)] for j in range(len(years))]
+    custom = [[[status[i][j], _label(p.target.text), _label(p.target.term_target)] for j in range(len(years))]
               for i, p in enumerate(items)]
     n = len(STATUS_ORDER)
     scale = []
     for i, s in enumerate(STATUS_ORDER):
         scale += [[i / n, STATUS_COLORS[s]], [(i + 1) / n, STATUS_COLORS[s]]]
+    names = [wrap(f"{plotly_text(p.target.code)} · {plotly_text(p.target.text)}", NAME_CHARS) for p in items]
+    lines = max(name.count("<br>") + 1 for name in names)
+    row_px = lines * 22 + CELL_PX + 12
     fig = go.Figure(go.Heatmap(
-        z=z, x=[str(y) for y in years], y=[_label(p.target.code) for p in items], text=text, customdata=custom,
-        texttemplate="%{text}", zmin=-0.5, zmax=n - 0.5, colorscale=scale, xgap=3, ygap=3,
-        colorbar={"tickvals": list(range(n)), "ticktext": [_status_label(s, lang) for s in STATUS_ORDER],
-                  "title": {"text": ""}},
-        hovertemplate=(f"<b>%{{y}}</b> · %{{x}}<br>%{{customdata[1]}}<br>{t('plan_col_target', lang)}: "
+        z=z, x=[str(y) for y in years], y=list(range(len(items))), text=text, customdata=custom,
+        texttemplate="%{text}", zmin=-0.5, zmax=n - 0.5, colorscale=scale, xgap=3, ygap=row_px - CELL_PX,
+        showscale=False,
+        hovertemplate=(f"<b>%{{customdata[1]}}</b> · %{{x}}<br>{t('plan_col_target', lang)}: "
                        f"%{{customdata[2]}}<br>{t('plan_col_result', lang)}: %{{text}}<br>"
                        f"%{{customdata[0]}}<extra></extra>"),
     ))
+    for status_key in reversed(STATUS_ORDER):  # the legend: one square per status
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=_status_label(status_key, lang),
+                                 marker={"symbol": "square", "size": 14, "color": STATUS_COLORS[status_key]},
+                                 hoverinfo="skip"))
+    for index, name in enumerate(names):
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=index - CELL_PX / row_px / 2, yref="y",
+                           yanchor="bottom", yshift=-2, text=name, align="left", showarrow=False)
     behind = sum(1 for p in items if p.behind)
     title = (t("plan_heatmap_title_behind", lang, n=behind) if behind
              else t("plan_heatmap_title", lang))
-    _style(fig, title, height=max(360, 120 + 34 * len(items)))
-    fig.update_xaxes(type="category", side="top", title={"text": ""})
-    fig.update_yaxes(type="category", autorange="reversed", title={"text": t("plan_col_code", lang)})
+    _style(fig, title, height=120 + row_px * len(items))
+    fig.update_layout(margin={"l": 10, "r": 10}, showlegend=True,
+                      legend={"y": 0, "yanchor": "top", "x": 0, "xanchor": "left"})  # the years are on top
+    fig.update_xaxes(type="category", side="top", tickangle=0, title={"text": ""})
+    # each row: its text, then its cells (CELL_PX high, centred in the row by ygap); reversed: row 0 on top
+    cell = CELL_PX / row_px
+    fig.update_yaxes(showticklabels=False, autorange=False, showgrid=False, zeroline=False,
+                     range=[len(items) - 1 + cell / 2 + 0.02, -0.5 - (1 - cell) / 2])
     return fig
 
 
@@ -141,8 +160,8 @@ def _draw_plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, l
     over = [(y, v) for y, v, s in zip(years, part["variance_pct"], part["variance"], strict=True)
             if not pd.isna(s) and ((side == REVENUE and s < 0) or (side != REVENUE and s > 0))]
     for year, pct in over:
-        if not pd.isna(pct):
-            fig.add_annotation(x=year, y=0, yref="paper", yanchor="bottom", showarrow=False,
+        if not pd.isna(pct):  # x by position: a category "2018" given by name is read as the number 2018
+            fig.add_annotation(x=years.index(year), y=0, yref="paper", yanchor="bottom", showarrow=False,
                                text=f"{pct:+.0f}%".replace(".", ","), font={"color": palette.VERMILLION})
     key = "plan_vs_actual_revenue" if side == REVENUE else "plan_vs_actual_spending"
     _style(fig, t(key, lang))

@@ -10,10 +10,9 @@ import streamlit as st
 
 from unionboard.core.i18n import t
 from unionboard.core.models import Issue
-from unionboard.core.text import wrap
 from unionboard.export.safe import frame_to_csv_bytes, frame_to_xlsx_bytes
 from unionboard.export.template import template_bytes
-from unionboard.present.charts import Chart
+from unionboard.present.charts import Chart, take_title
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -21,6 +20,7 @@ PLOTLY_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
+CHART_MIN_WIDTH = 360  # px: below this a chart's labels collide, so the grid drops a column
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -51,13 +51,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "bang"
 
 
-def chart(built: Chart | go.Figure | None, key: str, lang: str, *, title_width: int | None = None,
+def chart(built: Chart | go.Figure | None, key: str, lang: str, *,
           table: pd.DataFrame | None = None, show_table: bool = True) -> None:
     """A chart (PNG export from its toolbar) with the table behind it as xlsx/csv downloads.
 
     `built` is a `Chart` (figure + the table it was drawn from) or a bare figure; `table` replaces the
-    chart's own table, `show_table=False` shows none. `title_width` re-wraps the finding title for
-    narrow columns (characters per line).
+    chart's own table, `show_table=False` shows none. The title (the finding) is shown above the
+    chart as page text, so it wraps at any width.
     """
     if built is None:
         return
@@ -66,8 +66,9 @@ def chart(built: Chart | go.Figure | None, key: str, lang: str, *, title_width: 
         table = built.table
     if not show_table:
         table = None
-    if title_width and fig.layout.title.text:
-        fig.update_layout(title_text=wrap(fig.layout.title.text, title_width))
+    title, fig = take_title(fig)
+    if title:
+        st.markdown(f"##### {md_escape(title)}")
     st.plotly_chart(fig, key=f"chart-{key}", config={**PLOTLY_CONFIG, "toImageButtonOptions": {
         "format": "png", "scale": 2, "filename": key}})
     if table is not None and not table.empty:
@@ -76,6 +77,12 @@ def chart(built: Chart | go.Figure | None, key: str, lang: str, *, title_width: 
                                mime=XLSX_MIME, key=f"xlsx-{key}", on_click="ignore")
             st.download_button("CSV", frame_to_csv_bytes(table), file_name=f"{_slug(key)}.csv",
                                mime="text/csv", key=f"csv-{key}", on_click="ignore")
+
+
+def chart_grid(columns: int):  # noqa: ANN201 - Streamlit's GridContainer
+    """A grid of chart cells: `columns` side by side where each keeps `CHART_MIN_WIDTH`, fewer on a
+    narrow window, one on a phone; charts in a row line up at the bottom whatever their title's length."""
+    return st.grid(columns, min_column_width=CHART_MIN_WIDTH, gap="medium", vertical_alignment="bottom")
 
 
 def issues_table(issues: tuple[Issue, ...] | list[Issue], lang: str) -> None:

@@ -1,0 +1,151 @@
+"""The layout check in a real browser: every page and every slide at 1280×720, 1920×1080 and a 390×844
+phone. A chart fails when its SVG text leaves its box or lies over another label, when a text is cut
+with "…", when a donut's centre text is wider than its hole, or when it draws no data mark. The page
+fails on a console error or on any request that leaves the app's own server (offices have no internet).
+
+Screenshots (the whole page) go to tests/artifacts/layout/: look at them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import wait_for_app
+from layout_check import LAYOUT_JS
+
+from unionboard.core.models import SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.present.slides import build_slides
+from unionboard.sample.report import sample_paths
+
+SIZES = {"720p": (1280, 720), "1080p": (1920, 1080), "phone": (390, 844)}
+PAGES = ["overview", "members", "finance", "targets", "plan", "plan#budget", "data"]
+
+
+VISIBLE_CHART_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg')]
+    .some(s => s.getBoundingClientRect().width > 0)"""
+
+
+def deck_size() -> int:
+    result = check_files([SourceFile(p.name, p.read_bytes()) for p in sample_paths()])
+    return len(build_slides(result.dataset, "vi"))
+
+
+def streamlit_probe(base: str, url: str) -> bool:
+    """Streamlit's own base-path probe: opened at /members, its frontend first asks
+    /members/_stcore/health and /members/_stcore/host-config (404), then the root. Nothing else is excused."""
+    rest = url.removeprefix(base + "/")
+    return url.startswith(base + "/") and rest.count("/") == 2 and rest.split("/", 1)[1] in (
+        "_stcore/health", "_stcore/host-config")
+
+
+@pytest.fixture
+def sized_page(browser, request, artifacts_dir, streamlit_server):
+    """A page of the given size that records console errors and every request leaving the server."""
+    contexts = []
+
+    def make(width: int, height: int):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+
+        def console(message) -> None:
+            url = (message.location or {}).get("url", "")
+            if message.type == "error" and not streamlit_probe(streamlit_server, url):
+                page.problems.append(f"console: {message.text} ({url})")
+
+        def response(answer) -> None:
+            if answer.status >= 400 and not streamlit_probe(streamlit_server, answer.url):
+                page.problems.append(f"HTTP {answer.status}: {answer.url}")
+
+        page.on("console", console)
+        page.on("response", response)
+        page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+        page.on("request", lambda r: r.url.startswith((streamlit_server, "data:", "blob:"))
+                or page.problems.append(f"request outside the app: {r.url}"))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def settle(page) -> None:
+    wait_for_app(page)
+    page.wait_for_timeout(800)  # Plotly lays out after the script ends
+
+
+def check_charts(page, where: str, *, expect_charts: bool) -> None:
+    charts = page.evaluate(LAYOUT_JS)
+    if expect_charts:
+        assert charts, f"{where}: no chart drawn"
+    problems = [f"chart {c['index']} ({c['width']:.0f}×{c['height']:.0f}): {p}" for c in charts for p in c["problems"]]
+    assert not problems, f"{where}:\n" + "\n".join(problems)
+
+
+def full_screenshot(page, path) -> None:
+    """The whole scrolling main area: grow the viewport to the content for the shot, then restore it."""
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_page_lays_out(sized_page, streamlit_server, artifacts_dir, size):
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    page = sized_page(*SIZES[size])
+    for name in PAGES:
+        path, _, tab = name.partition("#")
+        page.goto(f"{streamlit_server}/{'' if path == 'overview' else path}")
+        settle(page)
+        if tab == "budget":
+            page.get_by_role("tab", name="Dự toán thu chi").click()
+            settle(page)
+        if name != "data":
+            page.wait_for_function(VISIBLE_CHART_JS, timeout=30_000)
+        # nothing wider than the screen (a phone must not scroll sideways)
+        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 1, f"{name} @ {size}: the page is {wide}px wider than the screen"
+        check_charts(page, f"{name} @ {size}", expect_charts=name != "data")
+        full_screenshot(page, out / f"{name.replace('#', '-')}-{size}.png")
+    assert not page.problems, "\n".join(page.problems)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_slide_lays_out(sized_page, streamlit_server, artifacts_dir, size):
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    page = sized_page(*SIZES[size])
+    for n in range(1, deck_size() + 1):
+        page.goto(f"{streamlit_server}/slides?slide={n}")
+        settle(page)
+        check_charts(page, f"slide {n} @ {size}", expect_charts=False)
+        page.screenshot(path=str(out / f"slide-{n}-{size}.png"))
+    assert not page.problems, "\n".join(page.problems)
+
+
+def test_the_check_catches_what_it_is_for(sized_page, streamlit_server):
+    """The checker itself: a chart drawn with colliding labels, a cut title and no data is flagged."""
+    page = sized_page(1280, 720)
+    page.goto(f"{streamlit_server}/")
+    settle(page)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    # damage the first chart in place: move one text over another, cut one, hide the marks
+    page.evaluate("""() => {
+      const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+      const texts = [...plot.querySelectorAll('svg text')].filter(t => t.textContent.trim());
+      texts[0].textContent = 'Một tiêu đề bị cắt…';
+      const [a, b] = [texts[1], texts[2]];
+      const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
+      b.setAttribute('transform', `translate(${ra.left - rb.left}, ${ra.top - rb.top})`);
+      plot.querySelectorAll('.slice path.surface').forEach(p => p.style.display = 'none');
+    }""")
+    problems = page.evaluate(LAYOUT_JS)[0]["problems"]
+    assert any("cut with …" in p for p in problems), problems
+    assert any("labels overlap" in p for p in problems), problems
+    assert "no visible data marks" in problems, problems
