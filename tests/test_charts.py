@@ -300,15 +300,23 @@ def test_age_histogram_default_year_is_this_year(data):
 
 def test_targets_bullets(data):
     fig = charts.targets_bullets(data.targets)
-    bars = {t.name: t for t in fig.data}
+    bars = {t.name: t for t in fig.data if t.type == "bar"}
     assert set(bars) == {"Vượt", "Đạt"}
+    assert "Mục tiêu (100%)" in {t.name for t in fig.data}  # the dashed mark's legend entry
     assert list(bars["Vượt"].x) == pytest.approx([400.0, 250.0])
     assert list(bars["Vượt"].text) == ["8/2 người", "5/2 người"]
     assert bars["Vượt"].marker.color == palette.STATUS_COLORS["Vượt"]
     assert bars["Đạt"].marker.color == palette.STATUS_COLORS["Đạt"]
     assert "100%/100%" in bars["Đạt"].text and "5/5 đợt" in bars["Đạt"].text
-    assert sum(len(t.x) for t in fig.data) == 6  # the 3 qualitative targets have no bar
-    assert any(s.x0 == 100 and s.x1 == 100 for s in fig.layout.shapes)
+    assert sum(len(t.x) for t in bars.values()) == 6  # the 3 qualitative targets have no bar
+    # the 100% mark across each bar (not a line through the texts)
+    assert sum(s.x0 == 100 and s.x1 == 100 for s in fig.layout.shapes) == 6
+    # each target's whole text, never shortened, with its result, above its bar
+    texts = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+    numeric = [t for t in data.targets if t.target_value is not None and t.result_value is not None]
+    assert len(texts) == 6 and not any("…" in t for t in texts)
+    assert "Bồi dưỡng đoàn viên ưu tú để giới thiệu Chi, Đảng bộ cơ sở xem xét kết nạp. — <b>8/2 người</b>" in texts
+    assert all(t.text in text for t, text in zip(numeric, texts, strict=False))
     assert fig.layout.xaxis.ticksuffix == "%"
     assert fig.layout.title.text.replace("<br>", " ") == "6 chỉ tiêu định lượng đều đạt hoặc vượt, cao nhất 400% mục tiêu"
 
@@ -327,13 +335,14 @@ def test_awards_by_level(data):
     totals = table.groupby("Cấp khen thưởng", sort=False)["Số lượt"].sum()
     assert list(totals.index) == ["Cơ sở", "Tỉnh", "Bộ", "Tổng Liên đoàn", "Thủ tướng"]
     assert totals.tolist() == [16, 13, 6, 2, 1]
-    assert sum(sum(t.y) for t in fig.data) == 38
+    assert sum(sum(t.x) for t in fig.data) == 38  # horizontal bars: counts on x
+    assert all(t.orientation == "h" for t in fig.data)
     assert fig.layout.title.text.replace("<br>", " ") == "38 lượt khen thưởng, cao nhất là Bằng khen của Thủ tướng Chính phủ"
 
 
 def test_awards_by_year_keeps_periods_apart(data):
     fig = charts.awards_by_year(data.awards)
-    buckets = list(fig.layout.xaxis.categoryarray)
+    buckets = list(fig.layout.yaxis.categoryarray)
     assert [b.replace("<br>", " ") for b in buckets] == [
         "2013", "2014", "Giai đoạn 2011–2013", "Giai đoạn 2011–2016", "Giai đoạn 2012–2017"]
     table = charts.data_awards_by_year(data.awards)
@@ -353,7 +362,7 @@ def test_english_labels(data):
     assert list(figs["gender_donut"].data[0].labels) == ["Male · 16 (48,5%)", "Female · 17 (51,5%)"]
     assert figs["revenue_by_year"].layout.yaxis.title.text == "million đồng"
     assert {t.name for t in figs["balance_by_year"].data} == {"Revenue", "Spending", "Cumulative balance"}
-    assert {t.name for t in figs["targets_bullets"].data} == {"Exceeded", "Met"}
+    assert {t.name for t in figs["targets_bullets"].data} == {"Exceeded", "Met", "Target (100%)"}
     assert {t.name for t in figs["party_by_gender"].data} == {"Party members", "Non-Party"}
     assert figs["spending_share"].layout.title.text.replace("<br>", " ") == "“Chi HĐ phong trào” accounts for 78,4% of spending"
     assert figs["term_waterfall"].data[0].y[0] == "Opening balance"

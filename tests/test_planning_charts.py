@@ -58,27 +58,31 @@ def test_heatmap_status_colours_are_the_palette_status_colours() -> None:
 def test_heatmap_labels_in_both_languages() -> None:
     items = P.progress([MIXED], YEARS)
     vi = C.status_heatmap(items, YEARS)
-    assert list(vi.data[0].colorbar.ticktext) == ["Chưa có số liệu", "Chưa đạt", "Đạt", "Vượt"]
-    assert list(vi.data[0].colorbar.tickvals) == [0, 1, 2, 3]
+    # the statuses are a legend (one square each), not a colour bar that takes a phone's width
+    assert not vi.data[0].showscale
+    assert [t.name for t in vi.data[1:]] == ["Vượt", "Đạt", "Chưa đạt", "Chưa có số liệu"]
+    assert [t.marker.color for t in vi.data[1:]] == [C.STATUS_COLORS[s] for s in reversed(C.STATUS_ORDER)]
     en = C.status_heatmap(items, YEARS, "en")
-    assert list(en.data[0].colorbar.ticktext) == ["No data", "Not met", "Met", "Exceeded"]
+    assert [t.name for t in en.data[1:]] == ["Exceeded", "Met", "Not met", "No data"]
     assert [c[0] for c in en.data[0].customdata[0]] == ["Exceeded", "Met", "Not met", "No data", "No data"]
 
 
 def test_heatmap_text_axes_and_separators() -> None:
     fig = C.status_heatmap(P.progress([MIXED], YEARS), YEARS)
     heat = fig.data[0]
-    assert list(heat.x) == [str(y) for y in YEARS] and list(heat.y) == ["3.1"]
+    assert list(heat.x) == [str(y) for y in YEARS] and list(heat.y) == [0]
     assert list(heat.text[0]) == ["2", "1", "0", "–", "–"]  # an empty year shows a dash
     assert fig.layout.separators == ",."
-    assert fig.layout.xaxis.type == "category" and fig.layout.yaxis.type == "category"
+    assert fig.layout.xaxis.type == "category" and fig.layout.xaxis.tickangle == 0
+    # the row's code and whole text are written above its cells
+    assert [a.text.replace("<br>", " ") for a in fig.layout.annotations] == [f"3.1 · {MIXED.text}"]
 
 
 def test_heatmap_codes_stay_category_labels() -> None:
     """'3.10' must not become the number 3.1 on a numeric axis."""
     items = P.progress([tt("3.1", "1", {}), tt("3.10", "1", {})], YEARS)
     fig = C.status_heatmap(items, YEARS)
-    assert sorted(fig.data[0].y) == ["3.1", "3.10"] and fig.layout.yaxis.type == "category"
+    assert [a.text.split(" · ")[0] for a in fig.layout.annotations] == ["3.1", "3.10"]
 
 
 def test_heatmap_title_counts_targets_behind() -> None:
@@ -92,7 +96,8 @@ def test_heatmap_title_counts_targets_behind() -> None:
 def test_heatmap_escapes_data_text() -> None:
     items = P.progress([tt("<b>x</b>", "1", {2018: "<i>1</i>"}, text="<script>")], YEARS)
     heat = C.status_heatmap(items, YEARS).data[0]
-    assert list(heat.y) == ["&lt;b&gt;x&lt;/b&gt;"]
+    fig = C.status_heatmap(items, YEARS)
+    assert fig.layout.annotations[0].text.replace("<br>", " ") == "&lt;b&gt;x&lt;/b&gt; · &lt;script&gt;"
     assert heat.text[0][0] == "&lt;i&gt;1&lt;/i&gt;"
     assert heat.customdata[0][0][1] == "&lt;script&gt;"
 
@@ -154,9 +159,11 @@ def test_plan_vs_actual_bars_in_million_with_exact_hover(totals: pd.DataFrame) -
 
 def test_plan_vs_actual_flags_shortfall_and_overspend(totals: pd.DataFrame) -> None:
     revenue = C.plan_vs_actual(totals, "revenue")
-    assert [(a.x, a.text) for a in revenue.layout.annotations] == [("2013", "-6%")]  # 18,777 vs 20 planned
+    # by position: the category "2013" given by name would be read as x = 2013 and empty the chart
+    assert [(revenue.data[0].x[a.x], a.text) for a in revenue.layout.annotations] == [("2013", "-6%")]
+    assert all(isinstance(a.x, int) for a in revenue.layout.annotations)
     spending = C.plan_vs_actual(totals, "spending")
-    assert [(a.x, a.text) for a in spending.layout.annotations] == [("2014", "+13%")]  # 62,25 vs 55
+    assert [(spending.data[0].x[a.x], a.text) for a in spending.layout.annotations] == [("2014", "+13%")]
 
 
 def test_plan_vs_actual_without_that_side() -> None:

@@ -66,15 +66,18 @@ def test_gender_donut_counts_members(dataset):
 
 def test_awards_by_level_sum_to_the_awards(dataset):
     fig = slide_figure("awards_by_level", dataset)
-    assert sum(sum(t.y) for t in fig.data) == 38
+    assert sum(sum(t.x) for t in fig.data) == 38
 
 
-def test_target_bars_are_the_numeric_targets_with_one_line_labels(dataset):
+def test_target_bars_are_the_numeric_targets_with_their_whole_text(dataset):
     fig = slide_figure("targets_result", dataset)
-    labels = [y for t in fig.data for y in t.y]
-    assert len(labels) == 6
-    assert all("<br>" not in y and len(y) <= 46 for y in labels)
-    assert fig.layout.xaxis.range[1] >= 1.5 * max(x for t in fig.data for x in t.x) - 1e-9
+    bars = [y for t in fig.data if t.type == "bar" for y in t.y]
+    assert len(bars) == 6
+    texts = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+    assert len(texts) == 6 and not any("…" in t for t in texts)
+    # left of the bars, at least the slide's smallest type, at most two lines each
+    assert fig.layout.xaxis.domain[0] >= 0.5
+    assert all(a.font.size >= MIN_FONT_SIZE and a.text.count("<br>") <= 1 for a in fig.layout.annotations)
 
 
 def test_no_chart_and_unknown_key(dataset):

@@ -203,6 +203,12 @@ def _style(fig: go.Figure, title: str, *, legend_below: bool = False, height: in
     return fig
 
 
+def shared_style(fig: go.Figure) -> go.Figure:
+    """The dashboard's look (fonts, Vietnamese separators, background) for a figure built elsewhere."""
+    height = fig.layout.height
+    return _style(fig, "", height=height or 480)
+
+
 # Donut labels sit inside their slice (a label outside needs a third of a phone's width); the names
 # are in the legend below and the hover, so a slice too thin for its label loses nothing.
 DONUT_TEXT = {"textposition": "inside", "insidetextorientation": "horizontal",
@@ -730,19 +736,20 @@ def _name_and_result(name: str, result: str, width: int) -> str:
 
 
 def targets_figure(targets: Sequence[Target], lang: str = "vi", *, name_chars: int = 32,
-                   font_size: int = BASE_FONT_SIZE, bar_px: int = 22) -> go.Figure:
+                   font_size: int = BASE_FONT_SIZE, bar_px: int = 22, beside: float = 0) -> go.Figure:
     """One horizontal bar per numeric target (result as % of target, coloured by status, the target
     at 100% a dashed line), each target's whole text with its result written above its bar.
 
     The text spans the plot's width instead of sitting on the axis, so a long target is read whole on
-    a phone and on a slide (`name_chars` per line, `font_size` px); rows grow with the longest text.
+    a phone (`name_chars` per line, `font_size` px); rows grow with the longest text. `beside` (a
+    share of the width, for a wide slide) puts the text left of the bars instead, rows as high as it.
     """
     lab = labels(lang)
     numeric = [t for t in targets or () if findings.target_ratio(t) is not None]
     texts = [_name_and_result(t.text, target_label(t, lang), name_chars) for t in numeric]
     rows = [str(i) for i in range(len(numeric))]
     lines = max((text.count("<br>") + 1 for text in texts), default=1)
-    row_px = lines * round(font_size * 1.45) + bar_px + 18
+    row_px = lines * round(font_size * 1.45) + (14 if beside else bar_px + 18)
     fig = go.Figure()
     for status in STATUSES:
         picked = [(r, t) for r, t in zip(rows, numeric, strict=True) if t.status == status]
@@ -757,9 +764,9 @@ def targets_figure(targets: Sequence[Target], lang: str = "vi", *, name_chars: i
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{x:,.0f}%"
                           "<br>%{customdata[2]}<extra></extra>"))
     for row, text in enumerate(texts):  # by position on the category axis
-        fig.add_annotation(x=0, xref="paper", xanchor="left", xshift=6, y=row, yref="y", yanchor="bottom",
-                           yshift=bar_px / 2 + 2, text=text, align="left", showarrow=False,
-                           font={"size": font_size})
+        fig.add_annotation(x=0, xref="paper", xanchor="left", xshift=0 if beside else 6, y=row, yref="y",
+                           yanchor="middle" if beside else "bottom", yshift=0 if beside else bar_px / 2 + 2,
+                           text=text, align="left", showarrow=False, font={"size": font_size})
     top = max((findings.target_ratio(t) for t in numeric), default=100)
     half = bar_px / row_px / 2 + 0.06
     for row in range(len(rows)):  # the target's mark across each bar only, never through a text
@@ -774,8 +781,11 @@ def targets_figure(targets: Sequence[Target], lang: str = "vi", *, name_chars: i
                "ticksuffix": "%", "range": [0, max(120, top * 1.08)], "gridcolor": "#E5E5E5",
                "zeroline": True, "zerolinecolor": "#555555"},
         yaxis={**_category_axis("", rows), "autorange": False, "showticklabels": False, "automargin": False,
-               "range": [len(rows) - 0.5 + bar_px / row_px / 2, -0.5 - (row_px - bar_px) / row_px / 2]},
+               "range": [len(rows) - 0.5, -0.5] if beside else
+               [len(rows) - 0.5 + bar_px / row_px / 2, -0.5 - (row_px - bar_px) / row_px / 2]},
         height=180 + row_px * len(rows))
+    if beside:
+        fig.update_xaxes(domain=[beside, 1])
     return fig
 
 

@@ -9,15 +9,12 @@ a fixed `SLIDE_CHART_HEIGHT` (the slide page lays everything else out around it)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 import plotly.graph_objects as go
 
 from unionboard.core.models import Dataset
-from unionboard.core.text import plotly_text
 from unionboard.present import charts
-from unionboard.present.slides import short_label
 
 MIN_FONT_SIZE = 20
 BASE_FONT_SIZE = 22  # axis titles, legend, hover
@@ -25,7 +22,8 @@ TICK_FONT_SIZE = 22
 LABEL_FONT_SIZE = 24  # numbers written on or above the bars
 CENTRE_FONT_SIZE = 30  # the donut's centre text
 SLIDE_CHART_HEIGHT = 505  # px, for a 1280×720 viewport (the page zooms it for larger screens)
-TARGET_LABEL_CHARS = 44
+TARGET_LABEL_CHARS = 46  # characters per line of a target's text on a slide
+TARGET_TEXT_SHARE = 0.6  # of the chart's width
 
 CHART_KEYS = ("gender", "revenue_by_year", "spending_by_year", "balance_by_year", "targets_result",
               "awards_by_level")
@@ -47,28 +45,11 @@ def _targets(dataset: Dataset, lang: str) -> go.Figure | None:
     targets = dataset.targets
     if not targets:
         return None
-    fig = charts.targets_bullets(targets, lang=lang).figure
-    if not fig.data:
-        return None
-    # One line per target: the hall reads a short label better than a wrapped paragraph. The names
-    # are HTML-escaped by charts: shorten the text as written, then escape it again for Plotly.
-    names: dict[str, str] = {}
-    for trace in fig.data:
-        for name in trace.y:
-            text = html.unescape(" ".join(str(name).replace("<br>", " ").split()))
-            label = plotly_text(short_label(text, TARGET_LABEL_CHARS))
-            while label in names.values():
-                label += " "
-            names[name] = label
-    for trace in fig.data:
-        trace.y = [names[n] for n in trace.y]
-    order = fig.layout.yaxis.categoryarray
-    if order is not None:
-        fig.update_yaxes(categoryarray=[names.get(n, n) for n in order])
-    # room for the "8/2 người" labels right of the longest bar; the legend right, clear of "Mục tiêu"
-    top = max((x for trace in fig.data for x in trace.x if x is not None), default=100)
-    fig.update_xaxes(range=[0, max(130, top * 1.5)])
-    return fig
+    # the whole text of each target left of its bar (a projector is wide; a shortened target is a
+    # different target), in type that stays above MIN_FONT_SIZE
+    fig = charts.targets_figure(targets, lang, name_chars=TARGET_LABEL_CHARS, font_size=MIN_FONT_SIZE,
+                                bar_px=30, beside=TARGET_TEXT_SHARE)
+    return charts.shared_style(fig) if any(trace.type == "bar" for trace in fig.data) else None
 
 
 def _awards(dataset: Dataset, lang: str) -> go.Figure | None:
@@ -83,6 +64,23 @@ BUILDERS: dict[str, Callable[[Dataset, str], go.Figure | None]] = {
     "targets_result": _targets,
     "awards_by_level": _awards,
 }
+
+
+PHONE_BUILDERS: dict[str, Callable[[Dataset, str], charts.Chart | None]] = {
+    "gender": lambda d, lang: charts.gender_donut(d.members, lang=lang) if d.members is not None else None,
+    "revenue_by_year": lambda d, lang: charts.revenue_by_year(d.finance, lang=lang) if d.finance else None,
+    "spending_by_year": lambda d, lang: charts.spending_by_year(d.finance, lang=lang) if d.finance else None,
+    "balance_by_year": lambda d, lang: charts.balance_by_year(d.finance, lang=lang) if d.finance else None,
+    "targets_result": lambda d, lang: charts.targets_bullets(d.targets, lang=lang) if d.targets else None,
+    "awards_by_level": lambda d, lang: charts.awards_by_level(d.awards, lang=lang) if d.awards else None,
+}
+
+
+def phone_chart(key: str | None, dataset: Dataset, lang: str = "vi") -> charts.Chart | None:
+    """A slide's chart as the dashboard draws it, for a phone (the hall's large type would not fit)."""
+    if key is None or key not in PHONE_BUILDERS:
+        return None
+    return PHONE_BUILDERS[key](dataset, lang)
 
 
 def _bigger(size: float | None, minimum: int) -> int:
@@ -120,10 +118,8 @@ def enlarge(fig: go.Figure, height: int | None = SLIDE_CHART_HEIGHT) -> go.Figur
             trace.outsidetextfont.size = _bigger(trace.outsidetextfont.size, LABEL_FONT_SIZE)
     pies = any(trace.type == "pie" for trace in fig.data)
     for annotation in fig.layout.annotations:
-        size = CENTRE_FONT_SIZE if pies else LABEL_FONT_SIZE
+        size = CENTRE_FONT_SIZE if pies else MIN_FONT_SIZE
         annotation.font.size = max(annotation.font.size or 0, size)
-        if not pies and annotation.yshift:
-            annotation.yshift = 20 if annotation.yshift > 0 else -20
     if pies:
         fig.update_layout(showlegend=False, margin={"l": 20, "r": 20, "t": 40, "b": 40})
     elif any(getattr(trace, "orientation", None) == "h" for trace in fig.data):

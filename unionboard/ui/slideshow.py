@@ -82,6 +82,13 @@ div:has(> .st-key-slide_chart_notes), .st-key-slide_chart_notes {{
 .ub-title-slide .ub-congress {{ font-size: {px(46)}; font-weight: 600; color: {INK}; }}
 .ub-title-slide .ub-term {{ font-size: {px(36)}; color: {MUTED}; }}
 .ub-notes {{ font-size: 22px; line-height: 1.45; color: {INK}; }}
+/* a phone: the dashboard's chart instead of the hall's (whose large type cannot fit), and scrolling */
+.st-key-slide_phone {{ display: none !important; }}
+@media (max-width: 640px) {{
+  .st-key-slide_phone {{ display: flex !important; }}
+  .st-key-slide_hall {{ display: none !important; }}
+  [data-testid="stMain"] {{ overflow: auto; }}
+}}
 """
 
 
