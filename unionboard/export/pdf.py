@@ -104,6 +104,7 @@ class Dossier(FPDF):
         self.set_author(plain(report.organisation))
         self.set_creator("unionboard")
         self.set_creation_date(dt.datetime.now(dt.UTC))
+        self.str_alias_nb_pages = ""  # "{nb}" in a member's name must stay "{nb}"
 
     def header(self) -> None:
         """The union and the document's title on every page but the cover."""
@@ -124,17 +125,24 @@ class Dossier(FPDF):
         self.set_xy(MARGIN_L, MARGIN_T)
 
     def footer(self) -> None:
-        """'Trang n/N' centred at the bottom."""
-        self.set_y(-13)
-        self.set_font(SANS, "", SMALL_PT)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, t("doc.pdf_page", self.lang, n=self.page_no(), total=self.alias_nb_pages_text()),
-                  align="C")
-        self.set_text_color(0, 0, 0)
+        """Nothing while the pages are written: `number_pages` writes "Trang n/N" once N is known."""
 
-    def alias_nb_pages_text(self) -> str:
-        """The placeholder fpdf2 replaces with the page count."""
-        return self.str_alias_nb_pages
+    def number_pages(self) -> None:
+        """'Trang n/N' centred at the bottom of every page (no alias: user text cannot hold one)."""
+        total = self.page_no()
+        self.set_auto_page_break(False)
+        for number in range(1, total + 1):
+            self.page = number
+            self.set_xy(MARGIN_L, self.h - 13)
+            # fpdf2 only writes a font change into the current page's stream: change it twice so
+            # that every page gets the footer's font, whatever was set last before.
+            self.set_font(SERIF, "", SMALL_PT)
+            self.set_font(SANS, "", SMALL_PT)
+            self.set_text_color(0, 0, 0)
+            self.set_text_color(90, 90, 90)
+            self.cell(USABLE, 5, t("doc.pdf_page", self.lang, n=number, total=total), align="C")
+        self.page = total
+        self.set_text_color(0, 0, 0)
 
     def room(self, height: float) -> None:
         """Start a new page unless `height` mm still fit on this one."""
@@ -461,6 +469,7 @@ def dataset_to_pdf(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Sec
         pdf.add_page()
         _sections(pdf, dataset, extra_charts or {})
         _signature(pdf)
+    pdf.number_pages()
     return bytes(pdf.output())
 
 
