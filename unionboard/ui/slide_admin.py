@@ -6,6 +6,9 @@ import streamlit as st
 
 from unionboard.core.i18n import t
 from unionboard.export.docx import dataset_to_docx
+from unionboard.export.ods import dataset_to_ods
+from unionboard.export.odt import dataset_to_odt
+from unionboard.export.pdf import dataset_to_pdf
 from unionboard.export.pptx import dataset_to_pptx
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.ui.auth import current_user, is_committee, sign_in_form
@@ -14,6 +17,9 @@ from unionboard.ui.components import XLSX_MIME
 ORDER_SETTING = "slide_order"
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_MIME = "application/pdf"
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
 
 
 def saved_order(view) -> list[str] | None:
@@ -43,8 +49,25 @@ def _xlsx(cache_key: tuple, _dataset) -> bytes:
     return dataset_to_xlsx(_dataset)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _pdf(cache_key: tuple, lang: str, _dataset) -> bytes:
+    return dataset_to_pdf(_dataset, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _odt(cache_key: tuple, _dataset) -> bytes:
+    return dataset_to_odt(_dataset)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def ods_bytes(cache_key: tuple, _dataset) -> bytes:
+    """The data workbook as .ods, cached on the data's content hash (also the data page's download)."""
+    return dataset_to_ods(_dataset)
+
+
 def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
-    """The deck, the Word tables and the data, cached on the data's content hash."""
+    """The deck, the Word tables and the data, cached on the data's content hash; the PDF dossier and
+    the OpenDocument files are made only when clicked (deferred: the slide page does not wait for them)."""
     key = view.source.cache_key
     st.download_button(t("slides_download_pptx", lang),
                        _pptx(key, tuple(order) if order else None, lang, dataset),
@@ -56,6 +79,15 @@ def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
     st.download_button(t("slides_download_xlsx", lang), _xlsx(key, dataset),
                        file_name="dai-hoi-so-lieu.xlsx", mime=XLSX_MIME, key="slides_xlsx",
                        on_click="ignore", icon=":material/table:")
+    st.download_button(t("doc.download_pdf", lang), lambda: _pdf(key, lang, dataset),
+                       file_name="dai-hoi-ho-so.pdf", mime=PDF_MIME, key="slides_pdf",
+                       on_click="ignore", icon=":material/picture_as_pdf:")
+    st.download_button(t("doc.download_odt", lang), lambda: _odt(key, dataset),
+                       file_name="dai-hoi-bang-bieu.odt", mime=ODT_MIME, key="slides_odt",
+                       on_click="ignore", icon=":material/article:")
+    st.download_button(t("doc.download_ods", lang), lambda: ods_bytes(key, dataset),
+                       file_name="dai-hoi-so-lieu.ods", mime=ODS_MIME, key="slides_ods",
+                       on_click="ignore", icon=":material/grid_on:")
 
 
 def save_order(view, order: list[str] | None, lang: str) -> None:
