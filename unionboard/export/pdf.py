@@ -275,6 +275,28 @@ def _amount_widths(pdf: Dossier, table: Table) -> tuple[float, list[float]]:
     return size, [max(label, 20), *widths]
 
 
+def _word_widths(pdf: Dossier, table: Table, widths: list[float], size: float) -> list[float]:
+    """The given widths, widened so that no word is broken inside a column ("Lần/năm"), the extra
+    taken from the column with the most room to spare."""
+    pdf.set_font(SANS, "B", size)
+    pad = 2 * 1.1 + 0.6
+    needed = [max([pdf.get_string_width(word) + pad
+                   for text in (table.header[col], *(cells[col] for cells, _bold in table.rows))
+                   for word in str(text).split()] or [0.0])
+              for col in range(len(widths))]
+    widths = list(widths)
+    for col, need in enumerate(needed):
+        short = need - widths[col]
+        if short <= 0:
+            continue
+        donor = max(range(len(widths)), key=lambda c: widths[c] - needed[c])
+        if donor == col or widths[donor] - needed[donor] < short:
+            continue
+        widths[col] += short
+        widths[donor] -= short
+    return widths
+
+
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT", "justify": "LEFT"}
 
 
@@ -282,8 +304,9 @@ def _table(pdf: Dossier, table: Table) -> None:
     if table.amounts:
         size, widths = _amount_widths(pdf, table)
     else:
-        size, widths = TABLE_PT, [w * 10 * USABLE / 165 for w in table.widths_cm]
-        widths = [w * USABLE / sum(widths) for w in widths]
+        size = TABLE_PT
+        widths = _word_widths(pdf, table, [w * USABLE / sum(table.widths_cm) for w in table.widths_cm],
+                              size)
     pdf.set_font(SANS, "", size)
     pdf.set_fill_color(255, 255, 255)
     pdf.set_draw_color(0, 0, 0)
@@ -436,7 +459,7 @@ def _signature(pdf: Dossier) -> None:
 
 def _sections(pdf: Dossier, dataset: Dataset, extra_charts: Mapping[str, ChartBuilder]) -> None:
     for heading, section in pdf.report.numbered():
-        pdf.room(LINE * 6)
+        pdf.room(50)  # the heading never ends a page: it keeps its text or table's first rows
         pdf.set_y(pdf.get_y() + 3)
         pdf.set_font(SERIF, "B", HEAD_PT)
         pdf.set_text_color(*NAVY)

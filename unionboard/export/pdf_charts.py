@@ -95,7 +95,7 @@ class BarChart:
         """The height (mm) the chart takes at `width`."""
         top = self._title_lines(pdf, width) * LINE_MM + 1.5 + (LINE_MM + 1 if self._legend() else 0)
         if self.columns:
-            return top + PLOT_MM + LINE_MM + 2
+            return top + 3 + PLOT_MM + LINE_MM + 2
         return top + len(self.categories) * (BAR_MM + GAP_MM)
 
     def draw(self, pdf: FPDF, x: float, y: float, width: float) -> float:
@@ -109,7 +109,7 @@ class BarChart:
             self._draw_legend(pdf, x, top)
             top += LINE_MM + 1
         if self.columns:
-            self._draw_columns(pdf, x, top, width)
+            self._draw_columns(pdf, x, top + 3, width)  # room for the top tick's label
         else:
             self._draw_bars(pdf, x, top, width)
         pdf.set_text_color(*INK)
