@@ -80,6 +80,8 @@ def test_pdf_from_the_sample_files(tmp_path, home):
     for figure in ("33", "310.992.000", "308.835.000", "2.157.000"):
         assert figure in text
     assert "Trang 1/" in text
+    for unit in ("Lần/năm", "Người/năm", "Chuyến/năm"):  # no word broken inside a narrow column
+        assert unit in text
 
 
 def test_odt_and_ods_from_the_sample_files_with_format_from_suffix(tmp_path, home):

@@ -135,6 +135,17 @@ def test_user_text_is_never_markup_or_a_page_alias():
     assert "CĐ <I>THỬ</I> {NB}" in text
 
 
+def test_decomposed_vietnamese_is_written_composed():
+    import unicodedata
+
+    name = unicodedata.normalize("NFD", "Nguyễn Thị Hằng")
+    roster = Roster.from_members([Member(name=name, gender="Nữ", birth_year=1980, department="Phòng A",
+                                         education="Đại học", political_theory="Chưa có",
+                                         party_member=False, role="Chủ tịch")])
+    text = all_text(PdfReader(io.BytesIO(dataset_to_pdf(Dataset(members=roster)))))
+    assert "Nguyễn Thị Hằng" in text
+
+
 def test_extra_sections_hook_for_other_documents():
     extra = Section("Báo cáo thẩm tra tư cách đại biểu", (
         Paragraph("Tổng số đại biểu được triệu tập: 33."),
