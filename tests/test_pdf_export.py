@@ -159,6 +159,21 @@ def test_extra_sections_hook_for_other_documents():
     assert text.index("Vắng mặt") < text.index("TM. BAN CHẤP HÀNH")
 
 
+def test_a_long_term_splits_the_amount_tables_to_fit_the_page():
+    from unionboard.core.models import Finance, FinanceEntry
+
+    entries = [FinanceEntry(side, year, item, 1_234_567_000)
+               for year in range(2010, 2022)
+               for side, item in (("revenue", "Thu đoàn phí công đoàn"), ("revenue", "Cấp trên cấp"),
+                                  ("spending", "Chi hoạt động phong trào"))]
+    reader = PdfReader(io.BytesIO(dataset_to_pdf(Dataset(finance=Finance(tuple(entries))))))
+    text = all_text(reader)
+    for year in range(2010, 2022):
+        assert f"Năm {year}" in text
+    assert "29.629.608.000" in text  # the revenue total, in the last part
+    assert text.count("Nguồn thu") >= 2  # the label column is repeated in each part
+
+
 def test_an_empty_data_set_still_makes_a_cover():
     text = all_text(PdfReader(io.BytesIO(dataset_to_pdf(Dataset()))))
     assert "Chưa có số liệu." in text and "Trang 1/1" in text

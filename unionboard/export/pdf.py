@@ -260,19 +260,41 @@ def _unit_note(pdf: Dossier, note: UnitNote) -> None:
     pdf.set_y(pdf.get_y() + 1)
 
 
-def _amount_widths(pdf: Dossier, table: Table) -> tuple[float, list[float]]:
-    """(font size, column widths) for an amounts table: numbers on one line, the label column ≥ 30 mm."""
+def _column_widths(pdf: Dossier, table: Table, size: float) -> list[float]:
+    """The width of each amount column (after the label) that keeps its numbers on one line."""
+    pdf.set_font(SANS, "B", size)
+    widths = []
+    for col in range(1, len(table.header)):
+        numbers = [pdf.get_string_width(cells[col]) for cells, _bold in table.rows]
+        words = [pdf.get_string_width(word) for word in table.header[col].split()]
+        widths.append(max([*numbers, *words, 10]) + 2.6)
+    return widths
+
+
+def _amount_widths(pdf: Dossier, table: Table) -> tuple[float, list[float]] | None:
+    """(font size, column widths) for an amounts table: numbers on one line, the label column ≥ 28 mm;
+    None when it cannot fit the page even at 7 pt (too many years: see `split_amounts`)."""
     for size in (TABLE_PT, 8.5, 8, 7.5, 7):
-        widths = []
-        for col in range(1, len(table.header)):
-            pdf.set_font(SANS, "B", size)
-            numbers = [pdf.get_string_width(cells[col]) for cells, _bold in table.rows]
-            words = [pdf.get_string_width(word) for word in table.header[col].split()]
-            widths.append(max([*numbers, *words, 10]) + 2.6)
+        widths = _column_widths(pdf, table, size)
         label = USABLE - sum(widths)
         if label >= 28:
             return size, [label, *widths]
-    return size, [max(label, 20), *widths]
+    return None
+
+
+def split_amounts(pdf: Dossier, table: Table, size: float = 8) -> list[Table]:
+    """An amounts table too wide for the page as several tables of consecutive columns, each with the
+    label column (a long term printed year by year, as a report would)."""
+    widths = _column_widths(pdf, table, size)
+    parts: list[list[int]] = [[]]
+    for col, width in enumerate(widths, start=1):
+        if parts[-1] and sum(widths[c - 1] for c in parts[-1]) + width > USABLE - 35:
+            parts.append([])
+        parts[-1].append(col)
+    return [Table(table.key, (table.header[0], *(table.header[c] for c in cols)),
+                  tuple(((cells[0], *(cells[c] for c in cols)), bold) for cells, bold in table.rows),
+                  (table.aligns[0], *(table.aligns[c] for c in cols)))
+            for cols in parts]
 
 
 def _word_widths(pdf: Dossier, table: Table, widths: list[float], size: float) -> list[float]:
@@ -302,7 +324,12 @@ ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT", "justify": "LEFT"
 
 def _table(pdf: Dossier, table: Table) -> None:
     if table.amounts:
-        size, widths = _amount_widths(pdf, table)
+        fitted = _amount_widths(pdf, table)
+        if fitted is None:
+            for part in split_amounts(pdf, table):
+                _table(pdf, part)
+            return
+        size, widths = fitted
     else:
         size = TABLE_PT
         widths = _word_widths(pdf, table, [w * USABLE / sum(table.widths_cm) for w in table.widths_cm],

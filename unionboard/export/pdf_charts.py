@@ -174,6 +174,8 @@ class BarChart:
             pdf.cell(axis_w - 1.5, LINE_MM, self.fmt(k * step), align="R")
         slot = plot_w / max(1, len(self.categories))
         bar = slot * 0.7 / len(self.series)
+        widest = max(pdf.get_string_width(self.fmt(v)) for s in self.series for v in s.values)
+        labelled = widest <= slot / len(self.series) - 0.5  # value labels only where they cannot collide
         for i, category in enumerate(self.categories):
             left = plot_x + i * slot + slot * 0.15
             for series in self.series:
@@ -181,9 +183,10 @@ class BarChart:
                 h = value * scale
                 pdf.set_fill_color(*rgb(series.color_at(i)))
                 pdf.rect(left, base - h, bar, h, style="F")
-                pdf.set_text_color(*INK)
-                pdf.set_xy(left - 2, base - h - LINE_MM)
-                pdf.cell(bar + 4, LINE_MM, self.fmt(value), align="C")
+                if labelled:
+                    pdf.set_text_color(*INK)
+                    pdf.set_xy(left - 2, base - h - LINE_MM)
+                    pdf.cell(bar + 4, LINE_MM, self.fmt(value), align="C")
                 left += bar
             pdf.set_font(SANS, "", LABEL_PT)
             pdf.set_xy(plot_x + i * slot, base + 1)
