@@ -12,6 +12,7 @@ from unionboard.ui import upload
 from unionboard.ui.auth import is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
+from unionboard.ui.slide_admin import ODS_MIME, ods_bytes
 
 view = get_view()
 lang = view.lang
@@ -25,6 +26,9 @@ right.download_button(t("data_download_current", lang), dataset_to_xlsx(view.res
                       file_name="du-lieu-hien-hanh.xlsx", mime=XLSX_MIME, key="data_current_xlsx",
                       icon=":material/table_view:", on_click="ignore",
                       help=t("data_download_current_help", lang))
+right.download_button(t("doc.download_ods", lang), lambda: ods_bytes(view.source.cache_key, view.result.dataset),
+                      file_name="du-lieu-hien-hanh.ods", mime=ODS_MIME, key="data_current_ods",
+                      icon=":material/grid_on:", on_click="ignore", help=t("data_download_current_help", lang))
 
 st.subheader(t("data_upload_heading", lang))
 if require_committee(lang):

@@ -30,6 +30,16 @@ if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
 fi
 
+# The PDF dossier's fonts (usually already there) and pdftoppm, which renders its pages to PNG.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
+    log "installing Debian fonts-dejavu-core"
+    apt_install fonts-dejavu-core
+fi
+if ! command -v pdftoppm >/dev/null 2>&1; then
+    log "installing Debian poppler-utils"
+    apt_install poppler-utils
+fi
+
 pg_bin_dir() {
     local p
     # shellcheck disable=SC2012

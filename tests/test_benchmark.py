@@ -66,3 +66,16 @@ def test_generated_files_are_read_as_intended(tmp_path):
     assert len(result.dataset.finance.years) == 6
     assert len(result.dataset.finance.items("revenue")) == 4
     assert not result.errors, result.errors
+
+
+def test_benchmark_exports_times_every_format_of_the_sample():
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT),
+                                                                     os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "-m", "unionboard", "benchmark-exports", "--runs", "1",
+                           "--json"], cwd=REPO_ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data["formats"]) == {"docx", "pptx", "xlsx", "pdf", "odt", "ods"}
+    for row in data["formats"].values():
+        assert row["median"] > 0 and row["bytes"] > 1000 and len(row["runs"]) == 1

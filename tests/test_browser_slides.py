@@ -5,6 +5,7 @@ a delegate at the back of the hall would.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import wait_for_app
@@ -162,3 +163,31 @@ def test_reload_lands_on_the_slide_of_the_url_and_notes_on_request(hall_page, st
     wait_for_app(page)
     wait_for_slide(page, len(deck))
     assert deck[-1].title in page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_pdf_and_opendocument_downloads_from_the_slide_bar(hall_page, streamlit_server, artifacts_dir):
+    """The deferred downloads (made on click) arrive whole: a PDF with the report's figures, an .ods."""
+    import io
+
+    from pypdf import PdfReader
+
+    page = hall_page(1280, 720)
+    page.goto(f"{streamlit_server}/slides")
+    wait_for_app(page)
+    wait_for_slide(page, 1)
+    page.get_by_role("button", name="Tải về").click()
+    button = page.get_by_role("button", name="Hồ sơ in A4 (.pdf)")
+    button.wait_for()
+    page.screenshot(path=str(artifacts_dir / "slide-downloads.png"))
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "dai-hoi-ho-so.pdf"
+    data = Path(download.path()).read_bytes()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "310.992.000" in text and "2.157.000" in text
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Số liệu OpenDocument (.ods)").click()
+    ods = Path(info.value.path()).read_bytes()
+    result = check_files([SourceFile("dai-hoi-so-lieu.ods", ods)])
+    assert not result.errors and len(result.dataset.members) == 33

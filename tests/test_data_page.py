@@ -107,6 +107,7 @@ def test_no_password_configured_explains_how_to_enable_and_hides_the_uploader(ho
     assert not at.text_input  # no sign-in form: there is nothing to sign in with
     assert not at.error  # a missing secrets.toml is not an error
     assert at.download_button(key="data_template").proto.label  # viewing and downloads stay open
+    assert at.download_button(key="data_current_ods").proto.label == "Số liệu OpenDocument (.ods)"
 
 
 def test_wrong_password_is_refused_with_the_wait_and_no_uploader(home):

@@ -6,12 +6,14 @@ import io
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
 from openpyxl import Workbook, load_workbook
 from pptx import Presentation
+from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = sorted(str(p) for p in (REPO / "data").glob("*.xlsx"))
@@ -67,6 +69,47 @@ def test_xlsx(tmp_path, home):
     assert load_workbook(out).sheetnames
 
 
+def test_pdf_from_the_sample_files(tmp_path, home):
+    out = tmp_path / "ho-so.pdf"
+    proc = run("--format", "pdf", *DATA, "-o", str(out), home=home)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == f"Đã xuất: {out}"
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-") and b"/FontFile2" in data
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    for figure in ("33", "310.992.000", "308.835.000", "2.157.000"):
+        assert figure in text
+    assert "Trang 1/" in text
+    for unit in ("Lần/năm", "Người/năm", "Chuyến/năm"):  # no word broken inside a narrow column
+        assert unit in text
+
+
+def test_odt_and_ods_from_the_sample_files_with_format_from_suffix(tmp_path, home):
+    odt, ods = tmp_path / "bao-cao.odt", tmp_path / "so-lieu.ods"
+    for out in (odt, ods):
+        proc = run(*DATA, "-o", str(out), home=home)
+        assert proc.returncode == 0, proc.stderr
+    with zipfile.ZipFile(odt) as archive:
+        assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        content = archive.read("content.xml").decode()
+    assert "310.992.000" in content and "Tổng số 33 đoàn viên" in content
+    from unionboard.core.models import SourceFile
+    from unionboard.domains.loader import check_files
+
+    back = check_files([SourceFile(ods.name, ods.read_bytes())])
+    assert not back.errors
+    assert len(back.dataset.members) == 33
+    assert back.dataset.finance.closing_balance == 2_157_000
+
+
+def test_pdf_in_english(tmp_path, home):
+    out = tmp_path / "dossier.pdf"
+    proc = run("--format", "pdf", "--lang", "en", *DATA, "-o", str(out), home=home)
+    assert proc.returncode == 0, proc.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert "Union finances" in text and "Page 1 of" in text
+
+
 def test_errors_are_printed_and_nothing_is_written(tmp_path, home):
     wb = Workbook()
     ws = wb.active
@@ -102,8 +145,8 @@ def test_current_without_a_published_version(tmp_path, home):
 
 
 def test_usage_mistakes(tmp_path, home):
-    proc = run(*DATA, "-o", str(tmp_path / "out.pdf"), home=home)
-    assert proc.returncode == 2 and "--format" in proc.stderr
+    proc = run(*DATA, "-o", str(tmp_path / "out.txt"), home=home)  # .pdf is a format since issue 14
+    assert proc.returncode == 2 and "--format" in proc.stderr and ".ods" in proc.stderr
     proc = run("--format", "docx", "-o", str(tmp_path / "out.docx"), home=home)
     assert proc.returncode == 2 and "Cần ít nhất một tệp" in proc.stderr
     proc = run("--format", "docx", str(tmp_path / "khong-co.xlsx"), "-o", str(tmp_path / "o.docx"),

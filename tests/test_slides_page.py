@@ -112,6 +112,7 @@ def test_download_buttons_exist(home):
     at = open_slides()
     labels = {b.label for b in at.get("download_button")}
     assert {"Bài trình chiếu PowerPoint (.pptx)", "Bảng biểu Word (.docx)", "Số liệu Excel (.xlsx)"} <= labels
+    assert {"Hồ sơ in A4 (.pdf)", "Bảng biểu OpenDocument (.odt)", "Số liệu OpenDocument (.ods)"} <= labels
 
 
 def test_exit_link_to_the_overview(home):

@@ -352,5 +352,73 @@ register("benchmark", "đo tốc độ và bộ nhớ khi kiểm tra danh sách 
          _configure, _run)
 
 
+# --------------------------------------------------------------------------- exports of the sample
+
+EXPORT_FORMATS = ("docx", "pptx", "xlsx", "pdf", "odt", "ods")
+TARGET_EXPORT_SECONDS = 5.0
+
+
+def _exporters() -> dict:
+    from unionboard.export.docx import dataset_to_docx
+    from unionboard.export.ods import dataset_to_ods
+    from unionboard.export.odt import dataset_to_odt
+    from unionboard.export.pdf import dataset_to_pdf
+    from unionboard.export.pptx import dataset_to_pptx
+    from unionboard.export.xlsx import dataset_to_xlsx
+
+    return {"docx": dataset_to_docx, "pptx": dataset_to_pptx, "xlsx": dataset_to_xlsx,
+            "pdf": dataset_to_pdf, "odt": dataset_to_odt, "ods": dataset_to_ods}
+
+
+def time_exports(runs: int = 5, formats: tuple[str, ...] = EXPORT_FORMATS) -> dict[str, dict]:
+    """{format: {"median": s, "runs": [s, ...], "bytes": n}}: each export of the bundled sample data
+    set (read and checked once, not timed), `runs` times in this process; imports are not timed."""
+    from unionboard.core.models import SourceFile
+    from unionboard.domains.loader import check_files
+    from unionboard.sample.report import sample_paths
+
+    dataset = check_files([SourceFile(p.name, p.read_bytes()) for p in sample_paths()]).dataset
+    exporters = _exporters()
+    out: dict[str, dict] = {}
+    for fmt in formats:
+        seconds, size = [], 0
+        for _ in range(runs):
+            start = time.perf_counter()
+            size = len(exporters[fmt](dataset))
+            seconds.append(time.perf_counter() - start)
+        out[fmt] = {"median": statistics.median(seconds), "runs": seconds, "bytes": size}
+    return out
+
+
+def _configure_exports(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--runs", type=int, default=5, help="số lần đo mỗi định dạng (lấy trung vị)")
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+
+
+def _run_exports(args: argparse.Namespace) -> int:
+    if args.runs < 1:
+        print("--runs phải ≥ 1.", file=sys.stderr)
+        return 2
+    timings = time_exports(args.runs)
+    if args.json:
+        sys.stdout.write(json.dumps({"runs": args.runs, "target_seconds": TARGET_EXPORT_SECONDS,
+                                     "formats": timings}) + "\n")
+        return 0
+    print(f"Xuất bộ dữ liệu mẫu (trung vị của {args.runs} lần) / exporting the sample "
+          f"(median of {args.runs} runs)")
+    print(f"{'định dạng / format':<20}{'giây / s':>10}{'KB':>10}")
+    for fmt, row in timings.items():
+        print(f"{fmt:<20}{row['median']:>10.3f}{row['bytes'] / 1024:>10.1f}")
+    slowest = max(row["median"] for row in timings.values())
+    verdict = "ĐẠT/PASS" if slowest < TARGET_EXPORT_SECONDS else "CHƯA ĐẠT/FAIL"
+    print(f"\n  [{verdict}] mọi định dạng < {TARGET_EXPORT_SECONDS:g} s / every format: "
+          f"{slowest:.3f} s")
+    return 0
+
+
+register("benchmark-exports", "đo thời gian xuất bộ dữ liệu mẫu ra docx, pptx, xlsx, pdf, odt, ods",
+         _configure_exports, _run_exports)
+
+
 if __name__ == "__main__":  # child: python -m tools.benchmark TOOL PATH
     print(json.dumps(_child(sys.argv[1], sys.argv[2])))

@@ -1,4 +1,4 @@
-"""`python -m unionboard export --format pptx|docx|xlsx FILE... -o OUT` (or `--current`).
+"""`python -m unionboard export --format pptx|docx|xlsx|pdf|odt|ods FILE... -o OUT` (or `--current`).
 
 The files are read and checked as one data set; when the check finds errors nothing is written
 and every error is printed (file › sheet › cell). `--current` exports the version published in the
@@ -17,7 +17,7 @@ from unionboard.cli.main import register
 from unionboard.core.models import CheckResult, Dataset
 from unionboard.present.slides import SLIDE_KEYS
 
-FORMATS = ("pptx", "docx", "xlsx")
+FORMATS = ("pptx", "docx", "xlsx", "pdf", "odt", "ods")
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--current", action="store_true",
                         help="xuất phiên bản dữ liệu hiện hành trong kho thay cho các tệp")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="ngôn ngữ của bản trình chiếu (pptx)")
+                        help="ngôn ngữ của bản trình chiếu (pptx), báo cáo (docx, odt) và hồ sơ PDF")
     parser.add_argument("--slides", default=None,
                         help=f"thứ tự các trang chiếu, cách nhau bởi dấu phẩy ({','.join(SLIDE_KEYS)})")
 
@@ -56,24 +56,57 @@ def _print_errors(result: CheckResult) -> None:
         _err(f"  [LỖI] {issue.location}: {issue.message}")
 
 
-def _render(dataset: Dataset, fmt: str, args: argparse.Namespace) -> bytes | None:
-    if fmt == "pptx":
-        from unionboard.export.pptx import dataset_to_pptx
+def _pptx(dataset: Dataset, args: argparse.Namespace) -> bytes:
+    from unionboard.export.pptx import dataset_to_pptx
 
-        order = [k.strip() for k in args.slides.split(",") if k.strip()] if args.slides else None
-        if order is not None:
-            unknown = [k for k in order if k not in SLIDE_KEYS]
-            if unknown:
-                _err(f"Bỏ qua trang chiếu không có: {', '.join(unknown)} "
-                     f"(cần một trong {', '.join(SLIDE_KEYS)}).")
-        return dataset_to_pptx(dataset, order=order, lang=args.lang)
-    if fmt == "docx":
-        from unionboard.export.docx import dataset_to_docx
+    order = [k.strip() for k in args.slides.split(",") if k.strip()] if args.slides else None
+    if order is not None:
+        unknown = [k for k in order if k not in SLIDE_KEYS]
+        if unknown:
+            _err(f"Bỏ qua trang chiếu không có: {', '.join(unknown)} "
+                 f"(cần một trong {', '.join(SLIDE_KEYS)}).")
+    return dataset_to_pptx(dataset, order=order, lang=args.lang)
 
-        return dataset_to_docx(dataset)
+
+def _docx(dataset: Dataset, args: argparse.Namespace) -> bytes:
+    from unionboard.export.docx import dataset_to_docx
+
+    return dataset_to_docx(dataset, lang=args.lang)
+
+
+def _xlsx(dataset: Dataset, args: argparse.Namespace) -> bytes:
     from unionboard.export.xlsx import dataset_to_xlsx
 
     return dataset_to_xlsx(dataset)
+
+
+def _pdf(dataset: Dataset, args: argparse.Namespace) -> bytes | None:
+    from unionboard.export.pdf import FontMissing, dataset_to_pdf
+
+    try:
+        return dataset_to_pdf(dataset, lang=args.lang)
+    except FontMissing as exc:
+        _err(str(exc))
+        return None
+
+
+def _odt(dataset: Dataset, args: argparse.Namespace) -> bytes:
+    from unionboard.export.odt import dataset_to_odt
+
+    return dataset_to_odt(dataset, lang=args.lang)
+
+
+def _ods(dataset: Dataset, args: argparse.Namespace) -> bytes:
+    from unionboard.export.ods import dataset_to_ods
+
+    return dataset_to_ods(dataset)
+
+
+RENDERERS = {"pptx": _pptx, "docx": _docx, "xlsx": _xlsx, "pdf": _pdf, "odt": _odt, "ods": _ods}
+
+
+def _render(dataset: Dataset, fmt: str, args: argparse.Namespace) -> bytes | None:
+    return RENDERERS[fmt](dataset, args)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -94,7 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     fmt = args.format or out.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         _err(f"Không biết xuất theo định dạng nào cho “{out.name}”: dùng --format "
-             f"{'|'.join(FORMATS)} hoặc đặt đuôi tệp .pptx, .docx, .xlsx.")
+             f"{'|'.join(FORMATS)} hoặc đặt đuôi tệp {', '.join('.' + f for f in FORMATS)}.")
         return 2
     if args.current and args.files:
         _err("Dùng hoặc các tệp, hoặc --current, không dùng cả hai.")
@@ -132,5 +165,6 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-register("export", "xuất bản trình chiếu (pptx), báo cáo (docx) hoặc bảng tính (xlsx)",
+register("export", "xuất bản trình chiếu (pptx), báo cáo (docx, odt), hồ sơ in (pdf) hoặc bảng tính "
+         "(xlsx, ods)",
          _configure, _run)

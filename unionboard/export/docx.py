@@ -1,6 +1,7 @@
 """The report's figures as a Word document laid out like a Vietnamese administrative report.
 
-`dataset_to_docx(dataset)` writes the union name and title, the member-structure paragraph in the
+`dataset_to_docx(dataset)` writes the blocks of `export.report.build_report` (shared with the .odt
+and .pdf exports): the union name and title, the member-structure paragraph in the
 report's own sentence style, the "* Phần thu" / "* Phần chi" tables (ĐVT: đồng, numbers as
 18.777.000, blank for zero as the report prints them), the resolution targets table and the awards.
 Times New Roman 13 pt (also as the East-Asian font so Vietnamese never falls back), A4, margins
@@ -19,54 +20,22 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from unionboard.analysis.metrics import below_university, member_summary
-from unionboard.core.models import Dataset, Finance, Roster
-from unionboard.core.text import format_number
+from unionboard.core.models import Dataset
+from unionboard.export.report import (
+    Block,
+    Report,
+    Section,
+    Table,
+    UnitNote,
+    build_report,
+    member_paragraph,
+)
 
 FONT = "Times New Roman"
 BODY_PT, TABLE_PT, FINANCE_PT = 13, 12, 11
 CENTER, LEFT, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
                                 WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
-
-
-# --------------------------------------------------------------------------- text
-
-
-def _pad(n: int) -> str:
-    """The report writes small counts with two digits: 6 → '06'."""
-    return f"{n:02d}"
-
-
-def member_paragraph(roster: Roster) -> str:
-    """The member structure in the report's words (Part 1, I.1).
-
-    "Tổng số 33 đoàn viên, trong đó: 16 nam, 17 nữ; ... Trình độ chuyên môn: Thạc sỹ: 06; ..."
-    """
-    summary = member_summary(roster)
-    gender, education = summary["by_gender"], summary["by_education"]
-    theory = summary["by_political_theory"]
-    first = (f"Tổng số {summary['total']} đoàn viên, trong đó: {gender.get('Nam', 0)} nam, "
-             f"{gender.get('Nữ', 0)} nữ")
-    departments = len(summary["by_department"])
-    first += f"; sinh hoạt tại {_pad(departments)} phòng, đơn vị." if departments else "."
-    levels = [f"{level}: {_pad(education[level])}" for level in ("Tiến sỹ", "Thạc sỹ", "Đại học",
-                                                                  "Cao đẳng")
-              if education.get(level) or level in ("Thạc sỹ", "Đại học")]
-    below = below_university(summary)
-    if below:
-        levels.append(f"{_pad(below)} trình độ dưới Đại học")
-    parts = [first, f"Trình độ chuyên môn: {'; '.join(levels)}."]
-    parts.append(f"Trình độ lý luận chính trị: Cử nhân, Cao cấp: {theory.get('Cao cấp', 0)}; "
-                 f"Trung cấp: {theory.get('Trung cấp', 0)}.")
-    parts.append(f"Tổng số đảng viên: {summary['party_members']} đồng chí (trong đó: đảng viên nữ là "
-                 f"{summary['party_members_female']} đồng chí).")
-    return " ".join(parts)
-
-
-def _amount(value: int) -> str:
-    """18777000 → '18.777.000'; zero is left blank as in the report."""
-    return format_number(value) if value else ""
+ALIGNS = {"left": LEFT, "center": CENTER, "right": RIGHT, "justify": JUSTIFY}
 
 
 # --------------------------------------------------------------------------- document set-up
@@ -195,19 +164,19 @@ def _table(doc, header: list[str], rows: list[tuple[list[str], bool]], widths_cm
 # --------------------------------------------------------------------------- sections
 
 
-def _unit_note(doc, heading: str) -> None:
+def _unit_note(doc, note: UnitNote) -> None:
     """'* Phần thu' on the left and 'ĐVT: đồng' on the right of one line."""
     paragraph = _paragraph(doc, align=LEFT, before=6, after=3)
-    run = paragraph.add_run(heading)
+    run = paragraph.add_run(note.label)
     run.bold = True
     section = doc.sections[0]
     usable = section.page_width - section.left_margin - section.right_margin
     paragraph.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)
-    unit = paragraph.add_run("\tĐVT: đồng")
+    unit = paragraph.add_run(f"\t{note.unit}")
     unit.italic = True
 
 
-def _finance_table(doc, header: list[str], rows: list[tuple[list[str], bool]]) -> None:
+def _finance_table(doc, header: list[str], rows: list[tuple[list[str], bool]], aligns: list) -> None:
     """Label column + amount columns sized to their widest amount, at the largest size that fits."""
     columns = [[values[i] for values, _bold in rows] for i in range(1, len(header))]
     for size in (FINANCE_PT, 10, 9, 8):
@@ -215,98 +184,43 @@ def _finance_table(doc, header: list[str], rows: list[tuple[list[str], bool]]) -
         label = USABLE_CM - sum(widths)
         if label >= 2.8:
             break
-    _table(doc, header, rows, [label, *widths], [LEFT, *([RIGHT] * len(widths))], size=size)
+    _table(doc, header, rows, [label, *widths], aligns, size=size)
 
 
-def _finance_tables(doc, finance: Finance) -> None:
-    years = list(finance.years)
-    year_labels = [f"Năm {y}" for y in years]
-    if finance.opening_balance:
-        _paragraph(doc, f"Tồn quỹ đầu nhiệm kỳ: {format_number(finance.opening_balance)} đồng.",
-                   indent=True)
-
-    revenue = finance.table("revenue")
-    if not revenue.empty or finance.revenue:
-        _unit_note(doc, "* Phần thu")
-        rows = [([str(item), *(_amount(int(v)) for v in row), _amount(int(row.sum()))], False)
-                for item, row in revenue.iterrows()]
-        by_year = finance.by_year("revenue")
-        rows.append((["Tổng cộng", *(_amount(by_year.get(y, 0)) for y in years),
-                      _amount(finance.total("revenue"))], True))
-        _finance_table(doc, ["Nguồn thu", *year_labels, "Tổng cộng"], rows)
-
-    spending = finance.table("spending")
-    if finance.spending or finance.revenue:
-        _unit_note(doc, "* Phần chi")
-        rows = [([str(item), *(_amount(int(v)) for v in row), _amount(int(row.sum())), ""], False)
-                for item, row in spending.iterrows()]
-        by_year = finance.by_year("spending")
-        closing = finance.closing_balance
-        rows.append((["Cộng", *(_amount(by_year.get(y, 0)) for y in years),
-                      _amount(finance.total("spending")), format_number(closing)], True))
-        _finance_table(doc, ["Mục chi", *year_labels, "Tổng cộng", "Tồn cuối"], rows)
-    _paragraph(doc, (f"Tổng thu cả nhiệm kỳ {format_number(finance.total('revenue'))} đồng; tổng chi "
-                     f"{format_number(finance.total('spending'))} đồng; tồn cuối "
-                     f"{format_number(finance.closing_balance)} đồng."), before=6, indent=True)
+def _block(doc, block: Block) -> None:
+    if isinstance(block, UnitNote):
+        _unit_note(doc, block)
+    elif isinstance(block, Table):
+        header, rows = list(block.header), [(list(cells), bold) for cells, bold in block.rows]
+        aligns = [ALIGNS[a] for a in block.aligns]
+        if block.amounts:
+            _finance_table(doc, header, rows, aligns)
+        else:
+            _table(doc, header, rows, list(block.widths_cm), aligns)
+    else:
+        _paragraph(doc, block.text, bold=block.bold, italic=block.italic, align=ALIGNS[block.align],
+                   before=block.before, indent=block.indent)
 
 
-def _targets_table(doc, dataset: Dataset) -> None:
-    rows = []
-    for target in dataset.targets:
-        stt = target.group if target.is_first_in_group else ""
-        rows.append(([stt, target.text, target.unit, target.target, target.result, target.status],
-                     False))
-    _table(doc, ["STT", "Nội dung mục tiêu Nghị quyết", "ĐVT", "Mục tiêu NQ", "KQ thực hiện",
-                 "Đánh giá"], rows, [1.1, 7.4, 1.6, 2.2, 2.2, 2.0],
-           [CENTER, LEFT, CENTER, CENTER, CENTER, CENTER])
-
-
-def _awards_table(doc, dataset: Dataset) -> None:
-    rows = []
-    for index, award in enumerate(dataset.awards, start=1):
-        when = award.period or (str(award.year) if award.year is not None else "")
-        rows.append(([str(index), when, award.form, award.level, award.recipient_type,
-                      str(award.count), award.note], False))
-    total = sum(a.count for a in dataset.awards)
-    rows.append((["", "Cộng", "", "", "", str(total), ""], True))
-    _table(doc, ["STT", "Năm", "Hình thức", "Cấp", "Đối tượng", "Số lượng", "Ghi chú"], rows,
-           [1.0, 2.2, 3.2, 2.2, 1.9, 1.5, 4.5],
-           [CENTER, CENTER, LEFT, LEFT, LEFT, CENTER, LEFT])
-
-
-def _term_targets_table(doc, dataset: Dataset) -> None:
-    rows = [([t.code, t.text, t.group, t.unit, t.term_target], False) for t in dataset.term_targets]
-    _table(doc, ["Mã", "Mục tiêu", "Hình thức thực hiện", "ĐVT", "Chỉ tiêu nhiệm kỳ"], rows,
-           [1.2, 7.8, 3.0, 1.5, 3.0], [CENTER, LEFT, LEFT, CENTER, CENTER])
-
-
-def _heading(doc, info) -> None:
-    name = info.name.strip() or "Công đoàn cơ sở"
-    _paragraph(doc, name.upper(), bold=True, align=CENTER, after=0)
+def _heading(doc, report: Report) -> None:
+    _paragraph(doc, report.organisation, bold=True, align=CENTER, after=0)
     rule = _paragraph(doc, "", align=CENTER, after=12)
     rule.add_run("—————").bold = True
-    title = "BÁO CÁO SỐ LIỆU ĐẠI HỘI"
-    title += f" LẦN THỨ {info.congress}" if info.congress else " CÔNG ĐOÀN CƠ SỞ"
-    _paragraph(doc, title, bold=True, align=CENTER, size=14, after=0)
-    if info.reported_term:
-        _paragraph(doc, f"Nhiệm kỳ {info.reported_term}", bold=True, align=CENTER, size=14, after=12)
+    _paragraph(doc, report.title, bold=True, align=CENTER, size=14, after=0)
+    if report.term:
+        _paragraph(doc, report.term, bold=True, align=CENTER, size=14, after=12)
     else:
         _paragraph(doc, after=6)
 
 
-def _signature(doc, roster: Roster | None) -> None:
-    chair = ""
-    if roster is not None and len(roster):
-        frame = roster.frame
-        found = frame.loc[frame["role"].fillna("").str.strip().str.lower() == "chủ tịch", "name"]
-        chair = str(found.iloc[0]) if len(found) else ""
+def _signature(doc, report: Report) -> None:
     block = doc.add_table(rows=1, cols=2)
     block.autofit = False
     left, right = block.rows[0].cells
     left.width, right.width = Cm(8.5), Cm(8)
-    lines = [("TM. BAN CHẤP HÀNH", True), ("CHỦ TỊCH", True), ("", False), ("", False), ("", False)]
-    if chair:
-        lines.append((chair, True))
+    lines = [(report.sign_for, True), (report.sign_role, True), ("", False), ("", False), ("", False)]
+    if report.chair:
+        lines.append((report.chair, True))
     for index, (text, bold) in enumerate(lines):
         paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
         paragraph.alignment = CENTER
@@ -315,31 +229,22 @@ def _signature(doc, roster: Roster | None) -> None:
         run.bold = bold
 
 
-def dataset_to_docx(dataset: Dataset) -> bytes:
-    """The data set as a .docx report (bytes)."""
+def dataset_to_docx(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Section, ...] = ()) -> bytes:
+    """The data set as a .docx report (bytes); `extra_sections` go before the signature."""
+    report = build_report(dataset, lang, extra_sections)
     doc = _new_document()
-    _heading(doc, dataset.info)
-    sections = []
-    if dataset.members is not None and len(dataset.members):
-        sections.append(("Cơ cấu đoàn viên", lambda: _paragraph(
-            doc, member_paragraph(dataset.members), indent=True)))
-    if dataset.finance is not None and dataset.finance.entries:
-        sections.append(("Công tác tài chính công đoàn", lambda: _finance_tables(doc, dataset.finance)))
-    if dataset.targets:
-        sections.append(("Kết quả thực hiện các chỉ tiêu Nghị quyết",
-                         lambda: _targets_table(doc, dataset)))
-    if dataset.awards:
-        sections.append(("Thi đua, khen thưởng", lambda: _awards_table(doc, dataset)))
-    if dataset.term_targets:
-        term = f" {dataset.info.next_term}" if dataset.info.next_term else " tới"
-        sections.append((f"Mục tiêu nhiệm kỳ{term}", lambda: _term_targets_table(doc, dataset)))
-    if not sections:
-        _paragraph(doc, "Chưa có số liệu.", italic=True, align=CENTER)
-    for number, (heading, write) in zip(ROMAN, sections, strict=False):
-        _paragraph(doc, f"{number}. {heading}", bold=True, align=LEFT, before=12, after=6)
-        write()
+    _heading(doc, report)
+    if not report.sections:
+        _paragraph(doc, report.empty_note, italic=True, align=CENTER)
+    for heading, section in report.numbered():
+        _paragraph(doc, heading, bold=True, align=LEFT, before=12, after=6)
+        for block in section.blocks:
+            _block(doc, block)
     _paragraph(doc, after=12)
-    _signature(doc, dataset.members)
+    _signature(doc, report)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+__all__ = ["dataset_to_docx", "member_paragraph"]

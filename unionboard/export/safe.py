@@ -1,4 +1,4 @@
-"""Formula-injection-safe export of user text to CSV and XLSX (the dashboard's per-chart downloads).
+"""Formula-injection-safe export of user text to CSV, XLSX and ODS (the dashboard's per-chart downloads).
 
 Following the OWASP advice on CSV injection, a text cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return gets a leading single quote so that Excel/LibreOffice never
@@ -101,6 +101,33 @@ def excel_value(value: object) -> object:
     if isinstance(value, Number) and not isinstance(value, bool | int | float):
         return float(value)  # e.g. Fraction
     return value
+
+
+def ods_cell(value: object) -> tuple[str | None, object]:
+    """(office:value-type, value) of an OpenDocument spreadsheet cell, formula-injection safe.
+
+    The value goes through `excel_value` (so a text starting with ``=``, ``+``, ``-``, ``@``, tab or
+    CR keeps a leading ``'``, control characters XML cannot hold are dropped) and text is always a
+    ``string`` cell: the .ods writer never emits ``table:formula``. Numbers → ("float", number),
+    booleans → ("boolean", bool), dates → ("date", ISO text), None → (None, None).
+
+    >>> ods_cell("=1+1")
+    ('string', "'=1+1")
+    >>> ods_cell(2157000)
+    ('float', 2157000)
+    """
+    value = excel_value(value)
+    if value is None:
+        return None, None
+    if isinstance(value, bool):
+        return "boolean", value
+    if isinstance(value, int | float):
+        return "float", value
+    if isinstance(value, dt.datetime):
+        return "date", value.replace(microsecond=0).isoformat()
+    if isinstance(value, dt.date):
+        return "date", value.isoformat()
+    return "string", str(safe_cell(str(value)))
 
 
 def _with_index(df: pd.DataFrame) -> pd.DataFrame:
@@ -227,5 +254,5 @@ def frame_to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "Dữ liệu") -> by
     return buffer.getvalue()
 
 
-__all__ = ["safe_cell", "unquote_cell", "excel_value", "frame_to_csv_bytes", "frame_to_xlsx_bytes",
+__all__ = ["safe_cell", "unquote_cell", "excel_value", "ods_cell", "frame_to_csv_bytes", "frame_to_xlsx_bytes",
            "safe_sheet_name", "autosize_columns"]

@@ -6,6 +6,9 @@ import streamlit as st
 
 from unionboard.core.i18n import t
 from unionboard.export.docx import dataset_to_docx
+from unionboard.export.ods import dataset_to_ods
+from unionboard.export.odt import dataset_to_odt
+from unionboard.export.pdf import dataset_to_pdf
 from unionboard.export.pptx import dataset_to_pptx
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.ui.auth import current_user, is_committee, sign_in_form
@@ -14,6 +17,9 @@ from unionboard.ui.components import XLSX_MIME
 ORDER_SETTING = "slide_order"
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_MIME = "application/pdf"
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
 
 
 def saved_order(view) -> list[str] | None:
@@ -33,29 +39,45 @@ def _pptx(cache_key: tuple, order: tuple[str, ...] | None, lang: str, _dataset) 
     return dataset_to_pptx(_dataset, list(order) if order else None, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _docx(cache_key: tuple, _dataset) -> bytes:
-    return dataset_to_docx(_dataset)
+DOCUMENTS = {  # format → (writer(dataset, lang), catalogue key of the label, file name, MIME, icon)
+    "docx": (lambda d, lang: dataset_to_docx(d), "slides_download_docx", "dai-hoi-bang-bieu.docx",
+             DOCX_MIME, ":material/description:"),
+    "xlsx": (lambda d, lang: dataset_to_xlsx(d), "slides_download_xlsx", "dai-hoi-so-lieu.xlsx",
+             XLSX_MIME, ":material/table:"),
+    "pdf": (dataset_to_pdf, "doc.download_pdf", "dai-hoi-ho-so.pdf", PDF_MIME,
+            ":material/picture_as_pdf:"),
+    "odt": (lambda d, lang: dataset_to_odt(d), "doc.download_odt", "dai-hoi-bang-bieu.odt", ODT_MIME,
+            ":material/article:"),
+    "ods": (lambda d, lang: dataset_to_ods(d), "doc.download_ods", "dai-hoi-so-lieu.ods", ODS_MIME,
+            ":material/grid_on:"),
+}
+DEFERRED = ("pdf", "odt", "ods")  # made when clicked: the slide page does not wait for them
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _xlsx(cache_key: tuple, _dataset) -> bytes:
-    return dataset_to_xlsx(_dataset)
+@st.cache_data(show_spinner=False, max_entries=16)
+def _document(cache_key: tuple, fmt: str, lang: str, _dataset) -> bytes:
+    return DOCUMENTS[fmt][0](_dataset, lang)
+
+
+def ods_bytes(cache_key: tuple, dataset) -> bytes:
+    """The data workbook as .ods, cached on the data's content hash (also the data page's download)."""
+    return _document(cache_key, "ods", "vi", dataset)
 
 
 def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
-    """The deck, the Word tables and the data, cached on the data's content hash."""
+    """The deck, the Word tables, the data, the PDF dossier and the OpenDocument files, cached on the
+    data's content hash; the PDF and OpenDocument files are made only when clicked."""
     key = view.source.cache_key
     st.download_button(t("slides_download_pptx", lang),
                        _pptx(key, tuple(order) if order else None, lang, dataset),
                        file_name="dai-hoi-trinh-chieu.pptx", mime=PPTX_MIME, key="slides_pptx",
                        on_click="ignore", icon=":material/co_present:")
-    st.download_button(t("slides_download_docx", lang), _docx(key, dataset),
-                       file_name="dai-hoi-bang-bieu.docx", mime=DOCX_MIME, key="slides_docx",
-                       on_click="ignore", icon=":material/description:")
-    st.download_button(t("slides_download_xlsx", lang), _xlsx(key, dataset),
-                       file_name="dai-hoi-so-lieu.xlsx", mime=XLSX_MIME, key="slides_xlsx",
-                       on_click="ignore", icon=":material/table:")
+    for fmt, (_write, label, file_name, mime, icon) in DOCUMENTS.items():
+        def data(fmt: str = fmt) -> bytes:
+            return _document(key, fmt, lang, dataset)
+
+        st.download_button(t(label, lang), data if fmt in DEFERRED else data(), file_name=file_name,
+                           mime=mime, key=f"slides_{fmt}", on_click="ignore", icon=icon)
 
 
 def save_order(view, order: list[str] | None, lang: str) -> None:
