@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import weakref
 from collections.abc import Sequence
 
 from sqlalchemy import (
@@ -91,7 +92,7 @@ entries_table = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-_READY: set[int] = set()
+_READY: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose tables exist
 _READY_LOCK = threading.Lock()
 
 
@@ -109,7 +110,7 @@ class CongressError(ValueError):
 
 def _ensure_schema(engine: Engine) -> None:
     with _READY_LOCK:
-        if id(engine) in _READY:
+        if engine in _READY:
             return
         with engine.connect() as conn:
             conn = conn.execution_options(unionboard_write=True)
@@ -117,7 +118,7 @@ def _ensure_schema(engine: Engine) -> None:
                 if engine.dialect.name == "postgresql":
                     conn.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK)))
                 metadata.create_all(conn, checkfirst=True)
-        _READY.add(id(engine))
+        _READY.add(engine)
 
 
 def _now() -> dt.datetime:
