@@ -343,3 +343,7 @@ def dataset_to_docx(dataset: Dataset) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+# The layout helpers under public names, for the other Word documents (export/congress_docx.py).
+new_document, add_paragraph, add_table = _new_document, _paragraph, _table
