@@ -16,7 +16,6 @@ from unionboard.ui.data import get_view
 view = get_view()
 lang = view.lang
 page_header(t("page_congress", lang), view)
-st.caption(t("congress_intro", lang))
 cu.show_flash()
 
 state = cu.attendance(view)
@@ -27,9 +26,6 @@ if state.sample:
     cu.sample_badge(lang)
     st.caption(t("congress_sample_note", lang))
 
-with st.expander(t("congress_settings", lang), icon=":material/tune:"):
-    st.number_input(t("congress_threshold", lang), min_value=1, max_value=99, value=50, step=1, key=cu.THRESHOLD_KEY,
-                    help=t("congress_threshold_help", lang))
 cu.metrics(state.report, lang)
 
 checkin_tab, report_tab = st.tabs([t("congress_tab_checkin", lang), t("congress_tab_report", lang)])
@@ -39,4 +35,7 @@ with checkin_tab:
             require_committee(lang)
     cu.checkin(state, lang)
 with report_tab:
+    st.number_input(t("congress_threshold", lang), min_value=1, max_value=99, value=50, step=1, key=cu.THRESHOLD_KEY,
+                    help=t("congress_threshold_help", lang), width=320)
     cu.report_section(state, view)
+st.caption(t("congress_intro", lang))

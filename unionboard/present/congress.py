@@ -65,8 +65,9 @@ def quorum_sentence(report: Credentials, lang: str = "vi") -> str:
 
 def credentials_slides(report: Credentials, lang: str = "vi") -> list[Slide]:
     """Two slides for the hall: attendance and quorum; the composition of those present."""
-    s_quorum = t("cred.slide_quorum_yes" if report.quorum else "cred.slide_quorum_no", lang)
     members = "" if report.delegate_congress else "_members"
+    s_quorum = (t("cred.slide_quorum_yes", lang) if report.quorum else
+                t("cred.slide_quorum_no" + members, lang, needed=report.needed))
     first = Slide(key="credentials", title=t(f"cred.slide_title{members}", lang), finding=s_quorum,
                   numbers=((t("cred.convened", lang), str(report.convened)),
                            (t("cred.present", lang), str(report.present)),
@@ -79,6 +80,10 @@ def credentials_slides(report: Credentials, lang: str = "vi") -> list[Slide]:
         if group is not None:
             count = dict(group.rows).get(label, 0)
             numbers.append((item_label(group, label, lang), f"{count} · {fmt_percent(count, group.total, lang)}"))
+    education = report.group("education")
+    if education is not None:
+        university = sum(n for level, n in education.rows if level in ("Tiến sỹ", "Thạc sỹ", "Đại học"))
+        numbers.append((t("cred.university", lang), f"{university} · {fmt_percent(university, education.total, lang)}"))
     if report.age.average is not None:
         numbers.append((t("cred.average_age", lang), fmt_number(report.age.average, lang, 1)))
     second = Slide(key="composition", title=t(f"cred.slide_composition{members}", lang),

@@ -145,7 +145,8 @@ def _person_row(index: int, person: Person, mark: Mark | None, lang: str, can_wr
     with st.container(horizontal=True, vertical_alignment="center", key=f"ci_row_{index}"):
         unit = f" · {md_escape(person.unit)}" if person.unit else ""
         kind = f" · {md_escape(person.kind)}" if person.kind else ""
-        icon = "✅" if mark and mark.status == PRESENT else "⛔" if mark else "⬜"
+        icon = (":green[:material/check_circle:]" if mark and mark.status == PRESENT else
+                ":red[:material/cancel:]" if mark else ":gray[:material/radio_button_unchecked:]")
         st.markdown(f"{icon} **{md_escape(person.name)}**{unit}{kind}  \n"
                     f"<small>{md_escape(_status_text(mark, lang))}</small>", unsafe_allow_html=True, width="stretch")
         if not can_write:

@@ -28,7 +28,11 @@ _CSS = f"""
 .ub-cand {{ display: grid; grid-template-columns: {px(36)} {px(330)} 1fr {px(190)}; align-items: center;
   gap: {px(12)}; font-size: {px(28)}; line-height: 1.15; color: {INK}; }}
 .ub-cand .ub-rank {{ color: {MUTED}; text-align: right; }}
-.ub-cand .ub-bar {{ height: {px(34)}; background: #E3E8F0; border-radius: {px(6)}; overflow: hidden; }}
+.ub-cand .ub-bar {{ height: {px(34)}; background: #E3E8F0; border-radius: {px(6)}; overflow: hidden;
+  position: relative; }}
+.ub-cand .ub-bar::after {{ content: ""; position: absolute; left: 50%; top: 0; bottom: 0;
+  border-left: {px(3)} dashed {INK}; opacity: .55; }}
+.ub-half {{ font-size: {px(20)}; color: {MUTED}; }}
 .ub-cand .ub-bar div {{ height: 100%; background: {GREY}; }}
 .ub-cand.ub-elected .ub-bar div {{ background: {GREEN}; }}
 .ub-cand.ub-tied .ub-bar div {{ background: #C77700; }}
@@ -63,6 +67,7 @@ def count_html(result: ElectionResult, lang: str) -> str:
                      f'<div class="ub-name">{escape(c.name)}{mark}</div>'
                      f'<div class="ub-bar"><div style="width:{c.share * 100:.1f}%"></div></div>'
                      f'<div class="ub-votes">{c.votes} · {escape(fmt_percent(c.votes, result.valid, lang))}</div></div>')
+    parts.append(f'<div class="ub-half">{escape(t("hall_half_line", lang, n=result.valid))}</div>')
     if result.complete:
         verdict = (t("hall_elected", lang, n=len(result.elected), seats=result.election.seats) if not result.tied
                    else t("hall_tied", lang, names=", ".join(result.tied)))
