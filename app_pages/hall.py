@@ -44,6 +44,8 @@ def live() -> None:
             return
         slide = Slide("election", count.election.title, t("elect_summary", lang, seats=count.election.seats,
                          n=len(count.election.candidates), issued=count.election.issued))
+        if len(count.election.candidates) > hall.SCROLL_CANDIDATES:
+            ss.allow_scroll()
         ss.show_html(ss.head_html(slide) + (hall.sample_html(lang) if count.sample else "")
                      + hall.count_html(count.result, lang))
         return

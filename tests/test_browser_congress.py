@@ -165,3 +165,33 @@ def test_pages_at_other_sizes(congress_server, contexts, artifacts_dir, width, h
     wait_for_app(page)
     assert page.get_by_test_id("stException").count() == 0
     page.screenshot(path=str(artifacts_dir / f"congress-election-{width}.png"))
+
+
+def test_hall_screen_on_the_sample_is_labelled(streamlit_server, contexts, artifacts_dir) -> None:
+    hall = contexts(1920, 1080)
+    hall.goto(f"{streamlit_server}/hall?show=credentials")
+    wait_for_app(hall)
+    text = main_text(hall)
+    assert "Dữ liệu mẫu" in text and "Đại hội đủ điều kiện tiến hành" in text and "90,9%" in text
+    hall.screenshot(path=str(artifacts_dir / "congress-hall-sample-credentials-1080.png"))
+    hall.get_by_role("button", name="Cơ cấu").click()
+    hall.get_by_text("Tuổi bình quân").wait_for()
+    assert "show=composition" in hall.url
+    hall.screenshot(path=str(artifacts_dir / "congress-hall-sample-composition-1080.png"))
+    hall.get_by_role("button", name="Kiểm phiếu").click()
+    hall.get_by_text("Nguyễn Văn An ✓").wait_for()
+    hall.screenshot(path=str(artifacts_dir / "congress-hall-sample-election-1080.png"))
+
+
+def test_a_long_ballot_fits_the_hall_screen(congress_server, contexts, artifacts_dir) -> None:
+    base, url = congress_server
+    store = CongressStore(url)
+    names = [f"Ứng cử viên số {n}" for n in range(1, 13)]
+    election = store.create_election("Ban Chấp hành khóa V (12 ứng cử viên)", 9, names, 30, by="test")
+    for size in ((1280, 720), (1920, 1080)):
+        hall = contexts(*size)
+        hall.goto(f"{base}/hall?show=election&election={election.id}")
+        wait_for_app(hall)
+        bottom = hall.evaluate("() => [...document.querySelectorAll('.ub-cand')].at(-1).getBoundingClientRect().bottom")
+        assert bottom <= size[1], f"the last candidate ends at {bottom}px on a {size} screen"
+        hall.screenshot(path=str(artifacts_dir / f"congress-hall-long-{size[1]}.png"))

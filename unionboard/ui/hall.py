@@ -17,6 +17,8 @@ from unionboard.present.slides import fmt_percent
 from unionboard.ui.slideshow import ACCENT, INK, MUTED, px
 
 REFRESH_SECONDS = 3
+MANY_CANDIDATES = 8  # more rows than this: smaller rows; more than SCROLL_CANDIDATES: the page may scroll
+SCROLL_CANDIDATES = 16
 GREEN = "#1B7F3B"
 GREY = "#9AA4B2"
 
@@ -38,6 +40,9 @@ _CSS = f"""
 .ub-cand.ub-tied .ub-bar div {{ background: #C77700; }}
 .ub-cand .ub-votes {{ font-variant-numeric: tabular-nums; font-weight: 700; text-align: right; }}
 .ub-cand.ub-elected .ub-name {{ font-weight: 700; color: {GREEN}; }}
+.ub-count.ub-many {{ gap: {px(4)}; }}
+.ub-count.ub-many .ub-cand {{ font-size: {px(21)}; grid-template-columns: {px(30)} {px(300)} 1fr {px(160)}; }}
+.ub-count.ub-many .ub-cand .ub-bar {{ height: {px(22)}; }}
 .ub-verdict {{ font-size: {px(28)}; color: {ACCENT}; font-weight: 600; margin-top: {px(8)}; }}
 .ub-badge-sample {{ font-size: {px(20)}; color: #8A5A00; background: #FFF1D6; padding: {px(2)} {px(10)};
   border-radius: {px(6)}; display: inline-block; }}
@@ -58,7 +63,8 @@ def count_html(result: ElectionResult, lang: str) -> str:
     """The count as escaped HTML: progress, one bar per candidate (share of valid ballots), the outcome."""
     issued = result.election.issued or 1
     done = min(result.returned / issued, 1.0)
-    parts = [f'<div class="ub-count"><div class="ub-progress">{escape(progress_text(result, lang))}'
+    many = " ub-many" if len(result.candidates) > MANY_CANDIDATES else ""
+    parts = [f'<div class="ub-count{many}"><div class="ub-progress">{escape(progress_text(result, lang))}'
              f'<div class="ub-track"><div class="ub-fill" style="width:{done * 100:.1f}%"></div></div></div>']
     for rank, c in enumerate(result.candidates, start=1):
         state = " ub-elected" if result.complete and c.elected else " ub-tied" if result.complete and c.tied else ""

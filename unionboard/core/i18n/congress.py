@@ -217,8 +217,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "hall_show_composition": ("Cơ cấu", "Composition"),
     "hall_show_election": ("Kiểm phiếu", "Count"),
     "hall_elected": ("Kết quả: {n}/{seats} đồng chí trúng cử (✓)", "Result: {n} of {seats} elected (✓)"),
-    "hall_half_line": ("Vạch đứt: một nửa số phiếu hợp lệ ({n}) — trúng cử cần nhiều hơn",
-                       "Dashed line: half of the valid ballots ({n}) — election needs more"),
+    "hall_half_line": ("Vạch đứt: một nửa của {n} phiếu hợp lệ — trúng cử cần nhiều hơn một nửa",
+                       "Dashed line: half of the {n} valid ballots — election needs more than half"),
     "hall_tied": ("Bằng phiếu ở vị trí cuối: {names} — bầu lại", "Tied for the last seat: {names} — new round"),
 }
 
