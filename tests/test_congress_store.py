@@ -127,3 +127,24 @@ def test_concurrent_ballot_entry_loses_nothing_and_never_passes_the_ballots_issu
     assert (result.returned, result.valid) == (issued, issued)
     assert [(c.name, c.votes) for c in result.candidates] == [("An", issued), ("Bình", issued), ("Cường", 0)]
     assert result.elected == ("An", "Bình") and result.complete
+
+
+def test_a_published_delegates_list_decides_who_is_convened(store_url) -> None:
+    from conftest import workbook_bytes
+
+    from unionboard.analysis.congress import convened
+    from unionboard.core.models import SourceFile
+    from unionboard.sample.report import SAMPLE_DIR
+    from unionboard.store.versions import open_store
+
+    store = open_store(store_url)
+    roster = SourceFile("doan-vien.xlsx", (SAMPLE_DIR / "doan-vien.xlsx").read_bytes())
+    assert store.publish([roster], by="test").ok
+    assert len(convened(store.current_result().dataset)) == 33  # a congress of all members
+    delegates = SourceFile("dai-bieu.xlsx", workbook_bytes({"Đại biểu": [
+        ["Họ và tên", "Đơn vị", "Loại đại biểu"], ["Nguyễn Văn An", "Văn phòng Sở", "Đương nhiên"],
+        ["Trần Thu Hà", "Phòng Công nghệ thông tin", "Bầu"]]}))
+    assert store.publish([delegates], by="test").ok
+    people = convened(store.current_result().dataset)  # the roster carried over, joined by name
+    assert [(p.name, p.kind, p.gender, p.birth_year) for p in people] == [
+        ("Nguyễn Văn An", "Đương nhiên", "Nam", 1962), ("Trần Thu Hà", "Bầu", "Nữ", 1963)]
