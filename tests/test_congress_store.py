@@ -148,3 +148,22 @@ def test_a_published_delegates_list_decides_who_is_convened(store_url) -> None:
     people = convened(store.current_result().dataset)  # the roster carried over, joined by name
     assert [(p.name, p.kind, p.gender, p.birth_year) for p in people] == [
         ("Nguyễn Văn An", "Đương nhiên", "Nam", 1962), ("Trần Thu Hà", "Bầu", "Nữ", 1963)]
+
+
+def test_the_store_checks_an_entry_built_by_hand(store_url) -> None:
+    from unionboard.analysis.congress import Entry
+
+    store = CongressStore(store_url)
+    election = store.create_election("Chủ tịch", 1, ["An", "Bình"], 5, by="test")
+    bad = {
+        "election.unknown_candidate": Entry(1, 1, 0, (("Dũng", 1),), mode="ballot"),
+        "election.too_many_names": Entry(1, 1, 0, (("An", 1), ("Bình", 1)), mode="ballot"),
+        "election.sum_mismatch": Entry(3, 1, 1, (("An", 1),)),
+        "election.candidate_over_valid": Entry(2, 2, 0, (("An", 3),)),
+        "election.negative": Entry(0, 1, -1, ()),
+    }
+    for code, entry in bad.items():
+        with pytest.raises(CongressError) as caught:
+            store.add_entry(election.id, entry, by="test")
+        assert code in [p.code for p in caught.value.problems]
+    assert store.entries(election.id) == ()

@@ -351,17 +351,9 @@ def ballot_entry(election: Election, valid: bool, crossed: Iterable[str]) -> tup
     return Entry(returned=1, valid=1, invalid=0, votes=tuple((c, 1) for c in kept), mode="ballot"), []
 
 
-def tally_entry(election: Election, returned: int, valid: int, invalid: int,
-                votes: dict[str, int]) -> tuple[Entry | None, list[Problem]]:
-    """A counter's tally of a batch of ballots; problems when the figures do not add up."""
+def _capacity_problems(election: Election, valid: int, votes: dict[str, int]) -> list[Problem]:
+    """Each candidate's votes ≤ valid ballots; all votes ≤ valid ballots × seats."""
     out = []
-    known, unknown = _known(election, votes)
-    if unknown:
-        out.append(problem("election.unknown_candidate", names=", ".join(unknown)))
-    if min(returned, valid, invalid, *votes.values(), 0) < 0:
-        out.append(problem("election.negative"))
-    if valid + invalid != returned:
-        out.append(problem("election.sum_mismatch", valid=valid, invalid=invalid, returned=returned))
     over = [f"{name} ({n})" for name, n in votes.items() if n > valid]
     if over:
         out.append(problem("election.candidate_over_valid", names=", ".join(over), valid=valid))
@@ -369,8 +361,30 @@ def tally_entry(election: Election, returned: int, valid: int, invalid: int,
     if total > valid * election.seats:
         out.append(problem("election.votes_over_capacity", total=total, valid=valid, seats=election.seats,
                            capacity=valid * election.seats))
+    return out
+
+
+def figures_problems(election: Election, returned: int, valid: int, invalid: int,
+                     votes: dict[str, int]) -> list[Problem]:
+    """Whether a batch's figures hold together: known names, no negative, valid + invalid = returned, capacity."""
+    out = []
+    _known_names, unknown = _known(election, votes)
+    if unknown:
+        out.append(problem("election.unknown_candidate", names=", ".join(unknown)))
+    if min(returned, valid, invalid, *votes.values(), 0) < 0:
+        out.append(problem("election.negative"))
+    if valid + invalid != returned:
+        out.append(problem("election.sum_mismatch", valid=valid, invalid=invalid, returned=returned))
+    return out + _capacity_problems(election, valid, votes)
+
+
+def tally_entry(election: Election, returned: int, valid: int, invalid: int,
+                votes: dict[str, int]) -> tuple[Entry | None, list[Problem]]:
+    """A counter's tally of a batch of ballots; problems when the figures do not add up."""
+    out = figures_problems(election, returned, valid, invalid, votes)
     if out:
         return None, out
+    known, _unknown = _known(election, votes)
     merged: Counter[str] = Counter()
     for name, n in votes.items():
         merged[known[name]] += n
@@ -379,7 +393,16 @@ def tally_entry(election: Election, returned: int, valid: int, invalid: int,
 
 
 def entry_problems(election: Election, counted: Sequence[Entry], entry: Entry) -> list[Problem]:
-    """Checks of a new entry against what is counted already: returned ballots never exceed those issued."""
+    """Every check of a new entry before it is stored: its own figures (as `figures_problems`; a single
+    ballot keeps at most `seats` names), then against what is counted: returned ≤ issued."""
+    votes: dict[str, int] = {}
+    for name, n in entry.votes:
+        votes[name] = votes.get(name, 0) + n
+    own = figures_problems(election, entry.returned, entry.valid, entry.invalid, votes)
+    if entry.mode == "ballot" and entry.valid == 1 and len(votes) > election.seats:
+        own.append(problem("election.too_many_names", kept=len(votes), seats=election.seats))
+    if own:
+        return own
     returned = sum(e.returned for e in counted) + entry.returned
     if returned > election.issued:
         return [problem("election.returned_over_issued", returned=returned, issued=election.issued)]
@@ -434,19 +457,11 @@ def _winners(ranked: list[tuple[str, int]], valid: int, seats: int) -> tuple[lis
     return ([name for name, n in qualified if n > cutoff], [name for name, n in qualified if n == cutoff])
 
 
-def _total_problems(election: Election, returned: int, valid: int, invalid: int,
-                    votes: Counter[str]) -> list[Problem]:
+def _total_problems(election: Election, returned: int, valid: int, votes: Counter[str]) -> list[Problem]:
     out = []
     if returned > election.issued:
         out.append(problem("election.returned_over_issued", returned=returned, issued=election.issued))
-    total = sum(votes.values())
-    if total > valid * election.seats:
-        out.append(problem("election.votes_over_capacity", total=total, valid=valid, seats=election.seats,
-                           capacity=valid * election.seats))
-    over = [f"{name} ({n})" for name, n in votes.items() if n > valid]
-    if over:
-        out.append(problem("election.candidate_over_valid", names=", ".join(over), valid=valid))
-    return out
+    return out + _capacity_problems(election, valid, dict(votes))
 
 
 def count_election(election: Election, entries: Sequence[Entry]) -> ElectionResult:
@@ -466,7 +481,7 @@ def count_election(election: Election, entries: Sequence[Entry]) -> ElectionResu
     return ElectionResult(election=election, returned=returned, valid=valid, invalid=invalid,
                           entries=len(entries), candidates=candidates, elected=tuple(elected), tied=tuple(tied),
                           unfilled=election.seats - len(elected),
-                          problems=tuple(_total_problems(election, returned, valid, invalid, votes)))
+                          problems=tuple(_total_problems(election, returned, valid, votes)))
 
 
 # --------------------------------------------------------------------------- sample ("Dữ liệu mẫu")
