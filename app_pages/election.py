@@ -48,4 +48,5 @@ if committee and not count.sample:
         eu.ballot_form(count.election, lang)
     with tally_tab:
         eu.tally_form(count.election, lang)
+    eu.entries_panel(count, lang)
 eu.result_section(count, view)

@@ -142,6 +142,15 @@ def test_setting_up_and_counting_an_election(published) -> None:
     submit(f"tally_{election.id}").click()
     at.run()
     assert len(published.entries(election.id)) == 2
+    # the first ballot was a mistake: cancelled, it no longer counts
+    first = published.entries(election.id)[0]
+    at.button(key=f"elect_void_{first.id}").click().run()
+    assert [e.mode for e in published.entries(election.id)] == ["tally"]
+    assert "Đã hủy mục 1" in _texts(at)
+    at.checkbox(key=f"ballot_cross_{election.id}_1").check()
+    submit(f"ballot_{election.id}").click()
+    at.run()
+    assert len(published.entries(election.id)) == 2
     assert "1 đồng chí trúng cử \\(theo thứ tự số phiếu từ cao xuống thấp\\)\\: Nguyễn Văn An" in _texts(at)
 
 

@@ -167,3 +167,14 @@ def test_the_store_checks_an_entry_built_by_hand(store_url) -> None:
             store.add_entry(election.id, entry, by="test")
         assert code in [p.code for p in caught.value.problems]
     assert store.entries(election.id) == ()
+
+
+def test_an_entry_made_by_mistake_is_cancelled_once(store_url) -> None:
+    store = CongressStore(store_url)
+    election = store.create_election("Chủ tịch", 1, ["An", "Bình"], 1, by="test")
+    wrong = store.add_entry(election.id, ballot_entry(election, True, ["An"])[0], by="Kiểm phiếu 1")
+    assert store.void_entry(election.id, wrong.id, by="Trưởng ban")
+    assert not store.void_entry(election.id, wrong.id, by="Trưởng ban")
+    assert store.entries(election.id) == ()
+    right = store.add_entry(election.id, ballot_entry(election, True, ["Bình"])[0], by="Kiểm phiếu 1")
+    assert store.entries(election.id) == (right,)  # the cancelled ballot no longer counts toward issued

@@ -7,7 +7,8 @@ Three tables beside the versioned data (same SQLite file or PostgreSQL database,
   person is their status (`analysis.congress.latest_marks`).
 * `congress_elections`: what is elected, seats, candidates (JSON, in ballot order), ballots issued.
 * `congress_entries`: one row per counted ballot or counter's tally (returned / valid / invalid and the
-  votes per candidate as JSON), with who and when. An entry is checked (`analysis.congress`) and
+  votes per candidate as JSON), with who and when; an entry made by mistake is cancelled, not deleted
+  (`voided_by` / `voided_at`). An entry is checked (`analysis.congress`) and
   inserted in one transaction that first locks its election (``SELECT ... FOR UPDATE`` on PostgreSQL,
   ``BEGIN IMMEDIATE`` on SQLite), so parallel counters never push the returned ballots past those issued
   and never lose an entry. Bad input raises `CongressError` and changes nothing.
@@ -90,6 +91,8 @@ entries_table = Table(
     Column("votes_json", Text, nullable=False),
     Column("created_by", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("voided_by", Text, nullable=True),  # an entry cancelled (entered by mistake): who and when
+    Column("voided_at", DateTime(timezone=True), nullable=True),
 )
 
 _READY: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose tables exist
@@ -211,11 +214,20 @@ class CongressStore:
             conn.execute(update(elections_table).where(elections_table.c.id == election_id).values(hidden=True))
 
     def entries(self, election_id: int) -> tuple[Entry, ...]:
-        """The entries counted for an election, in the order entered."""
+        """The entries counted for an election (cancelled ones left out), in the order entered."""
         with self.store.read() as conn:
-            rows = conn.execute(select(entries_table).where(entries_table.c.election_id == election_id)
+            rows = conn.execute(select(entries_table).where(entries_table.c.election_id == election_id,
+                                                            entries_table.c.voided_at.is_(None))
                                 .order_by(entries_table.c.id)).mappings().all()
         return tuple(_entry(r) for r in rows)
+
+    def void_entry(self, election_id: int, entry_id: int, by: str) -> bool:
+        """Cancel an entry made by mistake (the row stays, marked with who and when); False if already gone."""
+        with self.store.write() as conn:
+            done = conn.execute(update(entries_table).where(
+                entries_table.c.id == entry_id, entries_table.c.election_id == election_id,
+                entries_table.c.voided_at.is_(None)).values(voided_by=by, voided_at=_now()))
+        return done.rowcount == 1
 
     def add_entry(self, election_id: int, entry: Entry, by: str) -> Entry:
         """Record a counted ballot or tally, checked against what is counted, in one locked transaction."""
@@ -228,7 +240,8 @@ class CongressStore:
                 raise CongressError([problem("election.unknown", id=election_id)])
             election = _election(row)
             counted = [_entry(r) for r in conn.execute(
-                select(entries_table).where(entries_table.c.election_id == election_id)).mappings().all()]
+                select(entries_table).where(entries_table.c.election_id == election_id,
+                                            entries_table.c.voided_at.is_(None))).mappings().all()]
             problems = entry_problems(election, counted, entry)
             if problems:
                 raise CongressError(problems)

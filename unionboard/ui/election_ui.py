@@ -169,6 +169,29 @@ def tally_form(election: Election, lang: str) -> None:
                               on_click=_add_tally, args=(election, lang))
 
 
+def _void(election: Election, entry: Entry, lang: str) -> None:
+    if not is_committee():
+        flash("error", t("congress_sign_in_to_write", lang))
+        return
+    done = congress_store().void_entry(election.id, entry.id, who(lang))
+    flash("success" if done else "error", t("elect_voided" if done else "elect_void_gone", lang, id=entry.id))
+
+
+def entries_panel(count: Count, lang: str, shown: int = 20) -> None:
+    """The latest entries with who and when, each with a button that cancels it (entered by mistake)."""
+    with st.expander(t("elect_entries_heading", lang, n=len(count.entries)), icon=":material/history:"):
+        for entry in reversed(count.entries[-shown:]):
+            kept = ", ".join(name for name, _n in entry.votes) if entry.mode == "ballot" else ", ".join(
+                f"{name}: {n}" for name, n in entry.votes)
+            key = "elect_entry_invalid" if entry.mode == "ballot" and not entry.valid else f"elect_entry_{entry.mode}"
+            text = t(key, lang, id=entry.id, by=entry.by, valid=entry.valid,
+                     invalid=entry.invalid, votes=kept or "—")
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.markdown(md_escape(text), width="stretch")
+                st.button(t("elect_void", lang), key=f"elect_void_{entry.id}", icon=":material/undo:",
+                          on_click=_void, args=(count.election, entry, lang))
+
+
 # --------------------------------------------------------------------------- the result
 
 
