@@ -7,7 +7,6 @@ so nothing is lost and the ballots returned never exceed those issued. Anyone ma
 
 import streamlit as st
 
-from unionboard.analysis.congress import convened
 from unionboard.core.i18n import t
 from unionboard.ui import congress_ui as cu
 from unionboard.ui import election_ui as eu
@@ -28,7 +27,7 @@ count = eu.load_count(view, chosen)
 with st.expander(t("elect_setup_heading", lang), icon=":material/how_to_vote:", expanded=count is None and committee):
     if require_committee(lang):
         state = cu.attendance(view)
-        eu.setup_form(view, [p.name for p in convened(view.result.dataset)],
+        eu.setup_form(view, [p.name for p in state.people],
                       0 if state.sample else state.report.present)
 
 if count is None:

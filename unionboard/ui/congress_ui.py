@@ -89,9 +89,19 @@ def threshold() -> float:
     return float(st.session_state.get(THRESHOLD_KEY, 50)) / 100
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _convened(cache_key: tuple, _dataset) -> tuple[Person, ...]:
+    return convened(_dataset)
+
+
+def people_of(view) -> tuple[Person, ...]:
+    """Those convened for the view's data, cached on its content hash."""
+    return _convened(view.source.cache_key, view.result.dataset)
+
+
 def attendance(view) -> Attendance:
     """Those convened, the marks (the sample's when nothing real is recorded on the sample data), the report."""
-    people = convened(view.result.dataset)
+    people = people_of(view)
     marks = congress_store().marks()
     sample = view.is_sample and not marks
     if sample:
