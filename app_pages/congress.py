@@ -35,7 +35,8 @@ with checkin_tab:
             require_committee(lang)
     cu.checkin(state, lang)
 with report_tab:
-    st.number_input(t("congress_threshold", lang), min_value=1, max_value=99, value=50, step=1, key=cu.THRESHOLD_KEY,
+    st.session_state.setdefault(cu.THRESHOLD_KEY, 50)  # no `value=`: the hall link may have set it
+    st.number_input(t("congress_threshold", lang), min_value=1, max_value=99, step=1, key=cu.THRESHOLD_KEY,
                     help=t("congress_threshold_help", lang), width=320)
     cu.report_section(state, view)
 st.caption(t("congress_intro", lang))

@@ -26,6 +26,7 @@ show = st.query_params.get("show", "election")
 show = show if show in SHOWS else "election"
 election_id = st.query_params.get("election")
 election_id = int(election_id) if election_id and election_id.isdigit() else None
+cu.threshold_from_url()
 
 with st.container(horizontal=True, key="slide_bar", vertical_alignment="center", gap="small"):
     for key in SHOWS:

@@ -171,3 +171,21 @@ def test_hall_screen(home, show) -> None:
 def test_english(home) -> None:
     at = _page("app_pages/congress.py", lang="en")
     assert {m.label for m in at.metric} >= {"Convened", "Present", "Share present"}
+
+
+def test_hall_screen_takes_the_quorum_from_its_link(home) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/hall.py")
+    at.query_params["show"] = "credentials"
+    at.query_params["quorum"] = "95"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "cần ít nhất 32 đồng chí có mặt" in _texts(at)  # 30 of 33 is not more than 95%
+
+
+def test_the_quorum_threshold_is_configurable(home) -> None:
+    at = _page("app_pages/congress.py")
+    assert "Đại hội đủ điều kiện tiến hành" in _texts(at)
+    at.number_input(key="congress_quorum_pct").set_value(95).run()
+    assert "chưa nhiều hơn 95,0% số được triệu tập (cần ít nhất 32)" in _texts(at)

@@ -85,8 +85,15 @@ class Attendance:
 
 
 def threshold() -> float:
-    """The quorum threshold chosen on the page (default: half)."""
+    """The quorum threshold chosen on the page (default: half); the hall screen takes it from `?quorum=`."""
     return float(st.session_state.get(THRESHOLD_KEY, 50)) / 100
+
+
+def threshold_from_url() -> None:
+    """`?quorum=67` (percent, 1–99) sets the threshold of this session (the hall screen's link carries it)."""
+    value = str(st.query_params.get("quorum", ""))
+    if value.isdigit() and 1 <= int(value) <= 99:
+        st.session_state[THRESHOLD_KEY] = int(value)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -211,4 +218,4 @@ def report_section(state: Attendance, view) -> None:
                            file_name="bao-cao-tham-tra-tu-cach.docx", mime=DOCX_MIME, icon=":material/description:",
                            on_click="ignore", key="congress_docx")
         st.page_link("app_pages/hall.py", label=t("congress_hall_link", lang), icon=":material/tv:",
-                     query_params={"show": "credentials"})
+                     query_params={"show": "credentials", "quorum": str(round(report.threshold * 100))})
