@@ -30,6 +30,9 @@ PAGES = {
     ],
     "section_congress": [
         ("app_pages/slides.py", "page_slides", ":material/co_present:", "slides", False),
+        ("app_pages/congress.py", "page_congress", ":material/how_to_reg:", "attendance", False),
+        ("app_pages/election.py", "page_election", ":material/ballot:", "election", False),
+        ("app_pages/hall.py", "page_hall", ":material/tv:", "hall", False),
     ],
     "section_committee": [
         ("app_pages/data.py", "page_data", ":material/upload_file:", "data", False),

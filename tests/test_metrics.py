@@ -166,7 +166,7 @@ def test_finance_summary_without_finance() -> None:
 
 # --------------------------------------------------------------------------- the JSON contract
 
-CONTRACT_KEYS = ["ok", "issues", "members", "finance", "targets", "awards", "term_targets", "budget"]
+CONTRACT_KEYS = ["ok", "issues", "members", "finance", "targets", "awards", "term_targets", "budget", "delegates"]
 
 
 @pytest.fixture(scope="module")

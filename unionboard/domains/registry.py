@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from unionboard.domains import awards, budget, finance, members, targets, term_targets
+from unionboard.domains import awards, budget, delegates, finance, members, targets, term_targets
 from unionboard.domains.spec import DomainSpec
 
 BUILTIN: tuple[DomainSpec, ...] = (
@@ -38,6 +38,7 @@ BUILTIN: tuple[DomainSpec, ...] = (
     awards.SPEC,
     term_targets.SPEC,
     budget.SPEC,
+    delegates.SPEC,
 )
 _EXTRA: dict[str, DomainSpec] = {}
 

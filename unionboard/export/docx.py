@@ -247,4 +247,7 @@ def dataset_to_docx(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Se
     return out.getvalue()
 
 
-__all__ = ["dataset_to_docx", "member_paragraph"]
+# The layout helpers under public names, for the other Word documents (export/congress_docx.py).
+new_document, add_paragraph, add_table = _new_document, _paragraph, _table
+
+__all__ = ["add_paragraph", "add_table", "dataset_to_docx", "member_paragraph", "new_document"]

@@ -1,0 +1,51 @@
+"""Đại hội › Kiểm phiếu: set up an election, enter ballots (one by one or a counter's tally), see the count.
+
+Several counters may enter at once: each entry is checked (a ballot keeps at most as many names as
+seats, valid + invalid = returned, votes ≤ valid ballots, ...) and stored in one locked transaction,
+so nothing is lost and the ballots returned never exceed those issued. Anyone may watch the count.
+"""
+
+import streamlit as st
+
+from unionboard.core.i18n import t
+from unionboard.ui import congress_ui as cu
+from unionboard.ui import election_ui as eu
+from unionboard.ui.auth import is_committee, require_committee
+from unionboard.ui.components import page_header
+from unionboard.ui.data import get_view
+
+view = get_view()
+lang = view.lang
+page_header(t("page_election", lang), view)
+st.caption(t("elect_intro", lang))
+cu.show_flash()
+
+committee = is_committee()
+chosen = eu.picker(view)
+count = eu.load_count(view, chosen)
+
+with st.expander(t("elect_setup_heading", lang), icon=":material/how_to_vote:", expanded=count is None and committee):
+    if require_committee(lang):
+        state = cu.attendance(view)
+        eu.setup_form(view, [p.name for p in state.people],
+                      0 if state.sample else state.report.present)
+
+if count is None:
+    st.info(t("elect_none", lang), icon=":material/ballot:")
+    st.stop()
+
+st.subheader(count.election.title)
+if count.sample:
+    cu.sample_badge(lang)
+    st.caption(t("elect_sample_note", lang))
+st.caption(t("elect_summary", lang, seats=count.election.seats, n=len(count.election.candidates),
+             issued=count.election.issued))
+
+if committee and not count.sample:
+    ballot_tab, tally_tab = st.tabs([t("elect_tab_ballot", lang), t("elect_tab_tally", lang)])
+    with ballot_tab:
+        eu.ballot_form(count.election, lang)
+    with tally_tab:
+        eu.tally_form(count.election, lang)
+    eu.entries_panel(count, lang)
+eu.result_section(count, view)

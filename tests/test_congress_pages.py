@@ -1,0 +1,191 @@
+"""AppTest of Đại hội › Điểm danh, Kiểm phiếu and Màn hình hội trường: sample labelled, read-only without
+sign-in, check-in and ballot entry through the store, bad input refused with nothing stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from unionboard.core.models import SourceFile
+from unionboard.sample.report import sample_paths
+from unionboard.store.congress import CongressStore
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PASSWORD = "mat-khau-dai-hoi"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch) -> Path:
+    """An empty store in tmp_path (the app shows the sample data)."""
+    from unionboard.store.versions import dispose_engines
+
+    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
+    monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", PASSWORD)
+    st.cache_data.clear()
+    yield tmp_path
+    st.cache_data.clear()
+    dispose_engines()
+
+
+@pytest.fixture
+def published(home: Path) -> CongressStore:
+    """The report's workbooks published: the real roster, no mark, no election."""
+    from unionboard.store.versions import open_store
+
+    outcome = open_store().publish([SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test")
+    assert outcome.ok
+    return CongressStore()
+
+
+def _page(path: str, lang: str = "vi", sign_in: bool = False) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(path)
+    at.run()
+    if sign_in:
+        at.text_input(key="_committee_user").input("Chị Lan")
+        at.text_input(key="_committee_password").input(PASSWORD)
+        at.get("form_submit_button")[0].click()
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    return "\n".join(str(e.value) for kind in ("markdown", "success", "warning", "error", "info", "caption")
+                     for e in at.get(kind))
+
+
+def test_attendance_on_the_sample_is_labelled_and_read_only(home) -> None:
+    at = _page("app_pages/congress.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Triệu tập"] == "33" and metrics["Có mặt"] == "30" and metrics["Tỉ lệ có mặt"] == "90,9%"
+    assert "Dữ liệu mẫu" in [b.proto.label for b in at.get("badge")] or "Dữ liệu mẫu" in _texts(at)
+    assert "Đại hội đủ điều kiện tiến hành" in _texts(at)
+    assert not any(b.key and b.key.startswith("ci_present_") for b in at.button)
+    assert at.dataframe  # the composition table
+
+
+def test_checking_in_when_signed_in(published) -> None:
+    at = _page("app_pages/congress.py", sign_in=True)
+    assert {m.label: m.value for m in at.metric}["Có mặt"] == "0"  # real data: no sample marks
+    at.text_input(key="congress_search").input("nguyen van an").run()
+    shown = [b.key for b in at.button if b.key and b.key.startswith("ci_present_")]
+    assert len(shown) == 1
+    at.button(key=shown[0]).click().run()
+    assert not at.exception
+    (mark,) = published.marks()
+    assert (mark.status, mark.by) == ("present", "Chị Lan")
+    assert {m.label: m.value for m in at.metric}["Có mặt"] == "1"
+    assert "Đã điểm danh có mặt: Nguyễn Văn An." in _texts(at)
+
+
+def test_an_absence_needs_a_reason(published) -> None:
+    at = _page("app_pages/congress.py", sign_in=True)
+    at.text_input(key="congress_search").input("pham thi hoa").run()
+    index = next(b.key for b in at.button if b.key and b.key.startswith("ci_absent_")).rsplit("_", 1)[1]
+    at.button(key=f"ci_absent_{index}").click().run()
+    assert "Hãy ghi lý do vắng mặt" in _texts(at) and published.marks() == ()
+    at.text_input(key=f"ci_reason_{index}").input("Ốm")
+    at.button(key=f"ci_absent_{index}").click().run()
+    assert [(m.status, m.reason) for m in published.marks()] == [("absent", "Ốm")]
+
+
+def test_election_sample_is_labelled_and_counted(home) -> None:
+    at = _page("app_pages/election.py")
+    assert "Ban Chấp hành Công đoàn cơ sở khóa V" in str(at.subheader[0].value)
+    assert "cuộc bầu cử mẫu" in _texts(at)
+    frame = at.dataframe[0].value
+    assert list(frame["Họ và tên"])[:2] == ["Nguyễn Văn An", "Nguyễn Thị Anh"]
+    assert list(frame["Tỉ lệ so với phiếu hợp lệ"])[0] == "96,6%"
+    assert "5 đồng chí trúng cử" in _texts(at)
+    assert not any(c.key and c.key.startswith("ballot_cross") for c in at.checkbox)
+
+
+def test_setting_up_and_counting_an_election(published) -> None:
+    at = _page("app_pages/election.py", sign_in=True)
+    at.text_input(key="elect_title").input("Chủ tịch Công đoàn cơ sở")
+    at.number_input(key="elect_seats").set_value(1)
+    at.number_input(key="elect_issued").set_value(3)
+    at.text_area(key="elect_typed").input("Nguyễn Văn An\nTrần Thu Hà")
+    at.get("form_submit_button")[-1].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    (election,) = published.elections()
+    assert election.candidates == ("Nguyễn Văn An", "Trần Thu Hà") and election.issued == 3
+    # a ballot that keeps both names for one seat is refused and nothing is stored
+    submit = lambda form: next(b for b in at.get("form_submit_button") if b.proto.form_id == form)  # noqa: E731
+    submit(f"ballot_{election.id}").click()
+    at.run()
+    assert "Phiếu giữ lại 2 tên, nhiều hơn số lượng cần bầu (1)" in _texts(at)
+    assert published.entries(election.id) == ()
+    at.checkbox(key=f"ballot_cross_{election.id}_1").check()
+    submit(f"ballot_{election.id}").click()
+    at.run()
+    assert [e.votes for e in published.entries(election.id)] == [(("Nguyễn Văn An", 1),)]
+    # a tally that does not add up is refused
+    at.number_input(key=f"tally_{election.id}_returned").set_value(2)
+    at.number_input(key=f"tally_{election.id}_valid").set_value(2)
+    at.number_input(key=f"tally_{election.id}_invalid").set_value(1)
+    submit(f"tally_{election.id}").click()
+    at.run()
+    assert "phải bằng số phiếu thu về (2)" in _texts(at)
+    assert len(published.entries(election.id)) == 1
+    at.number_input(key=f"tally_{election.id}_invalid").set_value(0)
+    at.number_input(key=f"tally_{election.id}_0").set_value(2)
+    submit(f"tally_{election.id}").click()
+    at.run()
+    assert len(published.entries(election.id)) == 2
+    # the first ballot was a mistake: cancelled, it no longer counts
+    first = published.entries(election.id)[0]
+    at.button(key=f"elect_void_{first.id}").click().run()
+    assert [e.mode for e in published.entries(election.id)] == ["tally"]
+    assert "Đã hủy mục 1" in _texts(at)
+    at.checkbox(key=f"ballot_cross_{election.id}_1").check()
+    submit(f"ballot_{election.id}").click()
+    at.run()
+    assert len(published.entries(election.id)) == 2
+    assert "1 đồng chí trúng cử \\(theo thứ tự số phiếu từ cao xuống thấp\\)\\: Nguyễn Văn An" in _texts(at)
+
+
+@pytest.mark.parametrize("show", ["election", "credentials", "composition"])
+def test_hall_screen(home, show) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/hall.py")
+    at.query_params["show"] = show
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    html = _texts(at)
+    expected = {"election": "Nguyễn Văn An ✓", "credentials": "Đại hội đủ điều kiện tiến hành",
+                "composition": "Tuổi bình quân"}[show]
+    assert expected in html and "Dữ liệu mẫu" in html
+
+
+def test_english(home) -> None:
+    at = _page("app_pages/congress.py", lang="en")
+    assert {m.label for m in at.metric} >= {"Convened", "Present", "Share present"}
+
+
+def test_hall_screen_takes_the_quorum_from_its_link(home) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/hall.py")
+    at.query_params["show"] = "credentials"
+    at.query_params["quorum"] = "95"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "cần ít nhất 32 đồng chí có mặt" in _texts(at)  # 30 of 33 is not more than 95%
+
+
+def test_the_quorum_threshold_is_configurable(home) -> None:
+    at = _page("app_pages/congress.py")
+    assert "Đại hội đủ điều kiện tiến hành" in _texts(at)
+    at.number_input(key="congress_quorum_pct").set_value(95).run()
+    assert "chưa nhiều hơn 95,0% số được triệu tập (cần ít nhất 32)" in _texts(at)
