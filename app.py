@@ -50,10 +50,14 @@ with st.sidebar:
     st.selectbox(t("sidebar_language", lang), list(LANGUAGES), key="lang", format_func=LANGUAGES.get)
     current = current_source()
     options = ["current", "sample"] if current is not None else ["sample"]
-    # keyed on the current version, so that a newly published version is what everyone sees next
-    choice = st.radio(t("sidebar_dataset", lang), options,
-                      key=f"dataset-{current.version.id if current is not None else 0}",
+    # keyed on the current version, so that a newly published version is what everyone sees next, and
+    # on the language: a radio whose labels change under the same key showed no option selected
+    version_id = current.version.id if current is not None else 0
+    saved = st.session_state.get("dataset_choice", {}).get(version_id)
+    choice = st.radio(t("sidebar_dataset", lang), options, key=f"dataset-{version_id}-{lang}",
+                      index=options.index(saved) if saved in options else 0,
                       format_func=lambda k: t(f"dataset_{k}", lang))
+    st.session_state["dataset_choice"] = {version_id: choice}
     source = current if choice == "current" and current is not None else sample_source()
     if source.version is not None:
         version = source.version

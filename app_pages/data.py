@@ -32,6 +32,7 @@ right.download_button(t("doc.download_ods", lang), lambda: ods_bytes(view.source
 
 st.subheader(t("data_upload_heading", lang))
 if require_committee(lang):
+    upload.localize_uploader(lang)
     uploaded = st.file_uploader(t("data_uploader", lang), type=upload.UPLOAD_TYPES, accept_multiple_files=True,
                                 key=upload.upload_key(), max_upload_size=upload.upload_limit_mb(),
                                 help=t("data_uploader_help", lang, mb=upload.upload_limit_mb()))
@@ -39,6 +40,8 @@ if require_committee(lang):
     if files:
         result = upload.check_uploads(files)
         base_id, current, before = upload.baseline()
+        if not base_id:  # a first publish: what the uploads lack comes from the sample, labelled, by default
+            files, result = upload.first_publish_fill(files, result, lang)
         errors, warnings = result.errors, result.warnings
         if errors:
             st.error(t("data_errors_found", lang, errors=format_number(len(errors)),

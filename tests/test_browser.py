@@ -42,6 +42,9 @@ def test_english_switch_in_browser(page, streamlit_server, artifacts_dir):
     page.get_by_role("option", name="English").click()
     wait_for_app(page)
     page.get_by_text("Total revenue").wait_for(timeout=30_000)
+    # the "Data set" radio keeps its option selected across the switch
+    checked = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] input:checked')
+    assert checked.count() == 1
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "Total revenue" in body and "310.992.000 đ" in body
     page.screenshot(path=str(artifacts_dir / "page-overview-en.png"), full_page=True)

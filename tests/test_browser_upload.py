@@ -58,6 +58,15 @@ def test_sign_in_upload_confirm_publish_and_see_the_overview(page, committee_ser
     page.locator('input[type="file"]').wait_for(state="attached")
     wait_for_app(page)
     assert "Đã đăng nhập: Chị Lan" in page.get_by_test_id("stSidebar").inner_text()
+    # the uploader's own texts are Vietnamese too (Streamlit writes them in English)
+    shown = page.evaluate("""() => {
+      const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+      const seen = el => getComputedStyle(el).fontSize === '0px'
+        ? getComputedStyle(el, '::after').content : el.textContent;
+      return [seen(zone.querySelector('button p')),
+              seen(zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span'))];
+    }""")
+    assert shown == ['"Tải lên"', '"Tối đa 50 MB mỗi tệp • XLSX, XLS, ODS, CSV"'], shown
     shot("2-signed-in")
 
     page.locator('input[type="file"]').set_input_files([str(roster_file), str(DATA / "tai-chinh.xlsx")])
@@ -86,14 +95,18 @@ def test_sign_in_upload_confirm_publish_and_see_the_overview(page, committee_ser
     wait_for_app(page)
     metrics = page.get_by_test_id("stMetric").all_inner_texts()
     assert any("Đoàn viên" in m and "34" in m for m in metrics), metrics
-    assert "dữ liệu mẫu" not in main_text(page)
+    # what the uploads lacked stayed the sample's (the safe default), and the page says so
+    body = main_text(page)
+    assert "vẫn là dữ liệu mẫu" in body and "chỉ tiêu" in body and "tài chính" not in body.split("vẫn là")[0]
     shot("5-overview")
 
     from unionboard.store.versions import open_store
 
     store = open_store(f"sqlite:///{home / 'unionboard.db'}")
-    assert [(v.id, v.by, v.files) for v in store.history()] == [(1, "Chị Lan", ["doan-vien-2017.xlsx",
-                                                                                  "tai-chinh.xlsx"])]
+    [version] = store.history()
+    assert (version.id, version.by, version.files[:2]) == (1, "Chị Lan", ["doan-vien-2017.xlsx", "tai-chinh.xlsx"])
+    assert sorted(version.files[2:]) == ["du-lieu-mau-chi-tieu-nhiem-ky.xlsx", "du-lieu-mau-chi-tieu.xlsx",
+                                         "du-lieu-mau-du-toan.xlsx", "du-lieu-mau-khen-thuong.xlsx"]
     assert store.files_of(1)[0].data == roster_file.read_bytes()
 
 

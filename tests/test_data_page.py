@@ -80,9 +80,13 @@ def sign_in(at: AppTest, password: str = PASSWORD, name: str = "Chị Lan") -> A
     return ok(at)
 
 
-def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+def upload(at: AppTest, *files: tuple[str, bytes], fill: str | None = "only") -> AppTest:
+    """Upload `files`; on a first publish that lacks domains, choose `fill` (the tests below publish
+    exactly their uploads; None keeps the page's default, the sample's files)."""
     at.file_uploader[0].set_value([(name, data, XLSX) for name, data in files])
     at.run()
+    if fill is not None and at.radio and any(r.key == "data_fill" for r in at.radio):
+        at.radio(key="data_fill").set_value(fill).run()
     return ok(at)
 
 
@@ -150,8 +154,8 @@ def test_password_from_secrets_section(home, monkeypatch):
 def test_good_workbook_preview_then_publish_and_the_dashboard_shows_it(home):
     at = signed_in_page()
     data = roster_plus_one()
-    upload(at, ("doan-vien-moi.xlsx", data))
-    body = texts(at)
+    upload(at, ("doan-vien-moi.xlsx", data))  # choosing the uploads alone (not the default)
+    body = texts(ok(at))
     assert "33 → 34 (+1 thêm, −0 bớt" in body
     assert "Sau khi công bố sẽ không còn dữ liệu tài chính" in body  # nothing published yet: no carry-over
     assert "Trần Thị Mới" in "\n".join(str(df.value.to_dict()) for df in at.dataframe)
@@ -177,6 +181,33 @@ def test_good_workbook_preview_then_publish_and_the_dashboard_shows_it(home):
     assert "dữ liệu mẫu" not in texts(at)
 
 
+def test_first_publish_keeps_the_sample_for_what_the_uploads_lack_labelled(home):
+    """The safe default: a first publish with only the roster keeps the sample's other parts, renamed
+    du-lieu-mau-…, and every page says which parts are still sample data. Nothing is dropped silently."""
+    at = signed_in_page()
+    upload(at, ("doan-vien-moi.xlsx", roster_plus_one()), fill=None)
+    assert at.radio(key="data_fill").value == "sample"
+    body = texts(at)
+    assert "Sẽ công bố thêm 5 tệp dữ liệu mẫu" in body and "du-lieu-mau-tai-chinh.xlsx" in body
+    assert "Sau khi công bố sẽ không còn" not in body  # nothing is dropped
+    if at.checkbox:  # the sample's own warnings are confirmed like any other
+        at.checkbox[0].check().run()
+    publish_button(ok(at)).click()
+    at.run()
+    files = open_store().history()[0].files
+    assert files[0] == "doan-vien-moi.xlsx" and len(files) == 6
+    assert all(name.startswith("du-lieu-mau-") for name in files[1:])
+    at.switch_page("app_pages/finance.py")
+    at.run()
+    ok(at)
+    warning = " ".join(w.value for w in at.warning)
+    assert "vẫn là **dữ liệu mẫu**" in warning and "tài chính" in warning and "đoàn viên" not in warning
+    at.switch_page("app_pages/overview.py")
+    at.run()
+    metrics = {m.label: m.value for m in ok(at).metric}
+    assert metrics["Đoàn viên"] == "34" and metrics["Tổng thu"] == "310.992.000 đ"
+
+
 def test_publishing_the_same_data_again_says_nothing_changed(home):
     at = signed_in_page()
     data = roster_plus_one()
@@ -199,7 +230,7 @@ def test_publishing_the_same_data_again_says_nothing_changed(home):
 def test_bad_workbook_lists_errors_and_blocks_publishing(home, name, data, expected):
     at = signed_in_page()
     upload(at, (name, data if data is not None else roster_without_birth_year()))
-    issues = at.dataframe[0].value
+    issues = at.table[0].value
     assert any(expected in message for message in issues["Nội dung"])
     assert set(issues["Mức độ"]) == {"Lỗi"}
     if data is None:
@@ -213,7 +244,7 @@ def test_per_file_size_limit_is_shown_as_an_error(home, monkeypatch):
     monkeypatch.setenv("UNIONBOARD_MAX_FILE_MB", "0.001")
     at = signed_in_page()
     upload(at, ("doan-vien.xlsx", (DATA / "doan-vien.xlsx").read_bytes()))
-    messages = " ".join(at.dataframe[0].value["Nội dung"])
+    messages = " ".join(at.table[0].value["Nội dung"])
     assert "giới hạn" in messages
     assert publish_button(at).disabled
     assert open_store().history() == []

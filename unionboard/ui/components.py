@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from unionboard.analysis.sample_fill import sample_domains
 from unionboard.core.i18n import t
 from unionboard.core.models import Issue
 from unionboard.export.safe import frame_to_csv_bytes, frame_to_xlsx_bytes
@@ -20,6 +21,7 @@ PLOTLY_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
+WRAPPED_ISSUES = 30  # up to this many issues are a static table whose messages wrap
 CHART_MIN_WIDTH = 360  # px: below this a chart's labels collide, so the grid drops a column
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -92,7 +94,11 @@ def issues_table(issues: tuple[Issue, ...] | list[Issue], lang: str) -> None:
         t("col_location", lang): [i.location for i in issues],
         t("col_message", lang): [i.text(lang) for i in issues],
     })
-    st.dataframe(frame, hide_index=True, width="stretch")
+    if len(frame) <= WRAPPED_ISSUES:  # a static table wraps the message; a grid would cut it
+        st.table(frame, hide_index=True)
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch",
+                     column_config={frame.columns[2]: st.column_config.TextColumn(width="large")})
 
 
 def missing_domain(domain: str, sheet_name: str, lang: str) -> None:
@@ -108,3 +114,6 @@ def page_header(title: str, view) -> None:
     st.title(title)
     if view.is_sample:
         st.info(t("sample_banner", view.lang), icon=":material/science:")
+    elif still_sample := sample_domains(view.result):
+        st.warning(t("fill.banner", view.lang, domains=", ".join(t(f"domain_{d}", view.lang) for d in still_sample)),
+                   icon=":material/science:")

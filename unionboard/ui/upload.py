@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from unionboard.analysis import diff
+from unionboard.analysis import diff, sample_fill
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.core.text import format_dong, format_number, vietnam_time
@@ -23,6 +23,21 @@ UPLOAD_TYPES = ["xlsx", "xls", "ods", "csv"]
 def upload_limit_mb() -> int:
     """The per-file limit (UNIONBOARD_MAX_FILE_MB) rounded up, for the uploader widget."""
     return max(1, math.ceil(Limits.from_env().max_file_bytes / MB))
+
+
+def localize_uploader(lang: str) -> None:
+    """Streamlit writes "Upload" and "50MB per file • XLSX" in English whatever the language: draw the
+    uploader's two texts in `lang` instead (CSS, the widget has no option for them)."""
+    button = t("data_uploader_button", lang).replace('"', "")
+    limit = t("data_uploader_limit", lang, mb=upload_limit_mb(),
+              types=", ".join(x.upper() for x in UPLOAD_TYPES)).replace('"', "")
+    scope = '[class*="st-key-data_upload_"]'
+    st.html(f"""<style>
+{scope} [data-testid="stFileUploaderDropzone"] button p {{ font-size: 0; }}
+{scope} [data-testid="stFileUploaderDropzone"] button p::after {{ content: "{button}"; font-size: 0.875rem; }}
+{scope} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{scope} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}"; font-size: 0.875rem; }}
+</style>""")
 
 
 def as_sources(uploaded) -> tuple[SourceFile, ...]:
@@ -71,6 +86,27 @@ def needs_reconfirm(files: tuple[SourceFile, ...]) -> bool:
 def upload_key() -> str:
     """The uploader's widget key (changes to clear it after a publish)."""
     return f"data_upload_{st.session_state.get('data_upload_n', 0)}"
+
+
+def first_publish_fill(files: tuple[SourceFile, ...], result: CheckResult,
+                       lang: str) -> tuple[tuple[SourceFile, ...], CheckResult]:
+    """Nothing published yet and the uploads lack some of the sample's domains: ask where they come from.
+
+    The default keeps the sample's files for them, renamed `du-lieu-mau-…` so every page labels them;
+    publishing only the uploads must be chosen. Returns the files to publish and their check.
+    """
+    missing = sample_fill.missing_domains(result)
+    if not missing or result.errors:
+        return files, result
+    names = ", ".join(t(f"domain_{d}", lang) for d in missing)
+    choice = st.radio(t("fill.question", lang, domains=names), ["sample", "only"], key="data_fill",
+                      format_func=lambda k: t(f"fill.option_{k}", lang))
+    if choice != "sample":
+        return files, result
+    extra = sample_fill.sample_files_for(missing)
+    st.caption(t("fill.added", lang, n=len(extra), files=", ".join(f.name for f in extra)))
+    combined = files + extra
+    return combined, check_uploads(combined)
 
 
 # --------------------------------------------------------------------------- showing the comparison
