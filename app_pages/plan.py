@@ -36,13 +36,15 @@ with tab_targets:
     else:
         years = planning.term_years(dataset.info, targets)
         items = planning.progress(targets, years)
-        cols = st.columns(4)
-        for col, key, n in zip(cols, ("total", "behind", "on_track", "no_data"), (
+        kpis = st.grid(4, min_column_width=150)  # four across, two by two on a phone
+        for key, n in zip(("total", "behind", "on_track", "no_data"), (
                 len(items), sum(p.on_track is False for p in items), sum(p.on_track is True for p in items),
                 sum(p.on_track is None for p in items)), strict=True):
-            col.metric(t(f"plan_kpi_{key}", lang), n)
+            kpis.metric(t(f"plan_kpi_{key}", lang), n)
         if years:
             st.caption(t("plan_years_caption", lang, first=years[0], last=years[-1]))
+        if view.is_sample:
+            st.info(t("plan_sample_results", lang), icon=":material/science:")
         chart(pc.status_heatmap(items, years, lang), "chi-tieu-nhiem-ky", lang)
         st.dataframe(pc.data_progress(items, lang), hide_index=True, width="stretch")
         st.subheader(t("plan_edit_heading", lang))

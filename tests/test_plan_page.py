@@ -59,6 +59,14 @@ def _texts(elements) -> str:
     return "\n".join(str(e.value) for e in elements)
 
 
+def test_sample_results_are_labelled_illustrative(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))  # empty store: the bundled sample is shown
+    at = _plan_page()
+    assert "kết quả 2018–2019 là số liệu **minh họa**" in _texts(at.info)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Chậm tiến độ"] == "4" and metrics["Chưa có số liệu"] == "0"
+
+
 def test_page_without_planning_data(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))  # empty store: the bundled sample is shown
     at = _plan_page()
@@ -69,7 +77,8 @@ def test_page_without_planning_data(tmp_path: Path, monkeypatch) -> None:
 def test_page_shows_targets_budget_and_warnings(published) -> None:
     at = _plan_page()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Chỉ tiêu": "13", "Chậm tiến độ": "0", "Đúng tiến độ": "0", "Chưa có số liệu": "13"}
+    # the sample's illustrative 2018–2019 results
+    assert metrics == {"Chỉ tiêu": "13", "Chậm tiến độ": "4", "Đúng tiến độ": "9", "Chưa có số liệu": "0"}
     warnings = _texts(at.warning)
     assert "Năm 2014 kết thúc với số dư lũy kế âm: -10.395.000 đ" in warnings
     assert "tồn đầu kỳ" in warnings
@@ -78,7 +87,8 @@ def test_page_shows_targets_budget_and_warnings(published) -> None:
     assert len(at.get("plotly_chart")) == 4
     frames = [d.value for d in at.dataframe]
     progress = next(f for f in frames if "Tiến độ nhiệm kỳ" in f.columns)
-    assert len(progress) == 13 and set(progress["Tiến độ nhiệm kỳ"]) == {"Chưa có số liệu"}
+    assert len(progress) == 13 and set(progress["Tiến độ nhiệm kỳ"]) == {"Chậm tiến độ", "Đúng tiến độ"}
+    assert list(progress["Mã"])[:4] == ["3.4", "3.5", "3.6", "3.11"]  # behind schedule on top
 
 
 def test_read_only_without_sign_in(published) -> None:

@@ -109,8 +109,9 @@ def test_progress_puts_behind_first_and_counts_latest_year() -> None:
 
 def test_planning_summary_of_the_sample(sample) -> None:
     summary = P.planning_summary(sample)
-    assert summary["term_targets"] == {"total": 13, "year": None, "by_status": {
-        "Vượt": 0, "Đạt": 0, "Chưa đạt": 0, "Chưa có số liệu": 13}}
+    # the sample's illustrative 2018–2019 results: 2019 is the latest year with results
+    assert summary["term_targets"] == {"total": 13, "year": 2019, "by_status": {
+        "Vượt": 1, "Đạt": 8, "Chưa đạt": 4, "Chưa có số liệu": 0}}
     assert summary["budget"] == {"years": [2013, 2014, 2015, 2016, 2017, 2018]}
     assert P.planning_summary(check_files([])) == {"term_targets": None, "budget": None}
 
@@ -210,7 +211,8 @@ def test_results_round_trip_through_the_workbook(sample) -> None:
     by_code = {t.code: t for t in check.dataset.term_targets}
     assert [t.code for t in check.dataset.term_targets] == [t.code for t in data.term_targets]
     assert by_code["3.10"].code == "3.10"  # codes stay text
-    assert by_code["3.5"].results == {2018: "2"} and by_code["3.11"].results == {2018: "90%"}
+    # 2018 as edited, 2019 the sample's illustrative result kept
+    assert by_code["3.5"].results == {2018: "2", 2019: "0"} and by_code["3.11"].results == {2018: "90%", 2019: "93%"}
     assert by_code["3.13"].results[2018].endswith('=HYPERLINK("http://x")')
 
 
@@ -258,7 +260,7 @@ def test_publish_through_the_store(sample, tmp_path: Path, monkeypatch) -> None:
     assert outcome.published and outcome.reason == "created" and outcome.version_id != first.version_id
     current = store_mod.open_store().current_result()
     (t35,) = [t for t in current.dataset.term_targets if t.code == "3.5"]
-    assert t35.results == {2018: "1"}
+    assert t35.results == {2018: "1", 2019: "0"}
     assert len(current.dataset.term_targets) == 13
     assert current.dataset.finance is not None and len(current.dataset.budget) == 42  # carried over
     stale = S.publish_checked(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame), "term_targets",

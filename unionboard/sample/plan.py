@@ -2,7 +2,9 @@
 
 * chi-tieu-nhiem-ky.xlsx — the report's targets 3.1–3.13 with its wording (shortened where long);
   13 rows as in the report; 3.8 is tracked by its main figure (over 80% "hoàn thành tốt"), its 15%
-  "xuất sắc" stays in the text. No results yet: the term had only just started.
+  "xuất sắc" stays in the text. The report has no results (the term had only just started): the
+  results for 2018 and 2019 are INVENTED (said so in the sheet's title row and on the page) so that the
+  planning page shows what it does; 2020–2022 stay empty.
 * du-toan.xlsx — the report has NO budget. The plan for 2013–2017 and 2018 is INVENTED (said so in
   the sheet's title row) so that plan against actual has something to show; the actuals are the
   report's (sample.REVENUE / sample.SPENDING).
@@ -55,6 +57,15 @@ TERM_TARGETS = (
     ("3.13", "Ủy ban kiểm tra Công đoàn đạt loại tốt trở lên.", UNION_LED, "Loại", "Tốt", YEARLY),
 )
 
+# Invented results for the first two years (a mix of met, exceeded and not met), by code: (2018, 2019)
+ILLUSTRATIVE_RESULTS = {
+    "3.1": ("100%", "100%"), "3.2": (1, 1), "3.3": ("Hoàn thành", "Hoàn thành"),
+    "3.4": ("Hoàn thành", "Chưa hoàn thành"), "3.5": (2, 0), "3.6": ("100%", "98%"), "3.7": (1, 1),
+    "3.8": ("85%", "82%"), "3.9": ("Vững mạnh xuất sắc", "Vững mạnh xuất sắc"),
+    "3.10": ("Hoàn thành", "Hoàn thành"), "3.11": ("96%", "93%"), "3.12": (1, 1), "3.13": ("Tốt", "Tốt"),
+}
+ILLUSTRATIVE_RESULTS_NOTE = "Kết quả 2018–2019 là số liệu MINH HỌA (tự đặt, KHÔNG có trong báo cáo Đại hội)"
+
 # Invented plan (đồng): the same for 2013–2017, then 2018. Thu | Khoản mục | plan 2013–2017 | plan 2018
 BUDGET_PLAN = (
     ("Thu", "Thu ĐPCĐ 1%", 20_000_000, 21_500_000),
@@ -82,13 +93,14 @@ def build_term_targets() -> Workbook:
     ws = wb.active
     ws.title = TERM_TARGETS_SHEET
     width = len(TERM_TARGET_HEADER) + len(TERM_YEARS)
-    style.title(ws, "CHỈ TIÊU NHIỆM KỲ 2017–2022 (dự thảo báo cáo Đại hội IV, Phần thứ hai, mục II.3)", width)
+    style.title(ws, "CHỈ TIÊU NHIỆM KỲ 2017–2022 (dự thảo báo cáo Đại hội IV, Phần thứ hai, mục II.3) — "
+                + ILLUSTRATIVE_RESULTS_NOTE, width)
     ws.append(["Ghi kết quả từng năm vào các cột “Kết quả 2018” … “Kết quả 2022” (số, tỷ lệ % hoặc "
                "xếp loại). Áp dụng: “Hàng năm” hoặc “Cả nhiệm kỳ”."])
     ws.append([])
     style.header(ws, [*TERM_TARGET_HEADER, *(f"Kết quả {y}" for y in TERM_YEARS)])
     for row in TERM_TARGETS:
-        ws.append(list(row))
+        ws.append([*row, *ILLUSTRATIVE_RESULTS.get(row[0], ())])
     for col, w in zip("ABCDEF", (7, 70, 20, 11, 18, 12), strict=True):
         ws.column_dimensions[col].width = w
     style.fixed_properties(wb)

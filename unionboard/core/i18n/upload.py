@@ -1,6 +1,11 @@
 """Strings of the uploader, of a first publish that lacks some domains, and of the label on data still from the sample."""
 
 ENTRIES = {
+    "plan_sample_results": (
+        "Dữ liệu mẫu: kết quả 2018–2019 là số liệu **minh họa** (tự đặt, không có trong báo cáo Đại hội) "
+        "để trang này có gì để hiển thị; 2020–2022 để trống.",
+        "Sample data: the 2018–2019 results are **illustrative** (invented, not in the congress report) so "
+        "that this page has something to show; 2020–2022 are empty."),
     "data_uploader_button": ("Tải lên", "Upload"),
     "data_uploader_limit": ("Tối đa {mb} MB mỗi tệp • {types}", "Up to {mb} MB per file • {types}"),
     "fill.question": (
