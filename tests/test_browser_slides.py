@@ -49,6 +49,9 @@ CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"
 })"""
 
 
+HALL_CHART = ".st-key-slide_hall .js-plotly-plot .main-svg"  # not the phone's copy (hidden here)
+
+
 def sample_deck() -> list:
     result = check_files([SourceFile(p.name, p.read_bytes()) for p in sample_paths()])
     return build_slides(result.dataset, "vi")
@@ -90,7 +93,7 @@ def walk(page, base: str, artifacts_dir, prefix: str) -> list[str]:
             page.keyboard.press("ArrowRight")
             wait_for_slide(page, n)
         if slide.chart:
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+            page.wait_for_selector(HALL_CHART, timeout=30_000)
         main = page.locator('[data-testid="stMain"]')
         body = main.inner_text()
         assert slide.title in body, f"slide {n}: {slide.title!r} not shown"
@@ -151,7 +154,7 @@ def test_reload_lands_on_the_slide_of_the_url_and_notes_on_request(hall_page, st
     deck = sample_deck()
     page.goto(f"{streamlit_server}/slides?slide=3")
     wait_for_app(page)
-    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_selector(HALL_CHART, timeout=30_000)
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert deck[2].title in body
     assert deck[2].notes[:40] not in body  # notes only on request

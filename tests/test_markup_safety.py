@@ -184,11 +184,12 @@ def test_intentional_line_breaks_and_hover_markup_stay():
     assert all(ALL in d for d in table.iloc[:, 0])
 
 
-def test_slide_target_labels_are_shortened_as_text_and_escaped_again():
+def test_slide_target_texts_are_whole_and_escaped():
     fig = slide_charts.slide_figure("targets_result", malicious_dataset(), "vi")
-    labels = [y for trace in fig.data for y in trace.y]
-    assert labels and all("<" not in y.replace("<br>", "") for y in labels)
-    assert all("&l…" not in y and "&lt…" not in y for y in labels)  # never cut inside an entity
+    texts = [a.text for a in fig.layout.annotations]
+    assert texts and all("<" not in t.replace("<br>", "").replace("<b>", "").replace("</b>", "") for t in texts)
+    assert any("&lt;b&gt;BOLD&lt;/b&gt;" in t.replace("<br>", " ") for t in texts)
+    assert not any("…" in t for t in texts)  # never shortened, so never cut inside an entity
 
 
 def test_word_and_powerpoint_write_the_data_as_literal_text():
@@ -380,8 +381,8 @@ def test_finance_charts_draw_the_payloads_as_text(page, tainted_server):
     assert '<a href="javascript:alert(1)">link</a>' in legend
     # no bold, italics or links made by Plotly from the data
     assert page.locator('.js-plotly-plot .legendtext tspan[style*="bold"]').count() == 0
-    # the waterfall's ticks: the items' names as text, wrapped by the code's own <br> (several lines)
-    assert page.locator(".js-plotly-plot .xtick text tspan.line").count() > 0
+    # the (horizontal) waterfall's ticks: the items' names as text, wrapped by the code's own <br>
+    assert page.locator(".js-plotly-plot .ytick text tspan.line").count() > 0
 
 
 def test_targets_and_slides_show_the_payloads_as_text(page, tainted_server):
