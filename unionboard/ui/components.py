@@ -125,4 +125,4 @@ def public_qr(lang: str) -> None:
         st.image(qr_svg(setting.url), width=150)
         with st.container(gap="small", width=260):
             st.markdown(f"**{t('qr.caption', lang)}**")
-            st.caption(md_escape(setting.url))
+            st.text(setting.url)  # as written: no Markdown, no link

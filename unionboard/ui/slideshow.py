@@ -87,8 +87,8 @@ div:has(> .st-key-slide_chart_notes), .st-key-slide_chart_notes {{
 .ub-qr {{ flex: 0 0 {px(QR_SIZE + 20)}; display: flex; flex-direction: column; align-items: center;
   gap: {px(8)}; margin: 0; }}
 .ub-qr img {{ width: {px(QR_SIZE)}; height: {px(QR_SIZE)}; display: block; }}
-.ub-qr figcaption {{ font-size: {px(20)}; line-height: 1.25; color: {MUTED}; text-align: center; }}
-.ub-qr .ub-qr-url {{ display: block; font-size: {px(16)}; overflow-wrap: anywhere; }}
+.ub-qr figcaption {{ font-size: max(14px, {px(20)}); line-height: 1.25; color: {MUTED}; text-align: center; }}
+.ub-qr .ub-qr-url {{ display: block; font-size: max(12px, {px(16)}); overflow-wrap: anywhere; }}
 .ub-title-slide .ub-union {{ font-size: {px(56)}; line-height: 1.15; font-weight: 700; color: {ACCENT};
   max-width: {px(1100)}; }}
 .ub-title-slide .ub-congress {{ font-size: {px(46)}; font-weight: 600; color: {INK}; }}
