@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 
 import pytest
+import test_browser_slides
 import zxingcpp
 from conftest import app_env, running_app, wait_for_app
 from PIL import Image
 from test_browser_slides import assert_fits, wait_for_slide
 
 PUBLIC_URL = "https://daihoi.example.vn/bao-cao?lang=vi"
+hall_page = test_browser_slides.hall_page  # the fixture: a page of a given viewport size
 
 # The boxes of the title slide's text and of the QR code (figure: image + caption), in CSS px.
 BOXES_JS = """() => {
@@ -35,21 +37,6 @@ def qr_server(tmp_path_factory):
         yield base
 
 
-@pytest.fixture
-def sized_page(browser):
-    contexts = []
-
-    def make(width: int, height: int):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def scan(locator, path) -> list[str]:
     """Screenshot just this element (saved to `path`) and decode the QR codes in it."""
     locator.scroll_into_view_if_needed()
@@ -62,9 +49,9 @@ def overlaps(a: list[float], b: list[float]) -> bool:
 
 
 @pytest.mark.parametrize(("width", "height", "scale"), [(1280, 720, 1.0), (1920, 1080, 1.5), (390, 844, 0.5)])
-def test_the_title_slide_code_scans_and_keeps_clear_of_the_title(sized_page, qr_server, artifacts_dir,
+def test_the_title_slide_code_scans_and_keeps_clear_of_the_title(hall_page, qr_server, artifacts_dir,
                                                                  width, height, scale):
-    page = sized_page(width, height)
+    page = hall_page(width, height)
     page.goto(f"{qr_server}/slides")
     wait_for_app(page)
     wait_for_slide(page, 1)
@@ -88,8 +75,8 @@ def test_the_title_slide_code_scans_and_keeps_clear_of_the_title(sized_page, qr_
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 720)])
-def test_the_overview_code_scans_on_a_phone_and_a_laptop(sized_page, qr_server, artifacts_dir, width, height):
-    page = sized_page(width, height)
+def test_the_overview_code_scans_on_a_phone_and_a_laptop(hall_page, qr_server, artifacts_dir, width, height):
+    page = hall_page(width, height)
     page.goto(f"{qr_server}/")
     wait_for_app(page)
     block = page.locator(".st-key-public_qr")
