@@ -173,6 +173,8 @@ def test_the_powerpoint_title_slide_carries_the_code_clear_of_the_text():
             apart = (shape.left + shape.width <= picture.left or picture.left + picture.width <= shape.left
                      or shape.top + shape.height <= picture.top or picture.top + picture.height <= shape.top)
             assert apart, f"{shape.text_frame.text!r} overlaps the QR code"
+    texts = [shape.text_frame.text for shape in prs.slides[0].shapes if shape.has_text_frame]
+    assert t("qr.caption", "vi") in texts
     assert not _pictures(prs.slides[1])
     plain = Presentation(io.BytesIO(dataset_to_pptx(report_dataset(), order=["title"])))
     assert not _pictures(plain.slides[0])
