@@ -7,7 +7,7 @@ from unionboard.analysis.metrics import member_summary, target_counts
 from unionboard.core.i18n import t
 from unionboard.core.text import format_dong, format_number
 from unionboard.present import charts
-from unionboard.ui.components import chart, chart_grid, md_escape, page_header
+from unionboard.ui.components import chart, chart_grid, md_escape, page_header, public_qr
 from unionboard.ui.data import get_view
 
 view = get_view()
@@ -54,3 +54,5 @@ if data.targets is not None:
 
 st.subheader(t("summary_heading", lang))
 st.markdown("\n".join(f"- {md_escape(sentence)}" for sentence in findings.overview_summary(data, lang)))
+
+public_qr(lang)  # UNIONBOARD_PUBLIC_URL: opens this dashboard on a delegate's phone

@@ -68,7 +68,7 @@ with st.container(key="slide_keys"):
 # --- the slide
 with st.container(key=f"slide_{slide.key}"):
     if slide.key == "title":
-        ss.show_html(ss.title_html(slide))
+        ss.show_html(ss.title_html(slide, ss.title_qr(lang)))
     else:
         ss.show_html(ss.head_html(slide))
         fig = slide_figure(slide.chart, dataset, lang, height=None)

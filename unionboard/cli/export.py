@@ -58,6 +58,7 @@ def _print_errors(result: CheckResult) -> None:
 
 def _pptx(dataset: Dataset, args: argparse.Namespace) -> bytes:
     from unionboard.export.pptx import dataset_to_pptx
+    from unionboard.present.qr import public_url
 
     order = [k.strip() for k in args.slides.split(",") if k.strip()] if args.slides else None
     if order is not None:
@@ -65,7 +66,7 @@ def _pptx(dataset: Dataset, args: argparse.Namespace) -> bytes:
         if unknown:
             _err(f"Bỏ qua trang chiếu không có: {', '.join(unknown)} "
                  f"(cần một trong {', '.join(SLIDE_KEYS)}).")
-    return dataset_to_pptx(dataset, order=order, lang=args.lang)
+    return dataset_to_pptx(dataset, order=order, lang=args.lang, qr_url=public_url())
 
 
 def _docx(dataset: Dataset, args: argparse.Namespace) -> bytes:

@@ -18,7 +18,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from unionboard.core.i18n import t
 from unionboard.core.models import Dataset
+from unionboard.present.qr import qr_png
 from unionboard.present.slides import (
     Slide,
     awards_by_level,
@@ -240,7 +242,10 @@ CHARTS = {
 }
 
 
-def _title_slide(slide, spec: Slide) -> None:
+QR_SIDE, QR_MARGIN = Inches(1.7), Inches(0.35)
+
+
+def _title_slide(slide, spec: Slide, qr_url: str | None = None, lang: str = "vi") -> None:
     background = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, SLIDE_WIDTH, SLIDE_HEIGHT)
     background.fill.solid()
     background.fill.fore_color.rgb = NAVY
@@ -258,7 +263,14 @@ def _title_slide(slide, spec: Slide) -> None:
     lines = [(spec.finding, 36, True, WHITE, PP_ALIGN.CENTER)]
     lines += [(f"{label} {value}".strip(), 30, False, PALE, PP_ALIGN.CENTER)
               for label, value in spec.numbers]
-    _text(slide, Inches(0.8), Inches(4.25), width, Inches(2.4), lines)
+    lines_left = Inches(0.8)
+    if qr_url:  # bottom right, on its white quiet zone, its caption above; the lines keep clear of both
+        left, top = SLIDE_WIDTH - QR_MARGIN - QR_SIDE, SLIDE_HEIGHT - QR_MARGIN - QR_SIDE
+        slide.shapes.add_picture(io.BytesIO(qr_png(qr_url)), left, top, QR_SIDE, QR_SIDE).name = "QR"
+        _text(slide, left, top - Inches(0.7), QR_SIDE, Inches(0.65),
+              [(t("qr.caption", lang), 14, False, PALE, PP_ALIGN.CENTER)], anchor=MSO_ANCHOR.BOTTOM)
+        lines_left = QR_MARGIN + QR_SIDE + Inches(0.2)
+    _text(slide, lines_left, Inches(4.25), SLIDE_WIDTH - 2 * lines_left, Inches(2.4), lines)
 
 
 def _header(slide, spec: Slide) -> None:
@@ -322,8 +334,10 @@ def _content_slide(slide, spec: Slide, dataset: Dataset, s: dict[str, str]) -> N
         _term_targets_list(slide, dataset, body_top + Inches(1.6))
 
 
-def dataset_to_pptx(dataset: Dataset, order: list[str] | None = None, lang: str = "vi") -> bytes:
-    """The deck as .pptx bytes: the slides of `build_slides(dataset, lang, order)`."""
+def dataset_to_pptx(dataset: Dataset, order: list[str] | None = None, lang: str = "vi",
+                    qr_url: str | None = None) -> bytes:
+    """The deck as .pptx bytes: the slides of `build_slides(dataset, lang, order)`; with `qr_url` (the
+    checked `UNIONBOARD_PUBLIC_URL`) the title slide carries its QR code."""
     s = strings(lang)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
@@ -333,7 +347,7 @@ def dataset_to_pptx(dataset: Dataset, order: list[str] | None = None, lang: str 
     for spec in build_slides(dataset, lang=lang, order=order):
         slide = prs.slides.add_slide(blank)
         if spec.key == "title":
-            _title_slide(slide, spec)
+            _title_slide(slide, spec, qr_url, lang)
         else:
             _content_slide(slide, spec, dataset, s)
         slide.notes_slide.notes_text_frame.text = spec.notes

@@ -1,4 +1,5 @@
-"""Reusable page pieces: a chart with its table downloadable, the issues table, the missing-domain notice."""
+"""Reusable page pieces: a chart with its table downloadable, the issues table, the missing-domain notice,
+the QR code of the public address."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from unionboard.core.models import Issue
 from unionboard.export.safe import frame_to_csv_bytes, frame_to_xlsx_bytes
 from unionboard.export.template import template_bytes
 from unionboard.present.charts import Chart, take_title
+from unionboard.present.qr import MAX_URL_LENGTH, public_url_setting, qr_svg
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -117,3 +119,19 @@ def page_header(title: str, view) -> None:
     elif still_sample := sample_domains(view.result):
         st.warning(t("fill.banner", view.lang, domains=", ".join(t(f"domain_{d}", view.lang) for d in still_sample)),
                    icon=":material/science:")
+
+
+def public_qr(lang: str) -> None:
+    """A small QR code of `UNIONBOARD_PUBLIC_URL` with its caption and the address written out (as text,
+    never a link or Markdown); a warning when the setting is refused; nothing when it is not set."""
+    setting = public_url_setting()
+    if setting.invalid:
+        st.warning(t("qr.invalid", lang, max=MAX_URL_LENGTH), icon=":material/qr_code_2:")
+    if setting.url is None:
+        return
+    with st.container(horizontal=True, key="public_qr", vertical_alignment="center", gap="medium",
+                      border=True, width="content"):
+        st.image(qr_svg(setting.url), width=150)
+        with st.container(gap="small", width=260):
+            st.markdown(f"**{t('qr.caption', lang)}**")
+            st.text(setting.url)  # as written: no Markdown, no link

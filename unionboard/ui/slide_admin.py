@@ -11,6 +11,7 @@ from unionboard.export.odt import dataset_to_odt
 from unionboard.export.pdf import dataset_to_pdf
 from unionboard.export.pptx import dataset_to_pptx
 from unionboard.export.xlsx import dataset_to_xlsx
+from unionboard.present.qr import public_url
 from unionboard.ui.auth import current_user, is_committee, sign_in_form
 from unionboard.ui.components import XLSX_MIME
 
@@ -35,8 +36,8 @@ def saved_order(view) -> list[str] | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _pptx(cache_key: tuple, order: tuple[str, ...] | None, lang: str, _dataset) -> bytes:
-    return dataset_to_pptx(_dataset, list(order) if order else None, lang)
+def _pptx(cache_key: tuple, order: tuple[str, ...] | None, lang: str, qr_url: str | None, _dataset) -> bytes:
+    return dataset_to_pptx(_dataset, list(order) if order else None, lang, qr_url)
 
 
 DOCUMENTS = {  # format → (writer(dataset, lang), catalogue key of the label, file name, MIME, icon)
@@ -69,7 +70,7 @@ def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
     data's content hash; the PDF and OpenDocument files are made only when clicked."""
     key = view.source.cache_key
     st.download_button(t("slides_download_pptx", lang),
-                       _pptx(key, tuple(order) if order else None, lang, dataset),
+                       _pptx(key, tuple(order) if order else None, lang, public_url(), dataset),
                        file_name="dai-hoi-trinh-chieu.pptx", mime=PPTX_MIME, key="slides_pptx",
                        on_click="ignore", icon=":material/co_present:")
     for fmt, (_write, label, file_name, mime, icon) in DOCUMENTS.items():

@@ -12,10 +12,13 @@ through st.markdown, so even outside an HTML block the text would be shown as wr
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 import streamlit as st
 
+from unionboard.core.i18n import t
+from unionboard.present.qr import public_url, qr_svg
 from unionboard.present.slides import Slide
 
 SLIDE_PARAM = "slide"
@@ -30,6 +33,7 @@ SHRINK_STEPS = (0.9, 0.8, 0.7, 0.6, 0.5)
 INK = "#111111"
 MUTED = "#3A3A3A"
 ACCENT = "#0B3D91"
+QR_SIZE = 220  # px of the 1280×720 design: the title slide's QR code
 
 
 def px(n: float) -> str:
@@ -75,8 +79,16 @@ div:has(> .st-key-slide_chart_notes), .st-key-slide_chart_notes {{
 .ub-numbers.ub-row .ub-value {{ font-size: {px(96)}; }}
 .ub-number .ub-label {{ font-size: {px(22)}; line-height: 1.2; color: {MUTED}; }}
 .ub-numbers.ub-row .ub-label {{ font-size: {px(28)}; }}
-.ub-title-slide {{ display: flex; flex-direction: column; justify-content: center; align-items: center;
-  text-align: center; min-height: {px(560)}; gap: {px(28)}; }}
+.ub-title-slide {{ display: flex; flex-direction: row; justify-content: center; align-items: center;
+  text-align: center; min-height: {px(560)}; gap: {px(48)}; }}
+.ub-title-text {{ display: flex; flex-direction: column; justify-content: center; align-items: center;
+  gap: {px(28)}; flex: 1 1 0; min-width: 0; }}
+/* the QR beside the title (never over it), big enough to scan from the hall */
+.ub-qr {{ flex: 0 0 {px(QR_SIZE + 20)}; display: flex; flex-direction: column; align-items: center;
+  gap: {px(8)}; margin: 0; }}
+.ub-qr img {{ width: {px(QR_SIZE)}; height: {px(QR_SIZE)}; display: block; }}
+.ub-qr figcaption {{ font-size: max(14px, {px(20)}); line-height: 1.25; color: {MUTED}; text-align: center; }}
+.ub-qr .ub-qr-url {{ display: block; font-size: max(12px, {px(16)}); overflow-wrap: anywhere; }}
 .ub-title-slide .ub-union {{ font-size: {px(56)}; line-height: 1.15; font-weight: 700; color: {ACCENT};
   max-width: {px(1100)}; }}
 .ub-title-slide .ub-congress {{ font-size: {px(46)}; font-weight: 600; color: {INK}; }}
@@ -87,6 +99,7 @@ div:has(> .st-key-slide_chart_notes), .st-key-slide_chart_notes {{
 @media (max-width: 640px) {{
   .st-key-slide_phone {{ display: flex !important; }}
   .st-key-slide_hall {{ display: none !important; }}
+  .ub-title-slide {{ flex-direction: column; min-height: 0; }}
   [data-testid="stMain"] {{ overflow: auto; }}
 }}
 """
@@ -180,12 +193,26 @@ def numbers_html(numbers: tuple[tuple[str, str], ...], row: bool = False) -> str
     return f'<div class="ub-numbers{" ub-row" if row else ""}">{items}</div>'
 
 
-def title_html(slide: Slide) -> str:
-    """The slide's title and finding as escaped HTML."""
+def title_html(slide: Slide, qr: str = "") -> str:
+    """The slide's title and finding as escaped HTML, with `qr` (`qr_html`) beside them."""
     term = "".join(f'<div class="ub-term">{_esc(label)} {_esc(value)}</div>'
                    for label, value in slide.numbers)
-    return (f'<div class="ub-title-slide"><div class="ub-union">{_esc(slide.title)}</div>'
-            f'<div class="ub-congress">{_esc(slide.finding)}</div>{term}</div>')
+    return (f'<div class="ub-title-slide"><div class="ub-title-text"><div class="ub-union">{_esc(slide.title)}</div>'
+            f'<div class="ub-congress">{_esc(slide.finding)}</div>{term}</div>{qr}</div>')
+
+
+def qr_html(url: str, caption: str, alt: str) -> str:
+    """The QR code of `url` as an image (an SVG data URI: nothing in it can run) with its caption and
+    the address written out, all text escaped."""
+    data = base64.b64encode(qr_svg(url).encode("ascii")).decode("ascii")
+    return (f'<figure class="ub-qr"><img src="data:image/svg+xml;base64,{data}" alt="{_esc(alt)}">'
+            f'<figcaption>{_esc(caption)}<span class="ub-qr-url">{_esc(url)}</span></figcaption></figure>')
+
+
+def title_qr(lang: str) -> str:
+    """The title slide's QR code of `UNIONBOARD_PUBLIC_URL`, or "" when the setting is absent or refused."""
+    url = public_url()
+    return qr_html(url, t("qr.caption", lang), t("qr.alt", lang, url=url)) if url else ""
 
 
 def notes_html(notes: str) -> str:
