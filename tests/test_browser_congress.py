@@ -45,6 +45,12 @@ def contexts(browser):
         context.close()
 
 
+def wait_for_hall(page) -> None:
+    """The hall's content is drawn by its fragment, which may land just after the script run ends."""
+    wait_for_app(page)
+    page.wait_for_selector('.st-key-slide_hall .ub-head', timeout=30_000)
+
+
 def main_text(page) -> str:
     return page.get_by_test_id("stMain").inner_text()
 
@@ -124,11 +130,11 @@ def test_two_devices_check_in_and_count_an_election(congress_server, contexts, a
     # the hall screen, live: it shows the result without a reload
     hall = contexts(1920, 1080)
     hall.goto(f"{base}/hall?show=election&election={election.id}")
-    wait_for_app(hall)
+    wait_for_hall(hall)
     assert "Nguyễn Văn An ✓" in main_text(hall)
     shot(hall, "hall-election-1080")
     hall.goto(f"{base}/hall?show=credentials")
-    wait_for_app(hall)
+    wait_for_hall(hall)
     assert "Chưa đủ số đại biểu" in main_text(hall) or "Tình hình đoàn viên" in main_text(hall)
     shot(hall, "hall-credentials-1080")
 
@@ -139,7 +145,7 @@ def test_hall_screen_follows_the_count_live(congress_server, contexts, artifacts
     election = store.create_election("Ban Chấp hành khóa V", 2, ["An", "Bình", "Cường"], 10, by="test")
     hall = contexts(1280, 720)
     hall.goto(f"{base}/hall?show=election&election={election.id}")
-    wait_for_app(hall)
+    wait_for_hall(hall)
     assert "Đã kiểm 0/10 phiếu" in main_text(hall)
     from unionboard.analysis.congress import tally_entry
 
@@ -170,7 +176,7 @@ def test_pages_at_other_sizes(congress_server, contexts, artifacts_dir, width, h
 def test_hall_screen_on_the_sample_is_labelled(streamlit_server, contexts, artifacts_dir) -> None:
     hall = contexts(1920, 1080)
     hall.goto(f"{streamlit_server}/hall?show=credentials")
-    wait_for_app(hall)
+    wait_for_hall(hall)
     text = main_text(hall)
     assert "Dữ liệu mẫu" in text and "Đại hội đủ điều kiện tiến hành" in text and "90,9%" in text
     hall.screenshot(path=str(artifacts_dir / "congress-hall-sample-credentials-1080.png"))
@@ -191,7 +197,7 @@ def test_a_long_ballot_fits_the_hall_screen(congress_server, contexts, artifacts
     for size in ((1280, 720), (1920, 1080)):
         hall = contexts(*size)
         hall.goto(f"{base}/hall?show=election&election={election.id}")
-        wait_for_app(hall)
+        wait_for_hall(hall)
         bottom = hall.evaluate("() => [...document.querySelectorAll('.ub-cand')].at(-1).getBoundingClientRect().bottom")
         assert bottom <= size[1], f"the last candidate ends at {bottom}px on a {size} screen"
         hall.screenshot(path=str(artifacts_dir / f"congress-hall-long-{size[1]}.png"))

@@ -73,9 +73,21 @@ def sized_page(browser, request, artifacts_dir, streamlit_server):
         context.close()
 
 
+SIZES_JS = """() => JSON.stringify([...document.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]
+    .map(t => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.width].map(Math.round); }))"""
+
+
 def settle(page) -> None:
+    """The script has run and Plotly has finished laying out: every chart text stays put for 400 ms
+    (a chart filling a box sized by CSS is drawn twice; a busy machine takes longer)."""
     wait_for_app(page)
-    page.wait_for_timeout(800)  # Plotly lays out after the script ends
+    before = None
+    for _ in range(25):
+        page.wait_for_timeout(400)
+        now = page.evaluate(SIZES_JS)
+        if now == before:
+            return
+        before = now
 
 
 def check_charts(page, where: str, *, expect_charts: bool) -> None:

@@ -72,8 +72,9 @@ def test_dataset_with_results_round_trip_keeps_codes_as_text(sample: CheckResult
     back = {t.code: t for t in check.dataset.term_targets}
     assert list(back) == [t.code for t in data.term_targets]
     assert "3.10" in back and "3.1" in back and back["3.10"] != back["3.1"]
-    assert back["3.10"].results == {2019: "1"}
-    assert back["3.1"].results == {}
+    # the edit replaces 2019; the sample's illustrative 2018 stays
+    assert back["3.10"].results == {2018: "Hoàn thành", 2019: "1"}
+    assert back["3.1"].results == {t.code: t for t in data.term_targets}["3.1"].results
     for original in data.term_targets:
         again = back[original.code]
         assert (again.text, again.group, again.unit, again.term_target, again.per_year) == \
@@ -115,9 +116,12 @@ def test_blank_edits_stay_blank(sample: CheckResult) -> None:
     data = sample.dataset
     frame = X.targets_sheet_frame(data.term_targets, YEARS)
     frame.loc[frame["Mã"] == "3.5", "Kết quả 2018"] = None
+    frame.loc[frame["Mã"] == "3.5", "Kết quả 2019"] = ""
     check = X.check_export(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame))
     assert check.errors == ()
-    assert all(t.results == {} for t in check.dataset.term_targets)
+    back = {t.code: t for t in check.dataset.term_targets}
+    assert back["3.5"].results == {}  # None and "" stay blank, not "None" or a 0
+    assert back["3.6"].results == {2018: "100%", 2019: "98%"}  # the others untouched
 
 
 # --------------------------------------------------------------------------- budget sheet
