@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_page_benchmark_reports_every_page_and_the_large_roster(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "unionboard", "benchmark-pages", "--runs", "1",
-                           "--roster", "300", "--json"], cwd=ROOT, capture_output=True, text=True,
+                           "--roster", "300", "--visits", "0", "--json"], cwd=ROOT, capture_output=True, text=True,
                           timeout=600, env={**os.environ, "UNIONBOARD_HOME": str(tmp_path)})
     assert proc.returncode == 0, proc.stderr[-2000:]
     data = json.loads(proc.stdout.strip().splitlines()[-1])
