@@ -140,7 +140,8 @@ def _bare_script(folder: str) -> Path:
 
 def run(runs: int = 5) -> dict:
     """For the overview and the bare page: `runs` visits each on a just-started server (a new process per
-    visit) and on a warm server (a new browser context per visit, after one warm-up visit)."""
+    visit) and on a warm server (a new browser context per visit, after one warm-up visit); for the overview
+    also `runs` visits on a server just started by the warm-up launcher."""
     from playwright.sync_api import sync_playwright
 
     results: dict = {"runs": runs}
