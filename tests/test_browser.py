@@ -48,3 +48,24 @@ def test_english_switch_in_browser(page, streamlit_server, artifacts_dir):
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "Total revenue" in body and "310.992.000 đ" in body
     page.screenshot(path=str(artifacts_dir / "page-overview-en.png"), full_page=True)
+
+
+def test_a_charts_table_downloads_as_xlsx_and_csv_made_on_click(page, streamlit_server, tmp_path):
+    """The chart's download buttons get a callable (the files are made when clicked, not on every run):
+    clicking still gives the table behind the chart."""
+    from openpyxl import load_workbook
+
+    page.goto(f"{streamlit_server}/")
+    wait_for_app(page)
+    page.get_by_test_id("stPopover").first.get_by_role("button").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Excel (.xlsx)").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.suffix == ".xlsx"
+    cells = [c for row in load_workbook(path).active.iter_rows(values_only=True) for c in row]
+    assert "Nữ" in cells and 17 in cells  # the gender chart's table: 17 women of 33
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="CSV").click()
+    info.value.save_as(tmp_path / "table.csv")
+    assert "Nữ" in (tmp_path / "table.csv").read_text(encoding="utf-8-sig")

@@ -384,3 +384,18 @@ def test_builders_never_import_streamlit():
 
     source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (charts, palette))
     assert "import streamlit" not in source and "from streamlit" not in source
+
+
+def test_figures_get_plotly_white_and_copies_are_independent(data):
+    """The template is assigned without re-validation (for speed): same JSON as `template="plotly_white"`,
+    and `take_title`'s copy leaves the built figure as it was."""
+    import json
+
+    built = charts.gender_donut(data.members).figure
+    validated = go.Figure(built)
+    validated.update_layout(template="plotly_white")
+    assert json.loads(built.to_json()) == json.loads(validated.to_json())
+    assert built.layout.template.layout.plot_bgcolor == "white"
+    title, bare = charts.take_title(built)
+    assert title and built.layout.title.text and not bare.layout.title.text
+    assert json.loads(bare.to_json())["data"] == json.loads(built.to_json())["data"]

@@ -17,7 +17,7 @@ from unionboard.analysis.planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENU
 from unionboard.core.i18n import t, value_label
 from unionboard.core.text import format_dong, plotly_text, wrap
 from unionboard.present import palette
-from unionboard.present.charts import Chart, build_chart
+from unionboard.present.charts import Chart, build_chart, white_template
 
 FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
 MONEY_TICKFORMAT = ",.0f"
@@ -40,8 +40,9 @@ def _status_label(status: str, lang: str) -> str:
 
 
 def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
+    white_template(fig)
     fig.update_layout(
-        template="plotly_white", separators=",.", height=height,
+        separators=",.", height=height,
         font={"family": FONT_FAMILY, "size": 15, "color": "#222222"},
         title={"text": _label(title), "x": 0.01, "xanchor": "left", "font": {"size": 19}},
         paper_bgcolor="white", plot_bgcolor="white",
