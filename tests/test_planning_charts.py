@@ -159,11 +159,16 @@ def test_plan_vs_actual_bars_in_million_with_exact_hover(totals: pd.DataFrame) -
 
 def test_plan_vs_actual_flags_shortfall_and_overspend(totals: pd.DataFrame) -> None:
     revenue = C.plan_vs_actual(totals, "revenue")
-    # by position: the category "2013" given by name would be read as x = 2013 and empty the chart
-    assert [(revenue.data[0].x[a.x], a.text) for a in revenue.layout.annotations] == [("2013", "-6%")]
-    assert all(isinstance(a.x, int) for a in revenue.layout.annotations)
+    # the variance is written in its year's tick label (never over a bar or a neighbour's label), and no
+    # annotation is placed by a category's name ("2013" would be read as x = 2013 and empty the chart)
+    assert not revenue.layout.annotations
+    ticks = dict(zip(revenue.layout.xaxis.tickvals, revenue.layout.xaxis.ticktext, strict=True))
+    assert ticks["2013"].startswith("2013<br>") and ticks["2013"].endswith(">−6,1%</span>")  # 18,777 vs 20
+    assert ticks["2014"] == "2014"  # revenue above plan: nothing to flag
     spending = C.plan_vs_actual(totals, "spending")
-    assert [(spending.data[0].x[a.x], a.text) for a in spending.layout.annotations] == [("2014", "+13%")]
+    ticks = dict(zip(spending.layout.xaxis.tickvals, spending.layout.xaxis.ticktext, strict=True))
+    assert ticks["2014"].endswith(">+13,2%</span>") and ticks["2013"] == "2013"  # 62,25 vs 55
+    assert C.variance_text(-0.4) == "−0,4%" and C.variance_text(13.18) == "+13,2%"
 
 
 def test_plan_vs_actual_without_that_side() -> None:

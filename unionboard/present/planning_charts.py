@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from unionboard.analysis.planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENUE, TargetProgress
 from unionboard.core.i18n import t, value_label
-from unionboard.core.text import format_dong, plotly_text, wrap
+from unionboard.core.text import format_dong, format_number, plotly_text, wrap
 from unionboard.present import palette
 from unionboard.present.charts import Chart, build_chart, white_template
 
@@ -46,8 +46,9 @@ def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
         font={"family": FONT_FAMILY, "size": 15, "color": "#222222"},
         title={"text": _label(title), "x": 0.01, "xanchor": "left", "font": {"size": 19}},
         paper_bgcolor="white", plot_bgcolor="white",
-        margin={"l": 70, "r": 30, "t": 80, "b": 80},
-        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.15, "yanchor": "top"},
+        margin={"l": 70, "r": 30, "t": 80, "b": 60},
+        # above the plot, where no (two-line) tick label can reach it
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": 1.02, "yanchor": "bottom"},
     )
     return fig
 
@@ -158,17 +159,24 @@ def _draw_plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, l
         exact = ["–" if pd.isna(v) else format_dong(v) for v in part[column]]
         fig.add_bar(x=years, y=values, name=name, marker={"color": color, "opacity": opacity},
                     customdata=exact, hovertemplate=f"{name} %{{x}}: %{{customdata}}<extra></extra>")
-    over = [(y, v) for y, v, s in zip(years, part["variance_pct"], part["variance"], strict=True)
-            if not pd.isna(s) and ((side == REVENUE and s < 0) or (side != REVENUE and s > 0))]
-    for year, pct in over:
-        if not pd.isna(pct):  # x by position: a category "2018" given by name is read as the number 2018
-            fig.add_annotation(x=years.index(year), y=0, yref="paper", yanchor="bottom", showarrow=False,
-                               text=f"{pct:+.0f}%".replace(".", ","), font={"color": palette.VERMILLION})
+    # a shortfall of revenue or an overspend: written under its year, in the tick label itself, so it can
+    # never sit on a bar or on its neighbour's label
+    flagged = {y: v for y, v, s in zip(years, part["variance_pct"], part["variance"], strict=True)
+               if not pd.isna(s) and not pd.isna(v) and ((side == REVENUE and s < 0) or (side != REVENUE and s > 0))}
+    ticks = [f"{y}<br><span style='color:{palette.VERMILLION}'>{variance_text(flagged[y])}</span>"
+             if y in flagged else y for y in years]
     key = "plan_vs_actual_revenue" if side == REVENUE else "plan_vs_actual_spending"
     _style(fig, t(key, lang))
     fig.update_layout(barmode="group", yaxis=_money_axis(lang),
-                      xaxis={"type": "category", "title": {"text": ""}})
+                      xaxis={"type": "category", "title": {"text": ""}, "tickmode": "array",
+                             "tickvals": years, "ticktext": ticks, "tickangle": 0, "tickfont": {"size": 12}})
     return fig
+
+
+def variance_text(pct: float) -> str:
+    """+13,2% / −6,1% (one decimal, a typographic minus): the variance of actual against plan."""
+    text = format_number(abs(float(pct)), 1) + "%"
+    return ("−" if pct < 0 else "+") + text
 
 
 def plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> Chart | None:
