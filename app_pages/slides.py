@@ -9,7 +9,12 @@ same slide; `?notes=1` shows the speaker notes below the slide.
 import streamlit as st
 
 from unionboard.core.i18n import t
-from unionboard.present.slide_charts import SLIDE_CHART_HEIGHT, phone_chart, slide_figure
+from unionboard.present.slide_charts import (
+    SLIDE_CHART_HEIGHT,
+    SLIDE_CHART_WIDTHS,
+    phone_chart,
+    slide_figure,
+)
 from unionboard.present.slides import build_slides
 from unionboard.ui import slideshow as ss
 from unionboard.ui.components import chart
@@ -71,18 +76,19 @@ with st.container(key=f"slide_{slide.key}"):
         ss.show_html(ss.title_html(slide, ss.title_qr(lang)))
     else:
         ss.show_html(ss.head_html(slide))
-        fig = slide_figure(slide.chart, dataset, lang, height=None)
+        # at the 1280×720 design's size, scaled with the slide by the page CSS (text included); beside
+        # the speaker notes, filling its box
+        fig = (slide_figure(slide.chart, dataset, lang, height=None) if notes else
+               slide_figure(slide.chart, dataset, lang, width=SLIDE_CHART_WIDTHS[bool(slide.numbers)]))
         if fig is not None:
             with st.container(key="slide_phone"):  # a phone gets the dashboard's chart (CSS picks one)
                 chart(phone_chart(slide.chart, dataset, lang), f"slide-phone-{slide.key}", lang,
                       show_table=False)
             with st.container(key="slide_hall"):
                 left, right = st.columns([2.7, 1], gap="medium") if slide.numbers else (st.container(), None)
-                # the box's height comes from the page CSS (scaled to the screen); the chart fills it
                 with left, st.container(key="slide_chart_notes" if notes else "slide_chart",
                                         height=300 if notes else SLIDE_CHART_HEIGHT, border=False):
-                    st.plotly_chart(fig, key=f"slide-chart-{slide.key}", config=CHART_CONFIG, theme=None,
-                                    height="stretch")
+                    ss.hall_chart(fig, f"slide-chart-{slide.key}", notes, CHART_CONFIG)
                 if right is not None:
                     with right:
                         ss.show_html(ss.numbers_html(slide.numbers))

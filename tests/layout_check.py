@@ -21,7 +21,9 @@ LAYOUT_JS = r"""() => {
   document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((chart, index) => {
     const plot = chart.querySelector('.js-plotly-plot');
     if (!plot || !visible(chart)) return;
-    const frame = box(chart.getBoundingClientRect());
+    // the drawn chart: the element's box, or the plot's when a slide scales it with a CSS transform
+    const drawn = plot.getBoundingClientRect(), own = chart.getBoundingClientRect();
+    const frame = box(drawn.width > own.width + 1 ? drawn : own);
     const title = (plot.querySelector('.gtitle') || {}).textContent || '';
     const problems = [];
     const texts = [];

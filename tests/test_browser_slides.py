@@ -40,7 +40,10 @@ CONTENT_BOTTOM_JS = """() => {
 
 # Every Plotly chart drawn inside its box and inside the viewport (a chart drawn for the wrong
 # width is clipped by its container without making the page scroll).
-CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(box => {
+CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .filter(chart => chart.getBoundingClientRect().width > 0).map(chart => {
+  // the hall's chart is scaled with the slide by a transform: its box is the slide's chart box
+  const box = chart.closest('.st-key-slide_chart, .st-key-slide_chart_notes') || chart;
   const b = box.getBoundingClientRect();
   const svg = box.querySelector('.main-svg');
   const s = svg ? svg.getBoundingClientRect() : null;
@@ -50,6 +53,14 @@ CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"
 
 
 HALL_CHART = ".st-key-slide_hall .js-plotly-plot .main-svg"  # not the phone's copy (hidden here)
+
+
+# Every chart text's drawn size in px: its font size times the scale the slide applies to the chart.
+CHART_TEXT_PX_JS = """() => [...document.querySelectorAll('.st-key-slide_chart .js-plotly-plot')].flatMap(plot => {
+  const scale = plot.getBoundingClientRect().width / plot.offsetWidth;
+  return [...plot.querySelectorAll('svg text')].filter(t => t.textContent.trim())
+    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+})"""
 
 
 def sample_deck() -> list:
@@ -194,3 +205,21 @@ def test_pdf_and_opendocument_downloads_from_the_slide_bar(hall_page, streamlit_
     ods = Path(info.value.path()).read_bytes()
     result = check_files([SourceFile("dai-hoi-so-lieu.ods", ods)])
     assert not result.errors and len(result.dataset.members) == 33
+
+
+@pytest.mark.parametrize("slide", [2, 6])
+def test_chart_text_grows_with_the_slide(hall_page, streamlit_server, slide):
+    """The hall's charts scale with the slide like its text: 1,5× at 1920×1080, every chart text at least
+    24 px there (legible from the back of the hall), and the chart still inside its box."""
+    sizes = {}
+    for width, height in ((1280, 720), (1920, 1080)):
+        page = hall_page(width, height)
+        page.goto(f"{streamlit_server}/slides?slide={slide}")
+        wait_for_slide(page, slide)
+        page.wait_for_selector(HALL_CHART, timeout=30_000)
+        page.wait_for_timeout(500)
+        sizes[width] = page.evaluate(CHART_TEXT_PX_JS)
+        assert_fits(page, f"slide {slide} at {width}")
+    assert sizes[1280] and len(sizes[1280]) == len(sizes[1920])
+    assert min(sizes[1920]) >= 24, sorted(sizes[1920])[:5]
+    assert all(abs(big / small - 1.5) < 0.02 for small, big in zip(sizes[1280], sizes[1920], strict=True))

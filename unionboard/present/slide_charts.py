@@ -22,7 +22,9 @@ TICK_FONT_SIZE = 22
 LABEL_FONT_SIZE = 24  # numbers written on or above the bars
 CENTRE_FONT_SIZE = 30  # the donut's centre text
 SLIDE_CHART_HEIGHT = 505  # px, for a 1280×720 viewport (the page zooms it for larger screens)
-TARGET_LABEL_CHARS = 46  # characters per line of a target's text on a slide
+# the chart's width in that design: beside the slide's key numbers, or across the slide
+SLIDE_CHART_WIDTHS = {True: 870, False: 1216}
+TARGET_LABEL_CHARS = 44  # characters per line of a target's text on a slide
 TARGET_TEXT_SHARE = 0.6  # of the chart's width
 
 CHART_KEYS = ("gender", "revenue_by_year", "spending_by_year", "balance_by_year", "targets_result",
@@ -156,14 +158,19 @@ def _headroom(fig: go.Figure) -> None:
 
 
 def slide_figure(key: str | None, dataset: Dataset, lang: str = "vi",
-                 height: int | None = SLIDE_CHART_HEIGHT) -> go.Figure | None:
+                 height: int | None = SLIDE_CHART_HEIGHT, width: int | None = None) -> go.Figure | None:
     """The large-type figure of a slide's chart key; None for no key or no data (unknown key → ValueError)."""
     if key is None:
         return None
     if key not in BUILDERS:
         raise ValueError(f"Biểu đồ “{key}” không có (cần một trong {', '.join(CHART_KEYS)}).")
     fig = BUILDERS[key](dataset, lang)
-    return enlarge(fig, height) if fig is not None else None
+    if fig is None:
+        return None
+    enlarge(fig, height)
+    if width is not None:  # a fixed size: the slide page scales it with the slide (its text too)
+        fig.update_layout(width=width, autosize=False)
+    return fig
 
 
 def font_sizes(fig: go.Figure) -> list[float]:

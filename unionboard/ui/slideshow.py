@@ -94,6 +94,11 @@ div:has(> .st-key-slide_chart_notes), .st-key-slide_chart_notes {{
 .ub-title-slide .ub-congress {{ font-size: {px(46)}; font-weight: 600; color: {INK}; }}
 .ub-title-slide .ub-term {{ font-size: {px(36)}; color: {MUTED}; }}
 .ub-notes {{ font-size: 22px; line-height: 1.45; color: {INK}; }}
+/* the hall's chart is drawn at the design's size and scaled with the slide, its text included (a CSS
+   transform: Plotly and Streamlit measure zoomed boxes and would lay it out at the scaled size) */
+.st-key-slide_chart .js-plotly-plot {{ transform: scale(var(--ub-s, 1)); transform-origin: 0 0; }}
+.st-key-slide_chart [data-testid="stPlotlyChart"], .st-key-slide_chart [data-testid="stFullScreenFrame"],
+.st-key-slide_chart [data-testid="stElementContainer"] {{ overflow: visible !important; }}
 /* a phone: the dashboard's chart instead of the hall's (whose large type cannot fit), and scrolling */
 .st-key-slide_phone {{ display: none !important; }}
 @media (max-width: 640px) {{
@@ -119,6 +124,16 @@ def inject_css() -> None:
         f"(max-height: {round(DESIGN_HEIGHT * (z + 0.1)) - 1}px) {{ :root {{ --ub-s: {z}; }} }}"
         for z in SHRINK_STEPS)
     st.html(f"<style>:root {{ --ub-s: 1; }}\n{_BASE_CSS}\n{grow}\n{shrink}</style>")
+
+
+def hall_chart(fig, key: str, notes: bool, config: dict) -> None:
+    """The slide's chart in its box: beside the notes it fills the box; otherwise it is drawn at its own
+    (design) size, not resized by Plotly, and the CSS above scales it with the slide."""
+    if notes:
+        st.plotly_chart(fig, key=key, config=config, theme=None, height="stretch")
+    else:
+        st.plotly_chart(fig, key=key, config={**config, "responsive": False}, theme=None, width="content",
+                        height="content")
 
 
 def allow_scroll() -> None:
