@@ -10,7 +10,7 @@ from unionboard.analysis.filters import dataset_years
 from unionboard.core.i18n import LANGUAGES, t
 from unionboard.core.text import vietnam_time
 from unionboard.ui.components import md_escape
-from unionboard.ui.data import build_view, checked, current_source, sample_source
+from unionboard.ui.data import PERSISTENT_KEYS, build_view, checked, current_source, sample_source
 
 ROOT = Path(__file__).resolve().parent
 
@@ -20,6 +20,11 @@ st.set_page_config(page_title="Đại hội Công đoàn cơ sở", page_icon=st
 if "lang" not in st.session_state:
     st.session_state["lang"] = "en" if st.query_params.get("lang") == "en" else "vi"
 lang = st.session_state["lang"]
+# settings chosen on one page that must survive a visit to another: Streamlit drops a widget's state
+# when the page drawing it is not shown, unless the key is assigned again in every run
+for persistent in PERSISTENT_KEYS:
+    if persistent in st.session_state:
+        st.session_state[persistent] = st.session_state[persistent]
 
 PAGES = {
     "section_report": [

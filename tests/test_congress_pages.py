@@ -189,3 +189,14 @@ def test_the_quorum_threshold_is_configurable(home) -> None:
     assert "Đại hội đủ điều kiện tiến hành" in _texts(at)
     at.number_input(key="congress_quorum_pct").set_value(95).run()
     assert "chưa nhiều hơn 95,0% số được triệu tập (cần ít nhất 32)" in _texts(at)
+
+
+def test_the_quorum_threshold_survives_a_visit_to_another_page(home) -> None:
+    at = _page("app_pages/congress.py")
+    at.number_input(key="congress_quorum_pct").set_value(95).run()
+    at.switch_page("app_pages/overview.py")
+    at.run()
+    at.switch_page("app_pages/congress.py")
+    at.run()
+    assert at.number_input(key="congress_quorum_pct").value == 95
+    assert "cần ít nhất 32" in _texts(at)

@@ -38,11 +38,12 @@ from unionboard.present.slides import fmt_percent
 from unionboard.store.congress import CongressError, CongressStore
 from unionboard.ui.auth import current_user, is_committee
 from unionboard.ui.components import md_escape
+from unionboard.ui.data import QUORUM_KEY
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FLASH = "_congress_flash"
 MAX_SHOWN = 25
-THRESHOLD_KEY = "congress_quorum_pct"
+THRESHOLD_KEY = QUORUM_KEY
 
 
 def congress_store() -> CongressStore:

@@ -11,6 +11,9 @@ from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.domains.loader import check_files
 from unionboard.sample.report import sample_paths
 
+QUORUM_KEY = "congress_quorum_pct"  # the quorum threshold (%) chosen on the attendance page
+PERSISTENT_KEYS = (QUORUM_KEY,)  # widget settings kept when another page is shown (see app.py)
+
 
 @dataclass(frozen=True, eq=False)
 class DataSource:
