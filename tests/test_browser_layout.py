@@ -12,12 +12,14 @@ import pytest
 from conftest import wait_for_app
 from layout_check import LAYOUT_JS
 
+from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile
 from unionboard.domains.loader import check_files
 from unionboard.present.slides import build_slides
 from unionboard.sample.report import sample_paths
 
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080), "phone": (390, 844)}
+PAGE_SIZES = [*SIZES, "phone-en"]  # English words are longer: the narrowest screen in English too
 PAGES = ["overview", "members", "finance", "targets", "plan", "plan#budget", "data",
          "attendance", "election", "hall"]
 WITHOUT_CHARTS = {"data", "attendance", "election", "hall"}  # tables, metrics and HTML bars
@@ -108,17 +110,18 @@ def full_screenshot(page, path) -> None:
     page.set_viewport_size(size)
 
 
-@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("size", PAGE_SIZES)
 def test_every_page_lays_out(sized_page, streamlit_server, artifacts_dir, size):
     out = artifacts_dir / "layout"
     out.mkdir(exist_ok=True)
-    page = sized_page(*SIZES[size])
+    screen, _, lang = size.partition("-")
+    page = sized_page(*SIZES[screen])
     for name in PAGES:
         path, _, tab = name.partition("#")
-        page.goto(f"{streamlit_server}/{'' if path == 'overview' else path}")
+        page.goto(f"{streamlit_server}/{'' if path == 'overview' else path}{'?lang=en' if lang else ''}")
         settle(page)
         if tab == "budget":
-            page.get_by_role("tab", name="Dự toán thu chi").click()
+            page.get_by_role("tab", name=t("plan_tab_budget", lang or "vi")).click()
             settle(page)
         if name not in WITHOUT_CHARTS:
             page.wait_for_function(VISIBLE_CHART_JS, timeout=30_000)
