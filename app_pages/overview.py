@@ -50,7 +50,7 @@ if data.finance is not None:
         chart(charts.revenue_share(data.finance, lang=lang), "nguon-thu", lang)
 if data.targets is not None:
     with grid.cell():
-        chart(charts.targets_status_donut(data.targets, lang=lang), "chi-tieu", lang, show_table=False)
+        chart(charts.targets_status_donut(data.targets, lang=lang), "chi-tieu", lang)
 
 st.subheader(t("summary_heading", lang))
 st.markdown("\n".join(f"- {md_escape(sentence)}" for sentence in findings.overview_summary(data, lang)))

@@ -242,7 +242,8 @@ DONUT_TEXT = {"textposition": "inside", "insidetextorientation": "horizontal",
 def _style_donut(fig: go.Figure, title: str) -> go.Figure:
     """A donut's layout: the shared style, the ring using the width (no axis margins), legend below."""
     _style(fig, title, legend_below=True)
-    fig.update_layout(margin={"l": 10, "r": 10, "b": 60}, showlegend=True)
+    # room for three legend rows below, so that donuts side by side keep one ring size whatever their legend
+    fig.update_layout(margin={"l": 10, "r": 10, "b": 100}, showlegend=True)
     return fig
 
 
