@@ -200,3 +200,21 @@ def test_the_quorum_threshold_survives_a_visit_to_another_page(home) -> None:
     at.run()
     assert at.number_input(key="congress_quorum_pct").value == 95
     assert "cần ít nhất 32" in _texts(at)
+
+
+def test_the_pdf_dossier_gets_what_the_congress_recorded(published) -> None:
+    """The slide page's PDF holds the credentials report and each election's result once they are
+    recorded (never the labelled sample's)."""
+    from unionboard.analysis.congress import Entry, convened
+    from unionboard.ui.data import build_view, current_source
+    from unionboard.ui.slide_admin import document_sections
+
+    view = build_view("vi", current_source(), None)
+    assert document_sections(view, "vi") == ()  # published data, nothing recorded yet
+    first = convened(view.result.dataset)[0]
+    published.mark(first.key, first.name, "present", by="Chị Lan")
+    election = published.create_election("Ban Chấp hành khóa V", 1, ["An", "Bình"], 3, by="Chị Lan")
+    published.add_entry(election.id, Entry(2, 2, 0, (("An", 2),)), by="Tổ kiểm phiếu")
+    sections = document_sections(view, "vi")
+    assert [s.heading for s in sections] == ["Tình hình đoàn viên dự Đại hội",
+                                             "Kết quả bầu cử: Ban Chấp hành khóa V"]

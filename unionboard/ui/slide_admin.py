@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from unionboard.analysis.congress import count_election
 from unionboard.core.i18n import t
 from unionboard.export.docx import dataset_to_docx
 from unionboard.export.ods import dataset_to_ods
@@ -45,8 +46,8 @@ DOCUMENTS = {  # format → (writer(dataset, lang), catalogue key of the label, 
              DOCX_MIME, ":material/description:"),
     "xlsx": (lambda d, lang: dataset_to_xlsx(d), "slides_download_xlsx", "dai-hoi-so-lieu.xlsx",
              XLSX_MIME, ":material/table:"),
-    "pdf": (dataset_to_pdf, "doc.download_pdf", "dai-hoi-ho-so.pdf", PDF_MIME,
-            ":material/picture_as_pdf:"),
+    "pdf": (lambda d, lang, extra=(): dataset_to_pdf(d, lang, extra_sections=extra), "doc.download_pdf",
+            "dai-hoi-ho-so.pdf", PDF_MIME, ":material/picture_as_pdf:"),
     "odt": (lambda d, lang: dataset_to_odt(d), "doc.download_odt", "dai-hoi-bang-bieu.odt", ODT_MIME,
             ":material/article:"),
     "ods": (lambda d, lang: dataset_to_ods(d), "doc.download_ods", "dai-hoi-so-lieu.ods", ODS_MIME,
@@ -56,13 +57,26 @@ DEFERRED = ("pdf", "odt", "ods")  # made when clicked: the slide page does not w
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _document(cache_key: tuple, fmt: str, lang: str, _dataset) -> bytes:
+def _document(cache_key: tuple, fmt: str, lang: str, _dataset, extra: tuple = ()) -> bytes:
+    if extra:  # the congress day's sections (the PDF dossier): part of the cache key
+        return DOCUMENTS[fmt][0](_dataset, lang, extra)
     return DOCUMENTS[fmt][0](_dataset, lang)
 
 
 def ods_bytes(cache_key: tuple, dataset) -> bytes:
     """The data workbook as .ods, cached on the data's content hash (also the data page's download)."""
     return _document(cache_key, "ods", "vi", dataset)
+
+
+def document_sections(view, lang: str) -> tuple:
+    """The congress day's report sections recorded in the store (never the labelled sample's)."""
+    from unionboard.export.congress_sections import congress_sections
+    from unionboard.ui.congress_ui import attendance, congress_store
+
+    state = attendance(view)
+    store = congress_store()
+    results = [count_election(e, store.entries(e.id)) for e in store.elections()]
+    return congress_sections(None if state.sample or not state.marks else state.report, results, lang)
 
 
 def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
@@ -75,7 +89,9 @@ def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
                        on_click="ignore", icon=":material/co_present:")
     for fmt, (_write, label, file_name, mime, icon) in DOCUMENTS.items():
         def data(fmt: str = fmt) -> bytes:
-            return _document(key, fmt, lang, dataset)
+            # the dossier also holds the credentials report and the election results, once recorded
+            extra = document_sections(view, lang) if fmt == "pdf" else ()
+            return _document(key, fmt, lang, dataset, extra)
 
         st.download_button(t(label, lang), data if fmt in DEFERRED else data(), file_name=file_name,
                            mime=mime, key=f"slides_{fmt}", on_click="ignore", icon=icon)

@@ -40,6 +40,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
                             'Revenue over the term {revenue} đồng; spending {spending} đồng; closing balance {closing} đồng.'),
     # targets, awards, term targets
     'doc.col_no': ('STT', 'No.'),
+    'doc.section_credentials': ('Thẩm tra tư cách đại biểu', 'Credentials of the delegates'),
+    'doc.section_attendance': ('Tình hình đoàn viên dự Đại hội', 'Members attending the congress'),
+    'doc.section_election': ('Kết quả bầu cử: {title}', 'Election result: {title}'),
+    'doc.cred_present_total': ('Tổng số có mặt', 'Present in all'),
+    'doc.cred_col_item': ('Nội dung', 'Item'),
+    'doc.cred_col_share': ('Tỉ lệ', 'Share'),
+    'doc.elect_col_name': ('Họ và tên', 'Name'),
+    'doc.elect_col_votes': ('Số phiếu', 'Votes'),
+    'doc.elect_col_outcome': ('Kết quả', 'Outcome'),
+    'doc.elect_counts': ('Số lượng cần bầu: {seats}; số ứng cử viên: {candidates}. Phiếu phát ra: {issued}, thu về: '
+                         '{returned}, hợp lệ: {valid}, không hợp lệ: {invalid}.',
+                         'Seats: {seats}; candidates: {candidates}. Ballots issued: {issued}, returned: {returned}, '
+                         'valid: {valid}, invalid: {invalid}.'),
+    'doc.elect_none': ('Không có ứng cử viên nào được quá một nửa số phiếu hợp lệ.',
+                       'No candidate has more than half of the valid ballots.'),
+    'doc.elect_incomplete': ('Chưa kiểm xong: còn {n} phiếu chưa kiểm.', 'Count not finished: {n} ballots left.'),
     'doc.col_target_text': ('Nội dung mục tiêu Nghị quyết', 'Resolution target'),
     'doc.col_unit': ('ĐVT', 'Unit'),
     'doc.col_target': ('Mục tiêu NQ', 'Target'),
