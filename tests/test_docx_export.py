@@ -45,7 +45,7 @@ def test_heading(doc):
     assert title.text == "BÁO CÁO SỐ LIỆU ĐẠI HỘI LẦN THỨ IV"
     assert title.alignment == 1  # centred
     assert all(run.bold for run in title.runs)
-    assert "Nhiệm kỳ 2012–2017" in texts
+    assert "Tổng kết nhiệm kỳ 2012–2017" in texts  # the figures' term (the congress opens 2017–2022)
 
 
 def test_member_paragraph_matches_the_report_style(doc):

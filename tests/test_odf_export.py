@@ -51,7 +51,7 @@ def odt_tables(doc) -> list[list[list[str]]]:
 def test_odt_holds_the_heading_and_member_sentence(odt):
     paragraphs = odt_paragraphs(odt)
     assert paragraphs[0] == "CÔNG ĐOÀN CƠ SỞ SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ GIANG"
-    assert "BÁO CÁO SỐ LIỆU ĐẠI HỘI LẦN THỨ IV" in paragraphs and "Nhiệm kỳ 2012–2017" in paragraphs
+    assert "BÁO CÁO SỐ LIỆU ĐẠI HỘI LẦN THỨ IV" in paragraphs and "Tổng kết nhiệm kỳ 2012–2017" in paragraphs
     assert any(p.startswith("Tổng số 33 đoàn viên, trong đó: 16 nam, 17 nữ") for p in paragraphs)
     assert "* Phần thu\tĐVT: đồng" in paragraphs
 

@@ -45,14 +45,14 @@ def test_the_report_figures_are_selectable_text(reader):
         assert figure in text, figure
     assert "Tổng số 33 đoàn viên, trong đó: 16 nam, 17 nữ" in " ".join(text.split())
     assert "BÁO CÁO SỐ LIỆU ĐẠI HỘI LẦN THỨ IV" in text
-    assert "Nhiệm kỳ 2012–2017" in text
+    assert "Tổng kết nhiệm kỳ 2012–2017" in text
     assert "Công tác tài chính công đoàn" in text
 
 
 def test_cover_names_the_union_congress_and_term_and_key_figures(reader):
     cover = " ".join(page_texts(reader)[0].split())
     assert "CÔNG ĐOÀN CƠ SỞ SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ GIANG" in cover
-    assert "LẦN THỨ IV" in cover and "Nhiệm kỳ 2012–2017" in cover
+    assert "LẦN THỨ IV" in cover and "Tổng kết nhiệm kỳ 2012–2017" in cover
     for figure in ("33", "310.992.000", "308.835.000", "2.157.000"):
         assert figure in cover
     # the overview sentences of analysis.findings
@@ -67,7 +67,7 @@ def test_a4_pages_numbered_with_running_headers(reader):
     for number, text in enumerate(pages, start=1):
         assert f"Trang {number}/{len(pages)}" in text
     for text in pages[1:]:
-        assert "BÁO CÁO SỐ LIỆU ĐẠI HỘI LẦN THỨ IV — Nhiệm kỳ 2012–2017" in text
+        assert "BÁO CÁO SỐ LIỆU ĐẠI HỘI LẦN THỨ IV — Tổng kết nhiệm kỳ 2012–2017" in text
 
 
 def test_fonts_are_embedded_subsets(reader, pdf_bytes):

@@ -129,7 +129,7 @@ def test_fonts_are_large(deck):
 def test_title_slide_text(deck):
     text = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
     assert "CÔNG ĐOÀN CƠ SỞ SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ GIANG" in text
-    assert "Đại hội lần thứ IV" in text and "Nhiệm kỳ 2012–2017" in text
+    assert "Đại hội lần thứ IV" in text and "Tổng kết nhiệm kỳ 2012–2017" in text
 
 
 def test_term_targets_slide_lists_the_targets(deck):

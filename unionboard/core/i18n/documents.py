@@ -6,7 +6,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'doc.default_name': ('Công đoàn cơ sở', 'Grassroots trade union'),
     'doc.title_congress': ('BÁO CÁO SỐ LIỆU ĐẠI HỘI LẦN THỨ {congress}', 'CONGRESS DATA REPORT — CONGRESS {congress}'),
     'doc.title_plain': ('BÁO CÁO SỐ LIỆU ĐẠI HỘI CÔNG ĐOÀN CƠ SỞ', 'GRASSROOTS UNION CONGRESS DATA REPORT'),
-    'doc.term': ('Nhiệm kỳ {term}', 'Term {term}'),
+    # the figures' term; the congress itself opens the next one (“Lần thứ IV, nhiệm kỳ 2017–2022”)
+    'doc.term': ('Tổng kết nhiệm kỳ {term}', 'Review of the term {term}'),
     'doc.no_data': ('Chưa có số liệu.', 'No data yet.'),
     # section headings
     'doc.section_members': ('Cơ cấu đoàn viên', 'Membership'),

@@ -3,7 +3,7 @@
 ENTRIES: dict[str, tuple[str, str]] = {
     'slide.congress': ('Đại hội lần thứ {congress}', 'Congress no. {congress}'),
     'slide.congress_fallback': ('Đại hội Công đoàn cơ sở', 'Grassroots trade union congress'),
-    'slide.term_label': ('Nhiệm kỳ', 'Term'),
+    'slide.term_label': ('Tổng kết nhiệm kỳ', 'Review of the term'),
     'slide.title_notes': ('Báo cáo số liệu của {name}{term_part}{congress_part}.', 'Figures of {name}{term_part}{congress_part}.'),
     'slide.title_notes_term': (', nhiệm kỳ {term}', ', term {term}'),
     'slide.title_notes_congress': (', trình Đại hội lần thứ {congress}', ', presented to congress no. {congress}'),
