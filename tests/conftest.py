@@ -256,6 +256,23 @@ def browser():
 
 
 @pytest.fixture
+def viewport_page(browser):
+    """A factory of pages of a given viewport size (vi-VN), each in a fresh browser context closed after
+    the test: the hall at 1280×720 or 1920×1080, a phone at 390×844, two devices at once."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 720):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def page(browser, request: pytest.FixtureRequest, artifacts_dir: Path):
     """Fresh browser context (1440x900, vi-VN) + page; screenshot saved on test failure."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")

@@ -31,18 +31,9 @@ def congress_server(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture
-def contexts(browser):
-    made = []
-
-    def make(width: int = 1280, height: int = 720):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-        context.set_default_timeout(30_000)
-        made.append(context)
-        return context.new_page()
-
-    yield make
-    for context in made:
-        context.close()
+def contexts(viewport_page):
+    """Pages of separate browser contexts (separate devices), conftest's `viewport_page`."""
+    return viewport_page
 
 
 def wait_for_hall(page) -> None:

@@ -43,15 +43,12 @@ def streamlit_probe(base: str, url: str) -> bool:
 
 
 @pytest.fixture
-def sized_page(browser, request, artifacts_dir, streamlit_server):
-    """A page of the given size that records console errors and every request leaving the server."""
-    contexts = []
+def sized_page(viewport_page, streamlit_server):
+    """A page of the given size (conftest's `viewport_page`) that records console errors and every
+    request leaving the server."""
 
     def make(width: int, height: int):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        page = context.new_page()
+        page = viewport_page(width, height)
         page.problems = []
 
         def console(message) -> None:
@@ -70,9 +67,7 @@ def sized_page(browser, request, artifacts_dir, streamlit_server):
                 or page.problems.append(f"request outside the app: {r.url}"))
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 SIZES_JS = """() => JSON.stringify([...document.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]

@@ -119,18 +119,9 @@ def walk(page, base: str, artifacts_dir, prefix: str) -> list[str]:
 
 
 @pytest.fixture
-def hall_page(browser, request, artifacts_dir):
-    contexts = []
-
-    def make(width: int, height: int):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+def hall_page(viewport_page):
+    """A page of the hall's screen size (conftest's `viewport_page`)."""
+    return viewport_page
 
 
 def test_walk_every_slide_with_arrow_keys_at_720p(hall_page, streamlit_server, artifacts_dir):

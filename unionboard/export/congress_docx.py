@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 
 from unionboard.analysis.congress import Credentials, ElectionResult
 from unionboard.core.models import UnionInfo
+from unionboard.export.congress_sections import credentials_rows, election_rows
 from unionboard.export.docx import (
     CENTER,
     JUSTIFY,
@@ -31,12 +32,9 @@ from unionboard.export.docx import (
 from unionboard.present.congress import (
     age_text,
     attendance_sentence,
-    composition_rows,
     quorum_sentence,
-    result_rows,
     result_sentences,
 )
-from unionboard.present.slides import fmt_percent
 
 DATE_LINE = "……………, ngày …… tháng …… năm ……"
 BLANK_NAME = "……………………………………"
@@ -104,10 +102,7 @@ def credentials_docx(report: Credentials, info: UnionInfo) -> bytes:
     add_paragraph(doc, attendance_sentence(report, "vi"), indent=True)
     add_paragraph(doc, "2. Cơ cấu " + ("đại biểu" if delegates else "đoàn viên") + " có mặt", bold=True,
                   align=LEFT, before=6)
-    rows = [([str(i), f"{group}: {item}", str(count), share], False)
-            for i, (group, item, count, share) in enumerate(composition_rows(report, "vi"), start=1)]
-    rows.insert(0, (["", "Tổng số có mặt", str(report.present),
-                     fmt_percent(report.present, report.convened, "vi")], True))
+    rows = [(list(cells), bold) for cells, bold in credentials_rows(report, "vi")]
     add_table(doc, ["STT", "Nội dung", "Số lượng", "Tỉ lệ"], rows, [1.2, 9.8, 2.5, 2.5],
               [CENTER, LEFT, CENTER, RIGHT])
     if age_text(report, "vi"):
@@ -140,8 +135,7 @@ def minutes_docx(result: ElectionResult, info: UnionInfo) -> bytes:
         add_paragraph(doc, f"- {label}: {value} phiếu.", align=LEFT, after=0, indent=True)
     add_paragraph(doc, "II. Số phiếu bầu của từng ứng cử viên (tỉ lệ so với số phiếu hợp lệ)", bold=True,
                   align=LEFT, before=6)
-    rows = [([str(rank), name, str(votes), share, outcome], False)
-            for rank, name, votes, share, outcome in result_rows(result, "vi")]
+    rows = [(list(cells), bold) for cells, bold in election_rows(result, "vi")]
     add_table(doc, ["STT", "Họ và tên", "Số phiếu", "Tỉ lệ", "Kết quả"], rows, [1.2, 6.8, 2.2, 2.3, 4.0],
               [CENTER, LEFT, CENTER, RIGHT, CENTER])
     add_paragraph(doc, "III. Kết quả bầu cử", bold=True, align=LEFT, before=6)

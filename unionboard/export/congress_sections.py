@@ -18,16 +18,27 @@ from unionboard.present.congress import (
 from unionboard.present.slides import fmt_percent
 
 
-def credentials_section(report: Credentials, lang: str = "vi") -> Section:
-    """Convened, present and the quorum in sentences, the composition of those present as a table."""
+def credentials_rows(report: Credentials, lang: str = "vi") -> list[tuple[tuple[str, ...], bool]]:
+    """The composition table's rows (cells, bold): those present in all, then each group's count and share."""
     rows = [((str(i), f"{group}: {item}", str(count), share), False)
             for i, (group, item, count, share) in enumerate(composition_rows(report, lang), start=1)]
     rows.insert(0, (("", t("doc.cred_present_total", lang), str(report.present),
                      fmt_percent(report.present, report.convened, lang)), True))
+    return rows
+
+
+def election_rows(result: ElectionResult, lang: str = "vi") -> list[tuple[tuple[str, ...], bool]]:
+    """The result table's rows (cells, bold): rank, candidate, votes, share of the valid ballots, outcome."""
+    return [((str(rank), name, str(votes), share, outcome), False)
+            for rank, name, votes, share, outcome in result_rows(result, lang)]
+
+
+def credentials_section(report: Credentials, lang: str = "vi") -> Section:
+    """Convened, present and the quorum in sentences, the composition of those present as a table."""
     blocks = [Paragraph(attendance_sentence(report, lang)),
               Table("credentials", (t("doc.col_no", lang), t("doc.cred_col_item", lang), t("doc.col_count", lang),
                                     t("doc.cred_col_share", lang)),
-                    tuple(rows), (CENTER, LEFT, CENTER, RIGHT), (1.2, 9.8, 2.5, 2.5))]
+                    tuple(credentials_rows(report, lang)), (CENTER, LEFT, CENTER, RIGHT), (1.2, 9.8, 2.5, 2.5))]
     if age := age_text(report, lang):
         blocks.append(Paragraph(age))
     blocks.append(Paragraph(quorum_sentence(report, lang)))
@@ -44,8 +55,7 @@ def election_section(result: ElectionResult, lang: str = "vi") -> Section:
     table = Table(f"election-{election.id}",
                   (t("doc.col_no", lang), t("doc.elect_col_name", lang), t("doc.elect_col_votes", lang),
                    t("doc.cred_col_share", lang), t("doc.elect_col_outcome", lang)),
-                  tuple(((str(rank), name, str(votes), share, outcome), False)
-                        for rank, name, votes, share, outcome in result_rows(result, lang)),
+                  tuple(election_rows(result, lang)),
                   (CENTER, LEFT, CENTER, RIGHT, CENTER), (1.2, 6.8, 2.2, 2.3, 4.0))
     outcome = [Paragraph(s) for s in result_sentences(result, lang)] or [Paragraph(t("doc.elect_none", lang))]
     if not result.complete:

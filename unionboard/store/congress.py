@@ -16,7 +16,6 @@ Three tables beside the versioned data (same SQLite file or PostgreSQL database,
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import threading
 import weakref
@@ -33,7 +32,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    func,
     insert,
     select,
     update,
@@ -51,7 +49,7 @@ from unionboard.analysis.congress import (
     problem,
 )
 from unionboard.core.i18n import t
-from unionboard.store.versions import Store, open_store
+from unionboard.store.versions import Store, create_tables, iso_utc, open_store, utc_now
 
 SCHEMA_LOCK = 0x636F6E67  # advisory lock key while creating these tables on PostgreSQL
 
@@ -113,39 +111,21 @@ class CongressError(ValueError):
 
 def _ensure_schema(engine: Engine) -> None:
     with _READY_LOCK:
-        if engine in _READY:
-            return
-        with engine.connect() as conn:
-            conn = conn.execution_options(unionboard_write=True)
-            with conn.begin():
-                if engine.dialect.name == "postgresql":
-                    conn.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK)))
-                metadata.create_all(conn, checkfirst=True)
-        _READY.add(engine)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _iso(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).isoformat(timespec="seconds")
+        if engine not in _READY:
+            create_tables(engine, metadata, SCHEMA_LOCK)
+            _READY.add(engine)
 
 
 def _entry(row: dict) -> Entry:
     votes = json.loads(row["votes_json"])
     return Entry(returned=row["returned"], valid=row["valid"], invalid=row["invalid"],
                  votes=tuple((name, int(n)) for name, n in votes), mode=row["mode"], by=row["created_by"],
-                 at=_iso(row["created_at"]), id=row["id"])
+                 at=iso_utc(row["created_at"]), id=row["id"])
 
 
 def _election(row: dict) -> Election:
     return Election(title=row["title"], seats=row["seats"], candidates=tuple(json.loads(row["candidates_json"])),
-                    issued=row["issued"], id=row["id"], by=row["created_by"], at=_iso(row["created_at"]))
+                    issued=row["issued"], id=row["id"], by=row["created_by"], at=iso_utc(row["created_at"]))
 
 
 class CongressStore:
@@ -164,18 +144,18 @@ class CongressStore:
             raise CongressError([problem("attendance.bad_status", status=status)])
         if status == ABSENT and not reason:
             raise CongressError([problem("attendance.no_reason", name=name)])
-        at = _now()
+        at = utc_now()
         with self.store.write() as conn:
             new_id = conn.execute(insert(marks_table).values(
                 person=person, name=name, status=status, reason=reason if status == ABSENT else "",
                 created_by=by, created_at=at).returning(marks_table.c.id)).scalar_one()
-        return Mark(person, status, reason if status == ABSENT else "", by, _iso(at), new_id)
+        return Mark(person, status, reason if status == ABSENT else "", by, iso_utc(at), new_id)
 
     def marks(self) -> tuple[Mark, ...]:
         """Every mark in the order made (the latest of a person counts)."""
         with self.store.read() as conn:
             rows = conn.execute(select(marks_table).order_by(marks_table.c.id)).mappings().all()
-        return tuple(Mark(r["person"], r["status"], r["reason"], r["created_by"], _iso(r["created_at"]), r["id"])
+        return tuple(Mark(r["person"], r["status"], r["reason"], r["created_by"], iso_utc(r["created_at"]), r["id"])
                      for r in rows)
 
     # ------------------------------------------------------------------ elections
@@ -189,7 +169,7 @@ class CongressStore:
         with self.store.write() as conn:
             new_id = conn.execute(insert(elections_table).values(
                 title=title.strip(), seats=seats, candidates_json=json.dumps(names, ensure_ascii=False),
-                issued=issued, hidden=False, created_by=by, created_at=_now()).returning(elections_table.c.id)
+                issued=issued, hidden=False, created_by=by, created_at=utc_now()).returning(elections_table.c.id)
             ).scalar_one()
         return self.election(new_id)
 
@@ -226,7 +206,7 @@ class CongressStore:
         with self.store.write() as conn:
             done = conn.execute(update(entries_table).where(
                 entries_table.c.id == entry_id, entries_table.c.election_id == election_id,
-                entries_table.c.voided_at.is_(None)).values(voided_by=by, voided_at=_now()))
+                entries_table.c.voided_at.is_(None)).values(voided_by=by, voided_at=utc_now()))
         return done.rowcount == 1
 
     def add_entry(self, election_id: int, entry: Entry, by: str) -> Entry:
@@ -245,9 +225,9 @@ class CongressStore:
             problems = entry_problems(election, counted, entry)
             if problems:
                 raise CongressError(problems)
-            at = _now()
+            at = utc_now()
             new_id = conn.execute(insert(entries_table).values(
                 election_id=election_id, mode=entry.mode, returned=entry.returned, valid=entry.valid,
                 invalid=entry.invalid, votes_json=json.dumps([list(v) for v in entry.votes], ensure_ascii=False),
                 created_by=by, created_at=at).returning(entries_table.c.id)).scalar_one()
-        return Entry(entry.returned, entry.valid, entry.invalid, entry.votes, entry.mode, by, _iso(at), new_id)
+        return Entry(entry.returned, entry.valid, entry.invalid, entry.votes, entry.mode, by, iso_utc(at), new_id)

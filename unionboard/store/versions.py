@@ -308,15 +308,27 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
-def _create_schema(engine: Engine) -> None:
+def create_tables(engine: Engine, tables: MetaData, lock_key: int,
+                  then: Callable[[Connection], None] | None = None) -> None:
+    """Create `tables` that do not exist yet, in one write transaction (`then` runs inside it); on
+    PostgreSQL under the advisory lock `lock_key`, so that app instances starting together do not race."""
     with engine.connect() as conn:
         conn = conn.execution_options(unionboard_write=True)
         with conn.begin():
             if engine.dialect.name == "postgresql":
-                conn.execute(select(func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK)))
-            metadata.create_all(conn, checkfirst=True)
-            if conn.execute(select(current_table.c.id).where(current_table.c.id == 1)).first() is None:
-                conn.execute(insert(current_table).values(id=1, version_id=None))
+                conn.execute(select(func.pg_advisory_xact_lock(lock_key)))
+            tables.create_all(conn, checkfirst=True)
+            if then is not None:
+                then(conn)
+
+
+def _add_pointer(conn: Connection) -> None:
+    if conn.execute(select(current_table.c.id).where(current_table.c.id == 1)).first() is None:
+        conn.execute(insert(current_table).values(id=1, version_id=None))
+
+
+def _create_schema(engine: Engine) -> None:
+    create_tables(engine, metadata, _PG_SCHEMA_LOCK, _add_pointer)
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -347,11 +359,13 @@ def open_store(url: str | None = None) -> Store:
 # --------------------------------------------------------------------------- helpers
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
+    """Now, in UTC (what the store records)."""
     return dt.datetime.now(dt.UTC)
 
 
-def _iso(value: dt.datetime | None) -> str:
+def iso_utc(value: dt.datetime | None) -> str:
+    """A stored time as ISO 8601 in UTC, to the second ("" for none; a naive time is UTC)."""
     if value is None:
         return ""
     if value.tzinfo is None:
@@ -559,7 +573,7 @@ class Store:
                           version_domains_table.c.name)):
             domains.setdefault(vid, {}).setdefault(domain, []).append(name)
         order = {d: i for i, d in enumerate(store_domains())}
-        return [VersionInfo(id=r["id"], created_at=_iso(r["created_at"]), by=r["created_by"],
+        return [VersionInfo(id=r["id"], created_at=iso_utc(r["created_at"]), by=r["created_by"],
                             comment=r["comment"] or "", sha256=r["sha256"], current=r["id"] == current,
                             files=uploaded.get(r["id"], []), action=r["action"], parent_id=r["parent_id"],
                             domains=dict(sorted(domains.get(r["id"], {}).items(),
@@ -589,7 +603,7 @@ class Store:
         """Recorded pointer moves (rollbacks), newest first."""
         with self.read() as conn:
             rows = conn.execute(select(events_table).order_by(events_table.c.id.desc())).mappings().all()
-        return [EventInfo(id=r["id"], created_at=_iso(r["created_at"]), by=r["created_by"],
+        return [EventInfo(id=r["id"], created_at=iso_utc(r["created_at"]), by=r["created_by"],
                           action=r["action"], from_version=r["from_version_id"],
                           to_version=r["to_version_id"], comment=r["comment"] or "") for r in rows]
 
@@ -760,7 +774,7 @@ class Store:
     def _insert_version(conn: Connection, *, by: str, comment: str, action: str, parent_id: int | None,
                         summary_json: str | None, sha256: str) -> int:
         return conn.execute(insert(versions_table).values(
-            created_at=_now(), created_by=by or "", comment=comment or "", action=action,
+            created_at=utc_now(), created_by=by or "", comment=comment or "", action=action,
             parent_id=parent_id, summary_json=summary_json, sha256=sha256)
             .returning(versions_table.c.id)).scalar_one()
 
@@ -795,7 +809,7 @@ class Store:
             if sha not in existing:
                 existing[sha] = conn.execute(insert(files_table).values(
                     sha256=sha, name=f.name, size=len(f.data), data=f.data,
-                    has_info=INFO_DOMAIN in supplied[f.name], created_at=_now())
+                    has_info=INFO_DOMAIN in supplied[f.name], created_at=utc_now())
                     .returning(files_table.c.id)).scalar_one()
             file_ids[f.name] = existing[sha]
         return file_ids
@@ -865,7 +879,7 @@ class Store:
             self._require(conn, version_id)
             if current != version_id:
                 conn.execute(insert(events_table).values(
-                    created_at=_now(), created_by=by or "", action="rollback", from_version_id=current,
+                    created_at=utc_now(), created_by=by or "", action="rollback", from_version_id=current,
                     to_version_id=version_id, comment=comment or ""))
                 conn.execute(update(current_table).where(current_table.c.id == 1).values(version_id=version_id))
             return self._version_infos(conn, ids=[version_id])[0]
