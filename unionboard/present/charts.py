@@ -175,11 +175,6 @@ def _wrap(text: str, width: int = 16) -> str:
     return wrap(text, width)
 
 
-def _shorten(text: str, width: int = 48) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip(" ,;.") + "…"
-
-
 def _millions(amount: int | float) -> float:
     return amount / 1_000_000
 
