@@ -51,6 +51,8 @@ def sign_in(page, name: str) -> None:
     page.get_by_label("Họ tên (ghi vào lịch sử phiên bản)").fill(name)
     page.get_by_label("Mật khẩu Ban chấp hành").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    # the sign-in rerun may start after a first idle poll: wait for what it draws, then for the app
+    page.get_by_test_id("stSidebar").get_by_text(f"Đã đăng nhập: {name}").wait_for(timeout=30_000)
     wait_for_app(page)
     assert f"Đã đăng nhập: {name}" in page.get_by_test_id("stSidebar").inner_text()
 
