@@ -256,18 +256,26 @@ def browser():
 
 
 @pytest.fixture
-def viewport_page(browser):
+def viewport_page(browser, request: pytest.FixtureRequest, artifacts_dir: Path):
     """A factory of pages of a given viewport size (vi-VN), each in a fresh browser context closed after
-    the test: the hall at 1280×720 or 1920×1080, a phone at 390×844, two devices at once."""
-    contexts = []
+    the test: the hall at 1280×720 or 1920×1080, a phone at 390×844, two devices at once. Each page's
+    screenshot is saved when the test fails."""
+    contexts, pages = [], []
 
     def make(width: int = 1280, height: int = 720):
         context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
         context.set_default_timeout(30_000)
         contexts.append(context)
-        return context.new_page()
+        pages.append(context.new_page())
+        return pages[-1]
 
     yield make
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed:
+        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.nodeid)
+        for n, pg in enumerate(pages):
+            with contextlib.suppress(Exception):  # best effort
+                pg.screenshot(path=str(artifacts_dir / f"FAILED-{name}-{n}.png"), full_page=True)
     for context in contexts:
         context.close()
 
