@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.draft_claims import RawClaim, number_value, prose_claims
-from unionboard.analysis.figures import Figure
+from unionboard.analysis.figures import Figure, figure_catalogue
 from unionboard.core.issues import IssueLog
-from unionboard.core.models import Issue, UnionInfo
+from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
 from unionboard.core.text import cell_name, fold, format_number, parse_year
-from unionboard.read.draft import Draft, DraftTable
+from unionboard.read.draft import Draft, DraftTable, read_draft
 
 STATUSES = ("match", "mismatch", "unverifiable", "ambiguous")
 _TOTAL_CUES = ("tong so", "tong cong", "hien co", "co tong", "gom", "hien nay co", "voi tong so")
@@ -424,3 +424,16 @@ def check_draft(draft: Draft, figures: tuple[Figure, ...], info: UnionInfo | Non
     claims += tables.notes
     claims.sort(key=lambda c: (c.paragraph, c.start))
     return DraftCheck(draft.name, tuple(claims), tuple(log.items))
+
+
+def check_report(draft: SourceFile, result: CheckResult, files: tuple[SourceFile, ...] = ()) -> DraftCheck:
+    """Read a draft (.docx/.odt/.txt) and check it against a checked data set and its files (for cells).
+
+    An unreadable draft gives no claims and the reading error as its issue (never raises on bad input).
+    """
+    log = IssueLog()
+    read = read_draft(draft, log)
+    if read is None:
+        return DraftCheck(draft.name, (), tuple(log.items))
+    info_source = result.sources.get("info") or "Thông tin công đoàn (trang Thông tin)"
+    return check_draft(read, figure_catalogue(result, files), result.dataset.info, info_source)
