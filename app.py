@@ -42,6 +42,7 @@ PAGES = {
     "section_committee": [
         ("app_pages/data.py", "page_data", ":material/upload_file:", "data", False),
         ("app_pages/plan.py", "page_plan", ":material/event_note:", "plan", False),
+        ("app_pages/draft_check.py", "page_draft_check", ":material/fact_check:", "draft-check", False),
     ],
 }
 navigation = {

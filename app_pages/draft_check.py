@@ -1,0 +1,63 @@
+"""Ban chấp hành › Kiểm tra dự thảo: every figure of the draft report checked against the data, sent back commented."""
+
+import streamlit as st
+
+from unionboard.analysis.draft_check import STATUSES
+from unionboard.core.i18n import t
+from unionboard.core.models import SourceFile
+from unionboard.export.draft_docx import annotated_docx
+from unionboard.read.draft import DRAFT_TYPES
+from unionboard.sample.draft import SAMPLE_DRAFT_NAME, draft_docx
+from unionboard.ui import draft_ui
+from unionboard.ui.auth import require_committee
+from unionboard.ui.components import issues_table
+from unionboard.ui.data import get_view
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+view = get_view()
+lang = view.lang
+st.title(t("page_draft_check", lang))
+st.caption(t("draft_intro", lang))
+
+draft = None
+if st.toggle(t("draft_use_sample", lang), key="draft_sample"):
+    draft = SourceFile(SAMPLE_DRAFT_NAME, draft_docx())
+elif require_committee(lang):
+    uploaded = st.file_uploader(t("draft_uploader", lang), type=[*DRAFT_TYPES, "doc"], key="draft_upload")
+    if uploaded is not None:
+        draft = SourceFile(uploaded.name, uploaded.getvalue())
+
+if draft is not None:
+    files = draft_ui.data_files(view.source)
+    check = draft_ui.checked_draft(draft.sha256, view.source.cache_key, draft, view.result, files)
+    draft_ui.changes_since_last(draft.sha256, view.source.cache_key, check, lang)
+    if check.issues:
+        st.subheader(t("draft_issues", lang))
+        issues_table(check.issues, lang)
+    if check.claims:
+        draft_ui.summary(check, lang)
+        left, right = st.columns([2, 1], vertical_alignment="bottom")
+        shown = left.multiselect(t("draft_filter", lang), list(STATUSES), default=["mismatch", "ambiguous"],
+                                 format_func=lambda s: draft_ui.label(s, lang), key="draft_statuses")
+        years = right.toggle(t("draft_years", lang), key="draft_years")
+        claims = [c for c in check.claims if c.status in shown and (years or c.kind not in ("year", "term"))]
+        track = st.toggle(t("draft_track", lang), key="draft_track")
+        if draft.name.lower().endswith(".docx"):
+            st.download_button(t("draft_download", lang), lambda: annotated_docx(draft, check, track, lang),
+                               file_name=draft.name.removesuffix(".docx") + "-da-kiem-tra.docx", mime=DOCX_MIME,
+                               key="draft_download", icon=":material/download:", on_click="ignore")
+        else:
+            st.caption(t("draft_annotate_odt", lang))
+        st.subheader(t("draft_table_heading", lang))
+        if not claims:
+            st.info(t("draft_no_figures", lang))
+        else:
+            picked = st.dataframe(draft_ui.claims_frame(claims, lang), hide_index=True, on_select="rerun",
+                                  selection_mode="single-row", key="draft_claims", width="stretch")
+            rows = picked.selection.rows if picked else []
+            if rows:
+                draft_ui.detail(claims[rows[0]], lang)
+            st.subheader(t("draft_text_heading", lang))
+            paragraphs = draft_ui.draft_paragraphs(draft.sha256, draft)
+            st.html(draft_ui.marked_html(paragraphs, claims, lang))

@@ -1,0 +1,169 @@
+"""The draft report check: the reference draft (built as .docx in code) against the sample data, planted errors."""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from unionboard.analysis.draft_check import check_report
+from unionboard.analysis.draft_claims import prose_claims
+from unionboard.core.models import SourceFile
+from unionboard.domains.loader import check_files
+from unionboard.export.draft_docx import annotated_docx
+from unionboard.sample.draft import draft_docx, sample_draft_text
+from unionboard.sample.report import sample_paths
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@functools.lru_cache(maxsize=1)
+def sample():
+    files = tuple(SourceFile(p.name, p.read_bytes()) for p in sample_paths())
+    return check_files(files), files
+
+
+def run(text: str | None = None, name: str = "du-thao.docx"):
+    result, files = sample()
+    return check_report(SourceFile(name, draft_docx(text)), result, files)
+
+
+def find(check, text: str, paragraph_text: str | None = None):
+    return [c for c in check.claims if c.text == text]
+
+
+def test_every_figure_the_sample_holds_matches():
+    check = run()
+    prose = {c.text: c for c in check.claims if c.kind == "count" and c.status == "match"}
+    for text in ("33", "16", "17", "06", "24", "01", "02", "10", "8", "23", "13"):
+        assert text in prose, text
+    assert prose["06"].label == "Trình độ chuyên môn: Thạc sỹ" and prose["06"].expected == 6
+    assert prose["02"].label == "Trình độ dưới đại học"
+    assert prose["10"].label == "Lý luận chính trị: Cao cấp" and prose["8"].label == "Lý luận chính trị: Trung cấp"
+    assert prose["13"].label == "Đảng viên nữ"
+    cells = [c for c in check.claims if c.kind == "cell"]
+    assert len(cells) == 4 * 6 + 26  # every written amount of the thu (4 × 6) and chi (26) tables
+    assert all(c.status == "match" for c in cells), [c for c in cells if c.status != "match"]
+    assert {c.text for c in cells} >= {"310.992.000", "308.835.000", "2.157.000", "18.777.000"}
+    assert find(check, "2.157.000")[0].source.endswith("H8")
+
+
+def test_unit_note_over_amounts_in_dong_is_flagged():
+    check = run()
+    note = find(check, "ĐVT: 1.000")
+    assert note and note[0].status == "mismatch" and note[0].expected == 1
+    assert [i.code for i in check.issues] == ["draft.unit_note"]
+    assert check.summary()["mismatch"] == 1 and not check.ok
+
+
+def test_nothing_that_matches_is_called_a_mismatch():
+    check = run()
+    assert [c.text for c in check.claims if c.status == "mismatch"] == ["ĐVT: 1.000"]
+    # the prose sum the tables cannot explain is not guessed
+    assert find(check, "168,8 triệu đồng")[0].status == "unverifiable"
+    assert find(check, "100,61 triệu đồng")[0].status == "unverifiable"
+
+
+PLANTED = "\nNữ chiếm 51,5% tổng số đoàn viên. Tổng thu cả nhiệm kỳ là 310.992.000 đồng.\n"
+
+
+def test_planted_changes_are_each_a_mismatch_with_the_right_expected_value():
+    text = sample_draft_text() + PLANTED
+    right = run(text)
+    assert find(right, "51,5%")[0].status == "match"
+    assert find(right, "310.992.000 đồng")[0].status == "match"
+    text = (text.replace("33đoàn viên", "34đoàn viên").replace("18.777.000", "18.778.000")
+            .replace("51,5%", "52,5%").replace("310.992.000 đồng", "310.992 triệu đồng"))
+    check = run(text)
+    assert find(check, "34")[0].status == "mismatch" and find(check, "34")[0].expected == 33
+    amount = find(check, "18.778.000")[0]
+    assert amount.status == "mismatch" and amount.expected == 18_777_000 and amount.source.endswith("B4")
+    share = find(check, "52,5%")[0]
+    assert share.status == "mismatch" and share.expected == 51.5
+    unit = find(check, "310.992 triệu đồng")[0]
+    assert unit.status == "mismatch" and unit.expected == 310_992_000
+    # the table's own total no longer adds up
+    assert "draft.table_total" in {i.code for i in check.issues}
+
+
+def test_vietnamese_number_forms_and_missing_spaces():
+    claims = {c.text: c for c in prose_claims(0, "Có 33đoàn viên, 100,61 triệu đồng, 15 nghìn đồng, 51,5%; "
+                                                 "23 đồng chí; tháng 8/2016; văn bản 03-CT/TW.")}
+    assert claims["33"].kind == "count" and claims["33"].after.startswith("doan vien")
+    assert claims["100,61 triệu đồng"].value == pytest.approx(100_610_000)
+    assert claims["15 nghìn đồng"].value == 15_000
+    assert claims["51,5%"].value == 51.5 and claims["51,5%"].decimals == 1
+    assert claims["23"].kind == "count"  # "đồng chí" is a person, not money
+    assert "8" not in claims and "2016" not in claims and "03" not in claims
+
+
+def test_year_is_not_men():
+    check = run("Phấn đấu mỗi năm có 01 đoàn viên được kết nạp Đảng.")
+    assert check.claims[0].status == "unverifiable"
+
+
+def test_legacy_doc_is_refused_in_vietnamese():
+    result, files = sample()
+    check = check_report(SourceFile("du-thao.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100), result, files)
+    assert not check.claims and "lưu thành .docx" in check.issues[0].message and not check.ok
+
+
+def test_txt_and_docx_read_the_same_figures():
+    result, files = sample()
+    txt = check_report(SourceFile("d.txt", sample_draft_text().encode()), result, files)
+    assert txt.summary() == run().summary()
+
+
+def test_commented_docx_round_trip():
+    text = sample_draft_text().replace("33đoàn viên", "34đoàn viên")
+    source = SourceFile("d.docx", draft_docx(text))
+    result, files = sample()
+    check = check_report(source, result, files)
+    out = annotated_docx(source, check, track=True)
+    document = docx.Document(io.BytesIO(out))
+    comments = list(document.comments)
+    assert len(comments) == 2
+    assert "33" in comments[0].text and "doan-vien.xlsx" in comments[0].text
+    body = document.element.xml
+    # the comment range holds the replaced figure: deleted "34", inserted "33"
+    start = body.index('w:commentRangeStart w:id="0"')
+    end = body.index('w:commentRangeEnd w:id="0"')
+    assert "<w:delText" in body[start:end] and ">34</w:delText>" in body[start:end]
+    assert ">33</w:t>" in body[start:end]
+    before, after = zipfile.ZipFile(io.BytesIO(source.data)), zipfile.ZipFile(io.BytesIO(out))
+    changed = {n for n in before.namelist() if before.read(n) != after.read(n)}
+    assert changed == {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+    assert set(after.namelist()) - set(before.namelist()) == {"word/comments.xml"}
+
+
+def test_comment_without_tracked_changes_keeps_the_text():
+    source = SourceFile("d.docx", draft_docx())
+    result, files = sample()
+    out = annotated_docx(source, check_report(source, result, files))
+    document = docx.Document(io.BytesIO(out))
+    assert [p.text for p in document.paragraphs] == [p.text for p in docx.Document(io.BytesIO(source.data)).paragraphs]
+    assert "ĐVT: đồng" in list(document.comments)[0].text
+
+
+def test_cli_contract(tmp_path):
+    path = tmp_path / "du-thao.docx"
+    path.write_bytes(draft_docx())
+    out = tmp_path / "ghi-chu.docx"
+    done = subprocess.run([sys.executable, "-m", "unionboard", "check-report", str(path), "--json",
+                           "--docx", str(out)], capture_output=True, text=True, cwd=REPO, check=False)
+    data = json.loads(done.stdout)
+    assert done.returncode == 1 and data["ok"] is False
+    assert set(data) >= {"ok", "claims", "summary", "issues"}
+    assert set(data["summary"]) == {"match", "mismatch", "unverifiable", "ambiguous"}
+    claim = next(c for c in data["claims"] if c["text"] == "33")
+    assert {k: claim[k] for k in ("value", "unit", "status", "expected")} == {
+        "value": 33, "unit": None, "status": "match", "expected": 33}
+    assert claim["source"].startswith("doan-vien.xlsx › Đoàn viên") and isinstance(claim["paragraph"], int)
+    assert len(list(docx.Document(str(out)).comments)) == 1

@@ -1,0 +1,121 @@
+"""The page "Kiểm tra dự thảo": the draft shown with every figure marked, the summary, filters, the data behind a figure."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from unionboard.analysis.draft_check import STATUSES, Claim, DraftCheck, check_report
+from unionboard.core.i18n import t
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import SourceFile
+from unionboard.core.text import format_number
+from unionboard.read.draft import read_draft
+
+# colour AND symbol: never colour alone (Okabe–Ito hues, dark text)
+MARKS = {"match": ("✓", "#cde9dc", "#00603f"), "mismatch": ("✗", "#f9d3c4", "#8a2800"),
+         "unverifiable": ("?", "#e6e6e6", "#333333"), "ambiguous": ("≈", "#fbe7b0", "#6b4a00")}
+LAST_KEY = "draft_last_check"  # session: draft sha256 → (data cache key, {place: status})
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def checked_draft(draft_sha: str, data_key: tuple, _draft: SourceFile, _result, _files) -> DraftCheck:
+    """The check of one draft against one data set, cached on both hashes."""
+    return check_report(_draft, _result, tuple(_files))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def draft_paragraphs(draft_sha: str, _draft: SourceFile) -> tuple[str, ...]:
+    """The draft's paragraph texts (for showing it marked)."""
+    read = read_draft(_draft, IssueLog())
+    return tuple(p.text for p in read.paragraphs) if read else ()
+
+
+def label(status: str, lang: str) -> str:
+    """'✗ lệch' — the symbol and the word of a status."""
+    return f"{MARKS[status][0]} {t(f'draft_status.{status}', lang)}"
+
+
+def summary(check: DraftCheck, lang: str) -> None:
+    """Four counts, each with its symbol."""
+    counts = check.summary()
+    for column, status in zip(st.columns(4), STATUSES, strict=True):
+        column.metric(label(status, lang), format_number(counts[status]))
+
+
+def _value(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def claims_frame(claims: list[Claim], lang: str) -> pd.DataFrame:
+    """One row per figure: where, what the draft says, the verdict, the data's value and its source."""
+    return pd.DataFrame({
+        t("draft_col_paragraph", lang): [c.paragraph + 1 for c in claims],
+        t("draft_col_figure", lang): [c.text for c in claims],
+        t("draft_col_status", lang): [label(c.status, lang) for c in claims],
+        t("draft_col_expected", lang): [_value(c.expected) for c in claims],
+        t("draft_col_label", lang): [c.label or "; ".join(x[0] for x in c.candidates) for c in claims],
+        t("draft_col_source", lang): [c.source or "; ".join(x[2] for x in c.candidates) for c in claims],
+    })
+
+
+def _mark(text: str, claim: Claim, lang: str) -> str:
+    symbol, background, colour = MARKS[claim.status]
+    tip = t(f"draft_status.{claim.status}", lang)
+    if claim.status in ("match", "mismatch") and claim.expected is not None:
+        tip += f" — {_value(claim.expected)} ({claim.source or '—'})"
+    return (f'<mark title="{html.escape(tip)}" style="background:{background};color:{colour};'
+            f'border-radius:3px;padding:0 2px;font-weight:600">{symbol}&nbsp;{html.escape(text)}</mark>')
+
+
+def marked_html(paragraphs: tuple[str, ...], claims: list[Claim], lang: str, limit: int = 400) -> str:
+    """The draft's paragraphs as escaped HTML, each shown figure wrapped in a coloured mark with its symbol."""
+    by_paragraph: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_paragraph.setdefault(claim.paragraph, []).append(claim)
+    out = []
+    for index in sorted(by_paragraph)[:limit]:
+        text, parts, at = paragraphs[index], [], 0
+        for claim in sorted(by_paragraph[index], key=lambda c: c.start):
+            if claim.start < at or claim.end > len(text) or claim.end <= claim.start:
+                continue
+            parts += [html.escape(text[at:claim.start]), _mark(text[claim.start:claim.end], claim, lang)]
+            at = claim.end
+        parts.append(html.escape(text[at:]))
+        out.append(f'<p style="margin:0 0 .6em 0;line-height:1.7"><small style="color:#555">¶{index + 1}</small> '
+                   f'{"".join(parts)}</p>')
+    return "".join(out)
+
+
+def changes_since_last(sha: str, data_key: tuple, check: DraftCheck, lang: str) -> None:
+    """When the data changed since this draft was last checked in the session, say how many verdicts changed."""
+    now = {(c.paragraph, c.start): c.status for c in check.claims}
+    last = st.session_state.setdefault(LAST_KEY, {}).get(sha)
+    if last is not None and last[0] != data_key:
+        changed = [place for place, status in now.items() if last[1].get(place) != status]
+        st.info(t("draft_changed", lang, n=format_number(len(changed))), icon=":material/update:")
+    st.session_state[LAST_KEY][sha] = (data_key, now)
+
+
+def detail(claim: Claim, lang: str) -> None:
+    """The data behind one figure: its name, value and the file › sheet › cell it comes from."""
+    with st.container(border=True):
+        st.markdown(f"**{html.escape(claim.text)}** — {label(claim.status, lang)}")
+        rows = [(claim.label, _value(claim.expected), claim.source or "—")] if claim.label else [
+            (c[0], _value(c[1]), c[2]) for c in claim.candidates]
+        if rows:
+            st.table(pd.DataFrame(rows, columns=[t("draft_col_label", lang), t("draft_col_expected", lang),
+                                                 t("draft_col_source", lang)]))
+
+
+def data_files(source) -> tuple[SourceFile, ...]:
+    """The files of the data shown (the sample's, or the published version's stored files)."""
+    if source.version is None:
+        return tuple(source.files)
+    from unionboard.store.versions import open_store
+
+    return tuple(item.file for item in open_store().snapshot(source.version.id))
