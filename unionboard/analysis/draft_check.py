@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.draft_claims import RawClaim, number_value, prose_claims
 from unionboard.analysis.figures import Figure, figure_catalogue
+from unionboard.core.i18n import t
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
 from unionboard.core.text import cell_name, fold, format_number, parse_year
@@ -40,8 +41,14 @@ class Claim:
     start: int = 0
     end: int = 0
     kind: str = "count"
-    label: str = ""  # what the data's figure is
+    label: str = ""  # what the data's figure is (Vietnamese)
     candidates: tuple[tuple[str, float, str], ...] = ()  # (label, value, source) when ambiguous
+    label_key: str = ""  # the catalogue key and parameters of `label`, for other languages
+    params: tuple[tuple[str, object], ...] = ()
+
+    def label_in(self, lang: str = "vi") -> str:
+        """What the data's figure is, in `lang`."""
+        return t(self.label_key, lang, **dict(self.params)) if self.label_key else self.label
 
     def to_dict(self) -> dict:
         """The claim in the `check-report --json` contract (plus extra keys)."""
@@ -118,7 +125,7 @@ def _head(after: str) -> str:
     return after
 
 
-_GENDER = {"members.male": "nam", "members.female": "nữ"}
+_GENDER = {"fig.members.male": "nam", "fig.members.female": "nữ"}
 
 
 def _gender_score(claim: RawClaim, word: str) -> int:
@@ -138,7 +145,7 @@ def _count_score(claim: RawClaim, figure: Figure) -> int:
         if _ends_with(claim.before, phrase):
             best = max(best, len(phrase) + 100)
         if head == phrase or head.startswith(phrase + " "):
-            if figure.key == "members.total" and not any(c in claim.before for c in _TOTAL_CUES):
+            if figure.key == "fig.members.total" and not any(c in claim.before for c in _TOTAL_CUES):
                 continue
             best = max(best, len(phrase) + 100)
     return best
@@ -194,10 +201,12 @@ def _verdict(claim: RawClaim, found: list[Figure]) -> Claim:
     equal = [f for f in found if same(claim, f)]
     if equal:
         f = equal[0]
-        return replace(base, status="match", expected=expected_value(claim, f), source=f.source, label=f.label)
+        return replace(base, status="match", expected=expected_value(claim, f), source=f.source, label=f.label,
+                       label_key=f.label_key, params=f.params)
     if len(found) == 1:
         f = found[0]
-        return replace(base, status="mismatch", expected=expected_value(claim, f), source=f.source, label=f.label)
+        return replace(base, status="mismatch", expected=expected_value(claim, f), source=f.source, label=f.label,
+                       label_key=f.label_key, params=f.params)
     return replace(base, status="ambiguous",
                    candidates=tuple((f.label, expected_value(claim, f), f.source) for f in found))
 
@@ -218,9 +227,10 @@ def _term(claim: RawClaim, info: UnionInfo, source: str) -> Claim:
     written = "–".join(_YEAR.findall(claim.text))
     for term in terms:
         if written == term.replace("-", "–"):
-            return replace(base, status="match", expected=claim.value, source=source, label=f"Nhiệm kỳ {term}")
+            return replace(base, status="match", expected=claim.value, source=source,
+                           label=t("figure.term", "vi", term=term), label_key="figure.term", params=(("term", term),))
     return replace(base, status="ambiguous", candidates=tuple(
-        (f"Nhiệm kỳ {t}", float(_YEAR.findall(t)[0]), source) for t in terms))
+        (t("figure.term", "vi", term=term), float(_YEAR.findall(term)[0]), source) for term in terms))
 
 
 def judge(claim: RawClaim, figures: tuple[Figure, ...], info: UnionInfo, info_source: str = "") -> Claim:
@@ -279,10 +289,10 @@ def _finance_figure(figures: dict[str, Figure], side: str, label: str, year: int
                     cols: _Columns, col: int) -> Figure | None:
     key = fold(label)
     if col == cols.closing:
-        return figures.get("finance.closing")
+        return figures.get("fig.finance.closing")
     is_total = key in _TOTAL_LABELS or key.startswith("tong cong")
     if is_total:
-        return figures.get(f"finance.{side}.{year}" if year else f"finance.{side}.total")
+        return figures.get(f"fig.finance.{side}.{year}" if year else f"fig.finance.{side}.total")
     for figure in figures.values():
         if figure.extra.get("side") == side and fold(figure.extra.get("item")) == key and figure.year == year:
             return figure
@@ -318,7 +328,8 @@ class _TableChecker:
         if figure is None:
             return base
         status = "match" if abs(figure.value - value) < 0.5 else "mismatch"
-        return replace(base, status=status, expected=figure.value, source=figure.source, label=figure.label)
+        return replace(base, status=status, expected=figure.value, source=figure.source, label=figure.label,
+                       label_key=figure.label_key, params=figure.params)
 
     def finance(self, table: DraftTable, side: str, cols: _Columns, scale: float) -> list[Claim]:
         claims = []
@@ -354,7 +365,8 @@ class _TableChecker:
             return
         written = self._num(table.rows[r], c)
         if abs(written - computed) >= 0.5:
-            self.log.warning(self.draft.name, f"Bảng {table.index + 1}", cell_name(r, c), "draft.table_total",
+            self.log.warning(self.draft.name, t("figure.table", "vi", n=table.index + 1), cell_name(r, c),
+                             "draft.table_total",
                              written=format_number(written), computed=format_number(computed))
 
     def check(self, table: DraftTable) -> list[Claim]:
@@ -377,12 +389,12 @@ class _TableChecker:
         return self.finance(table, side, cols, scale)
 
     def unit_note_wrong(self, note: RawClaim, table: DraftTable) -> None:
-        self.log.warning(self.draft.name, None, f"đoạn {note.paragraph + 1}", "draft.unit_note",
+        self.log.warning(self.draft.name, None, t("figure.paragraph", "vi", n=note.paragraph + 1), "draft.unit_note",
                          note=note.text, table=table.index + 1)
-        source = self.by_key.get("finance.revenue.total")
+        source = self.by_key.get("fig.finance.revenue.total")
         self.notes.append(Claim(note.text, note.value, "ĐVT", "mismatch", 1.0,
                                 source.source if source else None, note.paragraph, note.start, note.end,
-                                "unit_note", "Đơn vị của số liệu: đồng"))
+                                "unit_note", t("figure.unit", "vi"), label_key="figure.unit"))
 
     notes: list[Claim]
 
@@ -435,5 +447,5 @@ def check_report(draft: SourceFile, result: CheckResult, files: tuple[SourceFile
     read = read_draft(draft, log)
     if read is None:
         return DraftCheck(draft.name, (), tuple(log.items))
-    info_source = result.sources.get("info") or "Thông tin công đoàn (trang Thông tin)"
+    info_source = result.sources.get("info") or t("figure.info_source", "vi")
     return check_draft(read, figure_catalogue(result, files), result.dataset.info, info_source)

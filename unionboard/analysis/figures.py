@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from unionboard.analysis.findings import friendly_item
 from unionboard.analysis.metrics import below_university, member_summary
+from unionboard.core.i18n import t
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, SourceFile
 from unionboard.core.text import cell_name, fold, parse_number
@@ -34,7 +35,7 @@ class Figure:
     """One figure of the data: its value, unit, the words that name it in a draft, and its source."""
 
     key: str
-    label: str  # Vietnamese: what it counts
+    label_key: str  # catalogue key of what it counts ("figure.members_total")
     value: float
     unit: str  # "người" | "đồng" | "%" | "chỉ tiêu" | "khen thưởng"
     words: tuple[tuple[str, ...], ...]  # alternatives; each a tuple of folded phrases that must all appear
@@ -42,6 +43,16 @@ class Figure:
     topic: tuple[str, ...] = ()  # folded words of the part of the draft it belongs to
     year: int | None = None
     extra: dict = field(default_factory=dict, compare=False)
+    params: tuple[tuple[str, object], ...] = ()
+
+    def label_in(self, lang: str = "vi") -> str:
+        """What the figure counts, in `lang`."""
+        return t(self.label_key, lang, **dict(self.params))
+
+    @property
+    def label(self) -> str:
+        """What the figure counts, in Vietnamese."""
+        return self.label_in("vi")
 
 
 def _one(*phrases: str) -> tuple[tuple[str, ...], ...]:
@@ -55,28 +66,30 @@ def _member_figures(result: CheckResult, where: dict[str, str]) -> list[Figure]:
     s = member_summary(roster)
     total, gender = s["total"], s["by_gender"]
     women = gender.get("Nữ", 0)
-    out = [Figure("members.total", "Tổng số đoàn viên", total, "người",
+    out = [Figure("fig.members.total", "figure.members_total", total, "người",
                   _one("doan vien", "cong doan vien", "dv"), where.get("total", "")),
-           Figure("members.male", "Đoàn viên nam", gender.get("Nam", 0), "người", _one("nam"), where.get("gender", "")),
-           Figure("members.female", "Đoàn viên nữ", women, "người", _one("nu", "doan vien nu"), where.get("gender", "")),
-           Figure("members.party", "Đảng viên", s["party_members"], "người", _one("dang vien"),
+           Figure("fig.members.male", "figure.members_male", gender.get("Nam", 0), "người", _one("nam"), where.get("gender", "")),
+           Figure("fig.members.female", "figure.members_female", women, "người", _one("nu", "doan vien nu"), where.get("gender", "")),
+           Figure("fig.members.party", "figure.party", s["party_members"], "người", _one("dang vien"),
                   where.get("party", "")),
-           Figure("members.party_female", "Đảng viên nữ", s["party_members_female"], "người",
+           Figure("fig.members.party_female", "figure.party_female", s["party_members_female"], "người",
                   _one("dang vien nu", "nu dang vien", "nu la"), where.get("party", "")),
-           Figure("members.below_university", "Trình độ dưới đại học", below_university(s), "người",
+           Figure("fig.members.below_university", "figure.below_university", below_university(s), "người",
                   _one("duoi dai hoc"), where.get("education", ""), EDUCATION_TOPIC)]
     for level, n in s["by_education"].items():
         if level in EDUCATION_WORDS:
-            out.append(Figure(f"members.education.{level}", f"Trình độ chuyên môn: {level}", n, "người",
-                              _one(*EDUCATION_WORDS[level]), where.get("education", ""), EDUCATION_TOPIC))
+            out.append(Figure(f"fig.members.education.{level}", "figure.education", n, "người",
+                              _one(*EDUCATION_WORDS[level]), where.get("education", ""), EDUCATION_TOPIC,
+                              params=(("level", level),)))
     for level, n in s["by_political_theory"].items():
         if level in THEORY_WORDS:
-            out.append(Figure(f"members.theory.{level}", f"Lý luận chính trị: {level}", n, "người",
-                              _one(*THEORY_WORDS[level]), where.get("theory", ""), THEORY_TOPIC))
+            out.append(Figure(f"fig.members.theory.{level}", "figure.theory", n, "người",
+                              _one(*THEORY_WORDS[level]), where.get("theory", ""), THEORY_TOPIC,
+                              params=(("level", level),)))
     if total:
-        out += [Figure("members.female_share", "Tỷ lệ nữ trong đoàn viên", 100 * women / total, "%",
+        out += [Figure("fig.members.female_share", "figure.female_share", 100 * women / total, "%",
                        _one("nu", "doan vien nu", "lao dong nu"), where.get("gender", "")),
-                Figure("members.party_share", "Tỷ lệ đảng viên trong đoàn viên", 100 * s["party_members"] / total,
+                Figure("fig.members.party_share", "figure.party_share", 100 * s["party_members"] / total,
                        "%", _one("dang vien"), where.get("party", ""))]
     return out
 
@@ -88,23 +101,24 @@ def _finance_figures(result: CheckResult, place) -> list[Figure]:
     out: list[Figure] = []
     for side, word in (("revenue", "thu"), ("spending", "chi")):
         total_words = ((f"tong {word}",), (f"tong so {word}",), (f"tong cong {word}",), (f"tong nguon {word}",))
-        out.append(Figure(f"finance.{side}.total", f"Tổng {word} cả nhiệm kỳ", finance.total(side), "đồng",
+        out.append(Figure(f"fig.finance.{side}.total", f"figure.{side}_total", finance.total(side), "đồng",
                           total_words, place(side, None, None, finance.total(side))))
         for year, value in finance.by_year(side).items():
-            out.append(Figure(f"finance.{side}.{year}", f"Tổng {word} năm {year}", value, "đồng", total_words,
-                              place(side, None, year, value), year=year))
+            out.append(Figure(f"fig.finance.{side}.{year}", f"figure.{side}_year", value, "đồng", total_words,
+                              place(side, None, year, value), year=year, params=(("year", year),)))
         table = finance.table(side)
         for item in finance.items(side):
             names = tuple(dict.fromkeys((fold(item), fold(friendly_item(item)))))
             item_total = int(table.loc[item].sum())
-            out.append(Figure(f"finance.{side}.{item}", item, item_total, "đồng", _one(*names),
-                              place(side, item, None, item_total), extra={"side": side, "item": item}))
+            out.append(Figure(f"fig.finance.{side}.{item}", "figure.item", item_total, "đồng", _one(*names),
+                              place(side, item, None, item_total), extra={"side": side, "item": item},
+                              params=(("item", item),)))
             for year in finance.years:
                 value = int(table.loc[item, year])
-                out.append(Figure(f"finance.{side}.{item}.{year}", f"{item} năm {year}", value, "đồng",
+                out.append(Figure(f"fig.finance.{side}.{item}.{year}", "figure.item_year", value, "đồng",
                                   _one(*names), place(side, item, year, value), year=year,
-                                  extra={"side": side, "item": item}))
-    out.append(Figure("finance.closing", "Tồn cuối nhiệm kỳ", finance.closing_balance, "đồng",
+                                  extra={"side": side, "item": item}, params=(("item", item), ("year", year))))
+    out.append(Figure("fig.finance.closing", "figure.closing", finance.closing_balance, "đồng",
                       _one("ton cuoi", "ton quy", "so du", "con ton", "ton cuoi ky"),
                       place("spending", "ton", None, finance.closing_balance)))
     return out
@@ -113,12 +127,11 @@ def _finance_figures(result: CheckResult, place) -> list[Figure]:
 def _target_figures(result: CheckResult, where: str) -> list[Figure]:
     out = []
     for number, target in enumerate(result.dataset.targets or ()):
-        for part, value, label in (("target", target.target_value, "mục tiêu"),
-                                   ("result", target.result_value, "kết quả")):
+        for part, value in (("target", target.target_value), ("result", target.result_value)):
             if value is not None:
-                out.append(Figure(f"targets.{number}.{part}", f"{target.text} — {label}", value,
+                out.append(Figure(f"fig.targets.{number}.{part}", f"figure.{part}", value,
                                   "%" if target.unit.strip() == "%" else target.unit, (), where,
-                                  extra={"text": fold(target.text), "part": part}))
+                                  extra={"text": fold(target.text), "part": part}, params=(("text", target.text),)))
     return out
 
 
@@ -130,8 +143,8 @@ def _award_figures(result: CheckResult, where: str) -> list[Figure]:
         if award.count < 2:
             continue  # single awards are named, not counted, in a draft
         words = (fold(award.form), level_words.get(award.level, fold(award.level)))
-        out.append(Figure(f"awards.{number}", f"{award.form} ({award.level})", award.count, "khen thưởng",
-                          (words,), where, year=award.year))
+        out.append(Figure(f"fig.awards.{number}", "figure.award", award.count, "khen thưởng",
+                          (words,), where, year=award.year, params=(("form", award.form), ("level", award.level))))
     return out
 
 
@@ -157,7 +170,7 @@ def _member_places(result: CheckResult, sheets: list[Sheet]) -> dict[str, str]:
         return {}
     rows = roster.frame["row"]
     first, last = (int(rows.min()), int(rows.max())) if len(rows) else (0, 0)
-    out = {"total": _where(roster.file, roster.sheet, f"dòng {first}–{last}" if last else None)}
+    out = {"total": _where(roster.file, roster.sheet, t("figure.rows", "vi", first=first, last=last) if last else None)}
     for sheet in sheets:
         if sheet.name != roster.sheet:
             continue

@@ -58,7 +58,7 @@ def claims_frame(claims: list[Claim], lang: str) -> pd.DataFrame:
         t("draft_col_figure", lang): [c.text for c in claims],
         t("draft_col_status", lang): [label(c.status, lang) for c in claims],
         t("draft_col_expected", lang): [_value(c.expected) for c in claims],
-        t("draft_col_label", lang): [c.label or "; ".join(x[0] for x in c.candidates) for c in claims],
+        t("draft_col_label", lang): [c.label_in(lang) or "; ".join(x[0] for x in c.candidates) for c in claims],
         t("draft_col_source", lang): [c.source or "; ".join(x[2] for x in c.candidates) for c in claims],
     })
 
@@ -105,7 +105,7 @@ def detail(claim: Claim, lang: str) -> None:
     """The data behind one figure: its name, value and the file › sheet › cell it comes from."""
     with st.container(border=True):
         st.markdown(f"**{html.escape(claim.text)}** — {label(claim.status, lang)}")
-        rows = [(claim.label, _value(claim.expected), claim.source or "—")] if claim.label else [
+        rows = [(claim.label_in(lang), _value(claim.expected), claim.source or "—")] if claim.label else [
             (c[0], _value(c[1]), c[2]) for c in claim.candidates]
         if rows:
             st.table(pd.DataFrame(rows, columns=[t("draft_col_label", lang), t("draft_col_expected", lang),

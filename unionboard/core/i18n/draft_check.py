@@ -67,3 +67,33 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft_annotate_odt": ("Bản .odt được đọc và kiểm tra; bản có ghi chú chỉ xuất ra .docx.",
                            "An .odt draft is read and checked; the commented copy is written as .docx only."),
 }
+
+# names of the data's figures (the figure catalogue, analysis/figures.py)
+ENTRIES.update({
+    "figure.members_total": ("Tổng số đoàn viên", "Members in total"),
+    "figure.members_male": ("Đoàn viên nam", "Male members"),
+    "figure.members_female": ("Đoàn viên nữ", "Female members"),
+    "figure.party": ("Đảng viên", "Party members"),
+    "figure.party_female": ("Đảng viên nữ", "Female party members"),
+    "figure.below_university": ("Trình độ dưới đại học", "Below university level"),
+    "figure.education": ("Trình độ chuyên môn: {level}", "Education: {level}"),
+    "figure.theory": ("Lý luận chính trị: {level}", "Political theory: {level}"),
+    "figure.female_share": ("Tỷ lệ nữ trong đoàn viên", "Share of women among members"),
+    "figure.party_share": ("Tỷ lệ đảng viên trong đoàn viên", "Share of party members among members"),
+    "figure.revenue_total": ("Tổng thu cả nhiệm kỳ", "Total revenue over the term"),
+    "figure.spending_total": ("Tổng chi cả nhiệm kỳ", "Total spending over the term"),
+    "figure.revenue_year": ("Tổng thu năm {year}", "Total revenue in {year}"),
+    "figure.spending_year": ("Tổng chi năm {year}", "Total spending in {year}"),
+    "figure.item": ("{item}", "{item}"),
+    "figure.item_year": ("{item} năm {year}", "{item} in {year}"),
+    "figure.closing": ("Tồn cuối nhiệm kỳ", "Closing balance of the term"),
+    "figure.target": ("{text} — mục tiêu", "{text} — target"),
+    "figure.result": ("{text} — kết quả", "{text} — result"),
+    "figure.award": ("{form} ({level})", "{form} ({level})"),
+    "figure.term": ("Nhiệm kỳ {term}", "Term {term}"),
+    "figure.unit": ("Đơn vị của số liệu: đồng", "Unit of the amounts: đồng"),
+    "figure.info_source": ("Thông tin công đoàn (trang Thông tin)", "Union information (Information sheet)"),
+    "figure.rows": ("dòng {first}–{last}", "rows {first}–{last}"),
+    "figure.table": ("Bảng {n}", "Table {n}"),
+    "figure.paragraph": ("đoạn {n}", "paragraph {n}"),
+})

@@ -1,0 +1,58 @@
+"""AppTest of Ban chấp hành › Kiểm tra dự thảo: the sample draft checked, summary, filters, a figure's data."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from unionboard.store.versions import dispose_engines
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
+    for name in ("UNIONBOARD_DB_URL", "UNIONBOARD_COMMITTEE_PASSWORD_HASH", "UNIONBOARD_COMMITTEE_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    yield tmp_path
+    dispose_engines()
+
+
+def page() -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/draft_check.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_sample_draft_is_checked_with_counts_symbols_and_the_unit_note(home):
+    at = page()
+    assert at.title[0].value == "Kiểm tra dự thảo"
+    at.toggle(key="draft_sample").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["✗ lệch"] == "1" and metrics["≈ mơ hồ"] == "0"
+    assert int(metrics["✓ khớp"].replace(".", "")) >= 80
+    frame = at.dataframe[0].value
+    assert list(frame["Số trong dự thảo"]) == ["ĐVT: 1.000"]  # the default filter: what differs
+    issues = at.table[0].value.to_string()
+    assert "mâu thuẫn" in issues and "đoạn 52" in issues  # the draft's own inconsistency, located
+    marked = "".join(str(e.proto.body) for e in at.get("html"))
+    assert "✗&nbsp;ĐVT: 1.000" in marked and "#f9d3c4" in marked  # colour and symbol
+
+
+def test_filter_shows_matches_with_their_source(home):
+    at = page()
+    at.toggle(key="draft_sample").set_value(True).run()
+    at.multiselect(key="draft_statuses").set_value(["match"]).run()
+    frame = at.dataframe[0].value
+    row = frame[frame["Số trong dự thảo"] == "33"].iloc[0]
+    assert row["Kết quả"] == "✓ khớp" and row["Dữ liệu"] == "33"
+    assert row["Nguồn (tệp › trang › ô)"].startswith("doan-vien.xlsx › Đoàn viên")
+
+
+def test_upload_needs_the_committee(home):
+    at = page()
+    assert not at.get("file_uploader")
+    assert not at.metric  # nothing checked until a draft is given
