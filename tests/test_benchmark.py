@@ -79,3 +79,14 @@ def test_benchmark_exports_times_every_format_of_the_sample():
     assert set(data["formats"]) == {"docx", "pptx", "xlsx", "pdf", "odt", "ods"}
     for row in data["formats"].values():
         assert row["median"] > 0 and row["bytes"] > 1000 and len(row["runs"]) == 1
+
+
+def test_draft_benchmark_checks_a_draft_of_the_asked_length():
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT),
+                                                                     os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "-m", "unionboard", "benchmark-draft", "--pages", "20", "--runs", "1",
+                           "--json"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    row = json.loads(proc.stdout)
+    assert row["repeat"] == 2 and row["characters"] >= 20 * 3_500
+    assert row["claims"] == 2 * 154 and len(row["runs"]) == 1

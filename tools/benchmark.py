@@ -420,5 +420,59 @@ register("benchmark-exports", "đo thời gian xuất bộ dữ liệu mẫu ra 
          _configure_exports, _run_exports)
 
 
+# --------------------------------------------------------------------------- the draft report check
+
+DRAFT_PAGES = 40
+CHARS_PER_PAGE = 3_500  # an A4 page of the reference draft's prose (Times New Roman 13 pt)
+TARGET_DRAFT_SECONDS = 2.0
+
+
+def time_draft_check(pages: int = DRAFT_PAGES, runs: int = 5) -> dict:
+    """The check of a `pages`-page draft (.docx; the reference draft repeated) against the sample data:
+    read the .docx, build the figure catalogue (with cells), find and match every claim — median of `runs`."""
+    import math
+
+    from unionboard.analysis.draft_check import check_report
+    from unionboard.core.models import SourceFile
+    from unionboard.domains.loader import check_files
+    from unionboard.sample.draft import draft_docx, sample_draft_text
+    from unionboard.sample.report import sample_paths
+
+    files = tuple(SourceFile(p.name, p.read_bytes()) for p in sample_paths())
+    result = check_files(files)
+    repeat = math.ceil(pages * CHARS_PER_PAGE / len(sample_draft_text()))
+    draft = SourceFile("du-thao.docx", draft_docx(repeat=repeat))
+    seconds, claims = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        claims = len(check_report(draft, result, files).claims)
+        seconds.append(time.perf_counter() - start)
+    return {"median": statistics.median(seconds), "runs": seconds, "claims": claims, "repeat": repeat,
+            "characters": repeat * len(sample_draft_text()), "bytes": len(draft.data)}
+
+
+def _configure_draft(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pages", type=int, default=DRAFT_PAGES, help="số trang của dự thảo")
+    parser.add_argument("--runs", type=int, default=5, help="số lần đo (lấy trung vị)")
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+
+
+def _run_draft(args: argparse.Namespace) -> int:
+    if args.runs < 1 or args.pages < 1:
+        print("--runs và --pages phải ≥ 1.", file=sys.stderr)
+        return 2
+    row = time_draft_check(args.pages, args.runs)
+    if args.json:
+        sys.stdout.write(json.dumps({"pages": args.pages, "target_seconds": TARGET_DRAFT_SECONDS, **row}) + "\n")
+        return 0
+    verdict = "ĐẠT/PASS" if row["median"] < TARGET_DRAFT_SECONDS else "CHƯA ĐẠT/FAIL"
+    print(f"Kiểm tra dự thảo {args.pages} trang ({row['characters']:,} ký tự, {row['claims']} số liệu), "
+          f"trung vị của {args.runs} lần: {row['median']:.3f} s  [{verdict}] < {TARGET_DRAFT_SECONDS:g} s")
+    return 0
+
+
+register("benchmark-draft", "đo thời gian kiểm tra một dự thảo báo cáo 40 trang", _configure_draft, _run_draft)
+
+
 if __name__ == "__main__":  # child: python -m tools.benchmark TOOL PATH
     print(json.dumps(_child(sys.argv[1], sys.argv[2])))
