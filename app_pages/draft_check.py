@@ -38,7 +38,7 @@ if draft is not None:
     if check.claims:
         draft_ui.summary(check, lang)
         left, right = st.columns([2, 1], vertical_alignment="bottom")
-        shown = left.multiselect(t("draft_filter", lang), list(STATUSES), default=["mismatch", "ambiguous"],
+        shown = left.multiselect(t("draft_filter", lang), list(STATUSES), default=["mismatch", "ambiguous", "match"],
                                  format_func=lambda s: draft_ui.label(s, lang), key="draft_statuses")
         years = right.toggle(t("draft_years", lang), key="draft_years")
         claims = [c for c in check.claims if c.status in shown and (years or c.kind not in ("year", "term"))]
@@ -56,8 +56,10 @@ if draft is not None:
             picked = st.dataframe(draft_ui.claims_frame(claims, lang), hide_index=True, on_select="rerun",
                                   selection_mode="single-row", key="draft_claims", width="stretch")
             rows = picked.selection.rows if picked else []
-            if rows:
-                draft_ui.detail(claims[rows[0]], lang)
+            chosen = st.selectbox(t("draft_pick", lang), range(len(claims)), key="draft_pick",
+                                  format_func=lambda i: draft_ui.choice_label(claims[i], lang))
+            draft_ui.detail(claims[rows[0] if rows else chosen], lang)
             st.subheader(t("draft_text_heading", lang))
-            paragraphs = draft_ui.draft_paragraphs(draft.sha256, draft)
-            st.html(draft_ui.marked_html(paragraphs, claims, lang))
+            shown = draft_ui.read_for_display(draft.sha256, draft)
+            if shown is not None:
+                st.html(draft_ui.marked_html(shown, claims, lang))

@@ -120,3 +120,10 @@ def test_cli_contract(tmp_path):
         "value": 33, "unit": None, "status": "match", "expected": 33}
     assert claim["source"].startswith("doan-vien.xlsx › Đoàn viên") and isinstance(claim["paragraph"], int)
     assert len(list(docx.Document(str(out)).comments)) == 1
+    # "paragraph" is python-docx's document.paragraphs index (cells: "table" and "cell" say where)
+    paragraphs = docx.Document(str(path)).paragraphs
+    for claim in data["claims"]:
+        if claim["table"] is None:
+            assert claim["text"] in paragraphs[claim["paragraph"]].text, claim
+    cell = next(c for c in data["claims"] if c["text"] == "2.157.000")
+    assert (cell["table"], cell["cell"]) == (1, "H6")

@@ -35,11 +35,23 @@ def test_sample_draft_is_checked_with_counts_symbols_and_the_unit_note(home):
     assert metrics["✗ lệch"] == "1" and metrics["≈ mơ hồ"] == "0"
     assert int(metrics["✓ khớp"].replace(".", "")) >= 80
     frame = at.dataframe[0].value
-    assert list(frame["Số trong dự thảo"]) == ["ĐVT: 1.000"]  # the default filter: what differs
+    shown = dict(zip(frame["Số trong dự thảo"], frame["Kết quả"], strict=True))
+    assert shown["ĐVT: 1.000"] == "✗ lệch" and shown["33"] == "✓ khớp"
+    assert not set(frame["Kết quả"]) - {"✓ khớp", "✗ lệch", "≈ mơ hồ"}  # by default: not the unverifiable
     issues = at.table[0].value.to_string()
     assert "mâu thuẫn" in issues and "đoạn 52" in issues  # the draft's own inconsistency, located
     marked = "".join(str(e.proto.body) for e in at.get("html"))
     assert "✗&nbsp;ĐVT: 1.000" in marked and "#f9d3c4" in marked  # colour and symbol
+
+
+def test_a_figure_leads_to_the_data_behind_it(home):
+    at = page()
+    at.toggle(key="draft_sample").set_value(True).run()
+    claims = at.selectbox(key="draft_pick")
+    index = next(i for i in claims.options if "· 2.157.000 ·" in str(i))
+    claims.set_value(claims.options.index(index) if isinstance(index, str) else index).run()
+    detail = at.table[-1].value.to_string()
+    assert "Tồn cuối nhiệm kỳ" in detail and "2.157.000" in detail and "tai-chinh.xlsx › Phần chi › H8" in detail
 
 
 def test_filter_shows_matches_with_their_source(home):

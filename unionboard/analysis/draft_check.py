@@ -45,6 +45,15 @@ class Claim:
     candidates: tuple[tuple[str, float, str], ...] = ()  # (label, value, source) when ambiguous
     label_key: str = ""  # the catalogue key and parameters of `label`, for other languages
     params: tuple[tuple[str, object], ...] = ()
+    body: int = 0  # the paragraph's index among those outside tables (python-docx's document.paragraphs)
+    table: int | None = None  # in a table: which (0-based) and the cell's A1 name
+    cell: str | None = None
+
+    def place(self, lang: str = "vi") -> str:
+        """Where the figure is, for people: '¶14' or 'Bảng 1 › B2'."""
+        if self.table is None:
+            return f"¶{self.body + 1}"
+        return f"{t('figure.table', lang, n=self.table + 1)} › {self.cell}"
 
     def label_in(self, lang: str = "vi") -> str:
         """What the data's figure is, in `lang`."""
@@ -53,8 +62,8 @@ class Claim:
     def to_dict(self) -> dict:
         """The claim in the `check-report --json` contract (plus extra keys)."""
         return {"text": self.text, "value": _plain(self.value), "unit": self.unit, "status": self.status,
-                "expected": _plain(self.expected), "source": self.source, "paragraph": self.paragraph,
-                "kind": self.kind, "label": self.label,
+                "expected": _plain(self.expected), "source": self.source, "paragraph": self.body,
+                "table": self.table, "cell": self.cell, "kind": self.kind, "label": self.label,
                 "candidates": [{"label": c[0], "value": _plain(c[1]), "source": c[2]} for c in self.candidates]}
 
 
@@ -389,7 +398,8 @@ class _TableChecker:
         return self.finance(table, side, cols, scale)
 
     def unit_note_wrong(self, note: RawClaim, table: DraftTable) -> None:
-        self.log.warning(self.draft.name, None, t("figure.paragraph", "vi", n=note.paragraph + 1), "draft.unit_note",
+        body = self.draft.paragraphs[note.paragraph].body
+        self.log.warning(self.draft.name, None, t("figure.paragraph", "vi", n=body + 1), "draft.unit_note",
                          note=note.text, table=table.index + 1)
         source = self.by_key.get("fig.finance.revenue.total")
         self.notes.append(Claim(note.text, note.value, "ĐVT", "mismatch", 1.0,
@@ -435,7 +445,13 @@ def check_draft(draft: Draft, figures: tuple[Figure, ...], info: UnionInfo | Non
         claims += tables.check(table)
     claims += tables.notes
     claims.sort(key=lambda c: (c.paragraph, c.start))
-    return DraftCheck(draft.name, tuple(claims), tuple(log.items))
+    return DraftCheck(draft.name, tuple(_placed(c, draft) for c in claims), tuple(log.items))
+
+
+def _placed(claim: Claim, draft: Draft) -> Claim:
+    p = draft.paragraphs[claim.paragraph]
+    cell = cell_name(p.row, p.col) if p.table is not None else None
+    return replace(claim, body=p.body, table=p.table, cell=cell)
 
 
 def check_report(draft: SourceFile, result: CheckResult, files: tuple[SourceFile, ...] = ()) -> DraftCheck:

@@ -36,6 +36,8 @@ class DraftParagraph:
     table: int | None = None  # which table (0-based) when the paragraph is in a cell
     row: int | None = None
     col: int | None = None
+    body: int = 0  # index among the paragraphs outside tables (python-docx's `document.paragraphs`);
+    # in a cell: the index the next paragraph after the table will have
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,11 @@ class _Builder:
     def __init__(self) -> None:
         self.paragraphs: list[DraftParagraph] = []
         self.tables: list[DraftTable] = []
+        self.body = 0
 
     def paragraph(self, text: str, heading: bool = False) -> None:
-        self.paragraphs.append(DraftParagraph(len(self.paragraphs), text, heading))
+        self.paragraphs.append(DraftParagraph(len(self.paragraphs), text, heading, body=self.body))
+        self.body += 1
 
     def table(self, rows: list[list[list[str]]]) -> None:
         """`rows` → cells → the cell's paragraph texts."""
@@ -77,7 +81,8 @@ class _Builder:
             for c, cell in enumerate(row):
                 row_starts.append(len(self.paragraphs))
                 for text in cell or [""]:
-                    self.paragraphs.append(DraftParagraph(len(self.paragraphs), text, False, number, r, c))
+                    self.paragraphs.append(DraftParagraph(len(self.paragraphs), text, False, number, r, c,
+                                                          self.body))
                 row_texts.append("\n".join(cell).strip())
             texts.append(tuple(row_texts))
             starts.append(tuple(row_starts))

@@ -12,7 +12,7 @@ from unionboard.core.i18n import t
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
 from unionboard.core.text import format_number
-from unionboard.read.draft import read_draft
+from unionboard.read.draft import Draft, DraftTable, read_draft
 
 # colour AND symbol: never colour alone (Okabe–Ito hues, dark text)
 MARKS = {"match": ("✓", "#cde9dc", "#00603f"), "mismatch": ("✗", "#f9d3c4", "#8a2800"),
@@ -27,10 +27,9 @@ def checked_draft(draft_sha: str, data_key: tuple, _draft: SourceFile, _result, 
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def draft_paragraphs(draft_sha: str, _draft: SourceFile) -> tuple[str, ...]:
-    """The draft's paragraph texts (for showing it marked)."""
-    read = read_draft(_draft, IssueLog())
-    return tuple(p.text for p in read.paragraphs) if read else ()
+def read_for_display(draft_sha: str, _draft: SourceFile) -> Draft | None:
+    """The draft's paragraphs and tables (for showing it marked)."""
+    return read_draft(_draft, IssueLog())
 
 
 def label(status: str, lang: str) -> str:
@@ -41,8 +40,9 @@ def label(status: str, lang: str) -> str:
 def summary(check: DraftCheck, lang: str) -> None:
     """Four counts, each with its symbol."""
     counts = check.summary()
-    for column, status in zip(st.columns(4), STATUSES, strict=True):
-        column.metric(label(status, lang), format_number(counts[status]))
+    row = st.container(horizontal=True, gap="medium")  # four side by side, wrapping on a phone
+    for status in STATUSES:
+        row.metric(label(status, lang), format_number(counts[status]), width="content")
 
 
 def _value(value: float | None) -> str:
@@ -54,7 +54,7 @@ def _value(value: float | None) -> str:
 def claims_frame(claims: list[Claim], lang: str) -> pd.DataFrame:
     """One row per figure: where, what the draft says, the verdict, the data's value and its source."""
     return pd.DataFrame({
-        t("draft_col_paragraph", lang): [c.paragraph + 1 for c in claims],
+        t("draft_col_paragraph", lang): [c.place(lang) for c in claims],
         t("draft_col_figure", lang): [c.text for c in claims],
         t("draft_col_status", lang): [label(c.status, lang) for c in claims],
         t("draft_col_expected", lang): [_value(c.expected) for c in claims],
@@ -72,22 +72,48 @@ def _mark(text: str, claim: Claim, lang: str) -> str:
             f'border-radius:3px;padding:0 2px;font-weight:600">{symbol}&nbsp;{html.escape(text)}</mark>')
 
 
-def marked_html(paragraphs: tuple[str, ...], claims: list[Claim], lang: str, limit: int = 400) -> str:
-    """The draft's paragraphs as escaped HTML, each shown figure wrapped in a coloured mark with its symbol."""
+def _marked_text(text: str, claims: list[Claim], lang: str) -> str:
+    parts, at = [], 0
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.start < at or claim.end > len(text) or claim.end <= claim.start:
+            continue
+        parts += [html.escape(text[at:claim.start]), _mark(text[claim.start:claim.end], claim, lang)]
+        at = claim.end
+    parts.append(html.escape(text[at:]))
+    return "".join(parts)
+
+
+def _table_html(draft: Draft, table: DraftTable, by_paragraph: dict[int, list[Claim]], lang: str) -> str:
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, text in enumerate(row):
+            index = table.cell_paragraphs[r][c]
+            shown = draft.paragraphs[index].text if index in by_paragraph else text
+            cells.append(f'<td style="border:1px solid #bbb;padding:2px 6px;text-align:{"left" if c == 0 else "right"}">'
+                         f"{_marked_text(shown, by_paragraph.get(index, []), lang)}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<div style="overflow-x:auto;margin:0 0 .8em 0"><small style="color:#555">'
+            f'{html.escape(t("figure.table", lang, n=table.index + 1))}</small>'
+            f'<table style="border-collapse:collapse;font-size:.9em">{"".join(rows)}</table></div>')
+
+
+def marked_html(draft: Draft, claims: list[Claim], lang: str) -> str:
+    """The draft's paragraphs and tables holding a shown figure, as escaped HTML; each figure wrapped in a
+    coloured mark with its symbol (colour and symbol, never colour alone)."""
     by_paragraph: dict[int, list[Claim]] = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph, []).append(claim)
-    out = []
-    for index in sorted(by_paragraph)[:limit]:
-        text, parts, at = paragraphs[index], [], 0
-        for claim in sorted(by_paragraph[index], key=lambda c: c.start):
-            if claim.start < at or claim.end > len(text) or claim.end <= claim.start:
-                continue
-            parts += [html.escape(text[at:claim.start]), _mark(text[claim.start:claim.end], claim, lang)]
-            at = claim.end
-        parts.append(html.escape(text[at:]))
-        out.append(f'<p style="margin:0 0 .6em 0;line-height:1.7"><small style="color:#555">¶{index + 1}</small> '
-                   f'{"".join(parts)}</p>')
+    out, done = [], set()
+    for p in draft.paragraphs:
+        if p.table is None and p.index in by_paragraph:
+            out.append(f'<p style="margin:0 0 .6em 0;line-height:1.7"><small style="color:#555">¶{p.body + 1}'
+                       f'</small> {_marked_text(p.text, by_paragraph[p.index], lang)}</p>')
+        elif p.table is not None and p.table not in done:
+            done.add(p.table)
+            table = draft.tables[p.table]
+            if {i for row in table.cell_paragraphs for i in row} & set(by_paragraph):
+                out.append(_table_html(draft, table, by_paragraph, lang))
     return "".join(out)
 
 
@@ -99,6 +125,11 @@ def changes_since_last(sha: str, data_key: tuple, check: DraftCheck, lang: str) 
         changed = [place for place, status in now.items() if last[1].get(place) != status]
         st.info(t("draft_changed", lang, n=format_number(len(changed))), icon=":material/update:")
     st.session_state[LAST_KEY][sha] = (data_key, now)
+
+
+def choice_label(claim: Claim, lang: str) -> str:
+    """'¶13 · 06 · ✓ khớp' for the figure picker."""
+    return f"{claim.place(lang)} · {claim.text} · {label(claim.status, lang)}"
 
 
 def detail(claim: Claim, lang: str) -> None:

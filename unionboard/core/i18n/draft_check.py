@@ -55,7 +55,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft_col_status": ("Kết quả", "Result"),
     "draft_col_expected": ("Dữ liệu", "Data"),
     "draft_col_source": ("Nguồn (tệp › trang › ô)", "Source (file › sheet › cell)"),
-    "draft_col_paragraph": ("Đoạn", "Paragraph"),
+    "draft_col_paragraph": ("Vị trí", "Location"),
     "draft_col_label": ("Số liệu", "Figure"),
     "draft_download": ("Tải dự thảo có ghi chú (.docx)", "Download the draft with comments (.docx)"),
     "draft_track": ("Kèm sửa đổi theo dõi (Track Changes) thay số lệch", "Add tracked changes replacing differing figures"),
