@@ -127,3 +127,13 @@ def test_cli_contract(tmp_path):
             assert claim["text"] in paragraphs[claim["paragraph"]].text, claim
     cell = next(c for c in data["claims"] if c["text"] == "2.157.000")
     assert (cell["table"], cell["cell"]) == (1, "H6")
+
+
+def test_a_sentence_disagreeing_with_the_draft_s_own_table():
+    text = sample_draft_text().replace("\t102.222.000", "\t102.223.000")
+    text += "\nTổng thu cả nhiệm kỳ là 310,99 triệu đồng. Thu ĐPCĐ 1% cả nhiệm kỳ là 102.222.000 đồng.\n"
+    check = run(text)
+    assert find(check, "310,99 triệu đồng")[0].status == "match"
+    issues = [i for i in check.issues if i.code == "draft.prose_table"]
+    assert len(issues) == 1 and "102.222.000 đồng" in issues[0].message and "102.223.000" in issues[0].message
+    assert "Bảng 1" in issues[0].message and "(ô G2)" in issues[0].message

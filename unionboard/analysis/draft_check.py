@@ -48,6 +48,9 @@ class Claim:
     body: int = 0  # the paragraph's index among those outside tables (python-docx's document.paragraphs)
     table: int | None = None  # in a table: which (0-based) and the cell's A1 name
     cell: str | None = None
+    figure_key: str = ""  # the data's figure it was compared with
+    scale: float = 1.0  # how the draft writes it: 1e6 for "… triệu đồng", with `decimals` after the comma
+    decimals: int = 0
 
     def place(self, lang: str = "vi") -> str:
         """Where the figure is, for people: '¶14' or 'Bảng 1 › B2'."""
@@ -204,18 +207,18 @@ def _by_topic(claim: RawClaim, found: list[Figure]) -> list[Figure]:
 
 def _verdict(claim: RawClaim, found: list[Figure]) -> Claim:
     base = Claim(claim.text, claim.value, claim.unit, "unverifiable", None, None, claim.paragraph,
-                 claim.start, claim.end, claim.kind)
+                 claim.start, claim.end, claim.kind, scale=claim.scale, decimals=claim.decimals)
     if not found:
         return base
     equal = [f for f in found if same(claim, f)]
     if equal:
         f = equal[0]
         return replace(base, status="match", expected=expected_value(claim, f), source=f.source, label=f.label,
-                       label_key=f.label_key, params=f.params)
+                       label_key=f.label_key, params=f.params, figure_key=f.key)
     if len(found) == 1:
         f = found[0]
         return replace(base, status="mismatch", expected=expected_value(claim, f), source=f.source, label=f.label,
-                       label_key=f.label_key, params=f.params)
+                       label_key=f.label_key, params=f.params, figure_key=f.key)
     return replace(base, status="ambiguous",
                    candidates=tuple((f.label, expected_value(claim, f), f.source) for f in found))
 
@@ -338,7 +341,7 @@ class _TableChecker:
             return base
         status = "match" if abs(figure.value - value) < 0.5 else "mismatch"
         return replace(base, status=status, expected=figure.value, source=figure.source, label=figure.label,
-                       label_key=figure.label_key, params=figure.params)
+                       label_key=figure.label_key, params=figure.params, figure_key=figure.key)
 
     def finance(self, table: DraftTable, side: str, cols: _Columns, scale: float) -> list[Claim]:
         claims = []
@@ -445,7 +448,23 @@ def check_draft(draft: Draft, figures: tuple[Figure, ...], info: UnionInfo | Non
         claims += tables.check(table)
     claims += tables.notes
     claims.sort(key=lambda c: (c.paragraph, c.start))
-    return DraftCheck(draft.name, tuple(_placed(c, draft) for c in claims), tuple(log.items))
+    placed = [_placed(c, draft) for c in claims]
+    prose_against_tables(placed, draft.name, log)
+    return DraftCheck(draft.name, tuple(placed), tuple(log.items))
+
+
+def prose_against_tables(claims: list[Claim], name: str, log: IssueLog) -> None:
+    """A sentence that disagrees with a table of the same draft about the same figure (at the sentence's precision)."""
+    cells = {c.figure_key: c for c in claims if c.kind == "cell" and c.figure_key and c.value is not None}
+    for claim in claims:
+        cell = cells.get(claim.figure_key) if claim.kind in ("amount", "count") else None
+        if cell is None or claim.value is None:
+            continue
+        written, table = (_half_up(v / claim.scale, claim.decimals) for v in (claim.value, cell.value))
+        if written != table:
+            log.warning(name, None, t("figure.paragraph", "vi", n=claim.body + 1), "draft.prose_table",
+                        prose=claim.text, table=t("figure.table", "vi", n=cell.table + 1), cell=cell.cell,
+                        written=format_number(cell.value))
 
 
 def _placed(claim: Claim, draft: Draft) -> Claim:

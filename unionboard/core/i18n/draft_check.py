@@ -25,6 +25,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "là đồng (khớp với dữ liệu khi đọc là đồng), không phải nghìn đồng.",
                         "The unit note “{note}” over table {table} contradicts the amounts: the table's figures "
                         "are in đồng (they match the data read as đồng), not thousands."),
+    "draft.prose_table": ("Câu ghi “{prose}” nhưng {table} của chính dự thảo ghi {written} (ô {cell}) cho cùng số liệu.",
+                          "The sentence says “{prose}” but {table} of the same draft gives {written} (cell {cell}) "
+                          "for the same figure."),
     "draft.no_data": ("Chưa có dữ liệu để đối chiếu.", "There is no data to compare with."),
     # statuses and labels
     "draft_status.match": ("khớp", "matches"),
