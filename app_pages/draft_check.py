@@ -6,11 +6,12 @@ from unionboard.analysis.draft_check import STATUSES
 from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile
 from unionboard.export.draft_docx import annotated_docx
+from unionboard.export.draft_tables import draft_tables_xlsx
 from unionboard.read.draft import DRAFT_TYPES
 from unionboard.sample.draft import SAMPLE_DRAFT_NAME, draft_docx
 from unionboard.ui import draft_ui
 from unionboard.ui.auth import require_committee
-from unionboard.ui.components import issues_table
+from unionboard.ui.components import XLSX_MIME, issues_table
 from unionboard.ui.data import get_view
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -49,6 +50,11 @@ if draft is not None:
                                key="draft_download", icon=":material/download:", on_click="ignore")
         else:
             st.caption(t("draft_annotate_odt", lang))
+        shown = draft_ui.read_for_display(draft.sha256, draft)
+        if shown is not None and shown.tables:
+            st.download_button(t("draft_tables_download", lang), lambda: draft_tables_xlsx(shown),
+                               file_name="bang-tu-du-thao.xlsx", mime=XLSX_MIME, key="draft_tables",
+                               icon=":material/table_view:", on_click="ignore", help=t("draft_tables_help", lang))
         st.subheader(t("draft_table_heading", lang))
         if not claims:
             st.info(t("draft_no_figures", lang))
@@ -60,6 +66,5 @@ if draft is not None:
                                   format_func=lambda i: draft_ui.choice_label(claims[i], lang))
             draft_ui.detail(claims[rows[0] if rows else chosen], lang)
             st.subheader(t("draft_text_heading", lang))
-            shown = draft_ui.read_for_display(draft.sha256, draft)
             if shown is not None:
                 st.html(draft_ui.marked_html(shown, claims, lang))

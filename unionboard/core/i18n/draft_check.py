@@ -67,6 +67,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft_no_figures": ("Không có số nào thuộc bộ lọc đã chọn.", "No figure matches the filter."),
     "draft_changed": ("Dữ liệu đã thay đổi từ lần kiểm tra trước: {n} số đổi kết quả.",
                       "The data changed since the last check: {n} figures changed their result."),
+    "draft_tables_download": ("Tải các bảng của dự thảo thành tệp dữ liệu (.xlsx)",
+                              "Download the draft's tables as a data workbook (.xlsx)"),
+    "draft_tables_help": ("Tải tệp này lên ở Ban chấp hành › Cập nhật dữ liệu để xem trước, kiểm tra và công bố: "
+                          "công đoàn chỉ có báo cáo Word cũng có bảng điều khiển.",
+                          "Upload it on Committee › Update data to preview, check and publish it: a union that "
+                          "has only its Word report gets the dashboard too."),
     "draft_annotate_odt": ("Bản .odt được đọc và kiểm tra; bản có ghi chú chỉ xuất ra .docx.",
                            "An .odt draft is read and checked; the commented copy is written as .docx only."),
 }
