@@ -5,13 +5,14 @@ import streamlit as st
 from unionboard.analysis.draft_check import STATUSES
 from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile
+from unionboard.core.text import vietnam_time
 from unionboard.export.draft_docx import annotated_docx
 from unionboard.export.draft_tables import draft_tables_xlsx
 from unionboard.read.draft import DRAFT_TYPES
 from unionboard.sample.draft import SAMPLE_DRAFT_NAME, draft_docx
 from unionboard.ui import draft_ui
-from unionboard.ui.auth import require_committee
-from unionboard.ui.components import XLSX_MIME, issues_table
+from unionboard.ui.auth import current_user, is_committee, require_committee
+from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -21,18 +22,24 @@ lang = view.lang
 st.title(t("page_draft_check", lang))
 st.caption(t("draft_intro", lang))
 
-draft = None
+draft, stored = None, None
 if st.toggle(t("draft_use_sample", lang), key="draft_sample"):
     draft = SourceFile(SAMPLE_DRAFT_NAME, draft_docx())
 elif require_committee(lang):
     uploaded = st.file_uploader(t("draft_uploader", lang), type=[*DRAFT_TYPES, "doc"], key="draft_upload")
+    stored = draft_ui.last_draft()
     if uploaded is not None:
         draft = SourceFile(uploaded.name, uploaded.getvalue())
+    elif stored is not None:
+        draft = stored.file
+        st.caption(t("draft_last", lang, name=md_escape(stored.file.name), by=md_escape(stored.by),
+                     when=vietnam_time(stored.at)))
 
 if draft is not None:
     files = draft_ui.data_files(view.source)
     check = draft_ui.checked_draft(draft.sha256, view.source.cache_key, draft, view.result, files)
-    draft_ui.changes_since_last(draft.sha256, view.source.cache_key, check, lang)
+    if is_committee() and not st.session_state.get("draft_sample") and check.claims:
+        draft_ui.remember(draft, draft_ui.data_key(view.source), check, stored, current_user(), lang)
     if check.issues:
         st.subheader(t("draft_issues", lang))
         issues_table(check.issues, lang)

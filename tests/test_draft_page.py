@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from unionboard.store.versions import dispose_engines
+from unionboard.core.models import SourceFile
+from unionboard.sample.report import sample_paths
+from unionboard.store.drafts import DraftStore
+from unionboard.store.versions import dispose_engines, open_store
+
+PASSWORD = "mat-khau-ban-chap-hanh"
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @pytest.fixture
@@ -62,6 +72,45 @@ def test_filter_shows_matches_with_their_source(home):
     row = frame[frame["Số trong dự thảo"] == "33"].iloc[0]
     assert row["Kết quả"] == "✓ khớp" and row["Dữ liệu"] == "33"
     assert row["Nguồn (tệp › trang › ô)"].startswith("doan-vien.xlsx › Đoàn viên")
+
+
+def sign_in(at: AppTest) -> AppTest:
+    at.text_input(key="_committee_user").input("Chị Lan")
+    at.text_input(key="_committee_password").input(PASSWORD)
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def roster_plus_one() -> bytes:
+    wb = openpyxl.load_workbook(DATA / "doan-vien.xlsx")
+    wb.active.append([34, "Trần Thị Mới", "Nữ", 1999, "Văn phòng Sở", "Đại học", None, None, "Đoàn viên"])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_the_last_draft_is_checked_again_when_data_is_published(home, monkeypatch):
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", PASSWORD)
+    draft = "Công đoàn hiện có tổng số 33 đoàn viên, trong đó: 16 nam, 17 nữ.\n".encode()
+    at = sign_in(page())
+    at.file_uploader(key="draft_upload").set_value(("du-thao.txt", draft, "text/plain")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    stored = DraftStore().last()
+    assert stored.file.data == draft and stored.by == "Chị Lan"
+    at.run()  # checked again, same data: stored once
+    assert DraftStore().last().id == stored.id
+    files = [SourceFile(p.name, p.read_bytes()) for p in sample_paths() if p.name != "doan-vien.xlsx"]
+    assert open_store().publish([*files, SourceFile("doan-vien.xlsx", roster_plus_one())], by="Chị Lan").created
+    at = sign_in(page())
+    assert "Dự thảo kiểm tra gần nhất: du\\-thao\\.txt (Chị Lan" in " ".join(c.value for c in at.caption)
+    assert "2 số đổi kết quả" in at.info[0].value
+    changes = at.table[0].value
+    assert list(changes["Số trong dự thảo"]) == ["33", "17"]
+    assert list(changes["Bây giờ"]) == ["✗ lệch (34)", "✗ lệch (18)"]
+    assert list(changes["Lần trước"]) == ["✓ khớp (33)", "✓ khớp (17)"]
+    assert DraftStore().last().id != stored.id  # the new check is kept
 
 
 def test_upload_needs_the_committee(home):

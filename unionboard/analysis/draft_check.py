@@ -484,3 +484,23 @@ def check_report(draft: SourceFile, result: CheckResult, files: tuple[SourceFile
         return DraftCheck(draft.name, (), tuple(log.items))
     info_source = result.sources.get("info") or t("figure.info_source", "vi")
     return check_draft(read, figure_catalogue(result, files), result.dataset.info, info_source)
+
+
+def _claim_key(claim: dict, seen: dict) -> tuple:
+    base = (claim.get("paragraph"), claim.get("table"), claim.get("cell"), claim.get("text"))
+    seen[base] = seen.get(base, 0) + 1
+    return (*base, seen[base])
+
+
+def changed_claims(before: tuple[dict, ...] | list[dict], after: DraftCheck) -> list[tuple[dict, dict]]:
+    """(then, now) for every figure of the draft whose verdict or data value changed between two checks."""
+    seen: dict = {}
+    old = {_claim_key(c, seen): c for c in before}
+    seen = {}
+    out = []
+    for claim in after.claims:
+        now = claim.to_dict()
+        then = old.get(_claim_key(now, seen))
+        if then is None or (then["status"], then["expected"]) != (now["status"], now["expected"]):
+            out.append((then or {}, now))
+    return out

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 
 import pandas as pd
 import streamlit as st
 
-from unionboard.analysis.draft_check import STATUSES, Claim, DraftCheck, check_report
+from unionboard.analysis.draft_check import (
+    STATUSES,
+    Claim,
+    DraftCheck,
+    changed_claims,
+    check_report,
+)
 from unionboard.core.i18n import t
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
@@ -17,7 +24,6 @@ from unionboard.read.draft import Draft, DraftTable, read_draft
 # colour AND symbol: never colour alone (Okabe–Ito hues, dark text)
 MARKS = {"match": ("✓", "#cde9dc", "#00603f"), "mismatch": ("✗", "#f9d3c4", "#8a2800"),
          "unverifiable": ("?", "#e6e6e6", "#333333"), "ambiguous": ("≈", "#fbe7b0", "#6b4a00")}
-LAST_KEY = "draft_last_check"  # session: draft sha256 → (data cache key, {place: status})
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -117,14 +123,45 @@ def marked_html(draft: Draft, claims: list[Claim], lang: str) -> str:
     return "".join(out)
 
 
-def changes_since_last(sha: str, data_key: tuple, check: DraftCheck, lang: str) -> None:
-    """When the data changed since this draft was last checked in the session, say how many verdicts changed."""
-    now = {(c.paragraph, c.start): c.status for c in check.claims}
-    last = st.session_state.setdefault(LAST_KEY, {}).get(sha)
-    if last is not None and last[0] != data_key:
-        changed = [place for place, status in now.items() if last[1].get(place) != status]
-        st.info(t("draft_changed", lang, n=format_number(len(changed))), icon=":material/update:")
-    st.session_state[LAST_KEY][sha] = (data_key, now)
+def data_key(source) -> str:
+    """The data a draft was checked against, as stored: the version's id and hash, or the files' hashes."""
+    return hashlib.sha256(repr(source.cache_key).encode()).hexdigest()[:32]
+
+
+def last_draft():  # noqa: ANN201 - store.drafts.StoredDraft | None
+    """The draft checked last by the committee (None when none)."""
+    from unionboard.store.drafts import DraftStore
+
+    return DraftStore().last()
+
+
+def _verdict(claim: dict, lang: str) -> str:
+    if not claim:
+        return "—"
+    return f"{label(claim['status'], lang)} ({_value(claim.get('expected'))})"
+
+
+def remember(draft: SourceFile, key: str, check: DraftCheck, stored, by: str, lang: str) -> None:
+    """Store the draft with its check; when it was checked before against other data, list what changed."""
+    from unionboard.store.drafts import DraftStore
+
+    if stored is not None and stored.file.sha256 == draft.sha256 and stored.data_key != key:
+        changes = changed_claims(stored.claims, check)
+        st.info(t("draft_changed", lang, n=format_number(len(changes))), icon=":material/update:")
+        if changes:
+            st.table(pd.DataFrame({
+                t("draft_col_paragraph", lang): [_place(now, lang) for _, now in changes],
+                t("draft_col_figure", lang): [now["text"] for _, now in changes],
+                t("draft_before", lang): [_verdict(then, lang) for then, _ in changes],
+                t("draft_after", lang): [_verdict(now, lang) for _, now in changes],
+            }))
+    DraftStore().save(draft, key, check, by)
+
+
+def _place(claim: dict, lang: str) -> str:
+    if claim.get("table") is None:
+        return f"¶{claim['paragraph'] + 1}"
+    return f"{t('figure.table', lang, n=claim['table'] + 1)} › {claim['cell']}"
 
 
 def choice_label(claim: Claim, lang: str) -> str:

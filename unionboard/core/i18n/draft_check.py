@@ -67,6 +67,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft_no_figures": ("Không có số nào thuộc bộ lọc đã chọn.", "No figure matches the filter."),
     "draft_changed": ("Dữ liệu đã thay đổi từ lần kiểm tra trước: {n} số đổi kết quả.",
                       "The data changed since the last check: {n} figures changed their result."),
+    "draft_before": ("Lần trước", "Before"),
+    "draft_after": ("Bây giờ", "Now"),
+    "draft_last": ("Dự thảo kiểm tra gần nhất: {name} ({by}, {when}); được kiểm tra lại với dữ liệu đang xem.",
+                   "The draft checked last: {name} ({by}, {when}); checked again against the data shown."),
     "draft_tables_download": ("Tải các bảng của dự thảo thành tệp dữ liệu (.xlsx)",
                               "Download the draft's tables as a data workbook (.xlsx)"),
     "draft_tables_help": ("Tải tệp này lên ở Ban chấp hành › Cập nhật dữ liệu để xem trước, kiểm tra và công bố: "
