@@ -117,3 +117,14 @@ def test_upload_needs_the_committee(home):
     at = page()
     assert not at.get("file_uploader")
     assert not at.metric  # nothing checked until a draft is given
+
+
+def test_draft_text_is_shown_as_text(home, monkeypatch):
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", PASSWORD)
+    payload = '<img src=x onerror="alert(1)"> **đậm** [x](javascript:alert(1)) tổng số 33 đoàn viên <b>17</b> nữ'
+    at = sign_in(page())
+    at.file_uploader(key="draft_upload").set_value(("du-thao.txt", payload.encode(), "text/plain")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    marked = "".join(str(e.proto.body) for e in at.get("html"))
+    assert "&lt;img src=x" in marked and "<img" not in marked and "<b>" not in marked
+    assert "✓&nbsp;33" in marked

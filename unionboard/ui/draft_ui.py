@@ -20,6 +20,7 @@ from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
 from unionboard.core.text import format_number
 from unionboard.read.draft import Draft, DraftTable, read_draft
+from unionboard.ui.components import md_escape
 
 # colour AND symbol: never colour alone (Okabe–Ito hues, dark text)
 MARKS = {"match": ("✓", "#cde9dc", "#00603f"), "mismatch": ("✗", "#f9d3c4", "#8a2800"),
@@ -172,7 +173,7 @@ def choice_label(claim: Claim, lang: str) -> str:
 def detail(claim: Claim, lang: str) -> None:
     """The data behind one figure: its name, value and the file › sheet › cell it comes from."""
     with st.container(border=True):
-        st.markdown(f"**{html.escape(claim.text)}** — {label(claim.status, lang)}")
+        st.markdown(f"**{md_escape(claim.text)}** — {md_escape(label(claim.status, lang))}")
         rows = [(claim.label_in(lang), _value(claim.expected), claim.source or "—")] if claim.label else [
             (c[0], _value(c[1]), c[2]) for c in claim.candidates]
         if rows:
