@@ -7,6 +7,7 @@ from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile
 from unionboard.core.text import vietnam_time
 from unionboard.export.draft_docx import annotated_docx
+from unionboard.export.draft_odt import annotated_odt
 from unionboard.export.draft_tables import draft_tables_xlsx
 from unionboard.read.draft import DRAFT_TYPES
 from unionboard.sample.draft import SAMPLE_DRAFT_NAME, draft_docx
@@ -14,8 +15,7 @@ from unionboard.ui import draft_ui
 from unionboard.ui.auth import current_user, is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
-
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from unionboard.ui.slide_admin import DOCX_MIME, ODT_MIME
 
 view = get_view()
 lang = view.lang
@@ -55,8 +55,11 @@ if draft is not None:
             st.download_button(t("draft_download", lang), lambda: annotated_docx(draft, check, track, lang),
                                file_name=draft.name.removesuffix(".docx") + "-da-kiem-tra.docx", mime=DOCX_MIME,
                                key="draft_download", icon=":material/download:", on_click="ignore")
-        else:
-            st.caption(t("draft_annotate_odt", lang))
+        elif draft.name.lower().endswith(".odt"):
+            st.download_button(t("draft_download_odt", lang), lambda: annotated_odt(draft, check, lang),
+                               file_name=draft.name.removesuffix(".odt") + "-da-kiem-tra.odt", mime=ODT_MIME,
+                               key="draft_download", icon=":material/download:", on_click="ignore",
+                               help=t("draft_annotate_odt", lang))
         shown = draft_ui.read_for_display(draft.sha256, draft)
         if shown is not None and shown.tables:
             st.download_button(t("draft_tables_download", lang), lambda: draft_tables_xlsx(shown),

@@ -1,11 +1,12 @@
 """Sub-command `check-report`: every figure of a draft report checked against the data (a stable contract).
 
-  python -m unionboard check-report DRAFT [DATA FILES…] [--current] [--json] [--docx OUT [--track]]
+  python -m unionboard check-report DRAFT [DATA FILES…] [--current] [--json] [--docx|--out OUT [--track]]
       --json prints one object: {"ok", "claims": [{"text", "value", "unit", "status", "expected",
       "source", "paragraph", ...}], "summary": {"match", "mismatch", "unverifiable", "ambiguous"},
       "issues": [...]}; the bundled sample data when no data files are given, --current the
-      published version. --docx writes the draft back with a Word comment on every figure that
-      differs or is ambiguous (--track: tracked changes replacing each differing figure).
+      published version. --docx/--out writes the draft back with a comment on every figure that
+      differs or is ambiguous (.docx: Word comments, --track adds tracked changes replacing each
+      differing figure; .odt: annotations).
       Exit 0 when nothing differs, 1 otherwise.
 """
 
@@ -26,7 +27,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", help="tệp dữ liệu .xlsx/.xls (mặc định: dữ liệu mẫu)")
     parser.add_argument("--current", action="store_true", help="đối chiếu với phiên bản đang công bố")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
-    parser.add_argument("--docx", default=None, help="ghi dự thảo có ghi chú ra tệp .docx này")
+    parser.add_argument("--docx", "--out", dest="out", default=None,
+                        help="ghi dự thảo có ghi chú ra tệp này (cùng định dạng với dự thảo: .docx hoặc .odt)")
     parser.add_argument("--track", action="store_true", help="kèm sửa đổi theo dõi thay các số lệch")
 
 
@@ -86,11 +88,14 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(check.to_json(), ensure_ascii=False) + "\n")
     else:
         _print_text(check)
-    if args.docx and check.claims:
+    if args.out and check.claims:
         from unionboard.export.draft_docx import annotated_docx
+        from unionboard.export.draft_odt import annotated_odt
 
         try:
-            Path(args.docx).write_bytes(annotated_docx(draft, check, track=args.track))
+            data = (annotated_odt(draft, check) if draft.name.lower().endswith(".odt")
+                    else annotated_docx(draft, check, track=args.track))
+            Path(args.out).write_bytes(data)
         except ValueError as exc:
             print(str(exc), file=sys.stderr)
             return 2

@@ -77,8 +77,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
                           "công đoàn chỉ có báo cáo Word cũng có bảng điều khiển.",
                           "Upload it on Committee › Update data to preview, check and publish it: a union that "
                           "has only its Word report gets the dashboard too."),
-    "draft_annotate_odt": ("Bản .odt được đọc và kiểm tra; bản có ghi chú chỉ xuất ra .docx.",
-                           "An .odt draft is read and checked; the commented copy is written as .docx only."),
+    "draft_annotate_odt": ("Bản .odt nhận ghi chú ở từng số lệch; sửa đổi theo dõi chỉ có ở bản .docx.",
+                           "An .odt draft gets a comment on every differing figure; tracked changes only in .docx."),
+    "draft_download_odt": ("Tải dự thảo có ghi chú (.odt)", "Download the draft with comments (.odt)"),
 }
 
 # names of the data's figures (the figure catalogue, analysis/figures.py)
