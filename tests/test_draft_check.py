@@ -137,3 +137,8 @@ def test_a_sentence_disagreeing_with_the_draft_s_own_table():
     issues = [i for i in check.issues if i.code == "draft.prose_table"]
     assert len(issues) == 1 and "102.222.000 đồng" in issues[0].message and "102.223.000" in issues[0].message
     assert "Bảng 1" in issues[0].message and "(ô G2)" in issues[0].message
+
+
+def test_a_count_of_some_members_is_not_the_total():
+    check = run("Trong nhiệm kỳ kết nạp 5 đảng viên mới, giới thiệu 02 đoàn viên tham gia lớp nhận thức về Đảng.")
+    assert [c.status for c in check.claims] == ["unverifiable", "unverifiable"]

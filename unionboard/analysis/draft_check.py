@@ -156,9 +156,8 @@ def _count_score(claim: RawClaim, figure: Figure) -> int:
     for (phrase, *_) in figure.words:
         if _ends_with(claim.before, phrase):
             best = max(best, len(phrase) + 100)
-        if head == phrase or head.startswith(phrase + " "):
-            if figure.key == "fig.members.total" and not any(c in claim.before for c in _TOTAL_CUES):
-                continue
+        # "5 đảng viên mới", "02 đoàn viên tham gia lớp": a count of some of them, unless a cue says total
+        if head == phrase or (head.startswith(phrase + " ") and any(c in claim.before for c in _TOTAL_CUES)):
             best = max(best, len(phrase) + 100)
     return best
 

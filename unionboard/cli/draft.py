@@ -64,13 +64,14 @@ def _data(args: argparse.Namespace):
 
 
 def _print_text(check) -> None:
+    from unionboard.export.draft_docx import comment_text
+
     s = check.summary()
     print(t("draft_summary", "vi", **s))
     for claim in check.claims:
         if claim.status in ("mismatch", "ambiguous"):
             label = t(f"draft_status.{claim.status}", "vi")
-            print(f"  [{label}] đoạn {claim.paragraph + 1}: “{claim.text}” — dữ liệu: {claim.expected} "
-                  f"({claim.source or '—'})")
+            print(f"  [{label}] {claim.place()}: “{claim.text}” — {comment_text(claim)}")
     for issue in check.issues:
         print(f"  [{issue.severity}] {issue.location}: {issue.message}")
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from unionboard.core.issues import IssueLog
+from unionboard.core.models import SourceFile
+from unionboard.read.draft import read_draft
 from unionboard.sample.report import SAMPLE_DIR
 
 SAMPLE_DRAFT = SAMPLE_DIR / "du-thao-bao-cao-dai-hoi-IV.txt"
@@ -17,42 +20,25 @@ def sample_draft_text(path: Path = SAMPLE_DRAFT) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _blocks(text: str) -> list[str | list[list[str]]]:
-    """Paragraph strings and tables (rows of cells) in order."""
-    blocks: list[str | list[list[str]]] = []
-    table: list[list[str]] = []
-    for line in text.split("\n"):
-        if "\t" in line:
-            table.append(line.split("\t"))
-            continue
-        if table:
-            blocks.append(table)
-            table = []
-        if line.strip():
-            blocks.append(line.strip())
-    if table:
-        blocks.append(table)
-    return blocks
-
-
 def draft_docx(text: str | None = None, repeat: int = 1) -> bytes:
     """A .docx of the draft text (headings styled, tables as Word tables); `repeat` copies the body."""
     import docx
 
+    source = sample_draft_text() if text is None else text
+    draft = read_draft(SourceFile("du-thao.txt", source.encode("utf-8")), IssueLog())
     document = docx.Document()
-    blocks = _blocks(sample_draft_text() if text is None else text)
     for _ in range(repeat):
-        for block in blocks:
-            if isinstance(block, str):
-                heading = block.startswith(_HEADING_STARTS) and len(block) < 120
-                document.add_paragraph(block, style="Heading 2" if heading else None)
-                continue
-            width = max(len(row) for row in block)
-            table = document.add_table(rows=len(block), cols=width)
-            table.style = "Table Grid"
-            for r, row in enumerate(block):
-                for c, value in enumerate(row):
-                    table.cell(r, c).text = value
+        for p in draft.paragraphs:
+            if p.table is None:
+                heading = p.text.startswith(_HEADING_STARTS) and len(p.text) < 120
+                document.add_paragraph(p.text, style="Heading 2" if heading else None)
+            elif (p.row, p.col) == (0, 0):
+                rows = draft.tables[p.table].rows
+                table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+                table.style = "Table Grid"
+                for r, row in enumerate(rows):
+                    for c, value in enumerate(row):
+                        table.cell(r, c).text = value
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -8,14 +8,11 @@ Saving the same draft against the same data again stores nothing new.
 from __future__ import annotations
 
 import json
-import threading
-import weakref
 from dataclasses import dataclass
 
 from sqlalchemy import (
     Column,
     DateTime,
-    Engine,
     Integer,
     LargeBinary,
     MetaData,
@@ -44,8 +41,6 @@ drafts_table = Table(
     Column("created_by", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
-_READY: weakref.WeakSet[Engine] = weakref.WeakSet()
-_READY_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -60,19 +55,12 @@ class StoredDraft:
     at: str
 
 
-def _ensure_schema(engine: Engine) -> None:
-    with _READY_LOCK:
-        if engine not in _READY:
-            create_tables(engine, metadata, SCHEMA_LOCK)
-            _READY.add(engine)
-
-
 class DraftStore:
     """The drafts checked in the store at `url` (None: the app's store)."""
 
     def __init__(self, url: str | None = None, store: Store | None = None) -> None:
         self.store = store or open_store(url)
-        _ensure_schema(self.store.engine)
+        create_tables(self.store.engine, metadata, SCHEMA_LOCK)  # checks first: a no-op once created
 
     def last(self) -> StoredDraft | None:
         """The draft checked most recently (None when there is none)."""
