@@ -43,6 +43,14 @@ def test_every_figure_the_sample_holds_matches():
     assert prose["02"].label == "Trình độ dưới đại học"
     assert prose["10"].label == "Lý luận chính trị: Cao cấp" and prose["8"].label == "Lý luận chính trị: Trung cấp"
     assert prose["13"].label == "Đảng viên nữ"
+    awards = [(c.text, c.label) for c in check.claims if c.status == "match" and c.label.startswith(
+        ("Sáng kiến", "Đề tài", "Tập thể", "Bằng khen", "Chiến sỹ"))]
+    assert awards == [("07", "Sáng kiến (Cơ sở)"), ("03", "Sáng kiến (Tỉnh)"), ("01", "Đề tài khoa học (Tỉnh)"),
+                      ("5", "Tập thể lao động xuất sắc (Tỉnh)"), ("05", "Bằng khen (Bộ)"),
+                      ("03", "Chiến sỹ thi đua (Tỉnh)"), ("09", "Chiến sỹ thi đua (Cơ sở)"),
+                      ("2011-2013", "Bằng khen (Thủ tướng)"), ("2011-2016", "Bằng khen (Tổng Liên đoàn)")]
+    terms = {c.text: c.status for c in check.claims if c.kind == "term"}
+    assert terms["2012 - 2017"] == terms["2017 – 2022"] == "match"
     cells = [c for c in check.claims if c.kind == "cell"]
     assert len(cells) == 4 * 6 + 26  # every written amount of the thu (4 × 6) and chi (26) tables
     assert all(c.status == "match" for c in cells), [c for c in cells if c.status != "match"]
@@ -86,6 +94,12 @@ def test_planted_changes_are_each_a_mismatch_with_the_right_expected_value():
     assert unit.status == "mismatch" and unit.expected == 310_992_000
     # the table's own total no longer adds up
     assert "draft.table_total" in {i.code for i in check.issues}
+
+
+def test_a_term_the_data_does_not_have_is_ambiguous_between_its_terms():
+    claim = run("Báo cáo nhiệm kỳ 2012 - 2018 của Công đoàn.").claims[0]
+    assert claim.status == "ambiguous" and [c[0] for c in claim.candidates] == ["Nhiệm kỳ 2012–2017",
+                                                                                 "Nhiệm kỳ 2017–2022"]
 
 
 def test_year_is_not_men():

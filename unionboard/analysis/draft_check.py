@@ -229,17 +229,22 @@ def _by_value(claim: RawClaim, figures: tuple[Figure, ...]) -> list[Figure]:
     return [f for f in figures if f.unit == "đồng" and f.value and abs(f.value - claim.value) < 0.5]
 
 
-def _term(claim: RawClaim, info: UnionInfo, source: str) -> Claim:
+def _term(claim: RawClaim, info: UnionInfo, source: str, figures: tuple[Figure, ...] = ()) -> Claim:
     base = Claim(claim.text, claim.value, "năm", "unverifiable", None, None, claim.paragraph, claim.start,
                  claim.end, "term")
     terms = [t for t in (info.reported_term, info.next_term) if t]
-    if not terms or not claim.before.endswith("nhiem ky"):
-        return base
     written = "–".join(_YEAR.findall(claim.text))
     for term in terms:
         if written == term.replace("-", "–"):
             return replace(base, status="match", expected=claim.value, source=source,
                            label=t("figure.term", "vi", term=term), label_key="figure.term", params=(("term", term),))
+    periods = [f for f in figures if f.extra.get("period") == written]
+    if periods:  # "giai đoạn 2011-2013": the period of an award
+        f = periods[0]
+        return replace(base, status="match", expected=claim.value, source=f.source, label=f.label,
+                       label_key=f.label_key, params=f.params, figure_key=f.key)
+    if not terms or not claim.before.endswith("nhiem ky"):
+        return base
     return replace(base, status="ambiguous", candidates=tuple(
         (t("figure.term", "vi", term=term), float(_YEAR.findall(term)[0]), source) for term in terms))
 
@@ -247,7 +252,7 @@ def _term(claim: RawClaim, info: UnionInfo, source: str) -> Claim:
 def judge(claim: RawClaim, figures: tuple[Figure, ...], info: UnionInfo, info_source: str = "") -> Claim:
     """The verdict on one prose claim."""
     if claim.kind == "term":
-        return _term(claim, info, info_source)
+        return _term(claim, info, info_source, figures)
     if claim.kind == "year":
         return Claim(claim.text, claim.value, "năm", "unverifiable", None, None, claim.paragraph,
                      claim.start, claim.end, "year")

@@ -135,16 +135,20 @@ def _target_figures(result: CheckResult, where: str) -> list[Figure]:
     return out
 
 
+# how a draft names an award's level ("cấp tỉnh", "Chủ tịch UBND tỉnh", "Bộ trưởng", ...)
+AWARD_LEVEL_WORDS = {"Tỉnh": ("cap tinh", "ubnd tinh", "uy ban nhan dan tinh"), "Cơ sở": ("cap co so",),
+                     "Bộ": ("bo truong", "cap bo"), "Thủ tướng": ("thu tuong",),
+                     "Tổng Liên đoàn": ("tong lien doan",)}
+
+
 def _award_figures(result: CheckResult, where: str) -> list[Figure]:
-    level_words = {"Tỉnh": "cap tinh", "Cơ sở": "cap co so", "Bộ": "bo truong", "Thủ tướng": "thu tuong",
-                   "Tổng Liên đoàn": "tong lien doan"}
     out = []
     for number, award in enumerate(result.dataset.awards or ()):
-        if award.count < 2:
-            continue  # single awards are named, not counted, in a draft
-        words = (fold(award.form), level_words.get(award.level, fold(award.level)))
+        levels = AWARD_LEVEL_WORDS.get(award.level, (fold(award.level),))
         out.append(Figure(f"fig.awards.{number}", "figure.award", award.count, "khen thưởng",
-                          (words,), where, year=award.year, params=(("form", award.form), ("level", award.level))))
+                          tuple((fold(award.form), level) for level in levels), where, year=award.year,
+                          extra={"period": (award.period or "").replace("-", "–")},
+                          params=(("form", award.form), ("level", award.level))))
     return out
 
 
