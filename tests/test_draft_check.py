@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,26 @@ def test_a_sentence_disagreeing_with_the_draft_s_own_table():
 def test_a_count_of_some_members_is_not_the_total():
     check = run("Trong nhiệm kỳ kết nạp 5 đảng viên mới, giới thiệu 02 đoàn viên tham gia lớp nhận thức về Đảng.")
     assert [c.status for c in check.claims] == ["unverifiable", "unverifiable"]
+
+
+def test_an_amount_named_by_nothing_but_found_twice_is_ambiguous():
+    claim = run("Một khoản chi 9.522.000 đồng.").claims[0]
+    assert claim.status == "ambiguous"
+    assert [c[0] for c in claim.candidates] == ["Chi phụ cấp CB CĐ năm 2014", "Chi phụ cấp CB CĐ năm 2015"]
+    assert claim.candidates[0][2] == "tai-chinh.xlsx › Phần chi › C4"
+
+
+def test_cli_current_uses_the_published_version(tmp_path):
+    env = {**os.environ, "UNIONBOARD_HOME": str(tmp_path)}
+    env.pop("UNIONBOARD_DB_URL", None)
+    draft = tmp_path / "du-thao.txt"
+    draft.write_text("Tổng số 33 đoàn viên.", encoding="utf-8")
+    command = [sys.executable, "-m", "unionboard", "check-report", str(draft), "--current", "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, check=False)
+    assert done.returncode == 2 and "Chưa có phiên bản" in done.stderr and not done.stdout
+    publish = [sys.executable, "-m", "unionboard", "publish", *map(str, sample_paths())]
+    assert subprocess.run(publish, capture_output=True, cwd=REPO, env=env, check=False).returncode == 0
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, check=False)
+    data = json.loads(done.stdout)
+    assert done.returncode == 0 and data["ok"] and data["claims"][0]["status"] == "match"
+    assert data["claims"][0]["source"].startswith("doan-vien.xlsx")

@@ -128,3 +128,13 @@ def test_draft_text_is_shown_as_text(home, monkeypatch):
     marked = "".join(str(e.proto.body) for e in at.get("html"))
     assert "&lt;img src=x" in marked and "<img" not in marked and "<b>" not in marked
     assert "✓&nbsp;33" in marked
+
+
+def test_a_legacy_doc_is_refused_and_nothing_is_stored(home, monkeypatch):
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", PASSWORD)
+    at = sign_in(page())
+    doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+    at.file_uploader(key="draft_upload").set_value(("du-thao.doc", doc, "application/msword")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "lưu thành .docx" in at.table[0].value.to_string()
+    assert not at.metric and DraftStore().last() is None

@@ -256,7 +256,12 @@ def judge(claim: RawClaim, figures: tuple[Figure, ...], info: UnionInfo, info_so
     if claim.kind == "year":
         return Claim(claim.text, claim.value, "năm", "unverifiable", None, None, claim.paragraph,
                      claim.start, claim.end, "year")
-    found = _candidates(claim, figures) or _by_value(claim, figures)
+    found = _candidates(claim, figures)
+    if not found:
+        found = _by_value(claim, figures)
+        if len(found) > 1:  # no words name it and several figures have its value: which one is meant?
+            return replace(_verdict(claim, []), status="ambiguous", candidates=tuple(
+                (f.label, f.value, f.source) for f in found))
     return _verdict(claim, found)
 
 
