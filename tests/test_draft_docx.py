@@ -78,3 +78,13 @@ def test_a_figure_inside_a_longer_run_is_split_out():
     assert runs == [("Tổng số ", None), ("34", True), ("đoàn viên đang sinh hoạt", True)]
     assert out.paragraphs[0].text == "Tổng số 34đoàn viên đang sinh hoạt"
     assert "33" in list(out.comments)[0].text
+
+
+def test_an_ambiguous_figure_gets_the_candidates_as_its_comment():
+    source = SourceFile("d.docx", draft_docx("Một khoản chi 9.522.000 đồng."))
+    result, files = sample()
+    out = docx.Document(io.BytesIO(annotated_docx(source, check_report(source, result, files), track=True)))
+    (comment,) = list(out.comments)
+    assert comment.text.startswith("Có thể là một trong các số liệu")
+    assert "Chi phụ cấp CB CĐ năm 2014: 9.522.000 (tai-chinh.xlsx › Phần chi › C4)" in comment.text
+    assert out.paragraphs[0].text == "Một khoản chi 9.522.000 đồng."  # no tracked change for a figure that may be right

@@ -138,3 +138,17 @@ def test_a_legacy_doc_is_refused_and_nothing_is_stored(home, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert "lưu thành .docx" in at.table[0].value.to_string()
     assert not at.metric and DraftStore().last() is None
+
+
+def test_the_page_in_english(home):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("app_pages/draft_check.py")
+    at.run()
+    at.toggle(key="draft_sample").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Check the draft"
+    assert {m.label for m in at.metric} == {"✓ matches", "✗ differs", "? cannot be checked", "≈ ambiguous"}
+    frame = at.dataframe[0].value
+    assert "Members in total" in set(frame["Figure"])
