@@ -306,18 +306,15 @@ def _cell_number(text: str) -> tuple[float, int] | None:
     return number_value(raw)
 
 
-def _finance_figure(figures: dict[str, Figure], side: str, label: str, year: int | None,
-                    cols: _Columns, col: int) -> Figure | None:
+def _finance_figure(figures: dict[str, Figure], items: dict[tuple, Figure], side: str, label: str,
+                    year: int | None, cols: _Columns, col: int) -> Figure | None:
     key = fold(label)
     if col == cols.closing:
         return figures.get("fig.finance.closing")
     is_total = key in _TOTAL_LABELS or key.startswith("tong cong")
     if is_total:
         return figures.get(f"fig.finance.{side}.{year}" if year else f"fig.finance.{side}.total")
-    for figure in figures.values():
-        if figure.extra.get("side") == side and fold(figure.extra.get("item")) == key and figure.year == year:
-            return figure
-    return None
+    return items.get((side, key, year))
 
 
 class _TableChecker:
@@ -327,6 +324,8 @@ class _TableChecker:
         self.draft, self.log = draft, log
         self.figures = figures
         self.by_key = {f.key: f for f in figures}
+        # (side, folded item, year or None) → the finance figure
+        self.items = {(f.extra["side"], fold(f.extra["item"]), f.year): f for f in figures if "item" in f.extra}
 
     def note_before(self, table: DraftTable) -> tuple[RawClaim | None, str]:
         """The last unit note and the folded text of the paragraphs just before the table."""
@@ -359,7 +358,7 @@ class _TableChecker:
                 number = _cell_number(text)
                 if number is None:
                     continue
-                figure = _finance_figure(self.by_key, side, row[0], cols.years.get(c), cols, c)
+                figure = _finance_figure(self.by_key, self.items, side, row[0], cols.years.get(c), cols, c)
                 claims.append(self.cell_claim(table, r, c, number[0] * scale, figure))
         return claims
 
