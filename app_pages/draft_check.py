@@ -76,5 +76,6 @@ if draft is not None:
                                   format_func=lambda i: draft_ui.choice_label(claims[i], lang))
             draft_ui.detail(claims[rows[0] if rows else chosen], lang)
             st.subheader(t("draft_text_heading", lang))
+            whole = st.toggle(t("draft_whole", lang), key="draft_whole")
             if shown is not None:
-                st.html(draft_ui.marked_html(shown, claims, lang))
+                st.html(draft_ui.marked_html(shown, claims, lang, whole))

@@ -52,6 +52,10 @@ def test_sample_draft_is_checked_with_counts_symbols_and_the_unit_note(home):
     assert "mâu thuẫn" in issues and "đoạn 52" in issues  # the draft's own inconsistency, located
     marked = "".join(str(e.proto.body) for e in at.get("html"))
     assert "✗&nbsp;ĐVT: 1.000" in marked and "#f9d3c4" in marked  # colour and symbol
+    assert "Thuận lợi" not in marked  # by default only the paragraphs with a shown figure
+    at.toggle(key="draft_whole").set_value(True).run()
+    whole = "".join(str(e.proto.body) for e in at.get("html"))
+    assert "2- Thuận lợi" in whole and len(whole) > len(marked)
 
 
 def test_a_figure_leads_to_the_data_behind_it(home):

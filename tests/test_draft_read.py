@@ -96,3 +96,13 @@ def test_size_limits_and_zip_bombs():
     assert draft is None and log.items[0].code == "draft.zip_bomb"
     draft, log = read("d.docx", data, DraftLimits(max_paragraphs=10))
     assert draft is None and log.items[0].code == "draft.too_many_paragraphs"
+
+
+def test_a_docx_with_a_broken_part_is_damaged_not_a_traceback():
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(draft_docx())) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info, data[: len(data) // 2] if info.filename == "word/document.xml" else data)
+    draft, log = read("d.docx", broken.getvalue())
+    assert draft is None and log.items[0].code == "draft.damaged"

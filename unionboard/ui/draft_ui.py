@@ -105,21 +105,21 @@ def _table_html(draft: Draft, table: DraftTable, by_paragraph: dict[int, list[Cl
             f'<table style="border-collapse:collapse;font-size:.9em">{"".join(rows)}</table></div>')
 
 
-def marked_html(draft: Draft, claims: list[Claim], lang: str) -> str:
+def marked_html(draft: Draft, claims: list[Claim], lang: str, whole: bool = False) -> str:
     """The draft's paragraphs and tables holding a shown figure, as escaped HTML; each figure wrapped in a
-    coloured mark with its symbol (colour and symbol, never colour alone)."""
+    coloured mark with its symbol (colour and symbol, never colour alone); `whole`: every paragraph and table."""
     by_paragraph: dict[int, list[Claim]] = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph, []).append(claim)
     out, done = [], set()
     for p in draft.paragraphs:
-        if p.table is None and p.index in by_paragraph:
+        if p.table is None and (p.index in by_paragraph or (whole and p.text.strip())):
             out.append(f'<p style="margin:0 0 .6em 0;line-height:1.7"><small style="color:#555">¶{p.body + 1}'
-                       f'</small> {_marked_text(p.text, by_paragraph[p.index], lang)}</p>')
+                       f'</small> {_marked_text(p.text, by_paragraph.get(p.index, []), lang)}</p>')
         elif p.table is not None and p.table not in done:
             done.add(p.table)
             table = draft.tables[p.table]
-            if {i for row in table.cell_paragraphs for i in row} & set(by_paragraph):
+            if whole or {i for row in table.cell_paragraphs for i in row} & set(by_paragraph):
                 out.append(_table_html(draft, table, by_paragraph, lang))
     return "".join(out)
 

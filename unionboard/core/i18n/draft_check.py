@@ -63,6 +63,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft_download": ("Tải dự thảo có ghi chú (.docx)", "Download the draft with comments (.docx)"),
     "draft_track": ("Kèm sửa đổi theo dõi (Track Changes) thay số lệch", "Add tracked changes replacing differing figures"),
     "draft_text_heading": ("Dự thảo với các số được đánh dấu", "The draft with its figures marked"),
+    "draft_whole": ("Hiện cả dự thảo (không chỉ các đoạn có số)", "Show the whole draft (not only paragraphs with figures)"),
     "draft_pick": ("Xem dữ liệu của số", "Show the data behind a figure"),
     "draft_no_figures": ("Không có số nào thuộc bộ lọc đã chọn.", "No figure matches the filter."),
     "draft_changed": ("Dữ liệu đã thay đổi từ lần kiểm tra trước: {n} số đổi kết quả.",
