@@ -180,3 +180,15 @@ def test_cli_current_uses_the_published_version(tmp_path):
     data = json.loads(done.stdout)
     assert done.returncode == 0 and data["ok"] and data["claims"][0]["status"] == "match"
     assert data["claims"][0]["source"].startswith("doan-vien.xlsx")
+
+
+def test_tables_in_thousands_or_millions_are_read_at_their_unit():
+    thousands = "* Phần thu ĐVT: 1.000\nNguồn thu\tNăm 2013\nThu ĐPCĐ 1%\t18.777\n"
+    check = run(thousands)
+    assert [(c.text, c.status, c.value) for c in check.claims] == [("18.777", "match", 18_777_000)]
+    assert not check.issues  # the note is right here
+    millions = "* Phần thu ĐVT: triệu đồng\nNguồn thu\tNăm 2013\tNăm 2014\nThu ĐPCĐ 1%\t18,78\t21,33\n"
+    check = run(millions)
+    # 21.335.000 đ is 21,34 triệu
+    assert [(c.text, c.status) for c in check.claims] == [("18,78", "match"), ("21,33", "mismatch")]
+    assert check.claims[1].expected == 21_335_000 and not check.issues

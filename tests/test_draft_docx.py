@@ -62,6 +62,9 @@ def test_replacement_keeps_how_the_draft_writes_it():
     assert replacement(claim("18.778.000", 18_777_000, "cell")) == "18.777.000"
     assert replacement(claim("52,5%", 51.5, "share")) == "51,5%"
     assert replacement(claim("ĐVT: 1.000", 1, "unit_note")) == "ĐVT: đồng"
+    in_millions = Claim("21,33", 21_330_000, "đồng", "mismatch", 21_335_000, "x", 0, kind="cell", scale=1e6,
+                        decimals=2)
+    assert replacement(in_millions) == "21,34"  # half-up from the exact đồng, in the table's unit
 
 
 def test_a_figure_inside_a_longer_run_is_split_out():

@@ -339,15 +339,19 @@ class _TableChecker:
                 note = found[-1] if found else None
         return note, " ".join(reversed(texts))
 
-    def cell_claim(self, table: DraftTable, r: int, c: int, value: float, figure: Figure | None) -> Claim:
+    def cell_claim(self, table: DraftTable, r: int, c: int, value: float, figure: Figure | None,
+                   scale: float = 1.0, decimals: int = 0) -> Claim:
+        """A table cell's figure, compared at the precision the table writes ("ĐVT: triệu đồng", "18,78")."""
         text = table.rows[r][c]
         paragraph = table.cell_paragraphs[r][c]
         base = Claim(text.strip(), value, "đồng", "unverifiable", None, None, paragraph,
-                     self.draft.paragraphs[paragraph].text.find(text.strip()), 0, "cell")
+                     self.draft.paragraphs[paragraph].text.find(text.strip()), 0, "cell", scale=scale,
+                     decimals=decimals)
         base = replace(base, end=base.start + len(text.strip()))
         if figure is None:
             return base
-        status = "match" if abs(figure.value - value) < 0.5 else "mismatch"
+        same_value = _half_up(figure.value / scale, decimals) == _half_up(value / scale, decimals)
+        status = "match" if same_value else "mismatch"
         return replace(base, status=status, expected=figure.value, source=figure.source, label=figure.label,
                        label_key=figure.label_key, params=figure.params, figure_key=figure.key)
 
@@ -359,7 +363,7 @@ class _TableChecker:
                 if number is None:
                     continue
                 figure = _finance_figure(self.by_key, self.items, side, row[0], cols.years.get(c), cols, c)
-                claims.append(self.cell_claim(table, r, c, number[0] * scale, figure))
+                claims.append(self.cell_claim(table, r, c, number[0] * scale, figure, scale, number[1]))
         return claims
 
     def fits(self, table: DraftTable, side: str, cols: _Columns, scale: float) -> int:
