@@ -99,7 +99,8 @@ def _plain(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(float(value), 6)
 
 
-def _half_up(value: float, decimals: int) -> float:
+def half_up(value: float, decimals: int) -> float:
+    """`value` rounded half-up to `decimals` (from its exact decimal form: 21,335 → 21,34)."""
     return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
@@ -109,9 +110,9 @@ def _half_up(value: float, decimals: int) -> float:
 def same(claim: RawClaim, figure: Figure) -> bool:
     """Whether the draft's number says the data's value, at the precision the draft writes."""
     if claim.kind == "share":
-        return _half_up(figure.value, claim.decimals) == claim.value
+        return half_up(figure.value, claim.decimals) == claim.value
     if claim.scale > 1:
-        return _half_up(figure.value / claim.scale, claim.decimals) == _half_up(claim.value / claim.scale,
+        return half_up(figure.value / claim.scale, claim.decimals) == half_up(claim.value / claim.scale,
                                                                                 claim.decimals)
     return abs(figure.value - claim.value) < 0.5
 
@@ -119,7 +120,7 @@ def same(claim: RawClaim, figure: Figure) -> bool:
 def expected_value(claim: RawClaim, figure: Figure) -> float:
     """The data's value as the draft should write it (shares rounded to the draft's decimals, at least one)."""
     if claim.kind == "share":
-        return _half_up(figure.value, max(claim.decimals, 1))
+        return half_up(figure.value, max(claim.decimals, 1))
     return figure.value
 
 
@@ -350,7 +351,7 @@ class _TableChecker:
         base = replace(base, end=base.start + len(text.strip()))
         if figure is None:
             return base
-        same_value = _half_up(figure.value / scale, decimals) == _half_up(value / scale, decimals)
+        same_value = half_up(figure.value / scale, decimals) == half_up(value / scale, decimals)
         status = "match" if same_value else "mismatch"
         return replace(base, status=status, expected=figure.value, source=figure.source, label=figure.label,
                        label_key=figure.label_key, params=figure.params, figure_key=figure.key)
@@ -472,7 +473,7 @@ def prose_against_tables(claims: list[Claim], name: str, log: IssueLog) -> None:
         cell = cells.get(claim.figure_key) if claim.kind in ("amount", "count") else None
         if cell is None or claim.value is None:
             continue
-        written, table = (_half_up(v / claim.scale, claim.decimals) for v in (claim.value, cell.value))
+        written, table = (half_up(v / claim.scale, claim.decimals) for v in (claim.value, cell.value))
         if written != table:
             log.warning(name, None, t("figure.paragraph", "vi", n=claim.body + 1), "draft.prose_table",
                         prose=claim.text, table=t("figure.table", "vi", n=cell.table + 1), cell=cell.cell,

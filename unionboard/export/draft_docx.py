@@ -12,11 +12,10 @@ import datetime as dt
 import io
 import re
 import zipfile
-from decimal import ROUND_HALF_UP, Decimal
 
 from lxml import etree
 
-from unionboard.analysis.draft_check import Claim, DraftCheck
+from unionboard.analysis.draft_check import Claim, DraftCheck, half_up
 from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile
 from unionboard.core.text import format_number
@@ -48,10 +47,10 @@ def replacement(claim: Claim) -> str | None:
     written = match.group(0)
     scale = claim.scale if claim.scale != 1 else next((s for word, s in _SCALES if word in claim.text.lower()), 1.0)
     decimals = len(written.partition(",")[2])
-    exact = Decimal(str(claim.expected)) / Decimal(str(scale))
-    if exact != exact.to_integral_value() and decimals == 0 and claim.kind != "share":
+    value = claim.expected / scale
+    if not float(value).is_integer() and decimals == 0 and claim.kind != "share":
         decimals = 2
-    new = format_number(float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)), decimals)
+    new = format_number(half_up(value, decimals), decimals)
     if written.startswith("0") and len(written) > 1 and "," not in written:
         new = new.zfill(len(written))
     return claim.text[:match.start()] + new + claim.text[match.end():]
