@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from unionboard.analysis.metrics import member_summary, target_counts
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
+from unionboard.core.period import TERM_SO_FAR, WHOLE_TERM, YEAR, short_label, term_text
 from unionboard.core.text import fold, format_million, format_number
 
 # The sentence templates live in the catalogue (core/i18n/findings.py) under "finding.*".
@@ -110,6 +111,12 @@ def _join_years(years: list[int]) -> str:
 def term_label(dataset: Dataset, lang: str = "vi") -> str | None:
     """'Nhiệm kỳ 2012–2017' from the union info, else 'Giai đoạn 2013–2017' from the finance years."""
     s = _s(lang)
+    period = dataset.period
+    if period is not None and period.years and period.kind in (YEAR, TERM_SO_FAR):
+        within = short_label(period, lang)
+        return within[:1].upper() + within[1:]
+    if period is not None and period.kind == WHOLE_TERM and period.term is not None:
+        return s["ov_term"].format(term=term_text(period.term))
     if dataset.info.reported_term:
         return s["ov_term"].format(term=dataset.info.reported_term)
     if dataset.finance is not None and dataset.finance.years:
@@ -120,7 +127,9 @@ def term_label(dataset: Dataset, lang: str = "vi") -> str | None:
 
 
 def term_end_year(dataset: Dataset) -> int | None:
-    """The reported term's last year ('2012–2017' → 2017): a sensible reference year for ages."""
+    """The period's last year, else the reported term's ('2012–2017' → 2017): a reference year for ages."""
+    if dataset.period is not None and dataset.period.years:
+        return dataset.period.last
     years = re.findall(r"(?:19|20)\d{2}", dataset.info.reported_term or "")
     if years:
         return int(years[-1])

@@ -31,6 +31,7 @@ from unionboard.core.models import (
     UnionInfo,
 )
 from unionboard.core.text import clean, parse_number
+from unionboard.core.wording import kind_label
 from unionboard.domains import registry, schema
 from unionboard.domains.spec import SheetLayout
 from unionboard.domains.term_targets import (
@@ -69,6 +70,9 @@ INFO_ROWS: tuple[tuple[str, str], ...] = (
     ("congress", "Đại hội lần thứ"),
     ("reported_term", "Nhiệm kỳ báo cáo"),
     ("next_term", "Nhiệm kỳ tới"),
+    ("kind", "Loại hình"),
+    ("upper_union", "Công đoàn cấp trên"),
+    ("congress_date", "Ngày đại hội"),
 )
 EXAMPLE_INFO = UnionInfo(name="Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang",
                          congress="IV", reported_term="2012–2017", next_term="2017–2022")
@@ -174,7 +178,10 @@ def add_info_sheet(wb: Workbook, info: UnionInfo) -> Worksheet:
     ws = wb.create_sheet(SHEET_INFO)
     for row, (field_name, key) in enumerate(INFO_ROWS, start=1):
         put(ws, row, 1, key).font = BOLD
-        put(ws, row, 2, getattr(info, field_name) or None)
+        value = getattr(info, field_name) or None
+        if field_name == "kind" and value:
+            value = kind_label(value)  # written as the committee reads it, read back by wording.kind_of
+        put(ws, row, 2, value)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 64
     return ws

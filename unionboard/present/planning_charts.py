@@ -13,7 +13,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from unionboard.analysis.planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENUE, TargetProgress
+from unionboard.analysis.planning import (
+    EXCEEDED,
+    MET,
+    NO_DATA,
+    NOT_MET,
+    NOT_YET,
+    REVENUE,
+    TargetProgress,
+)
 from unionboard.core.i18n import t, value_label
 from unionboard.core.text import format_dong, format_number, plotly_text, wrap
 from unionboard.present import palette
@@ -36,7 +44,14 @@ def _label(text: object) -> str:
 
 
 def _status_label(status: str, lang: str) -> str:
+    if status == NOT_YET:  # a year not reached yet: never late
+        return t("period.not_reached", lang)
     return t("plan_no_data", lang) if status == NO_DATA else value_label(status, lang)
+
+
+def _z(status: str) -> int:
+    """The colour index: a year not reached is grey like a year without data (its text says which)."""
+    return STATUS_ORDER.index(NO_DATA if status == NOT_YET else status)
 
 
 def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
@@ -83,8 +98,10 @@ def _draw_status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years
     """
     if not items or not years:
         return None
-    z = [[STATUS_ORDER.index(p.statuses.get(y, NO_DATA)) for y in years] for p in items]
-    text = [[_label(p.target.results.get(y, "") or "–") for y in years] for p in items]
+    z = [[_z(p.statuses.get(y, NO_DATA)) for y in years] for p in items]
+    text = [[_label(p.target.results.get(y, "") or (_status_label(NOT_YET, lang)
+                                                     if p.statuses.get(y) == NOT_YET else "–"))
+             for y in years] for p in items]
     status = [[_label(_status_label(p.statuses.get(y, NO_DATA), lang)) for y in years] for p in items]
     custom = [[[status[i][j], _label(p.target.text), _label(p.target.term_target)] for j in range(len(years))]
               for i, p in enumerate(items)]

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
+from unionboard.analysis.period import default_for, period_within
+from unionboard.analysis.planning import targets_term
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
+from unionboard.core.period import WHOLE_TERM, label, term_text
 from unionboard.core.text import fold, format_number
 
 SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "targets", "awards",
@@ -110,7 +113,7 @@ def _source_name(item: str, s: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- slides
 
 
-def _title_slide(dataset: Dataset, s: dict[str, str]) -> Slide:
+def _title_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide:
     info = dataset.info
     name = info.name.strip() or "Công đoàn cơ sở"
     congress = s["congress"].format(congress=info.congress) if info.congress else s["congress_fallback"]
@@ -119,7 +122,11 @@ def _title_slide(dataset: Dataset, s: dict[str, str]) -> Slide:
         term_part=s["title_notes_term"].format(term=info.reported_term) if info.reported_term else "",
         congress_part=(s["title_notes_congress"].format(congress=info.congress)
                        if info.congress else ""))
-    numbers = ((s["term_label"], info.reported_term),) if info.reported_term else ()
+    period = dataset.period if dataset.period is not None else default_for(dataset)
+    if period is not None and period.kind != WHOLE_TERM:
+        numbers = ((s["period_label"], label(period, lang)),)  # "Báo cáo năm 2025", not a term review
+    else:
+        numbers = ((s["term_label"], info.reported_term),) if info.reported_term else ()
     return Slide(key="title", title=name, finding=congress, numbers=numbers, notes=notes)
 
 
@@ -198,7 +205,7 @@ def _finance_side_slide(dataset: Dataset, side: str, s: dict[str, str], lang: st
     best, worst = _extremes(by_year)
     extremes_key = "best_worst_revenue" if side == "revenue" else "best_worst_spending"
     notes_key = "revenue_notes" if side == "revenue" else "spending_notes"
-    notes = [s[notes_key].format(total=dong(total), avg=dong(round(avg))),
+    notes = [s[notes_key].format(total=dong(total), avg=dong(round(avg)), within=period_within(dataset, lang)),
              s["by_source" if side == "revenue" else "by_category"].format(parts=parts)]
     if len(by_year) > 1:
         notes.append(s[extremes_key].format(best=best, best_amount=dong(by_year[best]),
@@ -244,7 +251,7 @@ def _balance_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     if finance.opening_balance:
         notes.append(s["opening_notes"].format(opening=dong(finance.opening_balance)))
     notes.append(s["balance_notes"].format(revenue=dong(revenue), spending=dong(spending),
-                                           closing=dong(closing)))
+                                           closing=dong(closing), within=period_within(dataset, lang)))
     notes.extend(s["deficit_notes"].format(year=y, gap=dong(spend_year[y] - rev_year.get(y, 0)),
                                            running=dong(running[y])) for y in deficits)
     million = lambda v: fmt_number(v / 1_000_000, lang, 2)  # noqa: E731
@@ -328,8 +335,9 @@ def _term_targets_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
     items = dataset.term_targets
     if not items:
         return None
-    term = dataset.info.next_term
-    title = s["term_targets_title"].format(term=term) if term else s["term_targets_title_fallback"]
+    term = targets_term(dataset.info, items)  # the term the targets were set for, not always the next
+    title = (s["term_targets_title"].format(term=term_text(term)) if term
+             else s["term_targets_title_fallback"])
     groups: dict[str, int] = {}
     for item in items:
         groups[item.group] = groups.get(item.group, 0) + 1
@@ -355,7 +363,7 @@ def build_slides(dataset: Dataset, lang: str = "vi", order: list[str] | None = N
     """
     s = strings(lang)
     builders = {
-        "title": lambda: _title_slide(dataset, s),
+        "title": lambda: _title_slide(dataset, s, lang),
         "members": lambda: _members_slide(dataset, s, lang),
         "revenue": lambda: _finance_side_slide(dataset, "revenue", s, lang),
         "spending": lambda: _finance_side_slide(dataset, "spending", s, lang),

@@ -82,7 +82,7 @@ def document_sections(view, lang: str) -> tuple:
 def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
     """The deck, the Word tables, the data, the PDF dossier and the OpenDocument files, cached on the
     data's content hash; the PDF and OpenDocument files are made only when clicked."""
-    key = view.source.cache_key
+    key = view.data_key  # the content and the reporting period
     st.download_button(t("slides_download_pptx", lang),
                        _pptx(key, tuple(order) if order else None, lang, public_url(), dataset),
                        file_name="dai-hoi-trinh-chieu.pptx", mime=PPTX_MIME, key="slides_pptx",

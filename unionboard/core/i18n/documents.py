@@ -37,8 +37,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'doc.col_total': ('Tổng cộng', 'Total'),
     'doc.col_closing': ('Tồn cuối', 'Closing'),
     'doc.row_sum': ('Cộng', 'Sum'),
-    'doc.finance_summary': ('Tổng thu cả nhiệm kỳ {revenue} đồng; tổng chi {spending} đồng; tồn cuối {closing} đồng.',
-                            'Revenue over the term {revenue} đồng; spending {spending} đồng; closing balance {closing} đồng.'),
+    'doc.finance_summary': ('Tổng thu {within} {revenue} đồng; tổng chi {spending} đồng; tồn cuối {closing} đồng.',
+                            'Revenue {within} {revenue} đồng; spending {spending} đồng; closing balance {closing} đồng.'),
     # targets, awards, term targets
     'doc.col_no': ('STT', 'No.'),
     'doc.section_credentials': ('Thẩm tra tư cách đại biểu', 'Credentials of the delegates'),

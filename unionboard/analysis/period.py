@@ -1,0 +1,65 @@
+"""The data set seen through a reporting period: which periods a data set offers, and the data cut to one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from unionboard.analysis.filters import dataset_in_years, dataset_years
+from unionboard.core.models import Dataset
+from unionboard.core.period import (
+    ReportingPeriod,
+    current_term,
+    default_period,
+    label,
+    period_end,
+    periods,
+    short_label,
+)
+
+
+def union_term(dataset: Dataset) -> tuple[int, int] | None:
+    """The term the data set's figures belong to (core.period.current_term)."""
+    return current_term(dataset.info.reported_term, dataset.info.next_term, dataset_years(dataset))
+
+
+def period_options(dataset: Dataset) -> list[ReportingPeriod]:
+    """Every period the data set can be reported over: whole term, term so far, each year with data."""
+    return periods(union_term(dataset), dataset_years(dataset))
+
+
+def default_for(dataset: Dataset) -> ReportingPeriod | None:
+    """The period shown before one is chosen: the term so far mid-term, else the whole term."""
+    return default_period(period_options(dataset))
+
+
+def in_period(dataset: Dataset, period: ReportingPeriod | None) -> Dataset:
+    """The data set cut to the period's years, carrying the period (every title and sentence reads it)."""
+    if period is None or not period.years:
+        return dataset
+    return replace(dataset_in_years(dataset, period.first, period.last), period=period)
+
+
+def has_yearly_data(dataset: Dataset) -> bool:
+    """Whether the (cut) data set holds any finance entry or dated award: else the period has no data."""
+    finance = dataset.finance is not None and bool(dataset.finance.entries)
+    return finance or any(a.year is not None for a in dataset.awards or ())
+
+
+def period_label(dataset: Dataset, lang: str = "vi") -> str:
+    """The label of the data set's period (its default period when it was not cut)."""
+    return label(dataset.period if dataset.period is not None else default_for(dataset), lang)
+
+
+def reference_end(dataset: Dataset):  # noqa: ANN201 - a datetime.date or None
+    """The day the data set's period ends (the congress day for a whole term when known): for ages."""
+    period = dataset.period if dataset.period is not None else default_for(dataset)
+    return period_end(period, dataset.info.congress_date)
+
+
+def period_within(dataset: Dataset, lang: str = "vi") -> str:
+    """The period inside a sentence ('cả nhiệm kỳ', 'năm 2025', ...): "Tổng thu {within} …"."""
+    return short_label(dataset.period if dataset.period is not None else default_for(dataset), lang)
+
+
+__all__ = ["union_term", "period_options", "default_for", "in_period", "has_yearly_data", "period_label",
+           "reference_end", "period_within"]

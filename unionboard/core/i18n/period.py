@@ -1,0 +1,78 @@
+"""The reporting period (one year, the term so far, the whole term), the union's kind and the committee's info form."""
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    # the one label of a period (titles of pages, slides, documents)
+    'period.label_year': ('Báo cáo năm {year}', 'Report for {year}'),
+    'period.label_term_so_far': ('Nhiệm kỳ {term}, đến năm {year}', 'Term {term}, up to {year}'),
+    'period.label_whole_term': ('Tổng kết nhiệm kỳ {term}', 'Review of the term {term}'),
+    'period.label_span': ('Giai đoạn {span}', 'Period {span}'),
+    'period.label_none': ('Chưa có số liệu theo năm', 'No yearly data yet'),
+    # the period inside a sentence ("Tổng thu {within} …")
+    'period.short_year': ('năm {year}', 'in {year}'),
+    'period.short_term_so_far': ('nhiệm kỳ {term} (đến năm {year})', 'over the term {term} up to {year}'),
+    'period.short_whole_term': ('cả nhiệm kỳ', 'over the term'),
+    'period.short_span': ('giai đoạn {first}–{last}', 'over {first}–{last}'),
+    'period.short_none': ('trong kỳ', 'in the period'),
+    'slide.period_label': ('Kỳ báo cáo', 'Reporting period'),
+    # the sidebar
+    'period.sidebar': ('Kỳ báo cáo', 'Reporting period'),
+    'period.sidebar_help': ('Mọi trang, trang chiếu, màn hình hội trường, tài liệu tải về và câu nhận xét theo kỳ này.',
+                            'Every page, slide, hall screen, download and sentence follows this period.'),
+    'period.empty': ('{label}: không có số liệu thu chi, khen thưởng trong kỳ này.',
+                     '{label}: no finance or awards data in this period.'),
+    'period.not_reached': ('Chưa đến', 'Not yet'),
+    # term targets
+    'period.targets_term': ('Mục tiêu nhiệm kỳ {term}', 'Targets for the term {term}'),
+    'period.results_running': ('kết quả lũy kế', 'running totals'),
+    'period.results_per_year': ('kết quả từng năm', 'results per year'),
+    # the union's kind (Điều lệ Công đoàn Việt Nam 2023, Điều 15)
+    'union_kind.agency': ('Cơ quan, đơn vị sự nghiệp', 'Public agency or service unit'),
+    'union_kind.enterprise': ('Doanh nghiệp', 'Enterprise'),
+    'union_kind.cooperative': ('Hợp tác xã', 'Cooperative'),
+    'union_kind.other': ('Tổ chức khác', 'Other organisation'),
+    'union_kind.unset': ('Chưa chọn', 'Not chosen'),
+    # words that fit the union's kind
+    'words.units.agency': ('phòng, đơn vị', 'departments and units'),
+    'words.units.enterprise': ('bộ phận, phân xưởng', 'sections and workshops'),
+    'words.units.cooperative': ('tổ, đội sản xuất', 'production teams'),
+    'words.units.other': ('bộ phận', 'sections'),
+    'words.workers.agency': ('cán bộ, công chức, viên chức và người lao động', 'civil servants, public employees and workers'),
+    'words.workers.enterprise': ('người lao động', 'workers'),
+    'words.workers.cooperative': ('người lao động', 'workers'),
+    'words.workers.other': ('người lao động', 'workers'),
+    'words.persons.agency': ('đồng chí', 'members'),
+    'words.persons.enterprise': ('người', 'members'),
+    'words.persons.cooperative': ('người', 'members'),
+    'words.persons.other': ('người', 'members'),
+    # the committee's info form (Ban chấp hành › Cập nhật dữ liệu)
+    'info_form.heading': ('Thông tin công đoàn', 'The union'),
+    'info_form.caption': ('Lưu như một lần tải tệp: kiểm tra, xem thay đổi rồi công bố thành phiên bản mới. '
+                          'Trang tính “Thông tin” trong tệp Excel vẫn được đọc như trước.',
+                          'Stored like an upload: checked, its changes shown, then published as a new version. '
+                          'The workbook’s “Thông tin” sheet is still read as before.'),
+    'info_form.name': ('Tên công đoàn cơ sở', 'Name of the union'),
+    'info_form.kind': ('Loại hình', 'Kind'),
+    'info_form.upper_union': ('Công đoàn cấp trên trực tiếp', 'Upper union'),
+    'info_form.congress': ('Đại hội lần thứ', 'Congress number'),
+    'info_form.term': ('Nhiệm kỳ hiện tại (ví dụ 2023–2028)', 'Current term (e.g. 2023–2028)'),
+    'info_form.next_term': ('Nhiệm kỳ tới (khi chuẩn bị đại hội)', 'Next term (when preparing the congress)'),
+    'info_form.congress_date': ('Ngày đại hội (khi đã biết, ví dụ 15/03/2028)', 'Congress date (when known, e.g. 15/03/2028)'),
+    'info_form.submit': ('Kiểm tra thông tin', 'Check the information'),
+    'info_form.pending': ('Thông tin công đoàn từ biểu mẫu đang chờ công bố (xem thay đổi bên dưới).',
+                          'The union’s information from the form awaits publishing (changes below).'),
+    'info_form.file_name': ('thong-tin-cong-doan.xlsx', 'union-information.xlsx'),
+    'info_form.bad_term': ('Nhiệm kỳ “{value}” không đọc được: cần hai năm tăng dần, ví dụ 2023–2028.',
+                           'The term “{value}” cannot be read: two rising years are needed, e.g. 2023–2028.'),
+    'info_form.bad_date': ('Ngày đại hội “{value}” không đọc được: ghi ngày/tháng/năm, ví dụ 15/03/2028.',
+                           'The congress date “{value}” cannot be read: write day/month/year, e.g. 15/03/2028.'),
+    # the annual report document
+    'annual.title': ('BÁO CÁO TỔNG KẾT HOẠT ĐỘNG CÔNG ĐOÀN NĂM {year}', 'ANNUAL REVIEW OF THE UNION’S WORK, {year}'),
+    'annual.section_situation': ('Tình hình đoàn viên, người lao động', 'Members and workers'),
+    'annual.section_finance': ('Công tác tài chính công đoàn năm {year}', 'Union finances in {year}'),
+    'annual.section_targets': ('Kết quả thực hiện chỉ tiêu', 'Results against the targets'),
+    'annual.section_awards': ('Công tác thi đua, khen thưởng', 'Emulation and awards'),
+    'annual.section_term_targets': ('Tiến độ mục tiêu nhiệm kỳ {term}', 'Progress on the term targets {term}'),
+    'annual.download_docx': ('Báo cáo năm (Word)', 'Annual report (Word)'),
+    'annual.download_pdf': ('Báo cáo năm (PDF)', 'Annual report (PDF)'),
+    'annual.download_odt': ('Báo cáo năm (ODT)', 'Annual report (ODT)'),
+}
