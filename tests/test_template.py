@@ -104,8 +104,10 @@ def test_instructions_in_vietnamese(wb):
 def test_info_sheet_keys_fold_to_loader_keys(wb):
     ws = wb["Thông tin"]
     keys = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
-    assert keys == ["Tên công đoàn", "Đại hội lần thứ", "Nhiệm kỳ báo cáo", "Nhiệm kỳ tới"]
-    assert [INFO_KEYS[fold(k)] for k in keys] == ["name", "congress", "reported_term", "next_term"]
+    assert keys == ["Tên công đoàn", "Đại hội lần thứ", "Nhiệm kỳ báo cáo", "Nhiệm kỳ tới", "Loại hình",
+                    "Công đoàn cấp trên", "Ngày đại hội"]
+    assert [INFO_KEYS[fold(k)] for k in keys] == ["name", "congress", "reported_term", "next_term", "kind",
+                                                  "upper_union", "congress_date"]
 
 
 def test_members_sheet(wb):

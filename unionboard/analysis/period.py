@@ -5,16 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from unionboard.analysis.filters import dataset_in_years, dataset_years
-from unionboard.core.models import Dataset
+from unionboard.core.i18n import t
+from unionboard.core.models import Dataset, UnionInfo
 from unionboard.core.period import (
+    UNION_KINDS,
     ReportingPeriod,
     current_term,
     default_period,
     label,
+    parse_date,
+    parse_term,
     period_end,
     periods,
     short_label,
+    term_text,
 )
+
+INFO_FORM_FIELDS = ("name", "kind", "upper_union", "congress", "reported_term", "next_term", "congress_date")
 
 
 def union_term(dataset: Dataset) -> tuple[int, int] | None:
@@ -61,5 +68,32 @@ def period_within(dataset: Dataset, lang: str = "vi") -> str:
     return short_label(dataset.period if dataset.period is not None else default_for(dataset), lang)
 
 
+
+def info_from_form(fields: dict[str, str], lang: str = "vi") -> tuple[UnionInfo | None, list[str]]:
+    """The committee's info form as a UnionInfo, or None and the sentences saying what cannot be read.
+
+    Terms are written "2023–2028" (en dash), a congress date as ISO; blank fields stay blank.
+    """
+    values = {k: " ".join(str(fields.get(k) or "").split()) for k in INFO_FORM_FIELDS}
+    errors = []
+    for key in ("reported_term", "next_term"):
+        if values[key]:
+            term = parse_term(values[key])
+            if term is None:
+                errors.append(t("info_form.bad_term", lang, value=values[key]))
+            else:
+                values[key] = term_text(term)
+    if values["congress_date"]:
+        day = parse_date(values["congress_date"])
+        if day is None:
+            errors.append(t("info_form.bad_date", lang, value=values["congress_date"]))
+        else:
+            values["congress_date"] = day.isoformat()
+    if values["kind"] not in UNION_KINDS:
+        values["kind"] = ""
+    return (None, errors) if errors else (UnionInfo(**values), [])
+
+
 __all__ = ["union_term", "period_options", "default_for", "in_period", "has_yearly_data", "period_label",
-           "reference_end", "period_within"]
+           "reference_end", "period_within",
+           "info_from_form", "INFO_FORM_FIELDS"]

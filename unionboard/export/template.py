@@ -641,7 +641,18 @@ def template_bytes() -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["write_template", "template_bytes", "build_template", "add_info_sheet", "add_members_sheet",
+
+def info_workbook(info: UnionInfo) -> bytes:
+    """A workbook holding only the "Thông tin" sheet of `info`: the committee's info form, stored as an upload."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    add_info_sheet(wb, info)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+__all__ = ["info_workbook", "write_template", "template_bytes", "build_template", "add_info_sheet", "add_members_sheet",
            "add_finance_sheet", "add_targets_sheet", "add_awards_sheet", "add_term_targets_sheet",
            "add_budget_sheet", "add_guide_sheet", "term_target_table", "budget_rows", "term_targets_title",
            "result_column", "target_column", "text_cell", "number_cell", "term_value_cell"]
