@@ -22,6 +22,7 @@ from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset, Finance, Roster, UnionInfo
 from unionboard.core.period import YEAR, ReportingPeriod, label, term_text
 from unionboard.core.text import format_number
+from unionboard.core.wording import union_word
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"
@@ -107,7 +108,7 @@ def _pad(n: int) -> str:
     return f"{n:02d}"
 
 
-def member_paragraph(roster: Roster, lang: str = "vi") -> str:
+def member_paragraph(roster: Roster, lang: str = "vi", kind: str = "") -> str:
     """The member structure in the report's words (Part 1, I.1).
 
     "Tổng số 33 đoàn viên, trong đó: 16 nam, 17 nữ; ... Trình độ chuyên môn: Thạc sỹ: 06; ..."
@@ -118,7 +119,8 @@ def member_paragraph(roster: Roster, lang: str = "vi") -> str:
     first = t("doc.members_total", lang, total=summary["total"], men=gender.get("Nam", 0),
               women=gender.get("Nữ", 0))
     departments = len(summary["by_department"])
-    first += t("doc.members_departments", lang, n=_pad(departments)) if departments else "."
+    units = union_word(kind, "units", lang)  # "phòng, đơn vị" / "bộ phận, phân xưởng" by the union's kind
+    first += t("doc.members_departments", lang, n=_pad(departments), units=units) if departments else "."
     levels = [f"{value_label(level, lang)}: {_pad(education.get(level, 0))}"
               for level in ("Tiến sỹ", "Thạc sỹ", "Đại học", "Cao đẳng")
               if education.get(level) or level in ("Thạc sỹ", "Đại học")]
@@ -127,7 +129,7 @@ def member_paragraph(roster: Roster, lang: str = "vi") -> str:
         levels.append(t("doc.members_below", lang, n=_pad(below)))
     parts = [first, t("doc.members_education", lang, levels="; ".join(levels)),
              t("doc.members_theory", lang, high=theory.get("Cao cấp", 0), mid=theory.get("Trung cấp", 0)),
-             t("doc.members_party", lang, n=summary["party_members"],
+             t("doc.members_party", lang, n=summary["party_members"], persons=union_word(kind, "persons", lang),
                women=summary["party_members_female"])]
     return " ".join(parts)
 
@@ -252,7 +254,7 @@ def sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
     out: list[Section] = []
     if dataset.members is not None and len(dataset.members):
         out.append(Section(t("doc.section_members", lang),
-                           (Paragraph(member_paragraph(dataset.members, lang)),), "members"))
+                           (Paragraph(member_paragraph(dataset.members, lang, dataset.info.kind)),), "members"))
     if dataset.finance is not None and dataset.finance.entries:
         out.append(Section(t("doc.section_finance", lang),
                            finance_blocks(dataset.finance, lang, period_within(dataset, lang)), "finance"))
@@ -275,7 +277,7 @@ def annual_sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
     out: list[Section] = []
     if dataset.members is not None and len(dataset.members):
         out.append(Section(t("annual.section_situation", lang),
-                           (Paragraph(member_paragraph(dataset.members, lang)),), "members"))
+                           (Paragraph(member_paragraph(dataset.members, lang, dataset.info.kind)),), "members"))
     if dataset.targets:
         out.append(Section(t("annual.section_targets", lang), (targets_table(dataset, lang),), "targets"))
     if dataset.awards:

@@ -23,6 +23,7 @@ from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
 from unionboard.core.period import WHOLE_TERM, label, term_text
 from unionboard.core.text import fold, format_number
+from unionboard.core.wording import union_word
 
 SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "targets", "awards",
               "term_targets")
@@ -154,7 +155,8 @@ def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     if theory_parts:
         notes.append(s["members_notes_theory"].format(parts=", ".join(theory_parts)))
     if summary["by_department"]:
-        notes.append(s["members_notes_departments"].format(n=len(summary["by_department"])))
+        notes.append(s["members_notes_departments"].format(
+            n=len(summary["by_department"]), units=union_word(dataset.info.kind, "units", lang)))
     return Slide(
         key="members", title=s["members_title"],
         finding=s["members_finding"].format(total=total, female_pct=fmt_percent(female, total, lang),

@@ -19,12 +19,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # the member paragraph (the report's own sentence style)
     'doc.members_total': ('Tổng số {total} đoàn viên, trong đó: {men} nam, {women} nữ',
                           '{total} members in all: {men} men, {women} women'),
-    'doc.members_departments': ('; sinh hoạt tại {n} phòng, đơn vị.', '; in {n} departments and units.'),
+    'doc.members_departments': ('; sinh hoạt tại {n} {units}.', '; in {n} {units}.'),
     'doc.members_education': ('Trình độ chuyên môn: {levels}.', 'Education: {levels}.'),
     'doc.members_below': ('{n} trình độ dưới Đại học', '{n} below university'),
     'doc.members_theory': ('Trình độ lý luận chính trị: Cử nhân, Cao cấp: {high}; Trung cấp: {mid}.',
                            'Political theory: bachelor or advanced: {high}; intermediate: {mid}.'),
-    'doc.members_party': ('Tổng số đảng viên: {n} đồng chí (trong đó: đảng viên nữ là {women} đồng chí).',
+    'doc.members_party': ('Tổng số đảng viên: {n} {persons} (trong đó: đảng viên nữ là {women} {persons}).',
                           'Party members: {n} (of whom {women} women).'),
     # finance
     'doc.opening': ('Tồn quỹ đầu nhiệm kỳ: {amount} đồng.', 'Opening balance of the term: {amount} đồng.'),

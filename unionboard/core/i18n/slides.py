@@ -17,7 +17,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'slide.members_notes_education': ('Trình độ chuyên môn: {parts}.', 'Education: {parts}.'),
     'slide.members_notes_below': ('{n} người dưới Đại học', '{n} below university'),
     'slide.members_notes_theory': ('Trình độ lý luận chính trị: {parts}.', 'Political theory: {parts}.'),
-    'slide.members_notes_departments': ('Đoàn viên sinh hoạt tại {n} phòng, đơn vị.', 'Members work in {n} offices and units.'),
+    'slide.members_notes_departments': ('Đoàn viên sinh hoạt tại {n} {units}.', 'Members work in {n} {units}.'),
     'slide.level_count': ('{level} {n}', '{level} {n}'),
     'slide.no_theory': ('chưa có', 'none'),
     'slide.revenue_title': ('Phần thu', 'Revenue'),
