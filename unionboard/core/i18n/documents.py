@@ -25,7 +25,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'doc.members_theory': ('Trình độ lý luận chính trị: Cử nhân, Cao cấp: {high}; Trung cấp: {mid}.',
                            'Political theory: bachelor or advanced: {high}; intermediate: {mid}.'),
     'doc.members_party': ('Tổng số đảng viên: {n} {persons} (trong đó: đảng viên nữ là {women} {persons}).',
-                          'Party members: {n} (of whom {women} women).'),
+                          'Party members: {n} {persons} (of whom {women} women).'),
     # finance
     'doc.opening': ('Tồn quỹ đầu nhiệm kỳ: {amount} đồng.', 'Opening balance of the term: {amount} đồng.'),
     'doc.revenue_note': ('* Phần thu', '* Revenue'),

@@ -40,10 +40,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'words.workers.enterprise': ('người lao động', 'workers'),
     'words.workers.cooperative': ('người lao động', 'workers'),
     'words.workers.other': ('người lao động', 'workers'),
-    'words.persons.agency': ('đồng chí', 'members'),
-    'words.persons.enterprise': ('người', 'members'),
-    'words.persons.cooperative': ('người', 'members'),
-    'words.persons.other': ('người', 'members'),
+    'words.persons.agency': ('đồng chí', 'people'),
+    'words.persons.enterprise': ('người', 'people'),
+    'words.persons.cooperative': ('người', 'people'),
+    'words.persons.other': ('người', 'people'),
     # the committee's info form (Ban chấp hành › Cập nhật dữ liệu)
     'info_form.heading': ('Thông tin công đoàn', 'The union'),
     'info_form.caption': ('Lưu như một lần tải tệp: kiểm tra, xem thay đổi rồi công bố thành phiên bản mới. '
