@@ -257,3 +257,31 @@ def test_info_form_round_trips_as_an_upload() -> None:
     assert read.errors == () and read.dataset.info == info
     _, errors = AP.info_from_form({"reported_term": "IV", "congress_date": "tháng tư"})
     assert len(errors) == 2 and "IV" in errors[0]
+
+
+# --------------------------------------------------------------------------- whole-term results: per year or running
+
+
+def test_whole_term_results_per_year_or_running_totals_give_the_same_pace() -> None:
+    from unionboard.present.planning_charts import data_progress
+
+    years = (2023, 2024, 2025, 2026, 2027, 2028)
+    per_year = TermTarget("2", "Phát triển đoàn viên mới", "Công đoàn thực hiện", "Người", "30",
+                          results={2023: "6", 2024: "7", 2025: "6"}, per_year=False)
+    running = TermTarget("2", "Phát triển đoàn viên mới", "Công đoàn thực hiện", "Người", "30",
+                         results={2023: "6", 2024: "13", 2025: "19"}, per_year=False, cumulative=True)
+    a = planning.term_target_status(per_year, years, 2025)
+    b = planning.term_target_status(running, years, 2025)
+    assert a.projection == b.projection == pytest.approx(38.0) and a.statuses == b.statuses
+    frame = data_progress([a, b], "vi")
+    assert list(frame["Áp dụng"]) == ["Cả nhiệm kỳ, kết quả từng năm", "Cả nhiệm kỳ, kết quả lũy kế"]
+
+
+def test_running_totals_are_read_and_written_back_labelled() -> None:
+    running = TermTarget("3", "Phát triển đoàn viên mới", "Công đoàn thực hiện", "Người", "30",
+                         results={2023: "6", 2024: "13"}, per_year=False, cumulative=True)
+    built = Dataset(term_targets=(running, _term_targets()[1]), info=MID_INFO)
+    result = check_files([SourceFile("ct.xlsx", dataset_to_xlsx(built))])
+    assert not result.errors and not result.warnings, [i.message for i in result.issues]
+    read = result.dataset.term_targets
+    assert [(x.per_year, x.cumulative) for x in read] == [(False, True), (False, False)]

@@ -172,7 +172,7 @@ def test_term_targets_sheet(wb):
     assert example[6:] == ["100%", None, None, None, None]  # a result for 2018 only, later years blank
     assert ws["A4"].font.italic  # marked as an example
     assert _validations(ws, header_row=3) == {"C": ["Phối hợp thực hiện", "Công đoàn thực hiện"],
-                                              "F": ["Hàng năm", "Cả nhiệm kỳ"]}
+                                              "F": ["Hàng năm", "Cả nhiệm kỳ", "Cả nhiệm kỳ (lũy kế)"]}
 
 
 def test_budget_sheet(wb):

@@ -12,7 +12,8 @@ Term targets
   "none", so less is better); a qualitative target is met when the result matches it or ranks
   above it ("Xuất sắc" > "Tốt"). A blank result is "Chưa có số liệu".
   A whole-term count ("Cả nhiệm kỳ", e.g. 5 người over the term) is judged on its pace: the total so
-  far against the pro-rata target (target × years elapsed / term years). A whole-term percentage or
+  far against the pro-rata target (target × years elapsed / term years); the total so far adds the
+  yearly figures, or is the latest one when the sheet writes running totals ("Cả nhiệm kỳ (lũy kế)"). A whole-term percentage or
   rating is a level: the year's result against the target.
 * On track (`term_target_status`): a yearly target is on track when every year with a result so far
   is met; a whole-term count when the projection at the current pace — total so far / years
@@ -44,6 +45,7 @@ from unionboard.core.period import parse_term
 from unionboard.core.period import term_years as period_term_years
 from unionboard.core.text import fold
 from unionboard.domains.targets import compare_numbers, compare_qualitative, read_amount
+from unionboard.domains.term_targets import applies_label
 from unionboard.domains.words import REVENUE, SPENDING
 
 EXCEEDED, MET, NOT_MET, NO_DATA = "Vượt", "Đạt", "Chưa đạt", "Chưa có số liệu"
@@ -110,6 +112,15 @@ def _value(text: str) -> float | None:
     return amount.value if amount is not None else None
 
 
+def total_so_far(target: TermTarget, years: tuple[int, ...], elapsed: int) -> float:
+    """A whole-term count's total after `elapsed` term years: the yearly figures added up, or, when the
+    sheet writes running totals ("Cả nhiệm kỳ (lũy kế)"), the latest of them."""
+    if target.cumulative:
+        written = [_value(target.results.get(y, "")) for y in years[:elapsed]]
+        return next((v for v in reversed(written) if v is not None), 0.0)
+    return sum(_value(target.results.get(y, "")) or 0.0 for y in years[:elapsed])
+
+
 def projection(results_so_far: Iterable[float], years_elapsed: int, term_length: int) -> float | None:
     """Total so far / years elapsed × term years: where a whole-term count ends at the current pace."""
     if years_elapsed <= 0 or term_length <= 0:
@@ -126,7 +137,7 @@ def year_status(target: TermTarget, year: int, years: tuple[int, ...]) -> str:
     if not _is_count(target) or year in target.yearly_targets or year not in years:
         return compare(goal, result)
     elapsed = years.index(year) + 1
-    so_far = sum(_value(target.results.get(y, "")) or 0.0 for y in years[:elapsed])
+    so_far = total_so_far(target, years, elapsed)
     goal_value = _value(target.term_target) or 0.0
     return compare_numbers(goal_value * elapsed / len(years), so_far)
 
@@ -171,8 +182,7 @@ def term_target_status(target: TermTarget, years: tuple[int, ...],
         return TargetProgress(target, statuses, latest, None, on_track)
     if _is_count(target):
         elapsed = years.index(latest) + 1
-        values = [_value(target.results.get(y, "")) or 0.0 for y in years[:elapsed]]
-        projected = projection(values, elapsed, len(years))
+        projected = projection([total_so_far(target, years, elapsed)], elapsed, len(years))
         goal = _value(target.term_target) or 0.0
         ok = compare_numbers(goal, projected or 0.0) in (EXCEEDED, MET)
         return TargetProgress(target, statuses, latest, projected, ok)
@@ -218,7 +228,7 @@ def progress_frame(items: list[TargetProgress], years: tuple[int, ...]) -> pd.Da
     for p in items:
         t = p.target
         row = {"Mã": t.code, "Nội dung": t.text, "Nhóm": t.group, "ĐVT": t.unit,
-               "Mục tiêu": t.term_target, "Áp dụng": "Hàng năm" if t.per_year else "Cả nhiệm kỳ"}
+               "Mục tiêu": t.term_target, "Áp dụng": applies_label(t)}
         for y in years:
             row[f"Kết quả {y}"] = t.results.get(y, "")
             row[f"Đánh giá {y}"] = p.statuses.get(y, NO_DATA)

@@ -235,6 +235,7 @@ class TermTarget:
     yearly_targets: dict[int, str] = field(default_factory=dict)
     results: dict[int, str] = field(default_factory=dict)
     per_year: bool = True  # the target applies to every year (vs. once for the term)
+    cumulative: bool = False  # a whole-term target whose yearly results are running totals (lũy kế)
 
 
 @dataclass(frozen=True)

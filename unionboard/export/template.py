@@ -37,8 +37,10 @@ from unionboard.domains.spec import SheetLayout
 from unionboard.domains.term_targets import (
     COORDINATED,
     PER_YEAR_LABEL,
+    RUNNING_LABEL,
     UNION_LED,
     WHOLE_TERM_LABEL,
+    applies_label,
     as_written,
     is_percent_target,
 )
@@ -97,7 +99,7 @@ TERM_TARGET_COLUMNS: tuple[str, ...] = ("Mã", "Nội dung", "Nhóm", "ĐVT", "M
 BUDGET_COLUMNS: tuple[str, ...] = ("Năm", "Thu/Chi", "Khoản mục", "Kế hoạch")
 TEXT_COLUMNS = ("Mã", "Nội dung", "Nhóm", "ĐVT", "Áp dụng", "Thu/Chi", "Khoản mục")
 TERM_GROUPS = (COORDINATED, UNION_LED)
-APPLIES_VALUES = (PER_YEAR_LABEL, WHOLE_TERM_LABEL)
+APPLIES_VALUES = (PER_YEAR_LABEL, WHOLE_TERM_LABEL, RUNNING_LABEL)
 BUDGET_SIDES = ("Thu", "Chi")  # budget.side_of: Thu → revenue, Chi → spending
 BUDGET_TITLE = "DỰ TOÁN THU CHI"  # no union name: budget.unit_factor scans the rows above the header
 PLANNING_HEADER_ROW = 3  # row 1 title, row 2 note, row 3 header (1-based)
@@ -329,7 +331,7 @@ def term_target_table(targets: Iterable[TermTarget], years: Sequence[int]) -> tu
     header = [*TERM_TARGET_COLUMNS, *(target_column(y) for y in target_years),
               *(result_column(y) for y in all_years)]
     rows = [(t.code, t.text, t.group, t.unit, t.term_target,
-             PER_YEAR_LABEL if t.per_year else WHOLE_TERM_LABEL,
+             applies_label(t),
              *(t.yearly_targets.get(y, "") for y in target_years),
              *(t.results.get(y, "") for y in all_years)) for t in targets]
     return header, rows
@@ -536,6 +538,9 @@ def guide_lines(max_file_mb: float | None = None) -> list[tuple[str, str]]:
              "“Thông tin”."),
         ("", "Kết quả nhập theo từng năm, vào cột của năm đó, cùng dạng với mục tiêu (số, phần trăm hoặc "
              "chữ). Ô kết quả để trống nghĩa là năm đó chưa có kết quả (không tính là chưa đạt)."),
+        ("", f"Mục tiêu “{WHOLE_TERM_LABEL}” là một tổng số (ví dụ 30 người cả nhiệm kỳ): mỗi năm ghi số của "
+             f"riêng năm đó (6, 7, 6). Nếu muốn ghi số cộng dồn đến năm đó (6, 13, 19) thì chọn Áp dụng "
+             f"“{RUNNING_LABEL}”. Các năm chưa đến để trống: không bị tính là chậm tiến độ."),
         ("", "Nếu mục tiêu mỗi năm khác nhau, có thể thêm các cột “Mục tiêu 2018”, “Mục tiêu 2019”…: mục "
              "tiêu ghi ở cột của một năm thay cho “Mục tiêu nhiệm kỳ” trong năm đó."),
         ("heading", "7. Trang “Dự toán thu chi” — kế hoạch thu, chi theo năm"),

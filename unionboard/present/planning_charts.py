@@ -23,6 +23,7 @@ from unionboard.analysis.planning import (
     TargetProgress,
 )
 from unionboard.core.i18n import t, value_label
+from unionboard.core.models import TermTarget
 from unionboard.core.text import format_dong, format_number, plotly_text, wrap
 from unionboard.present import palette
 from unionboard.present.charts import Chart, build_chart, white_template
@@ -260,6 +261,13 @@ def _number(value: object, decimals: int = 0) -> str:
     return "" if value is None or pd.isna(value) else format_number(float(value), decimals)
 
 
+def applies_text(target: TermTarget, lang: str = "vi") -> str:
+    """'Hàng năm', 'Cả nhiệm kỳ, kết quả từng năm' or '…, kết quả lũy kế': how its results add up."""
+    if target.per_year:
+        return t("period.applies_per_year", lang)
+    return t("period.applies_running" if target.cumulative else "period.applies_whole_term", lang)
+
+
 def data_progress(items: list[TargetProgress], lang: str = "vi") -> pd.DataFrame:
     """One row per target (behind schedule first): target, latest result and status, on track, projection."""
     on_track = {True: t("plan_on_track_yes", lang), False: t("plan_on_track_no", lang),
@@ -269,6 +277,7 @@ def data_progress(items: list[TargetProgress], lang: str = "vi") -> pd.DataFrame
         t("plan_col_text", lang): [p.target.text for p in items],
         t("plan_col_unit", lang): [p.target.unit for p in items],
         t("plan_col_target", lang): [p.target.term_target for p in items],
+        t("period.col_applies", lang): [applies_text(p.target, lang) for p in items],
         t("plan_col_latest", lang): [f"{p.target.results.get(p.latest_year, '')} ({p.latest_year})"
                                      if p.latest_year else "" for p in items],
         t("plan_col_status", lang): [_status_label(p.latest_status, lang) for p in items],

@@ -23,8 +23,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'period.not_reached': ('Chưa đến', 'Not yet'),
     # term targets
     'period.targets_term': ('Mục tiêu nhiệm kỳ {term}', 'Targets for the term {term}'),
-    'period.results_running': ('kết quả lũy kế', 'running totals'),
-    'period.results_per_year': ('kết quả từng năm', 'results per year'),
+    'period.col_applies': ('Áp dụng', 'Applies'),
+    'period.applies_per_year': ('Hàng năm', 'Every year'),
+    'period.applies_whole_term': ('Cả nhiệm kỳ, kết quả từng năm', 'Whole term, results per year'),
+    'period.applies_running': ('Cả nhiệm kỳ, kết quả lũy kế', 'Whole term, running totals'),
     # the union's kind (Điều lệ Công đoàn Việt Nam 2023, Điều 15)
     'union_kind.agency': ('Cơ quan, đơn vị sự nghiệp', 'Public agency or service unit'),
     'union_kind.enterprise': ('Doanh nghiệp', 'Enterprise'),
