@@ -285,3 +285,19 @@ def test_running_totals_are_read_and_written_back_labelled() -> None:
     assert not result.errors and not result.warnings, [i.message for i in result.issues]
     read = result.dataset.term_targets
     assert [(x.per_year, x.cumulative) for x in read] == [(False, True), (False, False)]
+
+
+def test_cli_export_follows_the_period(tmp_path, capsys) -> None:
+    from unionboard.cli.main import main
+
+    paths = [str(p) for p in sample_paths()]
+    out = tmp_path / "nam-2016.docx"
+    assert main(["export", *paths, "-o", str(out), "--period", "2016"]) == 0
+    text = " ".join(_docx_text(out.read_bytes()).split())
+    assert "BÁO CÁO TỔNG KẾT HOẠT ĐỘNG CÔNG ĐOÀN NĂM 2016" in text and "Báo cáo năm 2016" in text
+    assert "Tổng thu năm 2016 61.385.000 đồng" in text
+    assert main(["export", *paths, "-o", str(tmp_path / "x.docx"), "--period", "2030"]) == 2
+    assert "Không có kỳ báo cáo “2030”" in capsys.readouterr().err
+    whole = tmp_path / "whole.docx"
+    assert main(["export", *paths, "-o", str(whole)]) == 0
+    assert "Tổng thu cả nhiệm kỳ 310.992.000 đồng" in " ".join(_docx_text(whole.read_bytes()).split())

@@ -28,6 +28,9 @@ def test_form_is_checked_previewed_and_published_as_a_version(home):  # noqa: F8
     at = _fill(at, name="Công đoàn cơ sở Công ty May Minh Anh", kind="enterprise", reported_term="2023-2028",
                congress_date="20/04/2028")
     assert "đang chờ công bố" in texts(at)
+    preview = next(f.value for f in at.dataframe if "Trường" in f.value.columns or len(f.value.columns) == 3)
+    rows = {r[0]: (r[1], r[2]) for r in preview.itertuples(index=False)}
+    assert rows["Loại hình"] == ("—", "Doanh nghiệp") and rows["Nhiệm kỳ hiện tại"] == ("2012–2017", "2023–2028")
     at.radio(key="data_fill").set_value("only").run() if any(r.key == "data_fill" for r in at.radio) else None
     publish_button(at).click()
     at.run()

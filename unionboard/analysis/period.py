@@ -8,7 +8,10 @@ from unionboard.analysis.filters import dataset_in_years, dataset_years
 from unionboard.core.i18n import t
 from unionboard.core.models import Dataset, UnionInfo
 from unionboard.core.period import (
+    TERM_SO_FAR,
     UNION_KINDS,
+    WHOLE_TERM,
+    YEAR,
     ReportingPeriod,
     current_term,
     default_period,
@@ -94,6 +97,22 @@ def info_from_form(fields: dict[str, str], lang: str = "vi") -> tuple[UnionInfo 
     return (None, errors) if errors else (UnionInfo(**values), [])
 
 
+
+def find_period(dataset: Dataset, text: str) -> ReportingPeriod | None:
+    """A period named on the command line: "" (the default), "whole" / "ca-nhiem-ky", "so-far" /
+    "den-nay", or a year ("2025"); None when the data set offers no such period."""
+    options = period_options(dataset)
+    wanted = (text or "").strip().lower()
+    if not wanted:
+        return default_for(dataset)
+    kinds = {"whole": WHOLE_TERM, "ca-nhiem-ky": WHOLE_TERM, "so-far": TERM_SO_FAR, "den-nay": TERM_SO_FAR}
+    if wanted in kinds:
+        return next((p for p in options if p.kind == kinds[wanted]), None)
+    if wanted.isdigit():
+        return next((p for p in options if p.kind == YEAR and p.first == int(wanted)), None)
+    return None
+
+
 __all__ = ["union_term", "period_options", "default_for", "in_period", "has_yearly_data", "period_label",
            "reference_end", "period_within",
-           "info_from_form", "INFO_FORM_FIELDS"]
+           "info_from_form", "INFO_FORM_FIELDS", "find_period"]
