@@ -301,3 +301,23 @@ def test_cli_export_follows_the_period(tmp_path, capsys) -> None:
     whole = tmp_path / "whole.docx"
     assert main(["export", *paths, "-o", str(whole)]) == 0
     assert "Tổng thu cả nhiệm kỳ 310.992.000 đồng" in " ".join(_docx_text(whole.read_bytes()).split())
+
+
+def test_year_deck_is_not_a_congress_deck_and_files_say_their_period(sample) -> None:
+    from unionboard.ui.slide_admin import period_file_name
+
+    year = next(p for p in AP.period_options(sample) if p.kind == P.YEAR and p.first == 2016)
+    title = build_slides(AP.in_period(sample, year), "vi")[0]
+    assert title.finding == "Báo cáo năm 2016" and "Đại hội" not in title.finding + title.notes
+    whole = build_slides(AP.in_period(sample, AP.default_for(sample)), "vi")[0]
+    assert whole.finding == "Đại hội lần thứ IV" and whole.numbers == (("Tổng kết nhiệm kỳ", "2012–2017"),)
+    assert period_file_name("dai-hoi-bang-bieu.docx", year) == "nam-2016-bang-bieu.docx"
+    assert period_file_name("dai-hoi-bang-bieu.docx", AP.default_for(sample)) == "dai-hoi-bang-bieu.docx"
+    so_far = P.ReportingPeriod(P.TERM_SO_FAR, (2023, 2024, 2025), (2023, 2028))
+    assert period_file_name("dai-hoi-so-lieu.xlsx", so_far) == "nhiem-ky-den-2025-so-lieu.xlsx"
+
+
+def test_mid_term_targets_slide_names_the_current_term(mid) -> None:
+    slide = next(s for s in build_slides(AP.in_period(mid, AP.default_for(mid)), "vi") if s.key == "term_targets")
+    assert slide.title == "Mục tiêu nhiệm kỳ 2023–2028" and "Nhiệm kỳ 2023–2028 đặt ra 2 mục tiêu" in slide.notes
+    assert "Nhiệm kỳ tới" not in slide.notes

@@ -21,7 +21,7 @@ from unionboard.analysis.period import default_for, period_within
 from unionboard.analysis.planning import targets_term
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
-from unionboard.core.period import WHOLE_TERM, label, term_text
+from unionboard.core.period import WHOLE_TERM, label, parse_term, term_text
 from unionboard.core.text import fold, format_number
 from unionboard.core.wording import union_word
 
@@ -125,9 +125,10 @@ def _title_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide:
                        if info.congress else ""))
     period = dataset.period if dataset.period is not None else default_for(dataset)
     if period is not None and period.kind != WHOLE_TERM:
-        numbers = ((s["period_label"], label(period, lang)),)  # "Báo cáo năm 2025", not a term review
-    else:
-        numbers = ((s["term_label"], info.reported_term),) if info.reported_term else ()
+        # a year or the term so far is not the congress: the deck says its period, not "Đại hội lần thứ …"
+        notes = s["title_notes_period"].format(name=name, period=label(period, lang))
+        return Slide(key="title", title=name, finding=label(period, lang), numbers=(), notes=notes)
+    numbers = ((s["term_label"], info.reported_term),) if info.reported_term else ()
     return Slide(key="title", title=name, finding=congress, numbers=numbers, notes=notes)
 
 
@@ -345,7 +346,9 @@ def _term_targets_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
         groups[item.group] = groups.get(item.group, 0) + 1
     parts = ", ".join(s["term_targets_group"].format(n=n, group=(g[:1].lower() + g[1:]) if g else "")
                       .strip() for g, n in groups.items())
-    notes = [s["term_targets_notes"].format(n=len(items))]
+    next_term = parse_term(dataset.info.next_term)
+    notes = [s["term_targets_notes"].format(n=len(items)) if term is None or term == next_term
+             else s["term_targets_notes_term"].format(n=len(items), term=term_text(term))]
     for item in items:
         line = s["term_target_detail"].format(code=item.code, text=item.text.strip().rstrip("."))
         if item.term_target:

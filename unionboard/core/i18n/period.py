@@ -13,7 +13,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'period.short_whole_term': ('cả nhiệm kỳ', 'over the term'),
     'period.short_span': ('giai đoạn {first}–{last}', 'over {first}–{last}'),
     'period.short_none': ('trong kỳ', 'in the period'),
-    'slide.period_label': ('Kỳ báo cáo', 'Reporting period'),
+    'slide.title_notes_period': ('Báo cáo số liệu của {name}: {period}.', 'Figures of {name}: {period}.'),
+    'slide.term_targets_notes_term': ('Nhiệm kỳ {term} đặt ra {n} mục tiêu.', 'The term {term} sets {n} targets.'),
     # the sidebar
     'period.sidebar': ('Kỳ báo cáo', 'Reporting period'),
     'period.sidebar_help': ('Mọi trang, trang chiếu, màn hình hội trường, tài liệu tải về và câu nhận xét theo kỳ này.',
