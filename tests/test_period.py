@@ -321,3 +321,20 @@ def test_mid_term_targets_slide_names_the_current_term(mid) -> None:
     slide = next(s for s in build_slides(AP.in_period(mid, AP.default_for(mid)), "vi") if s.key == "term_targets")
     assert slide.title == "Mục tiêu nhiệm kỳ 2023–2028" and "Nhiệm kỳ 2023–2028 đặt ra 2 mục tiêu" in slide.notes
     assert "Nhiệm kỳ tới" not in slide.notes
+
+
+def test_enterprise_members_page_words(mid) -> None:
+    from unionboard.analysis.findings import department_finding
+    from unionboard.present.charts import department_bar
+    from unionboard.present.tables import roster_table
+
+    chart = department_bar(mid.members, "vi", kind="enterprise")
+    assert list(chart.table.columns)[0] == "Bộ phận, phân xưởng"
+    assert "phòng" not in str(chart.figure.to_dict()).lower()
+    assert "Bộ phận/phân xưởng" in roster_table(mid.members.frame, "vi", "enterprise").columns
+    assert "Phòng/đơn vị" in roster_table(mid.members.frame, "vi").columns  # the sample's words unchanged
+    assert department_finding(mid.members, "vi", "enterprise").startswith("Phân xưởng cắt và Phân xưởng may")
+    three = Roster.from_members([Member(f"N{i}", "Nam", 1990, f"Tổ {i % 3}", "Trung cấp", "Sơ cấp", False)
+                                 for i in range(6)])
+    assert department_finding(three, "vi", "enterprise") == "3 bộ phận, phân xưởng cùng đông nhất (2 người mỗi nơi)"
+    assert department_finding(three, "vi") == "3 phòng, đơn vị cùng đông nhất (2 người mỗi nơi)"

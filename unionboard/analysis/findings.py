@@ -21,6 +21,7 @@ from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
 from unionboard.core.period import TERM_SO_FAR, WHOLE_TERM, YEAR, short_label, term_text
 from unionboard.core.text import fold, format_million, format_number
+from unionboard.core.wording import SAID_KINDS, union_word
 
 # The sentence templates live in the catalogue (core/i18n/findings.py) under "finding.*".
 
@@ -276,7 +277,7 @@ def party_finding(roster: Roster, lang: str = "vi") -> str | None:
                                     women=summary["party_members_female"])
 
 
-def department_finding(roster: Roster, lang: str = "vi") -> str | None:
+def department_finding(roster: Roster, lang: str = "vi", kind: str = "") -> str | None:
     """The department(s) with the most members."""
     counts = member_summary(roster)["by_department"]
     if not counts:
@@ -288,6 +289,8 @@ def department_finding(roster: Roster, lang: str = "vi") -> str | None:
         return s["department_one"].format(name=names[0], n=top)
     if len(names) == 2:
         return s["department_two"].format(a=names[0], b=names[1], n=top)
+    if kind in SAID_KINDS:  # "3 bộ phận, phân xưởng cùng đông nhất" in an enterprise
+        return i18n.t("words.units_many", lang, k=len(names), n=top, units=union_word(kind, "units", lang))
     return s["department_many"].format(k=len(names), n=top)
 
 

@@ -6,7 +6,8 @@ from unionboard.core.i18n import t
 from unionboard.core.period import AGENCY, UNION_KINDS
 from unionboard.core.text import fold
 
-WORDS = ("units", "workers", "persons")  # catalogue "words.<word>.<kind>"
+WORDS = ("units", "workers", "persons", "unit_col", "unit_label")  # catalogue "words.<word>.<kind>"
+SAID_KINDS = ("enterprise", "cooperative", "other")  # kinds whose words differ from the sample's agency
 
 
 def union_word(kind: str, word: str, lang: str = "vi") -> str:
@@ -40,4 +41,4 @@ ENTERPRISE_HINTS = ("doanh nghiep", "cong ty", "enterprise", "company")
 COOPERATIVE_HINTS = ("hop tac xa", "htx", "cooperative")
 AGENCY_HINTS = ("co quan", "don vi su nghiep", "hanh chinh", "agency", "public")
 
-__all__ = ["union_word", "kind_label", "kind_of", "WORDS"]
+__all__ = ["union_word", "kind_label", "kind_of", "WORDS", "SAID_KINDS"]
