@@ -19,6 +19,7 @@ from unionboard.core.models import (
     RECIPIENT_TYPES,
     STATUSES,
     SourceFile,
+    UnionInfo,
 )
 from unionboard.core.text import fold
 from unionboard.domains import schema
@@ -210,8 +211,7 @@ def test_loader_recognises_every_sheet_without_errors():
     assert set(data.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget", "delegates"}
     assert result.sheets["term_targets"] == (("mau.xlsx", "Chỉ tiêu nhiệm kỳ"),)
     assert result.sheets["budget"] == (("mau.xlsx", "Dự toán thu chi"),)
-    assert data.info.name.startswith("Công đoàn cơ sở") and data.info.congress == "IV"
-    assert data.info.reported_term == "2012–2017" and data.info.next_term == "2017–2022"
+    assert data.info == UnionInfo()  # the info sheet's example is a comment: it never names another union
     assert len(data.members) == 1
     member = data.members.members[0]
     assert (member.gender, member.birth_year, member.education, member.political_theory,
@@ -227,3 +227,10 @@ def test_loader_recognises_every_sheet_without_errors():
     assert term.text.startswith("Phổ biến, tuyên truyền")
     assert [(b.side, b.year, b.item, b.planned) for b in data.budget] == \
         [("revenue", 2018, "Thu đoàn phí công đoàn (1%)", 21_500_000)]
+
+
+def test_info_sheet_example_is_a_comment_not_a_value(wb):
+    ws = wb["Thông tin"]
+    assert all(ws.cell(row=r, column=2).value is None for r in range(1, ws.max_row + 1))
+    assert ws["B1"].comment.text == "Ví dụ: Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang"
+    assert ws["B5"].comment.text == "Ví dụ: Cơ quan, đơn vị sự nghiệp"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import BinaryIO, Literal
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -77,7 +78,8 @@ INFO_ROWS: tuple[tuple[str, str], ...] = (
     ("congress_date", "Ngày đại hội"),
 )
 EXAMPLE_INFO = UnionInfo(name="Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang",
-                         congress="IV", reported_term="2012–2017", next_term="2017–2022")
+                         congress="IV", reported_term="2012–2017", next_term="2017–2022", kind="agency",
+                         upper_union="Công đoàn Viên chức tỉnh Hà Giang")  # the draft report, line 9
 
 MEMBER_LABELS: tuple[str, ...] = tuple(c.label for c in schema.MEMBERS.columns)
 TARGET_LABELS: tuple[str, ...] = tuple(c.label for c in schema.TARGETS.columns)
@@ -175,15 +177,20 @@ def _mark_example(ws: Worksheet, row: int) -> None:
 # --------------------------------------------------------------------------- sheet builders
 
 
-def add_info_sheet(wb: Workbook, info: UnionInfo) -> Worksheet:
-    """'Thông tin': key | value rows (the keys fold to loader.INFO_KEYS)."""
+def add_info_sheet(wb: Workbook, info: UnionInfo, example: UnionInfo | None = None) -> Worksheet:
+    """'Thông tin': key | value rows (the keys fold to loader.INFO_KEYS). With `example`, each value cell
+    carries the example as a comment only: an example in a cell would become the union's name."""
     ws = wb.create_sheet(SHEET_INFO)
     for row, (field_name, key) in enumerate(INFO_ROWS, start=1):
         put(ws, row, 1, key).font = BOLD
         value = getattr(info, field_name) or None
         if field_name == "kind" and value:
             value = kind_label(value)  # written as the committee reads it, read back by wording.kind_of
-        put(ws, row, 2, value)
+        cell = put(ws, row, 2, value)
+        shown = getattr(example, field_name, "") if example is not None else ""
+        if shown:
+            shown = kind_label(shown) if field_name == "kind" else shown
+            cell.comment = Comment(f"Ví dụ: {shown}", "unionboard")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 64
     return ws
@@ -621,7 +628,7 @@ def build_template() -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     add_guide_sheet(wb)
-    add_info_sheet(wb, EXAMPLE_INFO)
+    add_info_sheet(wb, UnionInfo(), example=EXAMPLE_INFO)  # the example never becomes a union's name
     for spec in registry.specs():
         if spec.key in BUILTIN_EXAMPLES:
             BUILTIN_EXAMPLES[spec.key](wb)
