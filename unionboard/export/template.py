@@ -628,7 +628,7 @@ def build_template() -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     add_guide_sheet(wb)
-    add_info_sheet(wb, UnionInfo(), example=EXAMPLE_INFO)  # the example never becomes a union's name
+    add_info_sheet(wb, UnionInfo(name=""), example=EXAMPLE_INFO)  # the example never becomes a union's name
     for spec in registry.specs():
         if spec.key in BUILTIN_EXAMPLES:
             BUILTIN_EXAMPLES[spec.key](wb)
