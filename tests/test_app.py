@@ -91,7 +91,7 @@ def test_reporting_period_filters_finance_and_titles_say_it(app):
     at = open_page(app, "app_pages/overview.py")
     assert "Tổng kết nhiệm kỳ 2012–2017" in texts(at)  # the sample's default: the whole term
     assert {m.label: m.value for m in at.metric}["Tổng thu"] == "310.992.000 đ"
-    at.selectbox(key="period-sample").set_value("year:2014-2014").run()
+    at.radio(key="period-sample").set_value("year:2014-2014").run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Tổng thu"] == "63.980.000 đ"  # the report's 2014 revenue
     assert "Báo cáo năm 2014" in texts(at) and "Tổng kết nhiệm kỳ" not in texts(at)

@@ -64,14 +64,19 @@ def _term_targets() -> tuple[TermTarget, ...]:
     )
 
 
-@pytest.fixture(scope="module")
-def mid() -> Dataset:
-    """The mid-term union as a workbook written by the app and read back (a real file, no shortcut)."""
+def mid_term_workbook() -> SourceFile:
+    """The mid-term enterprise union (term 2023–2028, data 2023–2025) as a workbook the app wrote."""
     finance = Finance(tuple([FinanceEntry("revenue", y, "Thu đoàn phí công đoàn", a) for y, a in REVENUE.items()]
                             + [FinanceEntry("spending", y, "Chi hoạt động phong trào", a)
                                for y, a in SPENDING.items()]))
     built = Dataset(members=_members(), finance=finance, term_targets=_term_targets(), info=MID_INFO)
-    result = check_files([SourceFile("minh-anh.xlsx", dataset_to_xlsx(built))])
+    return SourceFile("minh-anh.xlsx", dataset_to_xlsx(built))
+
+
+@pytest.fixture(scope="module")
+def mid() -> Dataset:
+    """The mid-term union as a workbook written by the app and read back (a real file, no shortcut)."""
+    result = check_files([mid_term_workbook()])
     assert not result.errors, [i.message for i in result.errors]
     return result.dataset
 

@@ -126,9 +126,10 @@ def period_choice(lang: str, source: DataSource) -> ReportingPeriod | None:
     by_key = {p.key: p for p in options}
     default = default_period(options)
     key = f"period-{source.cache_key[1] if source.version is not None else 'sample'}"
-    chosen = st.selectbox(t("period.sidebar", lang), list(by_key), key=key,
-                          index=list(by_key).index(default.key) if default is not None else 0,
-                          format_func=lambda k: label(by_key[k], lang), help=t("period.sidebar_help", lang))
+    # a radio, not a select box: "Nhiệm kỳ 2023–2028, đến năm 2025" wraps whole in the sidebar
+    chosen = st.radio(t("period.sidebar", lang), list(by_key), key=key,
+                      index=list(by_key).index(default.key) if default is not None else 0,
+                      format_func=lambda k: label(by_key[k], lang), help=t("period.sidebar_help", lang))
     return by_key.get(chosen, default)
 
 

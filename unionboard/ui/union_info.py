@@ -7,7 +7,7 @@ import streamlit as st
 from unionboard.analysis.period import info_from_form
 from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile, UnionInfo
-from unionboard.core.period import UNION_KINDS
+from unionboard.core.period import UNION_KINDS, parse_date
 from unionboard.core.wording import kind_label
 from unionboard.export.template import info_workbook
 
@@ -47,7 +47,8 @@ def info_form(current: UnionInfo, is_sample: bool, lang: str) -> None:
             right.text_input(t("info_form.next_term", lang), value=shown.next_term, key="info_next_term",
                              max_chars=20)
             left.text_input(t("info_form.congress", lang), value=shown.congress, key="info_congress", max_chars=10)
-            right.text_input(t("info_form.congress_date", lang), value=shown.congress_date,
+            day = parse_date(shown.congress_date)
+            right.text_input(t("info_form.congress_date", lang), value=day.strftime("%d/%m/%Y") if day else "",
                              key="info_congress_date", max_chars=20)
             st.form_submit_button(t("info_form.submit", lang), on_click=_submit, args=(lang,),
                                   icon=":material/fact_check:")
