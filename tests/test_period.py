@@ -244,6 +244,7 @@ def test_year_period_is_the_annual_report_in_year_end_order(mid) -> None:
     assert [s.key for s in report.sections] == ["members", "finance", "term_targets"]
     text = " ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks)
     assert "Tổng thu năm 2025 150.000.000 đồng" in text
+    assert "Tồn quỹ đầu năm 2025: 10.000.000 đồng." in text and "đầu nhiệm kỳ" not in text  # 20 − 10 triệu
 
 
 def test_a_period_without_data_says_so(mid) -> None:

@@ -192,13 +192,17 @@ def _spending_blocks(finance: Finance, years: list[int], lang: str) -> list[Bloc
             Table("spending", header, tuple(rows), (LEFT, *([RIGHT] * (len(header) - 1))))]
 
 
-def finance_blocks(finance: Finance, lang: str = "vi", within: str | None = None) -> tuple[Block, ...]:
+def finance_blocks(finance: Finance, lang: str = "vi", within: str | None = None,
+                   year: int | None = None) -> tuple[Block, ...]:
     """Opening balance, the revenue and spending tables, the period's totals in a sentence
-    (`within`: the period in words, "cả nhiệm kỳ" when not given)."""
+    (`within`: the period in words, "cả nhiệm kỳ" when not given; `year`: a one-year report's year,
+    whose opening balance is the year's, not the term's)."""
     years = list(finance.years)
     blocks: list[Block] = []
     if finance.opening_balance:
-        blocks.append(Paragraph(t("doc.opening", lang, amount=format_number(finance.opening_balance))))
+        amount_text = format_number(finance.opening_balance)
+        blocks.append(Paragraph(t("period.opening_year", lang, year=year, amount=amount_text) if year
+                                else t("doc.opening", lang, amount=amount_text)))
     if not finance.table("revenue").empty or finance.revenue:
         blocks.extend(_revenue_blocks(finance, years, lang))
     if finance.spending or finance.revenue:
@@ -284,7 +288,8 @@ def annual_sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
         out.append(Section(t("annual.section_awards", lang), (awards_table(dataset, lang),), "awards"))
     if dataset.finance is not None and dataset.finance.entries:
         out.append(Section(t("annual.section_finance", lang, year=year),
-                           finance_blocks(dataset.finance, lang, period_within(dataset, lang)), "finance"))
+                           finance_blocks(dataset.finance, lang, period_within(dataset, lang), year or None),
+                           "finance"))
     if dataset.term_targets:
         term = targets_term(dataset.info, dataset.term_targets)
         heading = (t("annual.section_term_targets", lang, term=term_text(term))
