@@ -344,3 +344,12 @@ def test_enterprise_members_page_words(mid) -> None:
                                  for i in range(6)])
     assert department_finding(three, "vi", "enterprise") == "3 bộ phận, phân xưởng cùng đông nhất (2 người mỗi nơi)"
     assert department_finding(three, "vi") == "3 phòng, đơn vị cùng đông nhất (2 người mỗi nơi)"
+
+
+def test_year_slides_speak_of_the_year_not_the_term(sample) -> None:
+    year = next(p for p in AP.period_options(sample) if p.kind == P.YEAR and p.first == 2014)
+    slides = {s.key: s for s in build_slides(AP.in_period(sample, year), "vi")}
+    assert "Năm 2014 có" in slides["awards"].notes and "Trong nhiệm kỳ" not in slides["awards"].notes
+    assert slides["balance"].finding.startswith("Thiếu hụt") and "cuối năm 2014" in slides["balance"].finding
+    whole = {s.key: s for s in build_slides(AP.in_period(sample, AP.default_for(sample)), "vi")}
+    assert whole["awards"].notes.startswith("Trong nhiệm kỳ có")

@@ -248,7 +248,9 @@ def _balance_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     if closing >= 0:
         finding = s["balance_finding"].format(closing=fmt_million(closing, lang), tail=tail)
     else:
-        finding = s["balance_negative_finding"].format(closing=fmt_million(-closing, lang), tail=tail)
+        key = "balance_negative_finding" if _within_term(dataset) else "balance_negative_finding_year"
+        finding = s[key].format(closing=fmt_million(-closing, lang), tail=tail,
+                                year=dataset.period.last if dataset.period is not None else "")
     dong = lambda v: fmt_number(v, lang)  # noqa: E731
     notes = []
     if finance.opening_balance:
@@ -305,7 +307,12 @@ def _award_when(award: Award, s: dict[str, str]) -> str:
     return s["award_when_unknown"]
 
 
-def _awards_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
+def _within_term(dataset: Dataset) -> bool:
+    """Whether the data set is the whole term (or not cut): its sentences say "nhiệm kỳ" as the report does."""
+    return dataset.period is None or dataset.period.kind == WHOLE_TERM
+
+
+def _awards_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | None:
     awards = dataset.awards
     if not awards:
         return None
@@ -318,7 +325,11 @@ def _awards_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
     else:
         finding = s["awards_finding_plain"].format(n=total)
     levels = awards_by_level(awards)
-    notes = [s["awards_notes"].format(n=total, collective=collective, individual=individual),
+    within = period_within(dataset, lang)
+    notes = [s["awards_notes"].format(n=total, collective=collective, individual=individual)
+             if _within_term(dataset) else
+             s["awards_notes_period"].format(n=total, collective=collective, individual=individual,
+                                             Within=within[:1].upper() + within[1:]),
              s["awards_notes_levels"].format(parts=", ".join(
                  f"{s.get(f'chart_level_{level}', level)} {n}"
                  for level, n in levels.items()))]
@@ -374,7 +385,7 @@ def build_slides(dataset: Dataset, lang: str = "vi", order: list[str] | None = N
         "spending": lambda: _finance_side_slide(dataset, "spending", s, lang),
         "balance": lambda: _balance_slide(dataset, s, lang),
         "targets": lambda: _targets_slide(dataset, s),
-        "awards": lambda: _awards_slide(dataset, s),
+        "awards": lambda: _awards_slide(dataset, s, lang),
         "term_targets": lambda: _term_targets_slide(dataset, s),
     }
     keys = SLIDE_KEYS if order is None else list(dict.fromkeys(k for k in order if k in builders))

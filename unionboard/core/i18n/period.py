@@ -13,6 +13,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'period.short_whole_term': ('cả nhiệm kỳ', 'over the term'),
     'period.short_span': ('giai đoạn {first}–{last}', 'over {first}–{last}'),
     'period.short_none': ('trong kỳ', 'in the period'),
+    'slide.awards_notes_period': ('{Within} có {n} lượt khen thưởng ({collective} tập thể, {individual} cá nhân).',
+                                  'Awards {Within}: {n} ({collective} collective, {individual} individual).'),
+    'slide.balance_negative_finding_year': ('Thiếu hụt {closing} cuối năm {year}; {tail}',
+                                            'Deficit of {closing} at the end of {year}; {tail}'),
     'slide.title_notes_period': ('Báo cáo số liệu của {name}: {period}.', 'Figures of {name}: {period}.'),
     'slide.term_targets_notes_term': ('Nhiệm kỳ {term} đặt ra {n} mục tiêu.', 'The term {term} sets {n} targets.'),
     # the sidebar
