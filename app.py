@@ -6,11 +6,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from unionboard.analysis.filters import dataset_years
 from unionboard.core.i18n import LANGUAGES, t
 from unionboard.core.text import vietnam_time
 from unionboard.ui.components import md_escape
-from unionboard.ui.data import PERSISTENT_KEYS, build_view, checked, current_source, sample_source
+from unionboard.ui.data import (
+    PERSISTENT_KEYS,
+    build_view,
+    current_source,
+    period_choice,
+    sample_source,
+)
 
 ROOT = Path(__file__).resolve().parent
 
@@ -69,14 +74,8 @@ with st.sidebar:
         version = source.version
         st.caption(t("version_caption", lang, id=version.id, when=vietnam_time(version.created_at),
                      by=md_escape(version.by) if version.by else "—"))
-    result_years = dataset_years(checked(source).dataset)
-    year_range = None
-    if len(result_years) > 1:
-        # keyed on the span so that a data set with other years starts from its full range
-        year_range = st.select_slider(t("sidebar_years", lang), options=list(result_years),
-                                      value=(result_years[0], result_years[-1]),
-                                      key=f"years-{result_years[0]}-{result_years[-1]}")
-    view = build_view(lang, source, year_range)
+    # one year, the term so far or the whole term: every page, slide, document and sentence follows it
+    view = build_view(lang, source, period=period_choice(lang, source))
     if view.result.issues:
         st.caption(t("sidebar_issues", lang, errors=len(view.result.errors),
                      warnings=len(view.result.warnings)))

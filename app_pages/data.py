@@ -13,6 +13,7 @@ from unionboard.ui.auth import is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
 from unionboard.ui.slide_admin import ODS_MIME, ods_bytes
+from unionboard.ui.union_info import info_form, pending_files
 
 view = get_view()
 lang = view.lang
@@ -32,11 +33,12 @@ right.download_button(t("doc.download_ods", lang), lambda: ods_bytes(view.source
 
 st.subheader(t("data_upload_heading", lang))
 if require_committee(lang):
+    info_form(view.result.dataset.info, view.is_sample, lang)  # stored as an upload of its own
     upload.localize_uploader(lang)
     uploaded = st.file_uploader(t("data_uploader", lang), type=upload.UPLOAD_TYPES, accept_multiple_files=True,
                                 key=upload.upload_key(), max_upload_size=upload.upload_limit_mb(),
                                 help=t("data_uploader_help", lang, mb=upload.upload_limit_mb()))
-    files = upload.as_sources(uploaded)
+    files = upload.as_sources(uploaded) or pending_files(lang)
     if files:
         result = upload.check_uploads(files)
         base_id, current, before = upload.baseline()

@@ -6,6 +6,7 @@ from unionboard.analysis import findings
 from unionboard.analysis.filters import filter_roster
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import GENDERS, Roster
+from unionboard.core.wording import SAID_KINDS, union_word
 from unionboard.present import charts, tables
 from unionboard.ui.components import chart, chart_grid, missing_domain, page_header
 from unionboard.ui.data import folded_names, get_view
@@ -18,9 +19,11 @@ if roster is None:
     missing_domain("members", "Đoàn viên", lang)
     st.stop()
 
+kind = view.dataset.info.kind  # "Bộ phận/phân xưởng" in an enterprise, the report's words otherwise
 departments = sorted(roster.frame["department"].dropna().unique().tolist())
 left, right, search = st.columns([2, 1, 1])
-chosen_departments = left.multiselect(t("filter_department", lang), departments, key="members_departments",
+unit_label = union_word(kind, "unit_label", lang) if kind in SAID_KINDS else t("filter_department", lang)
+chosen_departments = left.multiselect(unit_label, departments, key="members_departments",
                                       placeholder=t("all", lang))
 chosen_genders = right.multiselect(t("filter_gender", lang), list(GENDERS), key="members_genders",
                                    format_func=lambda g: value_label(g, lang), placeholder=t("all", lang))
@@ -39,7 +42,7 @@ with grid.cell():
 with grid.cell():
     chart(charts.party_by_gender(view_roster, lang=lang), "dang-vien", lang)
 with grid.cell():
-    chart(charts.department_bar(view_roster, lang=lang), "phong-don-vi", lang)
+    chart(charts.department_bar(view_roster, lang=lang, kind=kind), "phong-don-vi", lang)
 year = findings.term_end_year(view.dataset)
 age = charts.age_histogram(view_roster, reference_year=year, lang=lang)
 if age is not None:
@@ -49,4 +52,4 @@ if age is not None:
 st.subheader(t("roster_heading", lang))
 table = filter_roster(view_roster, query=query, folded=folded_names(view) if query else None)
 st.caption(t("roster_count", lang, shown=len(table), total=len(roster)))
-st.dataframe(tables.roster_table(table, lang), hide_index=True, width="stretch", key="roster")
+st.dataframe(tables.roster_table(table, lang, kind), hide_index=True, width="stretch", key="roster")

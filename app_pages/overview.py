@@ -14,8 +14,6 @@ view = get_view()
 lang, data = view.lang, view.dataset
 # the union name and the sentences carry text from the workbook: shown as written, never as Markdown
 page_header(md_escape(data.info.name) if data.info.name != "Công đoàn cơ sở" else t("app_title", lang), view)
-if data.info.reported_term:
-    st.caption(f"{t('page_overview', lang)} · {md_escape(data.info.reported_term)}")
 
 cards = [*st.columns(3), *st.columns(3)]
 if data.members is not None:

@@ -1,6 +1,6 @@
 """Đại hội › Trình chiếu: the congress deck full screen, one idea per slide, the slide number in the URL.
 
-The deck is `slides.build_slides` of the whole term (the sidebar, hidden here, does not filter it)
+The deck is `slides.build_slides` of the reporting period chosen in the sidebar (hidden here)
 in the order the committee saved with the data (setting "slide_order"). ← → / PageUp PageDown / Home End or
 the buttons change the slide; `?slide=N` (1-based) makes a reload or a second screen land on the
 same slide; `?notes=1` shows the speaker notes below the slide.
@@ -25,7 +25,7 @@ CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "locale": "vi", "
 
 view = get_view()
 lang = view.lang
-dataset = view.result.dataset  # the whole term
+dataset = view.dataset  # the reporting period chosen in the sidebar
 
 
 ss.inject_css()

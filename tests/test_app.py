@@ -87,12 +87,15 @@ def test_finance_unit_switch(app):
     assert at.dataframe[-2].value.iloc[-1]["Tổng cộng"] == "310,99"
 
 
-def test_year_range_filters_finance(app):
+def test_reporting_period_filters_finance_and_titles_say_it(app):
     at = open_page(app, "app_pages/overview.py")
-    at.select_slider[0].set_value((2013, 2014)).run()
+    assert "Tổng kết nhiệm kỳ 2012–2017" in texts(at)  # the sample's default: the whole term
+    assert {m.label: m.value for m in at.metric}["Tổng thu"] == "310.992.000 đ"
+    at.radio(key="period-sample").set_value("year:2014-2014").run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Tổng thu"] == "123.757.000 đ"  # 59.777.000 + 63.980.000
-    assert metrics["Tồn cuối"] == "-10.395.000 đ"  # the report's 2014 deficit without opening balance
+    assert metrics["Tổng thu"] == "63.980.000 đ"  # the report's 2014 revenue
+    assert "Báo cáo năm 2014" in texts(at) and "Tổng kết nhiệm kỳ" not in texts(at)
+    assert "Năm 2014 tổng thu" in texts(at)  # the summary's sentence says the year too
 
 
 def test_targets_and_awards(app):

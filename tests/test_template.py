@@ -19,6 +19,7 @@ from unionboard.core.models import (
     RECIPIENT_TYPES,
     STATUSES,
     SourceFile,
+    UnionInfo,
 )
 from unionboard.core.text import fold
 from unionboard.domains import schema
@@ -104,8 +105,10 @@ def test_instructions_in_vietnamese(wb):
 def test_info_sheet_keys_fold_to_loader_keys(wb):
     ws = wb["Thông tin"]
     keys = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
-    assert keys == ["Tên công đoàn", "Đại hội lần thứ", "Nhiệm kỳ báo cáo", "Nhiệm kỳ tới"]
-    assert [INFO_KEYS[fold(k)] for k in keys] == ["name", "congress", "reported_term", "next_term"]
+    assert keys == ["Tên công đoàn", "Đại hội lần thứ", "Nhiệm kỳ báo cáo", "Nhiệm kỳ tới", "Loại hình",
+                    "Công đoàn cấp trên", "Ngày đại hội"]
+    assert [INFO_KEYS[fold(k)] for k in keys] == ["name", "congress", "reported_term", "next_term", "kind",
+                                                  "upper_union", "congress_date"]
 
 
 def test_members_sheet(wb):
@@ -170,7 +173,7 @@ def test_term_targets_sheet(wb):
     assert example[6:] == ["100%", None, None, None, None]  # a result for 2018 only, later years blank
     assert ws["A4"].font.italic  # marked as an example
     assert _validations(ws, header_row=3) == {"C": ["Phối hợp thực hiện", "Công đoàn thực hiện"],
-                                              "F": ["Hàng năm", "Cả nhiệm kỳ"]}
+                                              "F": ["Hàng năm", "Cả nhiệm kỳ", "Cả nhiệm kỳ (lũy kế)"]}
 
 
 def test_budget_sheet(wb):
@@ -208,8 +211,7 @@ def test_loader_recognises_every_sheet_without_errors():
     assert set(data.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget", "delegates"}
     assert result.sheets["term_targets"] == (("mau.xlsx", "Chỉ tiêu nhiệm kỳ"),)
     assert result.sheets["budget"] == (("mau.xlsx", "Dự toán thu chi"),)
-    assert data.info.name.startswith("Công đoàn cơ sở") and data.info.congress == "IV"
-    assert data.info.reported_term == "2012–2017" and data.info.next_term == "2017–2022"
+    assert data.info == UnionInfo()  # the info sheet's example is a comment: it never names another union
     assert len(data.members) == 1
     member = data.members.members[0]
     assert (member.gender, member.birth_year, member.education, member.political_theory,
@@ -225,3 +227,10 @@ def test_loader_recognises_every_sheet_without_errors():
     assert term.text.startswith("Phổ biến, tuyên truyền")
     assert [(b.side, b.year, b.item, b.planned) for b in data.budget] == \
         [("revenue", 2018, "Thu đoàn phí công đoàn (1%)", 21_500_000)]
+
+
+def test_info_sheet_example_is_a_comment_not_a_value(wb):
+    ws = wb["Thông tin"]
+    assert all(ws.cell(row=r, column=2).value is None for r in range(1, ws.max_row + 1))
+    assert ws["B1"].comment.text == "Ví dụ: Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang"
+    assert ws["B5"].comment.text == "Ví dụ: Cơ quan, đơn vị sự nghiệp"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -184,6 +184,7 @@ class DatasetDiff:
     targets: pd.DataFrame
     awards: dict
     info_changed: bool = False
+    info: tuple[tuple[str, str, str], ...] = ()  # (UnionInfo field, before, after) of every changed field
 
     @property
     def changed(self) -> bool:
@@ -203,4 +204,11 @@ def compare(before: Dataset | None, after: Dataset) -> DatasetDiff:
         targets=compare_targets(old.targets, after.targets),
         awards=award_counts(old.awards, after.awards),
         info_changed=old.info != after.info,
+        info=info_changes(old.info, after.info),
     )
+
+
+def info_changes(before: UnionInfo, after: UnionInfo) -> tuple[tuple[str, str, str], ...]:
+    """(field, before, after) of each field of the union's information that differs."""
+    return tuple((f.name, getattr(before, f.name), getattr(after, f.name)) for f in fields(UnionInfo)
+                 if getattr(before, f.name) != getattr(after, f.name))

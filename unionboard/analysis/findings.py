@@ -19,7 +19,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from unionboard.analysis.metrics import member_summary, target_counts
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
+from unionboard.core.period import TERM_SO_FAR, WHOLE_TERM, YEAR, short_label, term_text
 from unionboard.core.text import fold, format_million, format_number
+from unionboard.core.wording import SAID_KINDS, union_word
 
 # The sentence templates live in the catalogue (core/i18n/findings.py) under "finding.*".
 
@@ -110,6 +112,12 @@ def _join_years(years: list[int]) -> str:
 def term_label(dataset: Dataset, lang: str = "vi") -> str | None:
     """'Nhiệm kỳ 2012–2017' from the union info, else 'Giai đoạn 2013–2017' from the finance years."""
     s = _s(lang)
+    period = dataset.period
+    if period is not None and period.years and period.kind in (YEAR, TERM_SO_FAR):
+        within = short_label(period, lang)
+        return within[:1].upper() + within[1:]
+    if period is not None and period.kind == WHOLE_TERM and period.term is not None:
+        return s["ov_term"].format(term=term_text(period.term))
     if dataset.info.reported_term:
         return s["ov_term"].format(term=dataset.info.reported_term)
     if dataset.finance is not None and dataset.finance.years:
@@ -120,7 +128,9 @@ def term_label(dataset: Dataset, lang: str = "vi") -> str | None:
 
 
 def term_end_year(dataset: Dataset) -> int | None:
-    """The reported term's last year ('2012–2017' → 2017): a sensible reference year for ages."""
+    """The period's last year, else the reported term's ('2012–2017' → 2017): a reference year for ages."""
+    if dataset.period is not None and dataset.period.years:
+        return dataset.period.last
     years = re.findall(r"(?:19|20)\d{2}", dataset.info.reported_term or "")
     if years:
         return int(years[-1])
@@ -267,7 +277,7 @@ def party_finding(roster: Roster, lang: str = "vi") -> str | None:
                                     women=summary["party_members_female"])
 
 
-def department_finding(roster: Roster, lang: str = "vi") -> str | None:
+def department_finding(roster: Roster, lang: str = "vi", kind: str = "") -> str | None:
     """The department(s) with the most members."""
     counts = member_summary(roster)["by_department"]
     if not counts:
@@ -279,6 +289,8 @@ def department_finding(roster: Roster, lang: str = "vi") -> str | None:
         return s["department_one"].format(name=names[0], n=top)
     if len(names) == 2:
         return s["department_two"].format(a=names[0], b=names[1], n=top)
+    if kind in SAID_KINDS:  # "3 bộ phận, phân xưởng cùng đông nhất" in an enterprise
+        return i18n.t("words.units_many", lang, k=len(names), n=top, units=union_word(kind, "units", lang))
     return s["department_many"].format(k=len(names), n=top)
 
 

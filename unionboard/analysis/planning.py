@@ -2,15 +2,18 @@
 
 Term targets
 ------------
-* Term years: the term "2017–2022" runs over the years 2018–2022 — the report's term 2012–2017
-  reports 2013–2017, because the congress is held in the term's first year. Without a term in the
-  information sheet, the years are the sheet's year columns.
+* Term years: term targets belong to the term whose years hold their year columns — the next term
+  at a congress (info "Nhiệm kỳ tới"), the current term mid-term (info "Nhiệm kỳ hiện tại"/"báo cáo").
+  The term "2017–2022" runs over 2018–2022 (the congress sat in 2017), "2023–2028" over 2023–2028
+  when the sheet has 2023 (core.period.term_years). Without a term the years are the sheet's columns.
+* Years after the last year any target has a result for are "Chưa đến" (not reached), never late.
 * Status of a target in a year (`year_status`): like the resolution targets (targets.py): a number
   or a percentage ≥ target is "Đạt", above it "Vượt", below it "Chưa đạt" (a target of 0 means
   "none", so less is better); a qualitative target is met when the result matches it or ranks
   above it ("Xuất sắc" > "Tốt"). A blank result is "Chưa có số liệu".
   A whole-term count ("Cả nhiệm kỳ", e.g. 5 người over the term) is judged on its pace: the total so
-  far against the pro-rata target (target × years elapsed / term years). A whole-term percentage or
+  far against the pro-rata target (target × years elapsed / term years); the total so far adds the
+  yearly figures, or is the latest one when the sheet writes running totals ("Cả nhiệm kỳ (lũy kế)"). A whole-term percentage or
   rating is a level: the year's result against the target.
 * On track (`term_target_status`): a yearly target is on track when every year with a result so far
   is met; a whole-term count when the projection at the current pace — total so far / years
@@ -32,40 +35,54 @@ Budget
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from unionboard.core.models import BudgetLine, CheckResult, Dataset, Finance, TermTarget, UnionInfo
+from unionboard.core.period import parse_term
+from unionboard.core.period import term_years as period_term_years
 from unionboard.core.text import fold
 from unionboard.domains.targets import compare_numbers, compare_qualitative, read_amount
+from unionboard.domains.term_targets import applies_label
 from unionboard.domains.words import REVENUE, SPENDING
 
 EXCEEDED, MET, NOT_MET, NO_DATA = "Vượt", "Đạt", "Chưa đạt", "Chưa có số liệu"
 TERM_STATUSES = (EXCEEDED, MET, NOT_MET, NO_DATA)
+NOT_YET = "Chưa đến"  # a year after the last year reached: never late (shown, not counted in by_status)
 
 # --------------------------------------------------------------------------- term targets
 
 
-def parse_term(text: str) -> tuple[int, int] | None:
-    """'2017–2022' / '2017 - 2022' → (2017, 2022); None when there are not two years."""
-    years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", text or "")]
-    if len(years) >= 2 and years[0] < years[1]:
-        return years[0], years[1]
-    return None
-
-
-def term_years(info: UnionInfo | None, targets: Iterable[TermTarget] = ()) -> tuple[int, ...]:
-    """The years of the new term: from info.next_term ('2017–2022' → 2018..2022), else the sheet's years."""
-    term = parse_term(info.next_term) if info is not None else None
-    if term is not None:
-        return tuple(range(term[0] + 1, term[1] + 1))
+def _sheet_years(targets: Iterable[TermTarget]) -> set[int]:
     found: set[int] = set()
     for target in targets:
         found.update(target.results)
         found.update(target.yearly_targets)
+    return found
+
+
+def targets_term(info: UnionInfo | None, targets: Iterable[TermTarget] = ()) -> tuple[int, int] | None:
+    """The term the targets were set for: of the next and the current term, the one holding most of
+    the sheet's years (the next term when the sheet has none, as at a congress)."""
+    if info is None:
+        return None
+    found = _sheet_years(targets)
+    candidates = [t for t in (parse_term(info.next_term), parse_term(info.reported_term)) if t is not None]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda t: sum(t[0] <= y <= t[1] for y in found))
+
+
+def term_years(info: UnionInfo | None, targets: Iterable[TermTarget] = ()) -> tuple[int, ...]:
+    """The years of the targets' term ('2017–2022' → 2018..2022; '2023–2028' with 2023 in the sheet →
+    2023..2028), else the sheet's years."""
+    targets = tuple(targets)
+    found = _sheet_years(targets)
+    term = targets_term(info, targets)
+    if term is not None:
+        return period_term_years(term, found)
     return tuple(sorted(found))
 
 
@@ -95,6 +112,15 @@ def _value(text: str) -> float | None:
     return amount.value if amount is not None else None
 
 
+def total_so_far(target: TermTarget, years: tuple[int, ...], elapsed: int) -> float:
+    """A whole-term count's total after `elapsed` term years: the yearly figures added up, or, when the
+    sheet writes running totals ("Cả nhiệm kỳ (lũy kế)"), the latest of them."""
+    if target.cumulative:
+        written = [_value(target.results.get(y, "")) for y in years[:elapsed]]
+        return next((v for v in reversed(written) if v is not None), 0.0)
+    return sum(_value(target.results.get(y, "")) or 0.0 for y in years[:elapsed])
+
+
 def projection(results_so_far: Iterable[float], years_elapsed: int, term_length: int) -> float | None:
     """Total so far / years elapsed × term years: where a whole-term count ends at the current pace."""
     if years_elapsed <= 0 or term_length <= 0:
@@ -111,7 +137,7 @@ def year_status(target: TermTarget, year: int, years: tuple[int, ...]) -> str:
     if not _is_count(target) or year in target.yearly_targets or year not in years:
         return compare(goal, result)
     elapsed = years.index(year) + 1
-    so_far = sum(_value(target.results.get(y, "")) or 0.0 for y in years[:elapsed])
+    so_far = total_so_far(target, years, elapsed)
     goal_value = _value(target.term_target) or 0.0
     return compare_numbers(goal_value * elapsed / len(years), so_far)
 
@@ -137,11 +163,17 @@ class TargetProgress:
         return self.on_track is False
 
 
-def term_target_status(target: TermTarget, years: tuple[int, ...]) -> TargetProgress:
-    """Statuses per year, the projection for whole-term counts and whether the target is on track."""
+def term_target_status(target: TermTarget, years: tuple[int, ...],
+                       reached: int | None = None) -> TargetProgress:
+    """Statuses per year, the projection for whole-term counts and whether the target is on track.
+
+    Years after `reached` (the last year the figures reach) without a result are NOT_YET.
+    """
     years = tuple(sorted(set(years) | set(target.results)))
     statuses = {y: year_status(target, y, years) for y in years}
-    with_data = [y for y in years if statuses[y] != NO_DATA]
+    if reached is not None:
+        statuses = {y: NOT_YET if y > reached and s == NO_DATA else s for y, s in statuses.items()}
+    with_data = [y for y in years if statuses[y] not in (NO_DATA, NOT_YET)]
     if not with_data:
         return TargetProgress(target, statuses)
     latest = with_data[-1]
@@ -150,17 +182,18 @@ def term_target_status(target: TermTarget, years: tuple[int, ...]) -> TargetProg
         return TargetProgress(target, statuses, latest, None, on_track)
     if _is_count(target):
         elapsed = years.index(latest) + 1
-        values = [_value(target.results.get(y, "")) or 0.0 for y in years[:elapsed]]
-        projected = projection(values, elapsed, len(years))
+        projected = projection([total_so_far(target, years, elapsed)], elapsed, len(years))
         goal = _value(target.term_target) or 0.0
         ok = compare_numbers(goal, projected or 0.0) in (EXCEEDED, MET)
         return TargetProgress(target, statuses, latest, projected, ok)
     return TargetProgress(target, statuses, latest, None, statuses[latest] in (EXCEEDED, MET))
 
 
-def progress(targets: Iterable[TermTarget], years: tuple[int, ...]) -> list[TargetProgress]:
-    """Every target's progress, behind schedule first, then without data, then on track (sheet order kept)."""
-    items = [term_target_status(t, years) for t in targets]
+def progress(targets: Iterable[TermTarget], years: tuple[int, ...],
+             reached: int | None = None) -> list[TargetProgress]:
+    """Every target's progress, behind schedule first, then without data, then on track (sheet order kept);
+    years after `reached` are NOT_YET."""
+    items = [term_target_status(t, years, reached) for t in targets]
     rank = {False: 0, None: 1, True: 2}
     return sorted(items, key=lambda p: rank[p.on_track])
 
@@ -195,7 +228,7 @@ def progress_frame(items: list[TargetProgress], years: tuple[int, ...]) -> pd.Da
     for p in items:
         t = p.target
         row = {"Mã": t.code, "Nội dung": t.text, "Nhóm": t.group, "ĐVT": t.unit,
-               "Mục tiêu": t.term_target, "Áp dụng": "Hàng năm" if t.per_year else "Cả nhiệm kỳ"}
+               "Mục tiêu": t.term_target, "Áp dụng": applies_label(t)}
         for y in years:
             row[f"Kết quả {y}"] = t.results.get(y, "")
             row[f"Đánh giá {y}"] = p.statuses.get(y, NO_DATA)

@@ -29,6 +29,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
                         help="xuất phiên bản dữ liệu hiện hành trong kho thay cho các tệp")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="ngôn ngữ của bản trình chiếu (pptx), báo cáo (docx, odt) và hồ sơ PDF")
+    parser.add_argument("--period", default="",
+                        help="kỳ báo cáo: whole (cả nhiệm kỳ), so-far (nhiệm kỳ đến nay) hoặc một năm (2025); "
+                             "mặc định như trang web")
     parser.add_argument("--slides", default=None,
                         help=f"thứ tự các trang chiếu, cách nhau bởi dấu phẩy ({','.join(SLIDE_KEYS)})")
 
@@ -123,6 +126,19 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
+def _in_period(dataset: Dataset, wanted: str) -> Dataset | None:
+    """The data set cut to `--period` (the web page's default when not given); None after an error line."""
+    from unionboard.analysis.period import find_period, in_period, period_options
+    from unionboard.core.period import label
+
+    period = find_period(dataset, wanted)
+    if wanted and period is None:
+        offered = ", ".join(label(p) for p in period_options(dataset)) or "không có"
+        _err(f"Không có kỳ báo cáo “{wanted}” trong dữ liệu (có: {offered}).")
+        return None
+    return in_period(dataset, period)
+
+
 def _run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     fmt = args.format or out.suffix.lower().lstrip(".")
@@ -155,9 +171,10 @@ def _run(args: argparse.Namespace) -> int:
     if not result.dataset.domains():
         _err("Không đọc được số liệu nào từ các tệp đã cho.")
         return 1
-    data = _render(result.dataset, fmt, args)
+    dataset = _in_period(result.dataset, args.period)
+    data = _render(dataset, fmt, args) if dataset is not None else None
     if data is None:
-        return 1
+        return 2 if dataset is None else 1
     _write(out, data)
     if result.warnings:
         print(f"Lưu ý: dữ liệu có {len(result.warnings)} cảnh báo "

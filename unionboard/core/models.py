@@ -235,6 +235,7 @@ class TermTarget:
     yearly_targets: dict[int, str] = field(default_factory=dict)
     results: dict[int, str] = field(default_factory=dict)
     per_year: bool = True  # the target applies to every year (vs. once for the term)
+    cumulative: bool = False  # a whole-term target whose yearly results are running totals (lũy kế)
 
 
 @dataclass(frozen=True)
@@ -253,8 +254,11 @@ class UnionInfo:
 
     name: str = "Công đoàn cơ sở"
     congress: str = ""  # "IV"
-    reported_term: str = ""  # "2012–2017"
+    reported_term: str = ""  # "2012–2017": the current term, whose figures are reported
     next_term: str = ""  # "2017–2022"
+    kind: str = ""  # union kind key of core.period.UNION_KINDS ("" = not said)
+    upper_union: str = ""  # "LĐLĐ tỉnh Hà Giang"
+    congress_date: str = ""  # ISO "2023-03-15" when known
 
 
 @dataclass(frozen=True, eq=False)
@@ -269,6 +273,7 @@ class Dataset:
     budget: tuple[BudgetLine, ...] | None = None
     info: UnionInfo = field(default_factory=UnionInfo)
     extra: dict[str, object] = field(default_factory=dict)  # registered domains beyond the built-in six
+    period: object | None = None  # core.period.ReportingPeriod the data was cut to (None = as read)
 
     def domains(self) -> tuple[str, ...]:
         """The domains that hold data, built-in first."""
@@ -289,7 +294,9 @@ class Dataset:
     def replaced(self, values: dict[str, object], info: UnionInfo | None = None) -> Dataset:
         """A copy with some domains (and optionally the info) replaced."""
         current = {d: self.get(d) for d in (*DOMAINS, *self.extra)}
-        return Dataset.of({**current, **values}, info if info is not None else self.info)
+        out = Dataset.of({**current, **values}, info if info is not None else self.info)
+        object.__setattr__(out, "period", self.period)
+        return out
 
 
 @dataclass(frozen=True)

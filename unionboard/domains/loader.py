@@ -11,7 +11,9 @@ from pathlib import Path
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Dataset, SourceFile, UnionInfo
+from unionboard.core.period import parse_date
 from unionboard.core.text import clean, fold
+from unionboard.core.wording import kind_of
 from unionboard.domains import registry
 from unionboard.domains.schema import HeaderMatch, find_header
 from unionboard.read import legacy_text
@@ -23,6 +25,11 @@ INFO_KEYS = {
     "dai hoi lan thu": "congress", "lan thu": "congress", "congress": "congress",
     "nhiem ky bao cao": "reported_term", "reported term": "reported_term",
     "nhiem ky toi": "next_term", "nhiem ky moi": "next_term", "next term": "next_term",
+    "nhiem ky hien tai": "reported_term", "current term": "reported_term",
+    "loai hinh": "kind", "loai hinh cong doan": "kind", "kind": "kind", "union kind": "kind",
+    "cong doan cap tren": "upper_union", "cong doan cap tren truc tiep": "upper_union",
+    "upper union": "upper_union",
+    "ngay dai hoi": "congress_date", "congress date": "congress_date",
 }
 FileInput = SourceFile | str | os.PathLike
 
@@ -67,6 +74,11 @@ def _read_info(sheet: Sheet) -> dict[str, str]:
         cells = [clean(v) for v in line if clean(v)]
         if len(cells) >= 2 and fold(cells[0]) in INFO_KEYS:
             found[INFO_KEYS[fold(cells[0])]] = cells[1]
+    if "kind" in found:
+        found["kind"] = kind_of(found["kind"])
+    if "congress_date" in found:
+        day = parse_date(found["congress_date"])
+        found["congress_date"] = day.isoformat() if day is not None else ""
     return found
 
 

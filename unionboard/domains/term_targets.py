@@ -8,7 +8,9 @@ Layout (schema.TERM_TARGETS), one row per target:
   "Năm 2018" or just 2018 hold results; "Mục tiêu 2018" / "Chỉ tiêu 2018" hold a target for that
   year only (it overrides "Mục tiêu nhiệm kỳ" for the year).
 * "Áp dụng" is "Hàng năm" (the target must be met every year) or "Cả nhiệm kỳ" (a total or a level
-  for the whole term); blank → "Hàng năm" unless the text says otherwise.
+  for the whole term); blank → "Hàng năm" unless the text says otherwise. A whole-term count's yearly
+  results are each year's own figure ("Cả nhiệm kỳ": 6, 7, 6) or the running total so far
+  ("Cả nhiệm kỳ (lũy kế)": 6, 13, 19) — the cell says which, never guessed from the numbers.
 * A row with text but no code and no target is a group heading ("* Nhóm chỉ tiêu phối hợp thực
   hiện"): it gives the group to the rows below it that have none.
 
@@ -31,6 +33,8 @@ from unionboard.read.workbook import Sheet
 
 COORDINATED, UNION_LED = "Phối hợp thực hiện", "Công đoàn thực hiện"
 PER_YEAR_LABEL, WHOLE_TERM_LABEL = "Hàng năm", "Cả nhiệm kỳ"
+RUNNING_LABEL = "Cả nhiệm kỳ (lũy kế)"  # whole-term, each year's result is the total so far
+_RUNNING = ("luy ke", "cong don", "cumulative", "running total", "running totals")
 
 _RESULT_HEADER = re.compile(r"^(?:ket qua|kq|thuc hien|th|result|results|nam|year)?\s*(?:nam\s*)?((?:19|20)\d{2})$")
 _TARGET_HEADER = re.compile(r"^(?:muc tieu|chi tieu|mt|ct|ke hoach|target)\s*(?:nam\s*)?((?:19|20)\d{2})$")
@@ -75,7 +79,7 @@ def canonical_group(value: object) -> str:
 
 def _per_year(value: object, unit: str, text: str) -> bool | None:
     """True for a yearly target, False for a whole-term one, None when the cell is not understood."""
-    folded = fold(value)
+    folded = _without_running(fold(value))
     if not folded:
         whole_term = "nhiem ky" in f"{fold(unit)} {fold(text)}" and "nam" not in fold(unit).split()
         return not whole_term
@@ -84,6 +88,26 @@ def _per_year(value: object, unit: str, text: str) -> bool | None:
     if folded in _WHOLE_TERM:
         return False
     return None
+
+
+def _without_running(folded: str) -> str:
+    """'ca nhiem ky (luy ke)' → 'ca nhiem ky': the running-total words apart, for _per_year."""
+    for word in _RUNNING:
+        folded = folded.replace(word, " ")
+    return " ".join(re.sub(r"[()\[\],;:–-]", " ", folded).split())
+
+
+def is_running(value: object) -> bool:
+    """Whether an "Áp dụng" cell says the results are running totals ("lũy kế", "cộng dồn")."""
+    folded = fold(value)
+    return any(word in folded for word in _RUNNING)
+
+
+def applies_label(target: TermTarget) -> str:
+    """'Hàng năm', 'Cả nhiệm kỳ' or 'Cả nhiệm kỳ (lũy kế)': what the sheet writes and the pages show."""
+    if target.per_year:
+        return PER_YEAR_LABEL
+    return RUNNING_LABEL if target.cumulative else WHOLE_TERM_LABEL
 
 
 def is_percent_target(unit: str, target: str) -> bool:
@@ -211,7 +235,8 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
         yearly = {y: as_written(v, percent) for y, v in yearly_raw.items() if not is_blank(v)}
         results = _results(sheet, r, result_cols, result_raw, yearly, target_text, percent, label, log)
         out.append(TermTarget(code=code, text=text, group=group, unit=unit, term_target=target_text,
-                              yearly_targets=yearly, results=results, per_year=per_year))
+                              yearly_targets=yearly, results=results, per_year=per_year,
+                              cumulative=not per_year and is_running(get(r, "per_year"))))
     if not out:
         log.warning(file, name, cell_name(header.row, 0), "term_targets.empty")
     return tuple(out)

@@ -16,9 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unionboard.analysis.metrics import below_university, member_summary
+from unionboard.analysis.period import period_within
+from unionboard.analysis.planning import targets_term
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset, Finance, Roster, UnionInfo
+from unionboard.core.period import YEAR, ReportingPeriod, label, term_text
 from unionboard.core.text import format_number
+from unionboard.core.wording import union_word
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"
@@ -104,7 +108,7 @@ def _pad(n: int) -> str:
     return f"{n:02d}"
 
 
-def member_paragraph(roster: Roster, lang: str = "vi") -> str:
+def member_paragraph(roster: Roster, lang: str = "vi", kind: str = "") -> str:
     """The member structure in the report's words (Part 1, I.1).
 
     "Tổng số 33 đoàn viên, trong đó: 16 nam, 17 nữ; ... Trình độ chuyên môn: Thạc sỹ: 06; ..."
@@ -115,7 +119,8 @@ def member_paragraph(roster: Roster, lang: str = "vi") -> str:
     first = t("doc.members_total", lang, total=summary["total"], men=gender.get("Nam", 0),
               women=gender.get("Nữ", 0))
     departments = len(summary["by_department"])
-    first += t("doc.members_departments", lang, n=_pad(departments)) if departments else "."
+    units = union_word(kind, "units", lang)  # "phòng, đơn vị" / "bộ phận, phân xưởng" by the union's kind
+    first += t("doc.members_departments", lang, n=_pad(departments), units=units) if departments else "."
     levels = [f"{value_label(level, lang)}: {_pad(education.get(level, 0))}"
               for level in ("Tiến sỹ", "Thạc sỹ", "Đại học", "Cao đẳng")
               if education.get(level) or level in ("Thạc sỹ", "Đại học")]
@@ -124,7 +129,7 @@ def member_paragraph(roster: Roster, lang: str = "vi") -> str:
         levels.append(t("doc.members_below", lang, n=_pad(below)))
     parts = [first, t("doc.members_education", lang, levels="; ".join(levels)),
              t("doc.members_theory", lang, high=theory.get("Cao cấp", 0), mid=theory.get("Trung cấp", 0)),
-             t("doc.members_party", lang, n=summary["party_members"],
+             t("doc.members_party", lang, n=summary["party_members"], persons=union_word(kind, "persons", lang),
                women=summary["party_members_female"])]
     return " ".join(parts)
 
@@ -134,11 +139,18 @@ def amount(value: int) -> str:
     return format_number(value) if value else ""
 
 
-def heading_lines(info: UnionInfo, lang: str = "vi") -> tuple[str, str, str]:
-    """(union name in capitals, title, "Nhiệm kỳ 2012–2017" or "")."""
+def heading_lines(info: UnionInfo, lang: str = "vi", period: ReportingPeriod | None = None) -> tuple[str, str, str]:
+    """(union name in capitals, title, the period's label: "Tổng kết nhiệm kỳ 2012–2017", "Báo cáo năm 2025"…).
+
+    A one-year period is the annual report ("BÁO CÁO TỔNG KẾT … NĂM 2025"), a term the congress report.
+    """
     name = info.name.strip() or t("doc.default_name", lang)
+    if period is not None and period.kind == YEAR:
+        return name.upper(), t("annual.title", lang, year=period.first), label(period, lang)
     title = (t("doc.title_congress", lang, congress=info.congress) if info.congress
              else t("doc.title_plain", lang))
+    if period is not None and period.years:
+        return name.upper(), title, label(period, lang)
     term = t("doc.term", lang, term=info.reported_term) if info.reported_term else ""
     return name.upper(), title, term
 
@@ -180,12 +192,17 @@ def _spending_blocks(finance: Finance, years: list[int], lang: str) -> list[Bloc
             Table("spending", header, tuple(rows), (LEFT, *([RIGHT] * (len(header) - 1))))]
 
 
-def finance_blocks(finance: Finance, lang: str = "vi") -> tuple[Block, ...]:
-    """Opening balance, the revenue and spending tables, the term's totals in a sentence."""
+def finance_blocks(finance: Finance, lang: str = "vi", within: str | None = None,
+                   year: int | None = None) -> tuple[Block, ...]:
+    """Opening balance, the revenue and spending tables, the period's totals in a sentence
+    (`within`: the period in words, "cả nhiệm kỳ" when not given; `year`: a one-year report's year,
+    whose opening balance is the year's, not the term's)."""
     years = list(finance.years)
     blocks: list[Block] = []
     if finance.opening_balance:
-        blocks.append(Paragraph(t("doc.opening", lang, amount=format_number(finance.opening_balance))))
+        amount_text = format_number(finance.opening_balance)
+        blocks.append(Paragraph(t("period.opening_year", lang, year=year, amount=amount_text) if year
+                                else t("doc.opening", lang, amount=amount_text)))
     if not finance.table("revenue").empty or finance.revenue:
         blocks.extend(_revenue_blocks(finance, years, lang))
     if finance.spending or finance.revenue:
@@ -193,7 +210,8 @@ def finance_blocks(finance: Finance, lang: str = "vi") -> tuple[Block, ...]:
     blocks.append(Paragraph(t("doc.finance_summary", lang,
                               revenue=format_number(finance.total("revenue")),
                               spending=format_number(finance.total("spending")),
-                              closing=format_number(finance.closing_balance)), before=6))
+                              closing=format_number(finance.closing_balance),
+                              within=within or t("period.short_whole_term", lang)), before=6))
     return tuple(blocks)
 
 
@@ -233,21 +251,49 @@ def term_targets_table(dataset: Dataset, lang: str = "vi") -> Table:
 
 
 def sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
-    """One section per domain that holds data, in the report's order."""
+    """One section per domain that holds data, in the report's order (the annual report's for a year)."""
+    period = dataset.period
+    if period is not None and period.kind == YEAR:
+        return annual_sections(dataset, lang)
     out: list[Section] = []
     if dataset.members is not None and len(dataset.members):
         out.append(Section(t("doc.section_members", lang),
-                           (Paragraph(member_paragraph(dataset.members, lang)),), "members"))
+                           (Paragraph(member_paragraph(dataset.members, lang, dataset.info.kind)),), "members"))
     if dataset.finance is not None and dataset.finance.entries:
-        out.append(Section(t("doc.section_finance", lang), finance_blocks(dataset.finance, lang),
-                           "finance"))
+        out.append(Section(t("doc.section_finance", lang),
+                           finance_blocks(dataset.finance, lang, period_within(dataset, lang)), "finance"))
     if dataset.targets:
         out.append(Section(t("doc.section_targets", lang), (targets_table(dataset, lang),), "targets"))
     if dataset.awards:
         out.append(Section(t("doc.section_awards", lang), (awards_table(dataset, lang),), "awards"))
     if dataset.term_targets:
-        heading = (t("doc.section_term_targets", lang, term=dataset.info.next_term)
-                   if dataset.info.next_term else t("doc.section_term_targets_next", lang))
+        term = targets_term(dataset.info, dataset.term_targets)  # the term they were set for
+        heading = (t("doc.section_term_targets", lang, term=term_text(term))
+                   if term else t("doc.section_term_targets_next", lang))
+        out.append(Section(heading, (term_targets_table(dataset, lang),), "term_targets"))
+    return out
+
+
+def annual_sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
+    """The year-end review's order: members and workers, the year's targets, emulation and awards,
+    the year's finances, then the progress on the term's targets (the direction for the next year)."""
+    year = dataset.period.first if dataset.period is not None and dataset.period.years else ""
+    out: list[Section] = []
+    if dataset.members is not None and len(dataset.members):
+        out.append(Section(t("annual.section_situation", lang),
+                           (Paragraph(member_paragraph(dataset.members, lang, dataset.info.kind)),), "members"))
+    if dataset.targets:
+        out.append(Section(t("annual.section_targets", lang), (targets_table(dataset, lang),), "targets"))
+    if dataset.awards:
+        out.append(Section(t("annual.section_awards", lang), (awards_table(dataset, lang),), "awards"))
+    if dataset.finance is not None and dataset.finance.entries:
+        out.append(Section(t("annual.section_finance", lang, year=year),
+                           finance_blocks(dataset.finance, lang, period_within(dataset, lang), year or None),
+                           "finance"))
+    if dataset.term_targets:
+        term = targets_term(dataset.info, dataset.term_targets)
+        heading = (t("annual.section_term_targets", lang, term=term_text(term))
+                   if term else t("doc.section_term_targets_next", lang))
         out.append(Section(heading, (term_targets_table(dataset, lang),), "term_targets"))
     return out
 
@@ -255,7 +301,7 @@ def sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
 def build_report(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Section, ...] = ()) -> Report:
     """The report of `dataset` in `lang`; `extra_sections` follow the data's sections (issue 13's
     credentials report and election result plug in here)."""
-    organisation, title, term = heading_lines(dataset.info, lang)
+    organisation, title, term = heading_lines(dataset.info, lang, dataset.period)
     return Report(organisation=organisation, title=title, term=term,
                   sections=(*sections(dataset, lang), *extra_sections),
                   empty_note=t("doc.no_data", lang), sign_for=t("doc.sign_for", lang),
@@ -264,4 +310,4 @@ def build_report(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Secti
 
 __all__ = ["Paragraph", "UnitNote", "Table", "Section", "Report", "Block", "build_report",
            "member_paragraph", "amount", "heading_lines", "chair_name", "finance_blocks",
-           "targets_table", "awards_table", "term_targets_table", "sections"]
+           "targets_table", "awards_table", "term_targets_table", "sections", "annual_sections"]

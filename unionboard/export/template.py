@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import BinaryIO, Literal
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -31,13 +32,16 @@ from unionboard.core.models import (
     UnionInfo,
 )
 from unionboard.core.text import clean, parse_number
+from unionboard.core.wording import kind_label
 from unionboard.domains import registry, schema
 from unionboard.domains.spec import SheetLayout
 from unionboard.domains.term_targets import (
     COORDINATED,
     PER_YEAR_LABEL,
+    RUNNING_LABEL,
     UNION_LED,
     WHOLE_TERM_LABEL,
+    applies_label,
     as_written,
     is_percent_target,
 )
@@ -69,9 +73,13 @@ INFO_ROWS: tuple[tuple[str, str], ...] = (
     ("congress", "Đại hội lần thứ"),
     ("reported_term", "Nhiệm kỳ báo cáo"),
     ("next_term", "Nhiệm kỳ tới"),
+    ("kind", "Loại hình"),
+    ("upper_union", "Công đoàn cấp trên"),
+    ("congress_date", "Ngày đại hội"),
 )
 EXAMPLE_INFO = UnionInfo(name="Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang",
-                         congress="IV", reported_term="2012–2017", next_term="2017–2022")
+                         congress="IV", reported_term="2012–2017", next_term="2017–2022", kind="agency",
+                         upper_union="Công đoàn Viên chức tỉnh Hà Giang")  # the draft report, line 9
 
 MEMBER_LABELS: tuple[str, ...] = tuple(c.label for c in schema.MEMBERS.columns)
 TARGET_LABELS: tuple[str, ...] = tuple(c.label for c in schema.TARGETS.columns)
@@ -93,7 +101,7 @@ TERM_TARGET_COLUMNS: tuple[str, ...] = ("Mã", "Nội dung", "Nhóm", "ĐVT", "M
 BUDGET_COLUMNS: tuple[str, ...] = ("Năm", "Thu/Chi", "Khoản mục", "Kế hoạch")
 TEXT_COLUMNS = ("Mã", "Nội dung", "Nhóm", "ĐVT", "Áp dụng", "Thu/Chi", "Khoản mục")
 TERM_GROUPS = (COORDINATED, UNION_LED)
-APPLIES_VALUES = (PER_YEAR_LABEL, WHOLE_TERM_LABEL)
+APPLIES_VALUES = (PER_YEAR_LABEL, WHOLE_TERM_LABEL, RUNNING_LABEL)
 BUDGET_SIDES = ("Thu", "Chi")  # budget.side_of: Thu → revenue, Chi → spending
 BUDGET_TITLE = "DỰ TOÁN THU CHI"  # no union name: budget.unit_factor scans the rows above the header
 PLANNING_HEADER_ROW = 3  # row 1 title, row 2 note, row 3 header (1-based)
@@ -169,12 +177,20 @@ def _mark_example(ws: Worksheet, row: int) -> None:
 # --------------------------------------------------------------------------- sheet builders
 
 
-def add_info_sheet(wb: Workbook, info: UnionInfo) -> Worksheet:
-    """'Thông tin': key | value rows (the keys fold to loader.INFO_KEYS)."""
+def add_info_sheet(wb: Workbook, info: UnionInfo, example: UnionInfo | None = None) -> Worksheet:
+    """'Thông tin': key | value rows (the keys fold to loader.INFO_KEYS). With `example`, each value cell
+    carries the example as a comment only: an example in a cell would become the union's name."""
     ws = wb.create_sheet(SHEET_INFO)
     for row, (field_name, key) in enumerate(INFO_ROWS, start=1):
         put(ws, row, 1, key).font = BOLD
-        put(ws, row, 2, getattr(info, field_name) or None)
+        value = getattr(info, field_name) or None
+        if field_name == "kind" and value:
+            value = kind_label(value)  # written as the committee reads it, read back by wording.kind_of
+        cell = put(ws, row, 2, value)
+        shown = getattr(example, field_name, "") if example is not None else ""
+        if shown:
+            shown = kind_label(shown) if field_name == "kind" else shown
+            cell.comment = Comment(f"Ví dụ: {shown}", "unionboard")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 64
     return ws
@@ -322,7 +338,7 @@ def term_target_table(targets: Iterable[TermTarget], years: Sequence[int]) -> tu
     header = [*TERM_TARGET_COLUMNS, *(target_column(y) for y in target_years),
               *(result_column(y) for y in all_years)]
     rows = [(t.code, t.text, t.group, t.unit, t.term_target,
-             PER_YEAR_LABEL if t.per_year else WHOLE_TERM_LABEL,
+             applies_label(t),
              *(t.yearly_targets.get(y, "") for y in target_years),
              *(t.results.get(y, "") for y in all_years)) for t in targets]
     return header, rows
@@ -529,6 +545,9 @@ def guide_lines(max_file_mb: float | None = None) -> list[tuple[str, str]]:
              "“Thông tin”."),
         ("", "Kết quả nhập theo từng năm, vào cột của năm đó, cùng dạng với mục tiêu (số, phần trăm hoặc "
              "chữ). Ô kết quả để trống nghĩa là năm đó chưa có kết quả (không tính là chưa đạt)."),
+        ("", f"Mục tiêu “{WHOLE_TERM_LABEL}” là một tổng số (ví dụ 30 người cả nhiệm kỳ): mỗi năm ghi số của "
+             f"riêng năm đó (6, 7, 6). Nếu muốn ghi số cộng dồn đến năm đó (6, 13, 19) thì chọn Áp dụng "
+             f"“{RUNNING_LABEL}”. Các năm chưa đến để trống: không bị tính là chậm tiến độ."),
         ("", "Nếu mục tiêu mỗi năm khác nhau, có thể thêm các cột “Mục tiêu 2018”, “Mục tiêu 2019”…: mục "
              "tiêu ghi ở cột của một năm thay cho “Mục tiêu nhiệm kỳ” trong năm đó."),
         ("heading", "7. Trang “Dự toán thu chi” — kế hoạch thu, chi theo năm"),
@@ -609,7 +628,7 @@ def build_template() -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     add_guide_sheet(wb)
-    add_info_sheet(wb, EXAMPLE_INFO)
+    add_info_sheet(wb, UnionInfo(name=""), example=EXAMPLE_INFO)  # the example never becomes a union's name
     for spec in registry.specs():
         if spec.key in BUILTIN_EXAMPLES:
             BUILTIN_EXAMPLES[spec.key](wb)
@@ -634,7 +653,18 @@ def template_bytes() -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["write_template", "template_bytes", "build_template", "add_info_sheet", "add_members_sheet",
+
+def info_workbook(info: UnionInfo) -> bytes:
+    """A workbook holding only the "Thông tin" sheet of `info`: the committee's info form, stored as an upload."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    add_info_sheet(wb, info)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+__all__ = ["info_workbook", "write_template", "template_bytes", "build_template", "add_info_sheet", "add_members_sheet",
            "add_finance_sheet", "add_targets_sheet", "add_awards_sheet", "add_term_targets_sheet",
            "add_budget_sheet", "add_guide_sheet", "term_target_table", "budget_rows", "term_targets_title",
            "result_column", "target_column", "text_cell", "number_cell", "term_value_cell"]

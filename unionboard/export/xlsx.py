@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from unionboard.analysis.planning import term_years
 from unionboard.core.models import Award, Dataset, Finance, Roster, Target, TermTarget
+from unionboard.core.period import label
 from unionboard.domains import registry
 from unionboard.export.template import (
     PARTY_MARK,
@@ -148,6 +149,9 @@ BUILTIN_WRITERS = {
 }
 
 
+PERIOD_ROW = "Kỳ báo cáo"
+
+
 def build_workbook(dataset: Dataset) -> Workbook:
     """The data set's workbook: Thông tin, then one sheet per registered domain that holds data.
 
@@ -156,7 +160,9 @@ def build_workbook(dataset: Dataset) -> Workbook:
     """
     wb = Workbook()
     wb.remove(wb.active)
-    add_info_sheet(wb, dataset.info)
+    info = add_info_sheet(wb, dataset.info)
+    if dataset.period is not None:  # the figures' period, said like every title (the reader skips the row)
+        info.append([PERIOD_ROW, label(dataset.period)])
     for spec in registry.specs():
         value = dataset.get(spec.key)
         if value is None:

@@ -48,6 +48,7 @@ from unionboard.core.models import (
     Target,
 )
 from unionboard.core.text import format_dong, format_number, plotly_text, wrap
+from unionboard.core.wording import SAID_KINDS, union_word
 from unionboard.present import palette
 
 FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
@@ -420,28 +421,36 @@ def party_by_gender(roster: Roster, lang: str = "vi") -> Chart:
     return build_chart(data_party_by_gender, _draw_party_by_gender, roster, lang=lang)
 
 
-def data_department_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
-    """Members per unit, largest first (ties keep the roster's order)."""
+def _unit_column(lang: str, kind: str) -> str:
+    """'Phòng, đơn vị' (the sample's agency), 'Bộ phận, phân xưởng' in an enterprise, ..."""
+    return union_word(kind, "unit_col", lang) if kind in SAID_KINDS else _cols(lang)["department"]
+
+
+def data_department_bar(roster: Roster, lang: str = "vi", kind: str = "") -> pd.DataFrame:
+    """Members per unit, largest first (ties keep the roster's order); the unit named by the union's kind."""
     c = _cols(lang)
     counts = member_summary(roster)["by_department"]
     ordered = sorted(counts.items(), key=lambda kv: -kv[1])
-    return pd.DataFrame({c["department"]: [k for k, _ in ordered],
+    return pd.DataFrame({_unit_column(lang, kind): [k for k, _ in ordered],
                          c["count"]: [int(v) for _, v in ordered]})
 
 
-def _draw_department_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") -> go.Figure:
+def _draw_department_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi", kind: str = "") -> go.Figure:
     """Horizontal bars, the largest unit at the top."""
     c = _cols(lang)
     data = table.iloc[::-1]  # plotly draws the first category at the bottom
-    title = _title("department_bar", findings.department_finding(roster, lang), lang)
-    fig = _count_bar(data, c["department"], c["count"], title, lang, horizontal=True, wrap=30)
+    finding = findings.department_finding(roster, lang, kind)
+    if finding is None and kind in SAID_KINDS:
+        finding = i18n.t("words.members_by_units", lang, units=union_word(kind, "units", lang))
+    title = _title("department_bar", finding, lang)
+    fig = _count_bar(data, _unit_column(lang, kind), c["count"], title, lang, horizontal=True, wrap=30)
     fig.update_layout(height=max(420, 110 + 52 * len(data)), margin={"l": 20})
     return fig
 
 
-def department_bar(roster: Roster, lang: str = "vi") -> Chart:
+def department_bar(roster: Roster, lang: str = "vi", kind: str = "") -> Chart:
     """The department bar chart: its figure and the table it shows (built once)."""
-    return build_chart(data_department_bar, _draw_department_bar, roster, lang=lang)
+    return build_chart(data_department_bar, _draw_department_bar, roster, lang=lang, kind=kind)
 
 
 def data_age_histogram(roster: Roster, reference_year: int | None = None,

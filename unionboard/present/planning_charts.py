@@ -13,8 +13,17 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from unionboard.analysis.planning import EXCEEDED, MET, NO_DATA, NOT_MET, REVENUE, TargetProgress
+from unionboard.analysis.planning import (
+    EXCEEDED,
+    MET,
+    NO_DATA,
+    NOT_MET,
+    NOT_YET,
+    REVENUE,
+    TargetProgress,
+)
 from unionboard.core.i18n import t, value_label
+from unionboard.core.models import TermTarget
 from unionboard.core.text import format_dong, format_number, plotly_text, wrap
 from unionboard.present import palette
 from unionboard.present.charts import Chart, build_chart, white_template
@@ -36,7 +45,14 @@ def _label(text: object) -> str:
 
 
 def _status_label(status: str, lang: str) -> str:
+    if status == NOT_YET:  # a year not reached yet: never late
+        return t("period.not_reached", lang)
     return t("plan_no_data", lang) if status == NO_DATA else value_label(status, lang)
+
+
+def _z(status: str) -> int:
+    """The colour index: a year not reached is grey like a year without data (its text says which)."""
+    return STATUS_ORDER.index(NO_DATA if status == NOT_YET else status)
 
 
 def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
@@ -83,8 +99,10 @@ def _draw_status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years
     """
     if not items or not years:
         return None
-    z = [[STATUS_ORDER.index(p.statuses.get(y, NO_DATA)) for y in years] for p in items]
-    text = [[_label(p.target.results.get(y, "") or "–") for y in years] for p in items]
+    z = [[_z(p.statuses.get(y, NO_DATA)) for y in years] for p in items]
+    text = [[_label(p.target.results.get(y, "") or (_status_label(NOT_YET, lang)
+                                                     if p.statuses.get(y) == NOT_YET else "–"))
+             for y in years] for p in items]
     status = [[_label(_status_label(p.statuses.get(y, NO_DATA), lang)) for y in years] for p in items]
     custom = [[[status[i][j], _label(p.target.text), _label(p.target.term_target)] for j in range(len(years))]
               for i, p in enumerate(items)]
@@ -243,6 +261,13 @@ def _number(value: object, decimals: int = 0) -> str:
     return "" if value is None or pd.isna(value) else format_number(float(value), decimals)
 
 
+def applies_text(target: TermTarget, lang: str = "vi") -> str:
+    """'Hàng năm', 'Cả nhiệm kỳ, kết quả từng năm' or '…, kết quả lũy kế': how its results add up."""
+    if target.per_year:
+        return t("period.applies_per_year", lang)
+    return t("period.applies_running" if target.cumulative else "period.applies_whole_term", lang)
+
+
 def data_progress(items: list[TargetProgress], lang: str = "vi") -> pd.DataFrame:
     """One row per target (behind schedule first): target, latest result and status, on track, projection."""
     on_track = {True: t("plan_on_track_yes", lang), False: t("plan_on_track_no", lang),
@@ -252,6 +277,7 @@ def data_progress(items: list[TargetProgress], lang: str = "vi") -> pd.DataFrame
         t("plan_col_text", lang): [p.target.text for p in items],
         t("plan_col_unit", lang): [p.target.unit for p in items],
         t("plan_col_target", lang): [p.target.term_target for p in items],
+        t("period.col_applies", lang): [applies_text(p.target, lang) for p in items],
         t("plan_col_latest", lang): [f"{p.target.results.get(p.latest_year, '')} ({p.latest_year})"
                                      if p.latest_year else "" for p in items],
         t("plan_col_status", lang): [_status_label(p.latest_status, lang) for p in items],

@@ -17,9 +17,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
+from unionboard.analysis.period import default_for, period_within
+from unionboard.analysis.planning import targets_term
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
+from unionboard.core.period import WHOLE_TERM, label, parse_term, term_text
 from unionboard.core.text import fold, format_number
+from unionboard.core.wording import union_word
 
 SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "targets", "awards",
               "term_targets")
@@ -110,7 +114,7 @@ def _source_name(item: str, s: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- slides
 
 
-def _title_slide(dataset: Dataset, s: dict[str, str]) -> Slide:
+def _title_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide:
     info = dataset.info
     name = info.name.strip() or "Công đoàn cơ sở"
     congress = s["congress"].format(congress=info.congress) if info.congress else s["congress_fallback"]
@@ -119,6 +123,11 @@ def _title_slide(dataset: Dataset, s: dict[str, str]) -> Slide:
         term_part=s["title_notes_term"].format(term=info.reported_term) if info.reported_term else "",
         congress_part=(s["title_notes_congress"].format(congress=info.congress)
                        if info.congress else ""))
+    period = dataset.period if dataset.period is not None else default_for(dataset)
+    if period is not None and period.kind != WHOLE_TERM:
+        # a year or the term so far is not the congress: the deck says its period, not "Đại hội lần thứ …"
+        notes = s["title_notes_period"].format(name=name, period=label(period, lang))
+        return Slide(key="title", title=name, finding=label(period, lang), numbers=(), notes=notes)
     numbers = ((s["term_label"], info.reported_term),) if info.reported_term else ()
     return Slide(key="title", title=name, finding=congress, numbers=numbers, notes=notes)
 
@@ -147,7 +156,8 @@ def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     if theory_parts:
         notes.append(s["members_notes_theory"].format(parts=", ".join(theory_parts)))
     if summary["by_department"]:
-        notes.append(s["members_notes_departments"].format(n=len(summary["by_department"])))
+        notes.append(s["members_notes_departments"].format(
+            n=len(summary["by_department"]), units=union_word(dataset.info.kind, "units", lang)))
     return Slide(
         key="members", title=s["members_title"],
         finding=s["members_finding"].format(total=total, female_pct=fmt_percent(female, total, lang),
@@ -198,7 +208,7 @@ def _finance_side_slide(dataset: Dataset, side: str, s: dict[str, str], lang: st
     best, worst = _extremes(by_year)
     extremes_key = "best_worst_revenue" if side == "revenue" else "best_worst_spending"
     notes_key = "revenue_notes" if side == "revenue" else "spending_notes"
-    notes = [s[notes_key].format(total=dong(total), avg=dong(round(avg))),
+    notes = [s[notes_key].format(total=dong(total), avg=dong(round(avg)), within=period_within(dataset, lang)),
              s["by_source" if side == "revenue" else "by_category"].format(parts=parts)]
     if len(by_year) > 1:
         notes.append(s[extremes_key].format(best=best, best_amount=dong(by_year[best]),
@@ -238,13 +248,15 @@ def _balance_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     if closing >= 0:
         finding = s["balance_finding"].format(closing=fmt_million(closing, lang), tail=tail)
     else:
-        finding = s["balance_negative_finding"].format(closing=fmt_million(-closing, lang), tail=tail)
+        key = "balance_negative_finding" if _within_term(dataset) else "balance_negative_finding_year"
+        finding = s[key].format(closing=fmt_million(-closing, lang), tail=tail,
+                                year=dataset.period.last if dataset.period is not None else "")
     dong = lambda v: fmt_number(v, lang)  # noqa: E731
     notes = []
     if finance.opening_balance:
         notes.append(s["opening_notes"].format(opening=dong(finance.opening_balance)))
     notes.append(s["balance_notes"].format(revenue=dong(revenue), spending=dong(spending),
-                                           closing=dong(closing)))
+                                           closing=dong(closing), within=period_within(dataset, lang)))
     notes.extend(s["deficit_notes"].format(year=y, gap=dong(spend_year[y] - rev_year.get(y, 0)),
                                            running=dong(running[y])) for y in deficits)
     million = lambda v: fmt_number(v / 1_000_000, lang, 2)  # noqa: E731
@@ -295,7 +307,12 @@ def _award_when(award: Award, s: dict[str, str]) -> str:
     return s["award_when_unknown"]
 
 
-def _awards_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
+def _within_term(dataset: Dataset) -> bool:
+    """Whether the data set is the whole term (or not cut): its sentences say "nhiệm kỳ" as the report does."""
+    return dataset.period is None or dataset.period.kind == WHOLE_TERM
+
+
+def _awards_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | None:
     awards = dataset.awards
     if not awards:
         return None
@@ -308,7 +325,11 @@ def _awards_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
     else:
         finding = s["awards_finding_plain"].format(n=total)
     levels = awards_by_level(awards)
-    notes = [s["awards_notes"].format(n=total, collective=collective, individual=individual),
+    within = period_within(dataset, lang)
+    notes = [s["awards_notes"].format(n=total, collective=collective, individual=individual)
+             if _within_term(dataset) else
+             s["awards_notes_period"].format(n=total, collective=collective, individual=individual,
+                                             Within=within[:1].upper() + within[1:]),
              s["awards_notes_levels"].format(parts=", ".join(
                  f"{s.get(f'chart_level_{level}', level)} {n}"
                  for level, n in levels.items()))]
@@ -328,14 +349,17 @@ def _term_targets_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
     items = dataset.term_targets
     if not items:
         return None
-    term = dataset.info.next_term
-    title = s["term_targets_title"].format(term=term) if term else s["term_targets_title_fallback"]
+    term = targets_term(dataset.info, items)  # the term the targets were set for, not always the next
+    title = (s["term_targets_title"].format(term=term_text(term)) if term
+             else s["term_targets_title_fallback"])
     groups: dict[str, int] = {}
     for item in items:
         groups[item.group] = groups.get(item.group, 0) + 1
     parts = ", ".join(s["term_targets_group"].format(n=n, group=(g[:1].lower() + g[1:]) if g else "")
                       .strip() for g, n in groups.items())
-    notes = [s["term_targets_notes"].format(n=len(items))]
+    next_term = parse_term(dataset.info.next_term)
+    notes = [s["term_targets_notes"].format(n=len(items)) if term is None or term == next_term
+             else s["term_targets_notes_term"].format(n=len(items), term=term_text(term))]
     for item in items:
         line = s["term_target_detail"].format(code=item.code, text=item.text.strip().rstrip("."))
         if item.term_target:
@@ -355,13 +379,13 @@ def build_slides(dataset: Dataset, lang: str = "vi", order: list[str] | None = N
     """
     s = strings(lang)
     builders = {
-        "title": lambda: _title_slide(dataset, s),
+        "title": lambda: _title_slide(dataset, s, lang),
         "members": lambda: _members_slide(dataset, s, lang),
         "revenue": lambda: _finance_side_slide(dataset, "revenue", s, lang),
         "spending": lambda: _finance_side_slide(dataset, "spending", s, lang),
         "balance": lambda: _balance_slide(dataset, s, lang),
         "targets": lambda: _targets_slide(dataset, s),
-        "awards": lambda: _awards_slide(dataset, s),
+        "awards": lambda: _awards_slide(dataset, s, lang),
         "term_targets": lambda: _term_targets_slide(dataset, s),
     }
     keys = SLIDE_KEYS if order is None else list(dict.fromkeys(k for k in order if k in builders))

@@ -6,6 +6,7 @@ import pandas as pd
 
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Finance, Target
+from unionboard.core.wording import SAID_KINDS, union_word
 
 UNITS = {"dong": 1, "thousand": 1_000, "million": 1_000_000}
 
@@ -14,9 +15,12 @@ ROSTER_COLUMNS = ("name", "gender", "birth_year", "department", "education", "po
 TARGET_COLUMNS = ("stt", "text", "unit", "target", "result", "evaluation")
 
 
-def roster_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """The roster for display: localised headers and values, party membership as a tick."""
+def roster_table(frame: pd.DataFrame, lang: str = "vi", kind: str = "") -> pd.DataFrame:
+    """The roster for display: localised headers and values, party membership as a tick; the unit's
+    header by the union's kind ("Bộ phận/phân xưởng" in an enterprise)."""
     labels = {c: t(f"table.roster.{c}", lang) for c in ROSTER_COLUMNS}
+    if kind in SAID_KINDS:
+        labels["department"] = union_word(kind, "unit_label", lang)
     columns = [c for c in labels if c in frame.columns and (c != "role" or frame[c].notna().any())]
     out = frame[columns].copy()
     for column in ("gender", "education", "political_theory"):

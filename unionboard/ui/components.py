@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from unionboard.analysis.period import has_yearly_data, period_label
 from unionboard.analysis.sample_fill import sample_domains
 from unionboard.core.i18n import t
 from unionboard.core.models import Issue
@@ -116,6 +117,11 @@ def missing_domain(domain: str, sheet_name: str, lang: str) -> None:
 def page_header(title: str, view) -> None:
     """The page title and, on sample data, the banner that says so."""
     st.title(title)
+    if view.period is not None:  # every page says which period its figures are for
+        st.caption(period_label(view.dataset, view.lang))
+        if not has_yearly_data(view.dataset):
+            st.info(t("period.empty", view.lang, label=period_label(view.dataset, view.lang)),
+                    icon=":material/event_busy:")
     if view.is_sample:
         st.info(t("sample_banner", view.lang), icon=":material/science:")
     elif still_sample := sample_domains(view.result):

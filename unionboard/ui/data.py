@@ -7,7 +7,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from unionboard.analysis.filters import dataset_in_years, dataset_years
+from unionboard.analysis.period import in_period, period_options
+from unionboard.core.i18n import t
 from unionboard.core.models import CheckResult, Dataset, SourceFile
+from unionboard.core.period import ReportingPeriod, default_period, label
 from unionboard.domains.loader import check_files
 from unionboard.sample.report import sample_paths
 
@@ -41,6 +44,12 @@ class View:
     dataset: Dataset
     years: tuple[int, ...]
     year_range: tuple[int, int] | None
+    period: ReportingPeriod | None = None  # the reporting period chosen in the sidebar
+
+    @property
+    def data_key(self) -> tuple:
+        """The content hash and the period: what a cached figure or document of this view depends on."""
+        return (*self.source.cache_key, self.period.key if self.period is not None else "")
 
     @property
     def is_sample(self) -> bool:
@@ -93,15 +102,35 @@ def folded_names(view: View) -> object:
     return _folded_names(view.source.cache_key, view.result.dataset.members)
 
 
-def build_view(lang: str, source: DataSource, year_range: tuple[int, int] | None) -> View:
-    """The data shown on a page: checked data in the year range, in `lang`."""
+def build_view(lang: str, source: DataSource, year_range: tuple[int, int] | None = None,
+               period: ReportingPeriod | None = None) -> View:
+    """The data shown on a page: checked data cut to the reporting period (or a year range), in `lang`."""
     result = checked(source)
     years = dataset_years(result.dataset)
     dataset = result.dataset
-    if year_range and years:
+    if period is not None:
+        dataset = in_period(dataset, period)
+        year_range = (period.first, period.last) if period.years else None
+    elif year_range and years:
         dataset = dataset_in_years(dataset, *year_range)
     return View(lang=lang, source=source, result=result, dataset=dataset, years=years,
-                year_range=year_range)
+                year_range=year_range, period=period)
+
+
+def period_choice(lang: str, source: DataSource) -> ReportingPeriod | None:
+    """The sidebar's reporting period: whole term, term so far or one year (the term so far by default
+    mid-term, the whole term at its end), kept per data set."""
+    options = period_options(checked(source).dataset)
+    if not options:
+        return None
+    by_key = {p.key: p for p in options}
+    default = default_period(options)
+    key = f"period-{source.cache_key[1] if source.version is not None else 'sample'}"
+    # a radio, not a select box: "Nhiệm kỳ 2023–2028, đến năm 2025" wraps whole in the sidebar
+    chosen = st.radio(t("period.sidebar", lang), list(by_key), key=key,
+                      index=list(by_key).index(default.key) if default is not None else 0,
+                      format_func=lambda k: label(by_key[k], lang), help=t("period.sidebar_help", lang))
+    return by_key.get(chosen, default)
 
 
 def get_view() -> View:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from unionboard.analysis.congress import count_election
 from unionboard.core.i18n import t
+from unionboard.core.period import TERM_SO_FAR, YEAR
 from unionboard.export.docx import dataset_to_docx
 from unionboard.export.ods import dataset_to_ods
 from unionboard.export.odt import dataset_to_odt
@@ -79,15 +80,31 @@ def document_sections(view, lang: str) -> tuple:
     return congress_sections(None if state.sample or not state.marks else state.report, results, lang)
 
 
+def period_file_name(name: str, period) -> str:
+    """'dai-hoi-bang-bieu.docx' → 'nam-2025-bang-bieu.docx' for a year, 'nhiem-ky-den-2025-…' for the term
+    so far: a file taken away says its period too."""
+    if period is not None and period.kind == YEAR:
+        return name.replace("dai-hoi", f"nam-{period.first}", 1)
+    if period is not None and period.kind == TERM_SO_FAR:
+        return name.replace("dai-hoi", f"nhiem-ky-den-{period.last}", 1)
+    return name
+
+
+ANNUAL_LABELS = {"docx": "annual.download_docx", "pdf": "annual.download_pdf", "odt": "annual.download_odt"}
+
+
 def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
     """The deck, the Word tables, the data, the PDF dossier and the OpenDocument files, cached on the
     data's content hash; the PDF and OpenDocument files are made only when clicked."""
-    key = view.source.cache_key
+    key = view.data_key  # the content and the reporting period
     st.download_button(t("slides_download_pptx", lang),
                        _pptx(key, tuple(order) if order else None, lang, public_url(), dataset),
-                       file_name="dai-hoi-trinh-chieu.pptx", mime=PPTX_MIME, key="slides_pptx",
+                       file_name=period_file_name("dai-hoi-trinh-chieu.pptx", view.period), mime=PPTX_MIME, key="slides_pptx",
                        on_click="ignore", icon=":material/co_present:")
+    annual = view.period is not None and view.period.kind == YEAR  # the annual report, not the congress's
     for fmt, (_write, label, file_name, mime, icon) in DOCUMENTS.items():
+        label = ANNUAL_LABELS.get(fmt, label) if annual else label
+        file_name = period_file_name(file_name, view.period)
         def data(fmt: str = fmt) -> bytes:
             # the dossier also holds the credentials report and the election results, once recorded
             extra = document_sections(view, lang) if fmt == "pdf" else ()

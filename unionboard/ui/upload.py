@@ -12,6 +12,7 @@ from unionboard.analysis import diff, sample_fill
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.core.text import format_dong, format_number, vietnam_time
+from unionboard.core.wording import kind_label
 from unionboard.read.workbook import MB, Limits
 from unionboard.store.versions import StoreError, open_store
 from unionboard.ui.auth import current_user, is_committee
@@ -165,6 +166,14 @@ def show_diff(d: diff.DatasetDiff, lang: str) -> None:
                                          zip(d.targets["result_before"], d.targets["result_after"], strict=True)],
             t("data_col_status", lang): [f"{_text(a, lang)} → {_text(b, lang)}" for a, b in
                                          zip(d.targets["status_before"], d.targets["status_after"], strict=True)],
+        }), hide_index=True, width="stretch")
+    if d.info:  # the union's information (the info form or a "Thông tin" sheet): field, before → after
+        st.markdown(f"**{t('info_form.diff_heading', lang)}**")
+        shown = {"kind": lambda v: kind_label(v, lang) if v else "—"}
+        st.dataframe(pd.DataFrame({
+            t("data_col_field", lang): [t(f"info_field.{f}", lang) for f, _, _ in d.info],
+            t("data_col_before", lang): [shown.get(f, lambda v: v or "—")(a) for f, a, _ in d.info],
+            t("data_col_after", lang): [shown.get(f, lambda v: v or "—")(b) for f, _, b in d.info],
         }), hide_index=True, width="stretch")
     if d.awards["before"] != d.awards["after"]:
         st.markdown(f"**{t('domain_awards', lang).capitalize()}**: " + t(

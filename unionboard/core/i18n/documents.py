@@ -19,13 +19,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # the member paragraph (the report's own sentence style)
     'doc.members_total': ('Tổng số {total} đoàn viên, trong đó: {men} nam, {women} nữ',
                           '{total} members in all: {men} men, {women} women'),
-    'doc.members_departments': ('; sinh hoạt tại {n} phòng, đơn vị.', '; in {n} departments and units.'),
+    'doc.members_departments': ('; sinh hoạt tại {n} {units}.', '; in {n} {units}.'),
     'doc.members_education': ('Trình độ chuyên môn: {levels}.', 'Education: {levels}.'),
     'doc.members_below': ('{n} trình độ dưới Đại học', '{n} below university'),
     'doc.members_theory': ('Trình độ lý luận chính trị: Cử nhân, Cao cấp: {high}; Trung cấp: {mid}.',
                            'Political theory: bachelor or advanced: {high}; intermediate: {mid}.'),
-    'doc.members_party': ('Tổng số đảng viên: {n} đồng chí (trong đó: đảng viên nữ là {women} đồng chí).',
-                          'Party members: {n} (of whom {women} women).'),
+    'doc.members_party': ('Tổng số đảng viên: {n} {persons} (trong đó: đảng viên nữ là {women} {persons}).',
+                          'Party members: {n} {persons} (of whom {women} women).'),
     # finance
     'doc.opening': ('Tồn quỹ đầu nhiệm kỳ: {amount} đồng.', 'Opening balance of the term: {amount} đồng.'),
     'doc.revenue_note': ('* Phần thu', '* Revenue'),
@@ -37,8 +37,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'doc.col_total': ('Tổng cộng', 'Total'),
     'doc.col_closing': ('Tồn cuối', 'Closing'),
     'doc.row_sum': ('Cộng', 'Sum'),
-    'doc.finance_summary': ('Tổng thu cả nhiệm kỳ {revenue} đồng; tổng chi {spending} đồng; tồn cuối {closing} đồng.',
-                            'Revenue over the term {revenue} đồng; spending {spending} đồng; closing balance {closing} đồng.'),
+    'doc.finance_summary': ('Tổng thu {within} {revenue} đồng; tổng chi {spending} đồng; tồn cuối {closing} đồng.',
+                            'Revenue {within} {revenue} đồng; spending {spending} đồng; closing balance {closing} đồng.'),
     # targets, awards, term targets
     'doc.col_no': ('STT', 'No.'),
     'doc.section_credentials': ('Thẩm tra tư cách đại biểu', 'Credentials of the delegates'),
