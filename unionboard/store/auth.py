@@ -194,16 +194,17 @@ class Throttle:
 
         from unionboard.store.versions import auth_failures_table as t
 
-        now = self.clock()
         with self.store.write() as conn:
-            rows = {}
+            rows, now = {}, None
             for key, _free in keys:
                 row = self._row(conn, key, lock=True)
+                now = self.clock() if now is None else now  # read once the first row is locked
                 if row is None:
                     conn.execute(_insert_ignore(self.store.dialect, t).values(
                         key=key, failures=0, last_failure_at=now, next_allowed_at=now))
                     row = self._row(conn, key, lock=True)
                 rows[key] = row
+            now = self.clock() if now is None else now
             wait = max((float(row[1]) - now for row in rows.values()), default=0.0)
             if wait > 0:
                 return wait
