@@ -211,14 +211,17 @@ def sign_in_form(lang: str) -> None:
         st.button(t("auth_oidc_login", lang), icon=":material/login:", on_click=st.login, key="committee_oidc")
     if st.session_state.pop(ENDED, False):
         st.warning(t("acct.session_ended", lang), icon=":material/logout:")
-    if not password_configured() and not accounts().count():
+    named, shared = accounts().count() > 0, password_configured()
+    if not named and not shared:
         return
     with st.form("committee_sign_in", enter_to_submit=True):
-        st.text_input(t("acct.username", lang), key="_committee_login", max_chars=64,
-                      help=t("acct.username_help", lang) if password_configured() else None)
-        if password_configured():  # the shared password (fallback) cannot tell who signs in: a name is asked
+        if named:
+            st.text_input(t("acct.username", lang), key="_committee_login", max_chars=64,
+                          help=t("acct.username_help", lang) if shared else None)
+        if shared:  # the shared password (fallback) cannot tell who signs in: a name is asked
             st.text_input(t("auth_name", lang), key="_committee_user", max_chars=80)
-        st.text_input(t("acct.password", lang), type="password", key="_committee_password")
+        st.text_input(t("acct.password" if named else "auth_password", lang), type="password",
+                      key="_committee_password")
         st.form_submit_button(t("auth_sign_in", lang), icon=":material/lock_open:", on_click=_login,
                               args=(lang,))
     error = st.session_state.pop("_committee_login_error", None)
