@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import app_env, running_app, wait_for_app
+from test_browser_layout import full_screenshot
 
 from unionboard.core.models import SourceFile
 from unionboard.sample.report import sample_paths
@@ -38,7 +39,7 @@ def roles_server(tmp_path_factory: pytest.TempPathFactory):
 def shot(page, artifacts_dir, name: str) -> None:
     out = artifacts_dir / "roles"
     out.mkdir(exist_ok=True)
-    page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+    full_screenshot(page, out / f"{name}.png")
 
 
 def sign_in(page) -> None:
@@ -70,6 +71,10 @@ def test_a_viewer_cannot_reach_named_data_by_url_or_download(viewport_page, role
         assert ROSTER not in page.get_by_test_id("stMain").inner_text()
         assert page.get_by_test_id("stDataFrame").count() == 0
         shot(page, artifacts_dir, f"members-viewer-{size}")
+        for path in ("attendance", "election"):
+            page.goto(f"{base}/{path}")
+            wait_for_app(page)
+            shot(page, artifacts_dir, f"{path}-viewer-{size}")
 
 
 def test_sign_in_survives_a_reload_until_sign_out_or_password_change(page, roles_server, artifacts_dir):
@@ -95,6 +100,13 @@ def test_sign_in_survives_a_reload_until_sign_out_or_password_change(page, roles
     assert any(r["action"] == "download" and "doan-vien.xlsx" in r["what"] and r["account"] == "Chị Lan (lan)"
                for r in log), log
     shot(page, artifacts_dir, "data-committee")
+    for size, (width, height) in SIZES.items():
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{base}/accounts")
+        wait_for_app(page)
+        assert "Nhật ký truy cập dữ liệu cá nhân" in page.get_by_test_id("stMain").inner_text()
+        shot(page, artifacts_dir, f"accounts-committee-{size}")
+    page.set_viewport_size({"width": 1440, "height": 900})
     page.get_by_role("button", name="Đăng xuất").click()
     wait_for_app(page)
     page.reload()

@@ -73,7 +73,8 @@ def add_form(lang: str, titles: dict[int, str]) -> None:
         with st.container(horizontal=True):
             st.selectbox(t("acct.role", lang), ROLES, key="acct_new_role", format_func=_role_label(lang))
             st.text_input(t("acct.password", lang), type="password", key="acct_new_password")
-        st.multiselect(t("acct.elections", lang), list(titles), key="acct_new_elections", format_func=titles.get)
+        if titles:  # a counter enters ballots only for the elections assigned to it
+            st.multiselect(t("acct.elections", lang), list(titles), key="acct_new_elections", format_func=titles.get)
         st.form_submit_button(t("acct.add", lang), type="primary", icon=":material/person_add:",
                               on_click=_add, args=(lang, current_user()))
 
@@ -119,7 +120,8 @@ def edit_form(lang: str, rows: list, titles: dict[int, str]) -> None:
         role = st.selectbox(t("acct.role", lang), ROLES, index=ROLES.index(account.role), key=f"acct_role_{chosen}",
                             format_func=_role_label(lang))
         elections = st.multiselect(t("acct.elections", lang), list(titles), key=f"acct_elections_{chosen}",
-                                   default=[e for e in account.elections if e in titles], format_func=titles.get)
+                                   default=[e for e in account.elections if e in titles],
+                                   format_func=titles.get) if titles else []
         st.button(t("acct.save_role", lang), key="acct_save_role", icon=":material/badge:", on_click=_save_role,
                   args=(lang, chosen, role, elections, by))
     st.button(t("acct.enable" if account.disabled else "acct.disable", lang), key="acct_toggle",
