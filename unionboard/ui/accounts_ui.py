@@ -136,6 +136,6 @@ def access_log(lang: str) -> None:
     st.dataframe(pd.DataFrame({
         t("acct.col_at", lang): [vietnam_time(r["at"]) for r in rows],
         t("acct.col_account", lang): [r["account"] for r in rows],
-        t("acct.col_action", lang): [r["action"] for r in rows],
+        t("acct.col_action", lang): [t(f"acct.action_{r['action']}", lang) for r in rows],
         t("acct.col_what", lang): [r["what"] for r in rows],
     }), hide_index=True, width="stretch")

@@ -82,4 +82,11 @@ ENTRIES = {
                             "The setup link is invalid or already used (an account exists)."),
     "acct.err_self": ("Không thể tự khoá hoặc bỏ vai trò Ban chấp hành của chính mình.",
                       "You cannot disable your own account or remove your own committee role."),
+    "acct.action_download": ("Tải xuống", "Download"),
+    "acct.action_account_add": ("Tạo tài khoản", "Account created"),
+    "acct.action_account_password": ("Đổi mật khẩu", "Password changed"),
+    "acct.action_account_disable": ("Khoá tài khoản", "Account disabled"),
+    "acct.action_account_enable": ("Mở khoá tài khoản", "Account enabled"),
+    "acct.action_account_role": ("Đổi vai trò", "Role changed"),
+    "acct.action_account_elections": ("Giao bầu cử", "Elections assigned"),
 }
