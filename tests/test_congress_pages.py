@@ -209,6 +209,10 @@ def test_the_pdf_dossier_gets_what_the_congress_recorded(published) -> None:
     from unionboard.ui.data import build_view, current_source
     from unionboard.ui.slide_admin import document_sections
 
+    from unionboard.store.accounts import Accounts
+
+    account = Accounts().add("lan", PASSWORD + "-9", "committee")  # the dossier names the absent: a role
+    st.session_state["_ub_session"] = {"account_id": account.id, "generation": str(account.generation)}
     view = build_view("vi", current_source(), None)
     assert document_sections(view, "vi") == ()  # published data, nothing recorded yet
     first = convened(view.result.dataset)[0]

@@ -292,3 +292,17 @@ def test_setup_link_makes_the_first_account(env):
     at.run()
     assert not at.exception
     assert accounts.get("lan").role == "committee" and "Đã tạo tài khoản lan" in everything(at)
+
+
+def test_the_absent_are_counted_for_everyone_and_named_for_allowed_roles(union):
+    from unionboard.analysis.congress import convened
+    from unionboard.ui.data import build_view, current_source
+
+    people = convened(build_view("vi", current_source(), None).result.dataset)
+    absent = people[1]
+    CongressStore().mark(absent.key, absent.name, "absent", by="test", reason="Ốm nằm viện")
+    for role in (None, "viewer", "counter", "checkin", "committee"):
+        text = everything(page_as(role, "app_pages/congress.py"))
+        named = role in ("checkin", "committee")
+        assert ("Ốm nằm viện" in text) is named and (absent.name in text) is named, role
+        assert named or "Vắng mặt 1 đồng chí (họ tên và lý do chỉ hiện" in text

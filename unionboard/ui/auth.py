@@ -351,3 +351,16 @@ def announce_setup_link() -> None:
             base = ""
         print(t("acct.setup_log", "vi", link=f"{base or 'http://localhost:8501/'}?setup={token}"),
               file=sys.stderr, flush=True)
+
+
+def attendance_text(report, lang: str) -> str:  # noqa: ANN001 - a congress Credentials
+    """The credentials report's attendance sentences; the names and reasons of the absent only for a role
+    that may see attendance (others read how many, with no name)."""
+    import dataclasses
+
+    from unionboard.present.congress import attendance_sentence
+
+    if not report.absent or can("see_attendance"):
+        return attendance_sentence(report, lang)
+    text = attendance_sentence(dataclasses.replace(report, absent=()), lang)
+    return f"{text} {t('acct.absent_hidden', lang, n=len(report.absent))}"

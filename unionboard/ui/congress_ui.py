@@ -30,13 +30,12 @@ from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
 from unionboard.present.congress import (
     age_text,
-    attendance_sentence,
     composition_rows,
     quorum_sentence,
 )
 from unionboard.present.slides import fmt_percent
 from unionboard.store.congress import CongressError, CongressStore
-from unionboard.ui.auth import can, current_user, download_personal
+from unionboard.ui.auth import attendance_text, can, current_user, download_personal
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import QUORUM_KEY
 
@@ -202,7 +201,7 @@ def checkin(state: Attendance, lang: str) -> None:
 def report_section(state: Attendance, view) -> None:
     """The credentials report: sentences, the composition table, the Word document and the hall link."""
     lang, report = view.lang, state.report
-    st.markdown(md_escape(attendance_sentence(report, lang)))
+    st.markdown(md_escape(attendance_text(report, lang)))  # names of the absent: allowed roles only
     if age_text(report, lang):
         st.markdown(md_escape(age_text(report, lang)))
     rows = composition_rows(report, lang)

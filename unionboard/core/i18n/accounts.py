@@ -89,4 +89,6 @@ ENTRIES = {
     "acct.action_account_enable": ("Mở khoá tài khoản", "Account enabled"),
     "acct.action_account_role": ("Đổi vai trò", "Role changed"),
     "acct.action_account_elections": ("Giao bầu cử", "Elections assigned"),
+    "acct.absent_hidden": ("Vắng mặt {n} đồng chí (họ tên và lý do chỉ hiện cho Ban chấp hành và người điểm danh).",
+                           "Absent: {n} (names and reasons are shown only to the committee and check-in staff)."),
 }
