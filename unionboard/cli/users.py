@@ -19,7 +19,7 @@ import json
 import sys
 
 from unionboard.cli.main import register
-from unionboard.cli.store import _default_by, _read_password
+from unionboard.cli.store import default_by, read_password
 from unionboard.core.i18n import t
 
 
@@ -54,7 +54,7 @@ def _elections(text: str | None) -> list[int] | None:
 def _run(args: argparse.Namespace) -> int:
     from unionboard.store.accounts import AccountError, Accounts
 
-    accounts, by = Accounts(), _default_by()
+    accounts, by = Accounts(), default_by()
     try:
         if args.action == "list":
             rows = accounts.list()
@@ -77,7 +77,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{args.base.rstrip('/')}/?setup={token}")
             return 0
         if args.action in ("add", "reset"):
-            password = _read_password()
+            password = read_password()
             if password is None:
                 return 1
             if args.action == "add":
