@@ -116,6 +116,7 @@ access_log_table = Table(
 )
 
 _READY: weakref.WeakSet[Engine] = weakref.WeakSet()
+_KEYS: dict[str, bytes] = {}  # the signing key of each store, read once per process
 _READY_LOCK = threading.Lock()
 
 
@@ -327,6 +328,13 @@ class Accounts:
     # ------------------------------------------------------------------ sessions that survive a reload
 
     def _key(self) -> bytes:
+        cached = _KEYS.get(self.store.url)
+        if cached is not None:
+            return cached
+        with self.store.read() as conn:
+            row = conn.execute(select(auth_keys_table.c.value).where(auth_keys_table.c.name == "session")).first()
+        if row is not None:
+            return _KEYS.setdefault(self.store.url, bytes.fromhex(row[0]))
         with self.store.write() as conn:
             row = conn.execute(select(auth_keys_table.c.value).where(auth_keys_table.c.name == "session")).first()
             if row is None:
