@@ -306,3 +306,16 @@ def test_the_absent_are_counted_for_everyone_and_named_for_allowed_roles(union):
         named = role in ("checkin", "committee")
         assert ("Ốm nằm viện" in text) is named and (absent.name in text) is named, role
         assert named or ("Vắng mặt 1 đồng chí" in text and "chỉ hiện cho Ban chấp hành" in text)
+
+
+def test_the_first_start_prints_a_one_time_setup_link(env, capfd):
+    from unionboard.ui import auth as ui_auth
+
+    ui_auth._SETUP_PRINTED.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    logged = capfd.readouterr().err
+    assert "chưa có tài khoản nào" in logged and "?setup=" in logged
+    token = logged.split("?setup=")[1].split()[0]
+    assert Accounts().redeem_setup(token, "lan", "mat-khau-lan-99").role == "committee"
+    assert "python -m unionboard users add" not in repr(at.session_state)
