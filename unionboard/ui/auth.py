@@ -29,6 +29,7 @@ COOKIE = "ub_session"
 COOKIE_JS = "_ub_cookie_js"
 ENDED = "_ub_session_ended"
 SHARED_ID = 0  # the account id of a session opened with the shared committee password
+VIEWING = frozenset({"see_personal", "see_attendance", "download_originals"})  # reading named data
 FLAG = SESSION  # tests set it falsy to sign a session out between a render and a click
 
 
@@ -255,7 +256,7 @@ def require_role(capability: str, lang: str, *, election_id: int | None = None, 
     """True when the signed-in person may do `capability`; otherwise says why (and shows the sign-in form)."""
     if can(capability, election_id):
         return True
-    if form and _no_way_in(lang):
+    if form and capability not in VIEWING and _no_way_in(lang):  # how to make the first account: where one writes
         return False
     st.info(t(message, lang), icon=":material/lock:")
     if form and current() is None:
