@@ -121,7 +121,7 @@ def _from_cookie() -> dict | None:
         token = st.context.cookies.get(COOKIE)
     except Exception:
         return None
-    found = accounts().read_token(token) if token else None
+    found = accounts().read_token(token) if isinstance(token, str) and token else None
     if found is None:
         return None
     return {"account_id": found[0], "generation": found[1], "token": token}
