@@ -8,6 +8,7 @@ import streamlit as st
 
 from unionboard.core.i18n import LANGUAGES, t
 from unionboard.core.text import vietnam_time
+from unionboard.ui.auth import announce_setup_link, setup_page
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import (
     PERSISTENT_KEYS,
@@ -48,6 +49,7 @@ PAGES = {
         ("app_pages/data.py", "page_data", ":material/upload_file:", "data", False),
         ("app_pages/plan.py", "page_plan", ":material/event_note:", "plan", False),
         ("app_pages/draft_check.py", "page_draft_check", ":material/fact_check:", "draft-check", False),
+        ("app_pages/accounts.py", "acct.page_title", ":material/manage_accounts:", "accounts", False),
     ],
 }
 navigation = {
@@ -84,4 +86,6 @@ with st.sidebar:
     sidebar_status(lang)
 
 st.session_state["_view"] = view
-page.run()
+announce_setup_link()
+if not setup_page(lang):
+    page.run()

@@ -9,7 +9,7 @@ import streamlit as st
 
 from unionboard.core.i18n import t
 from unionboard.ui import congress_ui as cu
-from unionboard.ui.auth import is_committee, require_committee
+from unionboard.ui.auth import can, require_role
 from unionboard.ui.components import page_header
 from unionboard.ui.data import get_view
 
@@ -30,10 +30,11 @@ cu.metrics(state.report, lang)
 
 checkin_tab, report_tab = st.tabs([t("congress_tab_checkin", lang), t("congress_tab_report", lang)])
 with checkin_tab:
-    if not is_committee():
+    if not can("mark_attendance"):
         with st.expander(t("congress_sign_in_heading", lang), icon=":material/lock:"):
-            require_committee(lang)
-    cu.checkin(state, lang)
+            require_role("mark_attendance", lang)
+    if require_role("see_attendance", lang, form=False, message="acct.attendance_hidden"):
+        cu.checkin(state, lang)
 with report_tab:
     st.session_state.setdefault(cu.THRESHOLD_KEY, 50)  # no `value=`: the hall link may have set it
     st.number_input(t("congress_threshold", lang), min_value=1, max_value=99, step=1, key=cu.THRESHOLD_KEY,

@@ -9,7 +9,7 @@ from unionboard.export.template import template_bytes
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.store.versions import open_store
 from unionboard.ui import upload
-from unionboard.ui.auth import is_committee, require_committee
+from unionboard.ui.auth import can, download_personal, is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
 from unionboard.ui.slide_admin import ODS_MIME, ods_bytes
@@ -23,13 +23,13 @@ upload.show_flash(lang)
 left, right = st.columns(2)
 left.download_button(t("download_template", lang), template_bytes(), file_name="mau-unionboard.xlsx",
                      mime=XLSX_MIME, key="data_template", icon=":material/download:", on_click="ignore")
-right.download_button(t("data_download_current", lang), dataset_to_xlsx(view.result.dataset),
-                      file_name="du-lieu-hien-hanh.xlsx", mime=XLSX_MIME, key="data_current_xlsx",
-                      icon=":material/table_view:", on_click="ignore",
-                      help=t("data_download_current_help", lang))
-right.download_button(t("doc.download_ods", lang), lambda: ods_bytes(view.source.cache_key, view.result.dataset),
-                      file_name="du-lieu-hien-hanh.ods", mime=ODS_MIME, key="data_current_ods",
-                      icon=":material/grid_on:", on_click="ignore", help=t("data_download_current_help", lang))
+if not download_personal(right, t("data_download_current", lang), lambda: dataset_to_xlsx(view.result.dataset),
+                         what="data", file_name="du-lieu-hien-hanh.xlsx", mime=XLSX_MIME, key="data_current_xlsx",
+                         icon=":material/table_view:", help=t("data_download_current_help", lang)):
+    right.caption(t("acct.downloads_hidden", lang))
+download_personal(right, t("doc.download_ods", lang), lambda: ods_bytes(view.source.cache_key, view.result.dataset),
+                  what="data", file_name="du-lieu-hien-hanh.ods", mime=ODS_MIME, key="data_current_ods",
+                  icon=":material/grid_on:", help=t("data_download_current_help", lang))
 
 st.subheader(t("data_upload_heading", lang))
 if require_committee(lang):
@@ -89,13 +89,15 @@ chosen = st.selectbox(t("data_pick_version", lang), [v.id for v in versions], ke
                           {"when": vietnam_time(v.created_at), "by": v.by or "—"}
                           for v in versions if v.id == vid)))
 version = next(v for v in versions if v.id == chosen)
-originals = open_store().files_of(version.id)
-if not originals:
+originals = open_store().files_of(version.id) if can("download_originals") else None
+if originals is None:
+    st.caption(t("acct.downloads_hidden", lang))
+elif not originals:
     st.caption(t("data_no_originals", lang))
-for i, original in enumerate(originals):
-    st.download_button(t("data_download_original", lang, name=md_escape(original.name, inline=True)), original.data,
-                       file_name=original.name, key=f"data_original_{version.id}_{i}",
-                       icon=":material/download:", on_click="ignore")
+for i, original in enumerate(originals or ()):
+    download_personal(st, t("data_download_original", lang, name=md_escape(original.name, inline=True)),
+                      original.data, what=f"version {version.id}", capability="download_originals",
+                      file_name=original.name, key=f"data_original_{version.id}_{i}", icon=":material/download:")
 if version.current:
     st.caption(t("data_is_current", lang, id=version.id))
 elif is_committee():

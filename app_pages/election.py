@@ -10,7 +10,7 @@ import streamlit as st
 from unionboard.core.i18n import t
 from unionboard.ui import congress_ui as cu
 from unionboard.ui import election_ui as eu
-from unionboard.ui.auth import is_committee, require_committee
+from unionboard.ui.auth import can, require_role
 from unionboard.ui.components import page_header
 from unionboard.ui.data import get_view
 
@@ -20,12 +20,12 @@ page_header(t("page_election", lang), view)
 st.caption(t("elect_intro", lang))
 cu.show_flash()
 
-committee = is_committee()
+committee = can("setup_elections")
 chosen = eu.picker(view)
 count = eu.load_count(view, chosen)
 
 with st.expander(t("elect_setup_heading", lang), icon=":material/how_to_vote:", expanded=count is None and committee):
-    if require_committee(lang):
+    if require_role("setup_elections", lang):
         state = cu.attendance(view)
         eu.setup_form(view, [p.name for p in state.people],
                       0 if state.sample else state.report.present)
@@ -41,7 +41,7 @@ if count.sample:
 st.caption(t("elect_summary", lang, seats=count.election.seats, n=len(count.election.candidates),
              issued=count.election.issued))
 
-if committee and not count.sample:
+if can("enter_ballots", count.election.id) and not count.sample:
     ballot_tab, tally_tab = st.tabs([t("elect_tab_ballot", lang), t("elect_tab_tally", lang)])
     with ballot_tab:
         eu.ballot_form(count.election, lang)

@@ -8,6 +8,7 @@ from unionboard.core.i18n import t, value_label
 from unionboard.core.models import GENDERS, Roster
 from unionboard.core.wording import SAID_KINDS, union_word
 from unionboard.present import charts, tables
+from unionboard.ui.auth import require_role
 from unionboard.ui.components import chart, chart_grid, missing_domain, page_header
 from unionboard.ui.data import folded_names, get_view
 
@@ -50,6 +51,8 @@ if age is not None:
         chart(age, "do-tuoi", lang)
 
 st.subheader(t("roster_heading", lang))
+if not require_role("see_personal", lang, message="acct.personal_hidden"):  # personal data: allowed roles only
+    st.stop()
 table = filter_roster(view_roster, query=query, folded=folded_names(view) if query else None)
 st.caption(t("roster_count", lang, shown=len(table), total=len(roster)))
 st.dataframe(tables.roster_table(table, lang, kind), hide_index=True, width="stretch", key="roster")

@@ -16,7 +16,12 @@ def app(tmp_path, monkeypatch):
     return at
 
 
-def open_page(at: AppTest, path: str) -> AppTest:
+def open_page(at: AppTest, path: str, role: str | None = None) -> AppTest:
+    if role is not None:  # the named roster is personal data: signed in with a role that may see it
+        from unionboard.store.accounts import Accounts
+
+        account = Accounts().add(f"test-{role}", "mat-khau-thu-nghiem", role)
+        at.session_state["_ub_session"] = {"account_id": account.id, "generation": str(account.generation)}
     at.switch_page(path)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -50,7 +55,7 @@ def test_overview_kpis_equal_the_report(app):
 
 
 def test_members_filters_change_what_is_shown(app):
-    at = open_page(app, "app_pages/members.py")
+    at = open_page(app, "app_pages/members.py", role="committee")
     assert "33/33 đoàn viên" in texts(at)
     assert len(at.dataframe[0].value) == 33
     at.multiselect(key="members_genders").set_value(["Nữ"]).run()
@@ -63,7 +68,7 @@ def test_members_filters_change_what_is_shown(app):
 
 
 def test_members_search_ignores_diacritics(app):
-    at = open_page(app, "app_pages/members.py")
+    at = open_page(app, "app_pages/members.py", role="committee")
     at.text_input(key="members_query").set_value("nguyen van an").run()
     table = at.dataframe[0].value
     assert list(table["Họ và tên"]) == ["Nguyễn Văn An"]

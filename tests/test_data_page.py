@@ -110,8 +110,10 @@ def test_no_password_configured_explains_how_to_enable_and_hides_the_uploader(ho
     assert not at.file_uploader
     assert not at.text_input  # no sign-in form: there is nothing to sign in with
     assert not at.error  # a missing secrets.toml is not an error
-    assert at.download_button(key="data_template").proto.label  # viewing and downloads stay open
-    assert at.download_button(key="data_current_ods").proto.label == "Số liệu OpenDocument (.ods)"
+    assert at.download_button(key="data_template").proto.label  # the blank template stays open
+    # the data with names (roster) is personal data: no download for an unsigned viewer, and it says so
+    assert not any(b.key in ("data_current_ods", "data_current_xlsx") for b in at.get("download_button"))
+    assert "Tải dữ liệu có họ tên" in body
 
 
 def test_wrong_password_is_refused_with_the_wait_and_no_uploader(home):

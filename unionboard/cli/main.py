@@ -122,6 +122,7 @@ def _load_plugins() -> None:
     importlib.import_module("unionboard.cli.store")
     importlib.import_module("unionboard.cli.export")
     importlib.import_module("unionboard.cli.draft")
+    importlib.import_module("unionboard.cli.users")
     # Developer tools live outside the package (tools/); present when run from a checkout.
     for module in ("tools.benchmark", "tools.page_benchmark"):
         try:

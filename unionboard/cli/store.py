@@ -148,6 +148,9 @@ def _read_password() -> str | None:
     return line.rstrip("\r\n")
 
 
+default_by, read_password = _default_by, _read_password  # shared with the `users` command
+
+
 def _run_hash(args: argparse.Namespace) -> int:
     from unionboard.store.auth import MIN_PASSWORD_LENGTH, hash_password
 

@@ -16,7 +16,7 @@ import hmac
 import os
 import secrets as _secrets
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,6 +182,63 @@ class Throttle:
                 failures=failures, last_failure_at=now, next_allowed_at=now + delay))
         return delay
 
+    def reserve(self, keys: Sequence[tuple[str, int]]) -> float:
+        """Count one attempt on every key before the password is checked, in one write transaction.
+
+        `keys` are (key, free failures before any wait). When any key is still waiting, nothing is
+        counted and its wait is returned; otherwise every key's count goes up at once (a success
+        `release`s them) and 0 is returned. Counting first is what stops parallel guesses: each
+        sees the attempts of the others, however many arrive together.
+        """
+        from sqlalchemy import update
+
+        from unionboard.store.versions import auth_failures_table as t
+
+        with self.store.write() as conn:
+            rows, now = {}, None
+            for key, _free in keys:
+                row = self._row(conn, key, lock=True)
+                now = self.clock() if now is None else now  # read once the first row is locked
+                if row is None:
+                    conn.execute(_insert_ignore(self.store.dialect, t).values(
+                        key=key, failures=0, last_failure_at=now, next_allowed_at=now))
+                    row = self._row(conn, key, lock=True)
+                rows[key] = row
+            now = self.clock() if now is None else now
+            wait = max((float(row[1]) - now for row in rows.values()), default=0.0)
+            if wait > 0:
+                return wait
+            for key, free in keys:
+                failures = int(rows[key][0]) + 1
+                conn.execute(update(t).where(t.c.key == key).values(
+                    failures=failures, last_failure_at=now, next_allowed_at=now + delay_after(failures - free)))
+        return 0.0
+
+    def release(self, keys: Sequence[tuple[str, int]]) -> None:
+        """Forget the attempts counted on `keys` (after a right password)."""
+        from sqlalchemy import delete
+
+        from unionboard.store.versions import auth_failures_table as t
+
+        with self.store.write() as conn:
+            conn.execute(delete(t).where(t.c.key.in_([key for key, _free in keys])))
+
+    def failed(self, keys: Sequence[tuple[str, int]]) -> float:
+        """After a wrong password: start each key's wait from now (the check itself took time); the longest."""
+        from sqlalchemy import update
+
+        from unionboard.store.versions import auth_failures_table as t
+
+        now, waits = self.clock(), [0.0]
+        with self.store.write() as conn:
+            for key, free in keys:
+                row = self._row(conn, key, lock=True)
+                if row is not None:
+                    delay = delay_after(int(row[0]) - free)
+                    conn.execute(update(t).where(t.c.key == key).values(next_allowed_at=max(float(row[1]), now + delay)))
+                    waits.append(max(float(row[1]) - now, delay))
+        return max(waits)
+
     def record_success(self, key: str = DEFAULT_KEY) -> None:
         """Forget the failed attempts of `key`."""
         from sqlalchemy import delete
@@ -217,10 +274,22 @@ def attempt_login(password: str, secrets: Mapping[str, Any] | None = None, throt
     if not configured(secrets):
         return LoginResult(False, 0.0, "not_configured")
     throttle = throttle or Throttle()
-    wait = throttle.wait_seconds(key)
+    keys = [(key, 0)]
+    wait = throttle.reserve(keys)  # counted before checking: parallel guesses cannot slip past
     if wait > 0:
         return LoginResult(False, wait, "throttled")
     if check_password(password, secrets):
-        throttle.record_success(key)
+        throttle.release(keys)
         return LoginResult(True, 0.0, "ok")
-    return LoginResult(False, throttle.record_failure(key), "wrong")
+    return LoginResult(False, throttle.failed(keys), "wrong")
+
+
+def fingerprint(secrets: Mapping[str, Any] | None = None) -> str:
+    """A short digest of the configured shared password (a session made with it ends when it changes)."""
+    section = _section(secrets)
+    try:
+        raw = _text(section.get("password_hash")) or _text(section.get("password"))
+    except Exception:
+        raw = ""
+    raw = raw or _text(os.environ.get(ENV_HASH)) or (os.environ.get(ENV_PASSWORD) or "")
+    return hashlib.sha256(("unionboard-shared:" + raw).encode("utf-8")).hexdigest()[:16] if raw else ""

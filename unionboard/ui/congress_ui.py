@@ -30,13 +30,12 @@ from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
 from unionboard.present.congress import (
     age_text,
-    attendance_sentence,
     composition_rows,
     quorum_sentence,
 )
 from unionboard.present.slides import fmt_percent
 from unionboard.store.congress import CongressError, CongressStore
-from unionboard.ui.auth import current_user, is_committee
+from unionboard.ui.auth import attendance_text, can, current_user, download_personal
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import QUORUM_KEY
 
@@ -139,8 +138,8 @@ def metrics(report: Credentials, lang: str) -> None:
 
 
 def _write_mark(person: Person, status: str, reason_key: str | None, lang: str) -> None:
-    """Button callback: record a mark (signed-in committee only)."""
-    if not is_committee():
+    """Button callback: record a mark (committee and check-in roles only)."""
+    if not can("mark_attendance"):
         flash("error", t("congress_sign_in_to_write", lang))
         return
     reason = str(st.session_state.get(reason_key, "")) if reason_key else ""
@@ -183,7 +182,7 @@ def _person_row(index: int, person: Person, mark: Mark | None, lang: str, can_wr
 
 def checkin(state: Attendance, lang: str) -> None:
     """Search by name (diacritics-insensitive) and mark present / absent with a reason."""
-    can_write = is_committee() and not state.sample
+    can_write = can("mark_attendance") and not state.sample
     query = st.text_input(t("congress_search", lang), key="congress_search", placeholder=t("congress_search_hint", lang))
     latest = latest_marks(state.marks)
     found = search(state.people, query)
@@ -202,7 +201,7 @@ def checkin(state: Attendance, lang: str) -> None:
 def report_section(state: Attendance, view) -> None:
     """The credentials report: sentences, the composition table, the Word document and the hall link."""
     lang, report = view.lang, state.report
-    st.markdown(md_escape(attendance_sentence(report, lang)))
+    st.markdown(md_escape(attendance_text(report, lang)))  # names of the absent: allowed roles only
     if age_text(report, lang):
         st.markdown(md_escape(age_text(report, lang)))
     rows = composition_rows(report, lang)
@@ -210,13 +209,14 @@ def report_section(state: Attendance, view) -> None:
         frame = pd.DataFrame(rows, columns=[t("congress_col_group", lang), t("congress_col_item", lang),
                                             t("congress_col_count", lang), t("congress_col_share", lang)])
         st.dataframe(frame, hide_index=True, width="stretch")
-    if report.absent:
+    if report.absent and can("see_attendance"):  # names of the absent: committee and check-in only
         st.markdown(f"**{t('congress_absent_heading', lang)}**")
         st.dataframe(pd.DataFrame(report.absent, columns=[t("congress_col_name", lang),
                                                           t("congress_reason", lang)]), hide_index=True)
     with st.container(horizontal=True):
-        st.download_button(t("congress_download_credentials", lang), credentials_docx(report, view.result.dataset.info),
-                           file_name="bao-cao-tham-tra-tu-cach.docx", mime=DOCX_MIME, icon=":material/description:",
-                           on_click="ignore", key="congress_docx")
+        download_personal(st, t("congress_download_credentials", lang),
+                          lambda: credentials_docx(report, view.result.dataset.info), what="credentials",
+                          capability="see_attendance", file_name="bao-cao-tham-tra-tu-cach.docx", mime=DOCX_MIME,
+                          icon=":material/description:", key="congress_docx")
         st.page_link("app_pages/hall.py", label=t("congress_hall_link", lang), icon=":material/tv:",
                      query_params={"show": "credentials", "quorum": str(round(report.threshold * 100))})

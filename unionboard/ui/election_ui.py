@@ -26,7 +26,7 @@ from unionboard.core.i18n import t
 from unionboard.export.congress_docx import minutes_docx
 from unionboard.present.congress import progress_text, result_rows, result_sentences
 from unionboard.store.congress import CongressError
-from unionboard.ui.auth import is_committee
+from unionboard.ui.auth import can
 from unionboard.ui.components import md_escape
 from unionboard.ui.congress_ui import DOCX_MIME, congress_store, error_text, flash, who
 
@@ -73,7 +73,7 @@ def picker(view) -> int | None:
 
 
 def _create(lang: str) -> None:
-    if not is_committee():
+    if not can("setup_elections"):
         flash("error", t("congress_sign_in_to_write", lang))
         return
     state = st.session_state
@@ -122,7 +122,7 @@ def _add(election: Election, entry: Entry | None, problems: list, lang: str, key
 
 
 def _add_ballot(election: Election, lang: str) -> None:
-    if not is_committee():
+    if not can("enter_ballots", election.id):
         flash("error", t("congress_sign_in_to_write", lang))
         return
     state = st.session_state
@@ -133,7 +133,7 @@ def _add_ballot(election: Election, lang: str) -> None:
 
 
 def _add_tally(election: Election, lang: str) -> None:
-    if not is_committee():
+    if not can("enter_ballots", election.id):
         flash("error", t("congress_sign_in_to_write", lang))
         return
     state = st.session_state
@@ -170,7 +170,7 @@ def tally_form(election: Election, lang: str) -> None:
 
 
 def _void(election: Election, entry: Entry, lang: str) -> None:
-    if not is_committee():
+    if not can("enter_ballots", election.id):
         flash("error", t("congress_sign_in_to_write", lang))
         return
     done = congress_store().void_entry(election.id, entry.id, who(lang))

@@ -14,7 +14,7 @@ from unionboard.export.pdf import dataset_to_pdf
 from unionboard.export.pptx import dataset_to_pptx
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.present.qr import public_url
-from unionboard.ui.auth import current_user, is_committee, sign_in_form
+from unionboard.ui.auth import can, current_user, is_committee, sign_in_form
 from unionboard.ui.components import XLSX_MIME
 
 ORDER_SETTING = "slide_order"
@@ -77,7 +77,8 @@ def document_sections(view, lang: str) -> tuple:
     state = attendance(view)
     store = congress_store()
     results = [count_election(e, store.entries(e.id)) for e in store.elections()]
-    return congress_sections(None if state.sample or not state.marks else state.report, results, lang)
+    named = can("see_attendance")  # the credentials report names the absent: allowed roles only
+    return congress_sections(None if state.sample or not state.marks or not named else state.report, results, lang)
 
 
 def period_file_name(name: str, period) -> str:
