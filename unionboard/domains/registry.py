@@ -28,7 +28,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from unionboard.domains import awards, budget, delegates, finance, members, targets, term_targets
+from unionboard.domains import (
+    awards,
+    budget,
+    delegates,
+    finance,
+    members,
+    rule_lines,
+    targets,
+    term_targets,
+)
 from unionboard.domains.spec import DomainSpec
 
 BUILTIN: tuple[DomainSpec, ...] = (
@@ -39,6 +48,7 @@ BUILTIN: tuple[DomainSpec, ...] = (
     term_targets.SPEC,
     budget.SPEC,
     delegates.SPEC,
+    rule_lines.SPEC,
 )
 _EXTRA: dict[str, DomainSpec] = {}
 

@@ -1,0 +1,43 @@
+"""Strings of the finance rules: the rule-lines and cash-book domains, their issues, the page section."""
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    "domain_rule_lines": ("Số liệu kiểm tra quy định tài chính", "Figures for the finance rules"),
+    "rule_lines.bad_year": ("Năm “{value}” ở ô {cell} không đọc được; bỏ qua dòng này.",
+                            "The year “{value}” in cell {cell} cannot be read; the row was skipped."),
+    "rule_lines.bad_month": ("Tháng “{value}” ở ô {cell} không hợp lệ (cần từ 1 đến 12); bỏ qua dòng này.",
+                             "The month “{value}” in cell {cell} is not valid (1 to 12 is needed); the row was "
+                             "skipped."),
+    "rule_lines.unknown_line": (
+        "Chỉ tiêu “{value}” ở ô {cell} không nhận ra (cần ví dụ “Quỹ tiền lương đóng BHXH”, “Thu đoàn phí”, "
+        "“Đoàn phí nộp cấp trên”); bỏ qua dòng này.",
+        "The line “{value}” in cell {cell} is not recognised (e.g. “Quỹ tiền lương đóng BHXH”, “Thu đoàn phí”, "
+        "“Đoàn phí nộp cấp trên” is needed); the row was skipped."),
+    "rule_lines.bad_value": ("Giá trị “{value}” của “{line}” ở ô {cell} không phải số không âm; bỏ qua dòng này.",
+                             "The value “{value}” of “{line}” in cell {cell} is not a non-negative number; the row "
+                             "was skipped."),
+    "rule_lines.repeated": ("“{line}” năm {year} ghi hai lần (lần đầu ở {first}); giữ lần đầu.",
+                            "“{line}” of {year} is written twice (first at {first}); the first was kept."),
+    "rules_section": ("Quy định tài chính", "Finance rules"),
+    "rules_intro": ("Mỗi quy định được kiểm theo năm, đúng thời điểm có hiệu lực; căn cứ ghi ở từng dòng.",
+                    "Each rule is checked per year, by its effective dates; the decision is cited on each row."),
+    "rules_none": ("Chưa có số liệu tài chính để kiểm tra quy định.", "No finance figures to check the rules on."),
+    "rules_status_ok": ("✔ Đạt", "✔ Met"),
+    "rules_status_violation": ("✖ Vi phạm", "✖ Violated"),
+    "rules_status_not_checkable": ("? Không kiểm được", "? Not checkable"),
+    "rules_col_rule": ("Quy định", "Rule"),
+    "rules_col_year": ("Năm", "Year"),
+    "rules_col_status": ("Kết quả", "Result"),
+    "rules_col_value": ("Số liệu", "Figure"),
+    "rules_col_limit": ("Mức quy định", "Limit"),
+    "rules_col_decision": ("Căn cứ", "Decision"),
+    "rules_col_missing": ("Thiếu số liệu", "Missing lines"),
+    "rules_col_basis": ("Cách tính", "Basis"),
+    "rules_basis_year": ("cả năm", "whole year"),
+    "rules_basis_months": ("theo tháng có hiệu lực", "by the months in force"),
+    "rules_basis_prorated": ("chia theo số tháng có hiệu lực (số liệu không có tháng)",
+                             "prorated by the months in force (the data has no months)"),
+    "rules_chart_title": ("Số liệu so với mức quy định (% của mức)", "Figures against the limits (% of the limit)"),
+    "rules_chart_axis": ("% của mức quy định", "% of the limit"),
+    "rules_summary": ("{ok} đạt · {violation} vi phạm · {not_checkable} không kiểm được",
+                      "{ok} met · {violation} violated · {not_checkable} not checkable"),
+}
