@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from unionboard.core.models import Dataset
+from unionboard.domains.cashbook import CashBook
 from unionboard.domains.rule_lines import LEVELS, LINES, RuleLine
 
 RULES_FILE = Path(__file__).with_name("finance_rules.toml")
@@ -247,9 +248,21 @@ def finance_balances(dataset: Dataset) -> dict[tuple[int, str], list]:
     return out
 
 
+def cashbook_balances(book: CashBook | None) -> dict[tuple[int, str], list]:
+    """The balances and flows the cash book gives per year."""
+    out: dict[tuple[int, str], list] = {}
+    for year, figures in (book.by_year() if book is not None else {}).items():
+        out[(year, "opening")] = [(figures["opening"], "Sổ quỹ")]
+        out[(year, "closing")] = [(figures["closing"], "Sổ quỹ")]
+        out[(year, "flows")] = [(figures["receipts"], figures["payments"])]
+    return out
+
+
 def data_years(dataset: Dataset) -> tuple[int, ...]:
     """The years the data set's finance figures cover."""
     years = set(dataset.finance.years) if dataset.finance is not None else set()
+    book = dataset.get("cashbook")
+    years |= set(book.years()) if isinstance(book, CashBook) else set()
     years |= {line.year for line in (dataset.get("rule_lines") or ())}
     return tuple(sorted(years))
 
@@ -258,7 +271,9 @@ def check_dataset(dataset: Dataset, rules: Iterable[Rule] | None = None,
                   extra_balances: dict[tuple[int, str], list] | None = None) -> tuple[RuleResult, ...]:
     """Every rule in force checked for every year of the data (empty when the data has no finance figures)."""
     balances = finance_balances(dataset)
-    for key, items in (extra_balances or {}).items():
+    book = dataset.get("cashbook")
+    for key, items in {**cashbook_balances(book if isinstance(book, CashBook) else None),
+                       **(extra_balances or {})}.items():
         if key[1] == "flows" and key in balances:
             continue  # the finance tables' flows come first
         balances.setdefault(key, []).extend(items)

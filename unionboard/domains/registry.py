@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from unionboard.domains import (
     awards,
     budget,
+    cashbook,
     delegates,
     finance,
     members,
@@ -49,6 +50,7 @@ BUILTIN: tuple[DomainSpec, ...] = (
     budget.SPEC,
     delegates.SPEC,
     rule_lines.SPEC,
+    cashbook.SPEC,
 )
 _EXTRA: dict[str, DomainSpec] = {}
 

@@ -17,6 +17,27 @@ ENTRIES: dict[str, tuple[str, str]] = {
                              "was skipped."),
     "rule_lines.repeated": ("“{line}” năm {year} ghi hai lần (lần đầu ở {first}); giữ lần đầu.",
                             "“{line}” of {year} is written twice (first at {first}); the first was kept."),
+    "domain_cashbook": ("Sổ quỹ tiền mặt", "Cash book"),
+    "cashbook.bad_amount": ("Số tiền “{value}” ở ô {cell} không phải số không âm; bỏ qua dòng này.",
+                            "The amount “{value}” in cell {cell} is not a non-negative number; the row was skipped."),
+    "cashbook.bad_date": ("Ngày “{value}” ở ô {cell} không đọc được (cần ví dụ 05/01/2025); bỏ qua dòng này.",
+                          "The date “{value}” in cell {cell} cannot be read (e.g. 05/01/2025 is needed); the row "
+                          "was skipped."),
+    "cashbook.no_opening": ("Sổ quỹ không có dòng “Số dư đầu kỳ”; tồn đầu tính từ dòng đầu tiên (ô {cell}): "
+                            "{opening}.",
+                            "The cash book has no “Số dư đầu kỳ” row; the opening balance is worked out from the first "
+                            "entry (cell {cell}): {opening}."),
+    "cashbook.balance_mismatch": ("Tồn quỹ ở ô {cell} ghi {written} nhưng tồn trước + thu − chi = {expected}.",
+                                  "The balance in cell {cell} reads {written}, but the previous balance + receipts − "
+                                  "payments = {expected}."),
+    "cashbook.empty": ("Sổ quỹ không có dòng nào đọc được.", "The cash book has no readable row."),
+    "cashbook.not_in_order": ("Các dòng sổ quỹ không theo thứ tự ngày; tồn quỹ được kiểm theo thứ tự ghi.",
+                              "The cash book's rows are not in date order; the balance is checked in the written "
+                              "order."),
+    "cashbook.second_book": ("Trang này là sổ quỹ thứ hai (sổ đầu ở trang “{first}”); không cộng gộp, chỉ dùng sổ "
+                             "đầu.",
+                             "This sheet is a second cash book (the first is on sheet “{first}”); it is not added "
+                             "up, only the first is used."),
     "rules_section": ("Quy định tài chính", "Finance rules"),
     "rules_intro": ("Mỗi quy định được kiểm theo năm, đúng thời điểm có hiệu lực; căn cứ ghi ở từng dòng.",
                     "Each rule is checked per year, by its effective dates; the decision is cited on each row."),
