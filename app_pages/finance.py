@@ -6,6 +6,7 @@ from unionboard.core.i18n import t
 from unionboard.present import charts, tables
 from unionboard.ui.components import chart, chart_grid, issues_table, missing_domain, page_header
 from unionboard.ui.data import get_view
+from unionboard.ui.finance_rules_ui import rules_section
 
 view = get_view()
 lang = view.lang
@@ -36,3 +37,5 @@ for side in ("revenue", "spending"):
     st.markdown(f"**{t(side + '_table', lang)}**")
     frame = tables.finance_table(finance, side, unit, lang)
     st.dataframe(tables.formatted(frame, decimals), hide_index=True, width="stretch")
+
+rules_section(view)

@@ -51,6 +51,10 @@ class Rule:
         """The rule's title in the language."""
         return self.title_vi if lang == "vi" else self.title_en
 
+    def short(self, lang: str) -> str:
+        """The rule's short name (chart labels) in the language."""
+        return str(self.params.get(f"short_{lang}", self.id))
+
 
 @dataclass(frozen=True)
 class RuleResult:

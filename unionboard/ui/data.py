@@ -9,6 +9,7 @@ import streamlit as st
 from unionboard.analysis.filters import dataset_in_years, dataset_years
 from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.domains.loader import check_files
+from unionboard.sample.enterprise import enterprise_paths
 from unionboard.sample.report import sample_paths
 
 QUORUM_KEY = "congress_quorum_pct"  # the quorum threshold (%) chosen on the attendance page
@@ -19,7 +20,7 @@ PERSISTENT_KEYS = (QUORUM_KEY,)  # widget settings kept when another page is sho
 class DataSource:
     """Where the shown data comes from: the bundled sample files, or a published version of the store."""
 
-    key: str  # "sample" | "current"
+    key: str  # "sample" | "enterprise" | "current"
     files: tuple[SourceFile, ...] = ()
     version: object | None = None  # store.VersionInfo for the current version
 
@@ -71,6 +72,16 @@ def _sample_bytes() -> tuple[SourceFile, ...]:
 def sample_source() -> DataSource:
     """The bundled sample data as a source."""
     return DataSource(key="sample", files=_sample_bytes())
+
+
+@st.cache_data(show_spinner=False)
+def _enterprise_bytes() -> tuple[SourceFile, ...]:
+    return tuple(SourceFile(p.name, p.read_bytes()) for p in enterprise_paths())
+
+
+def enterprise_source() -> DataSource:
+    """The bundled illustrative enterprise union (2023–2025, today's finance rules) as a source."""
+    return DataSource(key="enterprise", files=_enterprise_bytes())
 
 
 def current_source() -> DataSource | None:

@@ -38,6 +38,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
                              "đầu.",
                              "This sheet is a second cash book (the first is on sheet “{first}”); it is not added "
                              "up, only the first is used."),
+    "dataset_enterprise": ("Ví dụ minh hoạ: CĐCS doanh nghiệp 2023–2025",
+                           "Illustration: an enterprise union 2023–2025"),
+    "enterprise_banner": ("Đang hiển thị **ví dụ minh hoạ** (số liệu giả định) của một công đoàn cơ sở doanh nghiệp "
+                          "2023–2025 theo quy định hiện hành; năm 2024 cố ý vi phạm một quy định (đoàn phí nộp cấp "
+                          "trên chỉ 20%) để thấy cảnh báo trông ra sao.",
+                          "Showing an **illustration** (invented figures) of an enterprise union 2023–2025 under "
+                          "today's rules; 2024 breaks one rule on purpose (only 20% of the dues paid up) to show "
+                          "what a violation looks like."),
     "rules_section": ("Quy định tài chính", "Finance rules"),
     "rules_intro": ("Mỗi quy định được kiểm theo năm, đúng thời điểm có hiệu lực; căn cứ ghi ở từng dòng.",
                     "Each rule is checked per year, by its effective dates; the decision is cited on each row."),
