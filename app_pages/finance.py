@@ -30,6 +30,8 @@ if finance_issues:
 else:
     st.success(t("reconciliation_ok", lang), icon=":material/check_circle:")
 
+rules_section(view)
+
 unit = st.segmented_control(t("unit_switch", lang), list(tables.UNITS), default="dong", key="finance_unit",
                             format_func=lambda u: t(f"unit_{u}", lang), required=True)
 decimals = {"dong": 0, "thousand": 0, "million": 2}[unit]
@@ -37,5 +39,3 @@ for side in ("revenue", "spending"):
     st.markdown(f"**{t(side + '_table', lang)}**")
     frame = tables.finance_table(finance, side, unit, lang)
     st.dataframe(tables.formatted(frame, decimals), hide_index=True, width="stretch")
-
-rules_section(view)
