@@ -70,13 +70,16 @@ def rules_chart(results: Sequence[RuleResult], lang: str = "vi") -> Chart | None
                   for v in part[pct]],
             textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x}%<extra></extra>")
+    for name in table[label]:  # the name above its bar, across the plot: a y axis would take a phone's width
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=plotly_text(name), yshift=17, showarrow=False,
+                           text=plotly_text(name), font={"size": 13})
     fig.add_vline(x=100, line_color="#222222", line_dash="dash")
     white_template(fig)
     shared_style(fig)
-    fig.update_layout(title={"text": t("rules_chart_title", lang)}, height=max(300, 60 + 34 * len(table)),
-                      margin={"l": 10, "r": 60, "t": 60, "b": 50},
+    fig.update_layout(title={"text": t("rules_chart_title", lang)}, height=max(300, 110 + 56 * len(table)),
+                      margin={"l": 10, "r": 20, "t": 60, "b": 50}, bargap=0.55,
                       xaxis={"title": {"text": t("rules_chart_axis", lang)}, "ticksuffix": "%",
-                             "range": [0, max(130.0, float(table[pct].max()) * 1.2)]},
-                      yaxis={"autorange": "reversed", "automargin": True},
+                             "range": [0, max(150.0, float(table[pct].max()) * 1.4)]},
+                      yaxis={"autorange": "reversed", "showticklabels": False},
                       legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
     return Chart(fig, table)
