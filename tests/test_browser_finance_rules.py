@@ -6,7 +6,8 @@ Screenshots (the whole page) go to tests/artifacts/layout/finance-rules-*.png: l
 from __future__ import annotations
 
 import pytest
-from test_browser_layout import SIZES, check_charts, full_screenshot, settle, sized_page  # noqa: F401
+from test_browser_layout import SIZES, check_charts, full_screenshot, settle
+from test_browser_layout import sized_page as sized_page  # noqa: F401 (the fixture, shared)
 
 pytestmark = pytest.mark.browser
 

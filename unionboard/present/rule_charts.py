@@ -31,9 +31,9 @@ def rules_table(results: Sequence[RuleResult], lang: str = "vi") -> pd.DataFrame
     rows = []
     for r in results:
         decision = r.rule.decision + (f", {r.rule.article}" if r.rule.article else "")
-        rows.append((r.rule.title(lang), r.year, status_text(r.status, lang), _amount(r.value),
+        rows.append((r.year, status_text(r.status, lang), r.rule.title(lang), _amount(r.value),
                      _amount(r.limit), decision, "; ".join(r.missing), t(f"rules_basis_{r.basis}", lang)))
-    keys = ("rule", "year", "status", "value", "limit", "decision", "missing", "basis")
+    keys = ("year", "status", "rule", "value", "limit", "decision", "missing", "basis")
     return pd.DataFrame(rows, columns=[t(f"rules_col_{k}", lang) for k in keys])
 
 
@@ -44,9 +44,10 @@ def counts(results: Sequence[RuleResult]) -> dict[str, int]:
 
 def data_rules_chart(results: Sequence[RuleResult], lang: str = "vi") -> pd.DataFrame:
     """The checked results with a limit: the figure as a percentage of the limit."""
-    rows = [(f"{r.rule.short(lang)} · {r.year}", r.status, r.value, r.limit,
-             round(100 * r.value / r.limit, 1) if r.limit else None)
-            for r in results if r.value is not None and r.limit]
+    checked = sorted((r for r in results if r.value is not None and r.limit),
+                     key=lambda r: (r.status != "violation", r.year))  # violations first
+    rows = [(f"{r.rule.short(lang)} · {r.year}", r.status, r.value, r.limit, round(100 * r.value / r.limit, 1))
+            for r in checked]
     return pd.DataFrame(rows, columns=[t("rules_col_rule", lang), t("rules_col_status", lang),
                                        t("rules_col_value", lang), t("rules_col_limit", lang),
                                        t("rules_chart_axis", lang)])
@@ -71,15 +72,16 @@ def rules_chart(results: Sequence[RuleResult], lang: str = "vi") -> Chart | None
             textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x}%<extra></extra>")
     for name in table[label]:  # the name above its bar, across the plot: a y axis would take a phone's width
-        fig.add_annotation(x=0, xref="paper", xanchor="left", y=plotly_text(name), yshift=17, showarrow=False,
-                           text=plotly_text(name), font={"size": 13})
-    fig.add_vline(x=100, line_color="#222222", line_dash="dash")
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=plotly_text(name), yshift=20, showarrow=False,
+                           text=plotly_text(name), font={"size": 13}, bgcolor="rgba(255,255,255,0.85)")
+    fig.add_vline(x=100, line_color="#222222", line_dash="dash", layer="below")
     white_template(fig)
     shared_style(fig)
     fig.update_layout(title={"text": t("rules_chart_title", lang)}, height=max(300, 110 + 56 * len(table)),
-                      margin={"l": 10, "r": 20, "t": 60, "b": 50}, bargap=0.55,
+                      margin={"l": 10, "r": 20, "t": 60, "b": 50}, bargap=0.6,
                       xaxis={"title": {"text": t("rules_chart_axis", lang)}, "ticksuffix": "%",
                              "range": [0, max(150.0, float(table[pct].max()) * 1.4)]},
-                      yaxis={"autorange": "reversed", "showticklabels": False},
-                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
+                      yaxis={"autorange": "reversed", "visible": False, "automargin": False, "categoryorder": "array",
+                             "categoryarray": [plotly_text(v) for v in table[label]]},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"})
     return Chart(fig, table)
