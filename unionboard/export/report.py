@@ -241,7 +241,9 @@ def sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
     if dataset.finance is not None and dataset.finance.entries:
         out.append(Section(t("doc.section_finance", lang), finance_blocks(dataset.finance, lang),
                            "finance"))
-        from unionboard.export.rules_report import rules_section  # it builds on this module's blocks
+        from unionboard.export.rules_report import (
+            rules_section,  # it builds on this module's blocks
+        )
 
         if (rules := rules_section(dataset, lang)) is not None:
             out.append(rules)
