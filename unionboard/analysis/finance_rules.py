@@ -19,6 +19,7 @@ from pathlib import Path
 from unionboard.core.models import Dataset
 from unionboard.domains.cashbook import CashBook
 from unionboard.domains.rule_lines import LEVELS, LINES, RuleLine
+from unionboard.domains.settlement import Settlement
 
 RULES_FILE = Path(__file__).with_name("finance_rules.toml")
 TOLERANCE = 1_000  # đồng: amounts rounded to the thousand in the books still pass
@@ -262,11 +263,25 @@ def cashbook_balances(book: CashBook | None) -> dict[tuple[int, str], list]:
     return out
 
 
+def settlement_balances(forms: Iterable[Settlement]) -> dict[tuple[int, str], list]:
+    """The balances and totals each year's settlement form states."""
+    out: dict[tuple[int, str], list] = {}
+    for form in forms:
+        for which in ("opening", "closing"):
+            if (amount := form.figure(which)) is not None:
+                out[(form.year, which)] = [(amount, "B07-TLĐ")]
+        receipts, spending = form.figure("receipts"), form.figure("spending")
+        if receipts is not None and spending is not None:
+            out[(form.year, "flows")] = [(receipts, spending)]
+    return out
+
+
 def data_years(dataset: Dataset) -> tuple[int, ...]:
     """The years the data set's finance figures cover."""
     years = set(dataset.finance.years) if dataset.finance is not None else set()
     book = dataset.get("cashbook")
     years |= set(book.years()) if isinstance(book, CashBook) else set()
+    years |= {form.year for form in dataset.get("settlement") or ()}
     years |= {line.year for line in (dataset.get("rule_lines") or ())}
     return tuple(sorted(years))
 
@@ -276,12 +291,16 @@ def check_dataset(dataset: Dataset, rules: Iterable[Rule] | None = None,
     """Every rule in force checked for every year of the data (empty when the data has no finance figures)."""
     balances = finance_balances(dataset)
     book = dataset.get("cashbook")
-    for key, items in {**cashbook_balances(book if isinstance(book, CashBook) else None),
-                       **(extra_balances or {})}.items():
-        if key[1] == "flows" and key in balances:
-            continue  # the finance tables' flows come first
-        balances.setdefault(key, []).extend(items)
-    lines = Lines(dataset.get("rule_lines") or (), balances)
+    forms = dataset.get("settlement") or ()
+    for source in (cashbook_balances(book if isinstance(book, CashBook) else None), settlement_balances(forms),
+                   extra_balances or {}):
+        for key, items in source.items():
+            if key[1] == "flows" and key in balances:
+                continue  # the finance tables' flows come first
+            balances.setdefault(key, []).extend(items)
+    # the settlement's lines first: a rule-lines sheet given beside it has the last word
+    lines = Lines((*(line for form in forms for line in form.lines()), *(dataset.get("rule_lines") or ())),
+                  balances)
     table = tuple(load_rules() if rules is None else rules)
     return tuple(CHECKS[rule.kind](rule, year, lines)
                  for year in data_years(dataset) for rule in rules_in_force(year, table))

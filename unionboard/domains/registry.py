@@ -36,6 +36,7 @@ from unionboard.domains import (
     finance,
     members,
     rule_lines,
+    settlement,
     targets,
     term_targets,
 )
@@ -51,6 +52,7 @@ BUILTIN: tuple[DomainSpec, ...] = (
     delegates.SPEC,
     rule_lines.SPEC,
     cashbook.SPEC,
+    settlement.SPEC,
 )
 _EXTRA: dict[str, DomainSpec] = {}
 

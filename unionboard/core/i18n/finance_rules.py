@@ -46,6 +46,21 @@ ENTRIES: dict[str, tuple[str, str]] = {
                           "Showing an **illustration** (invented figures) of an enterprise union 2023–2025 under "
                           "today's rules; 2024 breaks one rule on purpose (only 20% of the dues paid up) to show "
                           "what a violation looks like."),
+    "domain_settlement": ("Báo cáo quyết toán thu chi (B07-TLĐ)", "Annual settlement (form B07-TLĐ)"),
+    "settlement.no_year": ("Không tìm thấy năm quyết toán trong tiêu đề (cần ví dụ “NĂM 2024”) phía trên ô {cell}; "
+                           "bỏ qua trang này.",
+                           "No settlement year found in the title (e.g. “NĂM 2024” is needed) above cell {cell}; the "
+                           "sheet was skipped."),
+    "settlement.not_a_number": ("Giá trị “{value}” ở ô {cell} không phải là số; để trống.",
+                                "The value “{value}” in cell {cell} is not a number; left blank."),
+    "settlement.repeated_year": ("Đã có báo cáo quyết toán năm {year}; bỏ qua trang này.",
+                                 "A settlement for {year} was already read; this sheet was skipped."),
+    "settlement_title": ("Quyết toán thu chi năm {year}", "Settlement of {year}"),
+    "settlement_pick": ("Năm quyết toán", "Settlement year"),
+    "settlement_col_code": ("Mã số", "Code"),
+    "settlement_col_text": ("Nội dung", "Item"),
+    "settlement_col_plan": ("Dự toán", "Plan"),
+    "settlement_col_actual": ("Quyết toán", "Actual"),
     "rules_section": ("Quy định tài chính", "Finance rules"),
     "rules_intro": ("Mỗi quy định được kiểm theo năm, đúng thời điểm có hiệu lực; căn cứ ghi ở từng dòng.",
                     "Each rule is checked per year, by its effective dates; the decision is cited on each row."),
