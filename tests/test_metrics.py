@@ -167,7 +167,7 @@ def test_finance_summary_without_finance() -> None:
 # --------------------------------------------------------------------------- the JSON contract
 
 CONTRACT_KEYS = ["ok", "issues", "members", "finance", "targets", "awards", "term_targets", "budget", "delegates",
-                 "rule_lines", "cashbook", "settlement", "rules"]
+                 "rule_lines", "cashbook", "settlement", "rule_groups", "rules"]
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from unionboard.domains.loader import INFO_KEYS, check_files
 from unionboard.export.template import template_bytes, term_value_cell, text_cell, write_template
 
 SHEETS = ["Hướng dẫn", "Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng",
-          "Chỉ tiêu nhiệm kỳ", "Dự toán thu chi", "Đại biểu", "Số liệu quy định", "Sổ quỹ"]
+          "Chỉ tiêu nhiệm kỳ", "Dự toán thu chi", "Đại biểu", "Số liệu quy định", "Sổ quỹ", "Nhóm quy định"]
 TERM_HEADER = ["Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng", "Kết quả 2018",
                "Kết quả 2019", "Kết quả 2020", "Kết quả 2021", "Kết quả 2022"]
 
@@ -206,7 +206,7 @@ def test_loader_recognises_every_sheet_without_errors():
     assert result.warnings == (), [i.message for i in result.warnings]
     data = result.dataset
     assert set(data.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget", "delegates",
-                                   "rule_lines", "cashbook"}
+                                   "rule_lines", "cashbook", "rule_groups"}
     assert result.sheets["term_targets"] == (("mau.xlsx", "Chỉ tiêu nhiệm kỳ"),)
     assert result.sheets["budget"] == (("mau.xlsx", "Dự toán thu chi"),)
     assert data.info.name.startswith("Công đoàn cơ sở") and data.info.congress == "IV"

@@ -35,6 +35,7 @@ from unionboard.domains import (
     delegates,
     finance,
     members,
+    rule_groups,
     rule_lines,
     settlement,
     targets,
@@ -53,6 +54,7 @@ BUILTIN: tuple[DomainSpec, ...] = (
     rule_lines.SPEC,
     cashbook.SPEC,
     settlement.SPEC,
+    rule_groups.SPEC,
 )
 _EXTRA: dict[str, DomainSpec] = {}
 

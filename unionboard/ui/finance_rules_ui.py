@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 
+import pandas as pd
 import streamlit as st
 
 from unionboard.analysis.finance_rules import check_dataset
+from unionboard.analysis.rule_groups import load_groups, mappings, spending_by_group
 from unionboard.core.i18n import t
+from unionboard.core.text import format_dong
 from unionboard.export.rules_report import settlement_document
 from unionboard.present import rule_charts
-from unionboard.ui.components import chart
+from unionboard.ui.components import chart, md_escape
 from unionboard.ui.slide_admin import DOCX_MIME
 
 
@@ -35,7 +38,32 @@ def rules_section(view) -> None:
     if built is not None:
         chart(built, "quy-dinh-tai-chinh", lang)
     st.dataframe(rule_charts.rules_table(results, lang), hide_index=True, width="stretch")
+    groups_section(view)
     settlement_downloads(view)
+
+
+def groups_section(view) -> None:
+    """The mapping of the report's spending categories to rule groups, the unmapped ones named, totals by group."""
+    lang = view.lang
+    found = mappings(view.result.dataset)
+    if not found:
+        return
+    st.markdown(f"**{t('groups_heading', lang)}**")
+    st.caption(t("groups_intro", lang))
+    unmapped = [m.item for m in found if m.group is None]
+    if unmapped:
+        st.warning(md_escape(t("groups_unmapped", lang, items=", ".join(f"“{i}”" for i in unmapped))))
+    st.dataframe(pd.DataFrame({
+        t("groups_col_item", lang): [m.item for m in found],
+        t("groups_col_group", lang): [m.group.label(lang) if m.group else t("groups_none", lang) for m in found],
+        t("groups_col_source", lang): [t(f"groups_source_{m.source}", lang) for m in found],
+    }), hide_index=True, width="stretch")
+    by_group = spending_by_group(view.result.dataset)
+    labels = {g.id: g.label(lang) for g in load_groups()} | {"": t("groups_none", lang)}
+    years = [y for y in sorted(by_group) if not view.years or y in view.years]
+    frame = pd.DataFrame({t("groups_col_group", lang): list(labels.values())} | {
+        str(y): [format_dong(by_group[y].get(k, 0)) if k in by_group[y] else "" for k in labels] for y in years})
+    st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def settlement_downloads(view) -> None:
