@@ -54,6 +54,11 @@ def test_enterprise_example_is_selectable_labelled_and_shows_its_violation(app):
     assert any("vi phạm" in e.value for e in app.error)
     split = frame[(frame["Năm"] == 2025) & frame["Quy định"].str.contains("0,5%")]
     assert split.iloc[0]["Cách tính"] == "theo tháng có hiệu lực"
+    # the settlement summary of a chosen year, and the rule groups of the spending categories
+    assert app.selectbox(key="settlement_year").value == 2025
+    groups = [d.value for d in app.dataframe if "Theo" in d.value.columns][0]
+    assert dict(zip(groups["Mục chi"], groups["Nhóm quy định"], strict=True))["Thăm hỏi ốm đau"] == \
+        "Thăm hỏi, trợ cấp đoàn viên"
 
 
 def test_bundled_enterprise_files_equal_their_builders(tmp_path):

@@ -36,6 +36,9 @@ TOTALS = {"receipts": ("tong thu", "cong thu", "tong cong thu", "tong so thu"),
           "spending": ("tong chi", "cong chi", "tong cong chi", "tong so chi"),
           "workers": ("so lao dong", "tong so lao dong")}
 BALANCES = ("opening", "closing")
+# the rows given to the rules: headcounts and payroll only. A dues or KPCĐ row of the form may hold the whole
+# amount or the union's kept share depending on how it was filled in, so it is shown, never fed to a rule.
+RULE_LINES = frozenset({"members", "payroll", "member_payroll", "base_salary"})
 
 
 @dataclass(frozen=True)
@@ -58,9 +61,9 @@ class Settlement:
     file: str = ""
 
     def lines(self) -> tuple[RuleLine, ...]:
-        """The rows the finance rules read, as year lines."""
+        """The rows the finance rules read (headcounts and payroll), as year lines."""
         return tuple(RuleLine(self.year, None, r.key, r.actual, f"{self.file} › B07-TLĐ")
-                     for r in self.rows if r.key and r.actual is not None and r.key not in (*TOTALS, *BALANCES))
+                     for r in self.rows if r.key in RULE_LINES and r.actual is not None)
 
     def figure(self, key: str) -> int | None:
         """The actual figure of the first row recognised as `key`."""

@@ -98,6 +98,29 @@ def build_rule_lines() -> Workbook:
     return wb
 
 
+def build_settlement() -> Workbook:
+    """The 2025 settlement in the variant of the B07-TLĐ form the reader takes (rows by text, see README)."""
+    opening, closing = balances()[2025]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "B07-TLĐ"
+    ws.append(["BÁO CÁO QUYẾT TOÁN THU CHI TÀI CHÍNH CÔNG ĐOÀN CƠ SỞ NĂM 2025 (VÍ DỤ MINH HOẠ)"])
+    style.header(ws, ["STT", "Nội dung", "Mã số", "Dự toán", "Quyết toán"])
+    rows = [("A", "CHỈ TIÊU CHUNG", None, None, None), ("1", "Số lao động", "01", 165, 168),
+            ("2", "Số đoàn viên", "02", 135, 135), ("3", "Quỹ tiền lương đóng BHXH", "03", 15_000_000_000, 15_000_000_000),
+            ("B", "THU CHI", None, None, None), ("I", "Số dư đầu kỳ", "10", opening, opening)]
+    rows += [(str(n), item, f"2{n}", None, amounts[2]) for n, (item, amounts) in enumerate(REVENUE.items(), 1)]
+    rows.append((None, "Tổng thu", "30", 330_000_000, sum(v[2] for v in REVENUE.values())))
+    rows += [(str(n), item, f"4{n}", None, amounts[2]) for n, (item, amounts) in enumerate(SPENDING.items(), 1)]
+    rows.append((None, "Tổng chi", "50", 330_000_000, sum(v[2] for v in SPENDING.values())))
+    rows.append(("III", "Số dư cuối kỳ", "60", None, closing))
+    for row in rows:
+        ws.append(list(row))
+    ws.column_dimensions["B"].width = 34
+    style.fixed_properties(wb)
+    return wb
+
+
 def build_info() -> Workbook:
     """The union's name, marked as an illustration."""
     wb = Workbook()
@@ -114,6 +137,7 @@ ENTERPRISE_FILES = {
     "thong-tin.xlsx": build_info,
     "tai-chinh.xlsx": build_finance,
     "so-lieu-quy-dinh.xlsx": build_rule_lines,
+    "quyet-toan-2025.xlsx": build_settlement,
 }
 
 
