@@ -37,7 +37,9 @@ def rules_section(view) -> None:
     built = rule_charts.rules_chart(results, lang)
     if built is not None:
         chart(built, "quy-dinh-tai-chinh", lang)
-    st.dataframe(rule_charts.rules_table(results, lang), hide_index=True, width="stretch")
+    widths = {t("rules_col_status", lang): "medium", t("rules_col_rule", lang): "large"}
+    st.dataframe(rule_charts.rules_table(results, lang), hide_index=True, width="stretch",
+                 column_config={name: st.column_config.TextColumn(width=w) for name, w in widths.items()})
     groups_section(view)
     settlement_downloads(view)
 
