@@ -148,9 +148,4 @@ def enterprise_paths(directory: Path = ENTERPRISE_DIR) -> list[Path]:
 
 def write_enterprise_data(directory: Path = ENTERPRISE_DIR) -> list[Path]:
     """(Re)generate the enterprise example's workbooks into `directory`."""
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, build in ENTERPRISE_FILES.items():
-        build().save(directory / name)
-        paths.append(directory / name)
-    return paths
+    return style.write_workbooks(ENTERPRISE_FILES, directory)
