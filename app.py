@@ -14,6 +14,7 @@ from unionboard.ui.data import (
     PERSISTENT_KEYS,
     build_view,
     current_source,
+    enterprise_source,
     period_choice,
     sample_source,
 )
@@ -62,7 +63,7 @@ page = st.navigation({k: v for k, v in navigation.items() if v})
 with st.sidebar:
     st.selectbox(t("sidebar_language", lang), list(LANGUAGES), key="lang", format_func=LANGUAGES.get)
     current = current_source()
-    options = ["current", "sample"] if current is not None else ["sample"]
+    options = ["current", "sample", "enterprise"] if current is not None else ["sample", "enterprise"]
     # keyed on the current version, so that a newly published version is what everyone sees next, and
     # on the language: a radio whose labels change under the same key showed no option selected
     version_id = current.version.id if current is not None else 0
@@ -71,7 +72,8 @@ with st.sidebar:
                       index=options.index(saved) if saved in options else 0,
                       format_func=lambda k: t(f"dataset_{k}", lang))
     st.session_state["dataset_choice"] = {version_id: choice}
-    source = current if choice == "current" and current is not None else sample_source()
+    source = (current if choice == "current" and current is not None
+              else enterprise_source() if choice == "enterprise" else sample_source())
     if source.version is not None:
         version = source.version
         st.caption(t("version_caption", lang, id=version.id, when=vietnam_time(version.created_at),

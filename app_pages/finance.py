@@ -6,6 +6,7 @@ from unionboard.core.i18n import t
 from unionboard.present import charts, tables
 from unionboard.ui.components import chart, chart_grid, issues_table, missing_domain, page_header
 from unionboard.ui.data import get_view
+from unionboard.ui.finance_rules_ui import rules_section
 
 view = get_view()
 lang = view.lang
@@ -28,6 +29,8 @@ if finance_issues:
     issues_table(finance_issues, lang)
 else:
     st.success(t("reconciliation_ok", lang), icon=":material/check_circle:")
+
+rules_section(view)
 
 unit = st.segmented_control(t("unit_switch", lang), list(tables.UNITS), default="dong", key="finance_unit",
                             format_func=lambda u: t(f"unit_{u}", lang), required=True)

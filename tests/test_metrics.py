@@ -166,7 +166,8 @@ def test_finance_summary_without_finance() -> None:
 
 # --------------------------------------------------------------------------- the JSON contract
 
-CONTRACT_KEYS = ["ok", "issues", "members", "finance", "targets", "awards", "term_targets", "budget", "delegates"]
+CONTRACT_KEYS = ["ok", "issues", "members", "finance", "targets", "awards", "term_targets", "budget", "delegates",
+                 "rule_lines", "cashbook", "settlement", "rule_groups", "rules"]
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +194,8 @@ def test_summary_of_the_sample_has_the_contract_keys(sample_result: CheckResult)
 def test_summary_of_nothing() -> None:
     s = metrics.summary(check_files([]))
     assert list(s) == CONTRACT_KEYS
-    assert {k: s[k] for k in CONTRACT_KEYS[2:]} == dict.fromkeys(CONTRACT_KEYS[2:])
+    assert {k: s[k] for k in CONTRACT_KEYS[2:-1]} == dict.fromkeys(CONTRACT_KEYS[2:-1])
+    assert s["rules"] == []  # no finance figures: no rule to check
     assert s["ok"] is True and s["issues"] == []
 
 

@@ -27,7 +27,7 @@ from unionboard.domains.loader import INFO_KEYS, check_files
 from unionboard.export.template import template_bytes, term_value_cell, text_cell, write_template
 
 SHEETS = ["Hướng dẫn", "Thông tin", "Đoàn viên", "Phần thu", "Phần chi", "Chỉ tiêu", "Khen thưởng",
-          "Chỉ tiêu nhiệm kỳ", "Dự toán thu chi", "Đại biểu"]
+          "Chỉ tiêu nhiệm kỳ", "Dự toán thu chi", "Đại biểu", "Số liệu quy định", "Sổ quỹ", "Nhóm quy định"]
 TERM_HEADER = ["Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng", "Kết quả 2018",
                "Kết quả 2019", "Kết quả 2020", "Kết quả 2021", "Kết quả 2022"]
 
@@ -208,7 +208,8 @@ def test_loader_recognises_every_sheet_without_errors():
     assert result.errors == (), [i.message for i in result.errors]
     assert result.warnings == (), [i.message for i in result.warnings]
     data = result.dataset
-    assert set(data.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget", "delegates"}
+    assert set(data.domains()) == {"members", "finance", "targets", "awards", "term_targets", "budget", "delegates",
+                                   "rule_lines", "cashbook", "rule_groups"}
     assert result.sheets["term_targets"] == (("mau.xlsx", "Chỉ tiêu nhiệm kỳ"),)
     assert result.sheets["budget"] == (("mau.xlsx", "Dự toán thu chi"),)
     assert data.info == UnionInfo()  # the info sheet's example is a comment: it never names another union

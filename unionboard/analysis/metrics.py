@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from unionboard.analysis.finance_rules import rules_json
 from unionboard.analysis.planning import budget_summary, term_targets_summary
 from unionboard.core.models import (
     BELOW_UNIVERSITY,
@@ -101,4 +102,5 @@ def summary(result: CheckResult) -> dict:
         value = data.get(spec.key)
         make = spec.summary or BUILTIN_SUMMARIES.get(spec.key)
         out[spec.key] = None if value is None or make is None else make(value, data)
+    out["rules"] = rules_json(data)
     return out

@@ -84,9 +84,10 @@ def _run_template(args: argparse.Namespace) -> int:
 
 
 def _run_sample(args: argparse.Namespace) -> int:
+    from unionboard.sample.enterprise import write_enterprise_data
     from unionboard.sample.report import write_sample_data
 
-    for path in write_sample_data(Path(args.dir)):
+    for path in (*write_sample_data(Path(args.dir)), *write_enterprise_data(Path(args.dir) / "vi-du-doanh-nghiep")):
         print(f"Đã ghi {path}")
     return 0
 

@@ -28,7 +28,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from unionboard.domains import awards, budget, delegates, finance, members, targets, term_targets
+from unionboard.domains import (
+    awards,
+    budget,
+    cashbook,
+    delegates,
+    finance,
+    members,
+    rule_groups,
+    rule_lines,
+    settlement,
+    targets,
+    term_targets,
+)
 from unionboard.domains.spec import DomainSpec
 
 BUILTIN: tuple[DomainSpec, ...] = (
@@ -39,6 +51,10 @@ BUILTIN: tuple[DomainSpec, ...] = (
     term_targets.SPEC,
     budget.SPEC,
     delegates.SPEC,
+    rule_lines.SPEC,
+    cashbook.SPEC,
+    settlement.SPEC,
+    rule_groups.SPEC,
 )
 _EXTRA: dict[str, DomainSpec] = {}
 

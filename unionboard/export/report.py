@@ -262,6 +262,12 @@ def sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
     if dataset.finance is not None and dataset.finance.entries:
         out.append(Section(t("doc.section_finance", lang),
                            finance_blocks(dataset.finance, lang, period_within(dataset, lang)), "finance"))
+        from unionboard.export.rules_report import (
+            rules_section,  # it builds on this module's blocks
+        )
+
+        if (rules := rules_section(dataset, lang)) is not None:
+            out.append(rules)
     if dataset.targets:
         out.append(Section(t("doc.section_targets", lang), (targets_table(dataset, lang),), "targets"))
     if dataset.awards:
@@ -290,6 +296,10 @@ def annual_sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
         out.append(Section(t("annual.section_finance", lang, year=year),
                            finance_blocks(dataset.finance, lang, period_within(dataset, lang), year or None),
                            "finance"))
+        from unionboard.export.rules_report import rules_section
+
+        if (rules := rules_section(dataset, lang)) is not None:  # the year's settlement checked by the rules
+            out.append(rules)
     if dataset.term_targets:
         term = targets_term(dataset.info, dataset.term_targets)
         heading = (t("annual.section_term_targets", lang, term=term_text(term))

@@ -237,10 +237,4 @@ def sample_paths(directory: Path = SAMPLE_DIR) -> list[Path]:
 
 def write_sample_data(directory: Path = SAMPLE_DIR) -> list[Path]:
     """(Re)generate every sample workbook into `directory`."""
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, build in SAMPLE_FILES.items():
-        path = directory / name
-        build().save(path)
-        paths.append(path)
-    return paths
+    return style.write_workbooks(SAMPLE_FILES, directory)

@@ -1,6 +1,9 @@
-"""Shared look of the sample workbooks: title row, header row, fixed document properties."""
+"""Shared look of the sample workbooks: title row, header row, fixed document properties, and writing them."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -28,3 +31,14 @@ def fixed_properties(wb: Workbook) -> None:
 
     wb.properties.creator = "unionboard"
     wb.properties.created = dt.datetime(2017, 10, 1)
+
+
+def write_workbooks(builders: dict[str, Callable[[], Workbook]], directory: Path) -> list[Path]:
+    """Build each workbook and save it under its file name in `directory` (created when missing)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, build in builders.items():
+        path = directory / name
+        build().save(path)
+        paths.append(path)
+    return paths

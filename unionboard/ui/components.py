@@ -124,6 +124,8 @@ def page_header(title: str, view) -> None:
                     icon=":material/event_busy:")
     if view.is_sample:
         st.info(t("sample_banner", view.lang), icon=":material/science:")
+    elif view.source.key == "enterprise":
+        st.warning(t("enterprise_banner", view.lang), icon=":material/science:")
     elif still_sample := sample_domains(view.result):
         st.warning(t("fill.banner", view.lang, domains=", ".join(t(f"domain_{d}", view.lang) for d in still_sample)),
                    icon=":material/science:")

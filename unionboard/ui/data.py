@@ -12,6 +12,7 @@ from unionboard.core.i18n import t
 from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.core.period import ReportingPeriod, default_period, label
 from unionboard.domains.loader import check_files
+from unionboard.sample.enterprise import enterprise_paths
 from unionboard.sample.report import sample_paths
 
 QUORUM_KEY = "congress_quorum_pct"  # the quorum threshold (%) chosen on the attendance page
@@ -22,7 +23,7 @@ PERSISTENT_KEYS = (QUORUM_KEY,)  # widget settings kept when another page is sho
 class DataSource:
     """Where the shown data comes from: the bundled sample files, or a published version of the store."""
 
-    key: str  # "sample" | "current"
+    key: str  # "sample" | "enterprise" | "current"
     files: tuple[SourceFile, ...] = ()
     version: object | None = None  # store.VersionInfo for the current version
 
@@ -82,6 +83,16 @@ def sample_source() -> DataSource:
     return DataSource(key="sample", files=_sample_bytes())
 
 
+@st.cache_data(show_spinner=False)
+def _enterprise_bytes() -> tuple[SourceFile, ...]:
+    return tuple(SourceFile(p.name, p.read_bytes()) for p in enterprise_paths())
+
+
+def enterprise_source() -> DataSource:
+    """The bundled illustrative enterprise union (2023–2025, today's finance rules) as a source."""
+    return DataSource(key="enterprise", files=_enterprise_bytes())
+
+
 def current_source() -> DataSource | None:
     """The published current version, or None when nothing was published."""
     from unionboard.store.versions import open_store
@@ -125,7 +136,7 @@ def period_choice(lang: str, source: DataSource) -> ReportingPeriod | None:
         return None
     by_key = {p.key: p for p in options}
     default = default_period(options)
-    key = f"period-{source.cache_key[1] if source.version is not None else 'sample'}"
+    key = f"period-{source.cache_key[1] if source.version is not None else source.key}"
     # a radio, not a select box: "Nhiệm kỳ 2023–2028, đến năm 2025" wraps whole in the sidebar
     chosen = st.radio(t("period.sidebar", lang), list(by_key), key=key,
                       index=list(by_key).index(default.key) if default is not None else 0,

@@ -1,0 +1,48 @@
+"""The "Quy định tài chính" section of the documents (Word, PDF, ODT): each rule per year, its result and decision."""
+
+from __future__ import annotations
+
+from unionboard.analysis.finance_rules import check_dataset
+from unionboard.core.i18n import t
+from unionboard.core.models import Dataset
+from unionboard.core.text import format_dong
+from unionboard.domains.settlement import TOTALS, Settlement
+from unionboard.export.docx import dataset_to_docx
+from unionboard.export.pdf import dataset_to_pdf
+from unionboard.export.report import CENTER, LEFT, RIGHT, Paragraph, Section, Table
+from unionboard.present.rule_charts import counts, rules_table
+
+
+def rules_section(dataset: Dataset, lang: str = "vi") -> Section | None:
+    """The section, when at least one rule could be checked (None otherwise: the report's sample, which has no
+    payroll or dues lines, keeps its documents as they were; the finance page lists what is missing)."""
+    results = check_dataset(dataset)
+    if all(r.status == "not_checkable" for r in results):
+        return None
+    frame = rules_table(results, lang)
+    keys = ("year", "status", "rule", "value", "limit", "decision", "missing")
+    columns = [t(f"rules_col_{k}", lang) for k in keys]
+    rows = tuple((tuple(str(v) for v in row), False) for row in frame[columns].itertuples(index=False))
+    table = Table(key="rules", header=tuple(columns), rows=rows,
+                  aligns=(CENTER, LEFT, LEFT, RIGHT, RIGHT, LEFT, LEFT),
+                  widths_cm=(1.1, 1.8, 3.2, 2.6, 2.6, 3.0, 2.2))
+    return Section(t("rules_section", lang), (Paragraph(t("rules_intro", lang)),
+                                              Paragraph(t("rules_summary", lang, **counts(results))), table), "rules")
+
+
+def settlement_section(form: Settlement, lang: str = "vi") -> Section:
+    """One year's settlement (B07-TLĐ) in the form's order: code, item, plan, actual."""
+    keys = ("code", "text", "plan", "actual")
+    rows = tuple(((row.code, row.text, "" if row.plan is None else format_dong(row.plan),
+                   "" if row.actual is None else format_dong(row.actual)), row.key in TOTALS) for row in form.rows)
+    table = Table(key="settlement", header=tuple(t(f"settlement_col_{k}", lang) for k in keys), rows=rows,
+                  aligns=(CENTER, LEFT, RIGHT, RIGHT), widths_cm=(1.6, 8.1, 3.4, 3.4))
+    return Section(t("settlement_title", lang, year=form.year), (table,), "settlement")
+
+
+def settlement_document(dataset: Dataset, year: int, kind: str, lang: str = "vi") -> bytes:
+    """The settlement summary of `year` as "docx" or "pdf" (the union's heading, the form's rows, the signature)."""
+    form = next(f for f in dataset.get("settlement") or () if f.year == year)
+    heading_only = Dataset(info=dataset.info, members=dataset.members)
+    write = dataset_to_docx if kind == "docx" else dataset_to_pdf
+    return write(heading_only, lang, extra_sections=(settlement_section(form, lang),))
