@@ -241,7 +241,7 @@ def test_year_period_is_the_annual_report_in_year_end_order(mid) -> None:
     cut = AP.in_period(mid, next(p for p in AP.period_options(mid) if p.kind == P.YEAR))
     report = build_report(cut)
     assert report.title == "BÁO CÁO TỔNG KẾT HOẠT ĐỘNG CÔNG ĐOÀN NĂM 2025" and report.term == "Báo cáo năm 2025"
-    assert [s.key for s in report.sections] == ["members", "finance", "term_targets"]
+    assert [s.key for s in report.sections] == ["members", "finance", "rules", "term_targets"]
     text = " ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks)
     assert "Tổng thu năm 2025 150.000.000 đồng" in text
     assert "Tồn quỹ đầu năm 2025: 10.000.000 đồng." in text and "đầu nhiệm kỳ" not in text  # 20 − 10 triệu
