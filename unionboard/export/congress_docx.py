@@ -4,9 +4,10 @@
   tình hình đoàn viên dự Đại hội"): the two-column heading (union / national motto), the title, the
   body in sentences with the figures, the composition table, the conclusion on the quorum and the
   signature block of the credentials board.
-* `minutes_docx`: "Biên bản kiểm phiếu": the counting board, ballots issued / returned / valid /
-  invalid, the votes and share of valid ballots per candidate, who is elected (a tie or unfilled
-  seats stated), and the signature lines of the counting board.
+* `minutes_docx`: "Biên bản kiểm phiếu": the counting board, convened / present / voting, ballots
+  issued / collected / not collected / valid / invalid (by reason), the rules applied (Điều lệ 2020,
+  Điều 10.3: more than half of the ballots collected), the votes and share of the ballots collected
+  per candidate, who is elected (a tie or unfilled seats stated), and the signature lines.
 
 Same page and type as the report (`export/docx.py`: A4, Times New Roman 13 pt).
 """
@@ -32,8 +33,12 @@ from unionboard.export.docx import (
 from unionboard.present.congress import (
     age_text,
     attendance_sentence,
+    delegate_warnings,
+    invalid_sentence,
     quorum_sentence,
+    reason_label,
     result_sentences,
+    rule_sentences,
 )
 
 DATE_LINE = "……………, ngày …… tháng …… năm ……"
@@ -109,12 +114,19 @@ def credentials_docx(report: Credentials, info: UnionInfo) -> bytes:
         add_paragraph(doc, "Độ tuổi: " + age_text(report, "vi"), indent=True, before=6)
     add_paragraph(doc, "3. Kết luận", bold=True, align=LEFT, before=6)
     add_paragraph(doc, quorum_sentence(report, "vi"), indent=True)
+    for warning in delegate_warnings(report, "vi"):
+        add_paragraph(doc, warning, indent=True, italic=True)
     add_paragraph(doc, f"Trên đây là báo cáo của {board}, kính trình Đại hội.", indent=True, after=12)
     _signature(doc, ["", ""], [f"TM. {board.upper()}", "TRƯỞNG BAN", "", "", "", BLANK_NAME])
     return _save(doc)
 
 
-def minutes_docx(result: ElectionResult, info: UnionInfo) -> bytes:
+def _figure(value: int | None) -> str:
+    return str(value) if value else "……"
+
+
+def minutes_docx(result: ElectionResult, info: UnionInfo, convened: int | None = None,
+                 present: int | None = None) -> bytes:
     """The counting minutes ("Biên bản kiểm phiếu") as a .docx (bytes)."""
     election = result.election
     doc = new_document()
@@ -130,10 +142,22 @@ def minutes_docx(result: ElectionResult, info: UnionInfo) -> bytes:
                        f"số ứng cử viên trong danh sách bầu cử: {len(election.candidates)} đồng chí.",
                   indent=True, before=6)
     add_paragraph(doc, "I. Kết quả kiểm phiếu", bold=True, align=LEFT, before=6)
+    not_collected = result.not_collected if election.closed else result.remaining
+    for label, value in (("Số được triệu tập", _figure(convened)), ("Số có mặt", _figure(present)),
+                         ("Số tham gia bỏ phiếu", str(result.returned))):
+        add_paragraph(doc, f"- {label}: {value} đồng chí.", align=LEFT, after=0, indent=True)
     for label, value in (("Tổng số phiếu phát ra", election.issued), ("Tổng số phiếu thu về", result.returned),
+                         ("Số phiếu không thu về", not_collected),
                          ("Số phiếu hợp lệ", result.valid), ("Số phiếu không hợp lệ", result.invalid)):
         add_paragraph(doc, f"- {label}: {value} phiếu.", align=LEFT, after=0, indent=True)
-    add_paragraph(doc, "II. Số phiếu bầu của từng ứng cử viên (tỉ lệ so với số phiếu hợp lệ)", bold=True,
+    for code, n in result.invalid_by_reason:
+        add_paragraph(doc, f"   + {reason_label(code, 'vi')}: {n} phiếu.", align=LEFT, after=0, indent=True)
+    if invalid_sentence(result, "vi") == "" and result.invalid:
+        add_paragraph(doc, "   (không ghi lý do)", align=LEFT, after=0, indent=True)
+    add_paragraph(doc, "Thể lệ áp dụng:", italic=True, align=LEFT, before=6, after=0, indent=True)
+    for sentence in rule_sentences(result, "vi"):
+        add_paragraph(doc, sentence, indent=True, align=JUSTIFY, after=0)
+    add_paragraph(doc, "II. Số phiếu bầu của từng ứng cử viên (tỉ lệ so với tổng số phiếu thu về)", bold=True,
                   align=LEFT, before=6)
     rows = [(list(cells), bold) for cells, bold in election_rows(result, "vi")]
     add_table(doc, ["STT", "Họ và tên", "Số phiếu", "Tỉ lệ", "Kết quả"], rows, [1.2, 6.8, 2.2, 2.3, 4.0],
@@ -141,7 +165,10 @@ def minutes_docx(result: ElectionResult, info: UnionInfo) -> bytes:
     add_paragraph(doc, "III. Kết quả bầu cử", bold=True, align=LEFT, before=6)
     if not result.complete:
         add_paragraph(doc, f"Chưa kiểm xong: còn {result.remaining} phiếu chưa kiểm.", italic=True, indent=True)
-    sentences = result_sentences(result, "vi") or ["Không có ứng cử viên nào được quá một nửa số phiếu hợp lệ."]
+    elif election.closed and result.not_collected:
+        add_paragraph(doc, f"Ban Kiểm phiếu kết thúc kiểm phiếu với {result.returned} phiếu thu về; "
+                           f"{result.not_collected} phiếu không thu về.", italic=True, indent=True)
+    sentences = result_sentences(result, "vi") or ["Không có ứng cử viên nào được quá một nửa số phiếu thu về."]
     for sentence in sentences:
         add_paragraph(doc, sentence, indent=True, align=JUSTIFY)
     add_paragraph(doc, "Biên bản lập xong hồi …… giờ …… phút cùng ngày, đã đọc lại cho Ban Kiểm phiếu cùng nghe và "

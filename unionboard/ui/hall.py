@@ -72,8 +72,8 @@ def count_html(result: ElectionResult, lang: str) -> str:
         parts.append(f'<div class="ub-cand{state}"><div class="ub-rank">{rank}</div>'
                      f'<div class="ub-name">{escape(c.name)}{mark}</div>'
                      f'<div class="ub-bar"><div style="width:{c.share * 100:.1f}%"></div></div>'
-                     f'<div class="ub-votes">{c.votes} · {escape(fmt_percent(c.votes, result.valid, lang))}</div></div>')
-    parts.append(f'<div class="ub-half">{escape(t("hall_half_line", lang, n=result.valid))}</div>')
+                     f'<div class="ub-votes">{c.votes} · {escape(fmt_percent(c.votes, result.returned, lang))}</div></div>')
+    parts.append(f'<div class="ub-half">{escape(t("hall_half_line", lang, n=result.returned))}</div>')
     if result.complete:
         verdict = (t("hall_elected", lang, n=len(result.elected), seats=result.election.seats) if not result.tied
                    else t("hall_tied", lang, names=", ".join(result.tied)))

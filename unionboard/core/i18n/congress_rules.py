@@ -1,0 +1,106 @@
+"""Strings of the congress rules by the Charter: quorum note, ballot validity, who is elected, closing the
+count, new rounds, once-only writes, double entry and cancelling with a reason."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- problems (analysis/congress.py)
+    "election.title_too_long": ("Nội dung bầu cử dài {n} ký tự, quá {max} ký tự cho phép. Chưa ghi gì.",
+                                "The election title has {n} characters, more than the {max} allowed. Nothing saved."),
+    "election.name_too_long": ("Tên quá {max} ký tự: {names}. Hãy rút gọn; chưa ghi gì.",
+                               "Names longer than {max} characters: {names}. Shorten them; nothing saved."),
+    "election.reasons_over_invalid": (
+        "Số phiếu không hợp lệ theo lý do ({given}) nhiều hơn số phiếu không hợp lệ ({invalid}). Chưa ghi gì.",
+        "Invalid ballots by reason ({given}) exceed the invalid ballots ({invalid}). Nothing saved."),
+    "election.issued_over_present": (
+        "Cảnh báo: số phiếu phát ra ({issued}) nhiều hơn số có mặt ({present}). Hãy kiểm tra lại.",
+        "Warning: more ballots issued ({issued}) than people present ({present}). Please check."),
+    "election.fewer_candidates": (
+        "Cảnh báo: danh sách bầu cử có {n} người, ít hơn số lượng cần bầu ({seats}).",
+        "Warning: the ballot lists {n} candidates, fewer than the {seats} seats."),
+    "election.closed": ("Cuộc bầu cử đã kết thúc kiểm phiếu; không ghi thêm được. Chưa ghi gì.",
+                        "The count of this election is closed; nothing more can be entered. Nothing saved."),
+    "election.duplicate": ("Mục này đã được ghi (bấm hai lần hoặc gửi lại): không ghi lần thứ hai.",
+                           "This was already recorded (double click or resend): not recorded twice."),
+    "election.void_no_reason": ("Hãy ghi lý do hủy mục {id}; chưa hủy.", "Give the reason for cancelling entry {id}; "
+                                "not cancelled."),
+    # ---------------------------------------------------------------- ballot validity (analysis/ballots.py)
+    "ballot.reason.not_issued": ("Không phải phiếu do Ban bầu cử phát ra", "Not a ballot issued by the board"),
+    "ballot.reason.private_mark": ("Có đánh dấu riêng", "Carries a private mark"),
+    "ballot.reason.unclear": ("Gạch không rõ ràng", "Unclear which names were crossed"),
+    "ballot.reason.added_name": ("Ghi thêm tên ngoài danh sách", "A name added that is not on the list"),
+    "ballot.reason.all_crossed": ("Gạch hết tên", "Every name crossed out"),
+    "ballot.reason.too_many": ("Để lại nhiều hơn số lượng cần bầu", "More names kept than seats"),
+    "ballot.reason.other": ("Lý do khác", "Another reason"),
+    "ballot.reason.unspecified": ("Không ghi lý do", "Reason not entered"),
+    "elect_flag_added": ("Có ghi thêm tên ngoài danh sách", "A name was added"),
+    "elect_flag_unclear": ("Gạch không rõ ràng", "Crossing unclear"),
+    "elect_flag_private_mark": ("Có đánh dấu riêng", "Private mark"),
+    "elect_flag_not_issued": ("Không phải phiếu do Ban bầu cử phát ra", "Not issued by the board"),
+    "elect_invalid_reason": ("Lý do không hợp lệ", "Why invalid"),
+    "elect_saved_invalid": ("Đã ghi phiếu không hợp lệ — {reason} (mục số {id}).",
+                            "Invalid ballot recorded — {reason} (entry {id})."),
+    "elect_tally_reasons": ("Phiếu không hợp lệ theo lý do (không bắt buộc)", "Invalid ballots by reason (optional)"),
+    "elect_rules_heading": ("Thể lệ bầu cử áp dụng", "Election rules applied"),
+    "elect_rule_elected": (
+        "Người trúng cử phải được quá một nửa (1/2) tổng số phiếu thu về (kể cả phiếu không hợp lệ), lấy từ cao "
+        "xuống thấp cho đủ số lượng cần bầu (Điều lệ Công đoàn Việt Nam 2020, Điều 10.3; Hướng dẫn 28/HD-TLĐ).",
+        "A candidate is elected with more than half (1/2) of the ballots collected (invalid ones included), highest "
+        "first up to the seats (Charter of Vietnam Trade Union 2020, Article 10.3; Guidance 28/HD-TLĐ)."),
+    "elect_rule_needed": ("Đã thu về {collected} phiếu: cần ít nhất {needed} phiếu để trúng cử.",
+                          "{collected} ballots collected: at least {needed} votes elect."),
+    "elect_rule_invalid": (
+        "Phiếu không hợp lệ: không phải phiếu do Ban bầu cử phát ra; có đánh dấu riêng; gạch không rõ ràng; ghi "
+        "thêm tên ngoài danh sách; gạch hết tên (trừ danh sách một người: gạch tên là phiếu hợp lệ, không bầu); để "
+        "lại nhiều hơn số lượng cần bầu. Phiếu để lại ít hơn số lượng cần bầu là hợp lệ.",
+        "Invalid ballots: not issued by the board; a private mark; unclear crossing; a name added; every name crossed "
+        "(except on a one-name list, where crossing the name is a valid vote against); more names kept than seats. "
+        "A ballot keeping fewer names than seats is valid."),
+    "elect_rule_tie": ("Bằng phiếu ở vị trí cuối: chương trình không tự quyết; Đại hội bầu lại giữa những người bằng "
+                       "phiếu.", "A tie at the last seat is not decided by the program: the congress votes again "
+                       "among those tied."),
+    "elect_invalid_by_reason": ("Phiếu không hợp lệ theo lý do: {reasons}.", "Invalid ballots by reason: {reasons}."),
+    "elect_not_collected": ("Số phiếu không thu về: {n}.", "Ballots not collected: {n}."),
+    "elect_figures": ("Triệu tập {convened}, có mặt {present}, tham gia bầu {voting}; phát ra {issued}, thu về "
+                      "{collected}, không thu về {not_collected}; hợp lệ {valid}, không hợp lệ {invalid}.",
+                      "Convened {convened}, present {present}, voting {voting}; issued {issued}, collected "
+                      "{collected}, not collected {not_collected}; valid {valid}, invalid {invalid}."),
+    "elect_close": ("Kết thúc kiểm phiếu với số phiếu đã thu", "Close the count with the ballots collected"),
+    "elect_close_help": ("Còn {n} phiếu chưa thu về: Ban kiểm phiếu kết thúc với số phiếu đã có; kết quả là chính "
+                         "thức và biên bản ghi số phiếu không thu về.",
+                         "{n} ballots not collected: the board closes with the ballots it has; the result is final "
+                         "and the minutes state the ballots not collected."),
+    "elect_close_confirm": ("Tôi xác nhận kết thúc kiểm phiếu", "I confirm closing the count"),
+    "elect_closed": ("Đã kết thúc kiểm phiếu ({by}); kết quả là chính thức.", "Count closed ({by}); the result is final."),
+    "elect_closed_note": ("Kiểm phiếu đã kết thúc: {n} phiếu không thu về.", "Count closed: {n} ballots not collected."),
+    "elect_runoff": ("Lập vòng bầu lại giữa những người bằng phiếu", "Set up a new round among those tied"),
+    "elect_supplementary": ("Lập vòng bầu bổ sung cho {n} chỗ còn thiếu", "Set up a supplementary round for {n} seats"),
+    "elect_round_created": ("Đã lập “{title}” ({seats} chỗ, {n} ứng cử viên), nối với cuộc bầu trước.",
+                            "“{title}” set up ({seats} seats, {n} candidates), linked to the previous election."),
+    "elect_round_of": ("Vòng sau của cuộc bầu số {id}.", "A later round of election {id}."),
+    "elect_kind": ("Bầu", "Electing"),
+    "elect_kind_committee": ("Ban Chấp hành", "The executive committee"),
+    "elect_kind_chair": ("Chủ tịch (bầu trực tiếp tại Đại hội, 1 người)", "The chair (elected directly, one seat)"),
+    "elect_kind_other": ("Khác (Ủy ban kiểm tra, đại biểu đi dự Đại hội cấp trên...)",
+                         "Other (inspection committee, delegates to the upper congress...)"),
+    "elect_chair_note": ("Bầu trực tiếp Chủ tịch công đoàn cơ sở tại Đại hội (Hướng dẫn 28/HD-TLĐ ngày 24/6/2021): "
+                         "bầu 1 người; danh sách có thể chỉ có 1 ứng cử viên.",
+                         "The chair elected directly at the congress (Guidance 28/HD-TLĐ of 24/6/2021): one seat; "
+                         "the list may have a single candidate."),
+    "elect_void_reason": ("Lý do hủy", "Reason for cancelling"),
+    "elect_void_confirm": ("Xác nhận hủy mục {id}", "Confirm cancelling entry {id}"),
+    "elect_voided_by": ("đã hủy ({by}: {reason})", "cancelled ({by}: {reason})"),
+    # ---------------------------------------------------------------- credentials (present/congress.py)
+    "cred.charter_rule": ("Theo Điều lệ Công đoàn Việt Nam 2020, Điều 10.1: Đại hội hợp lệ khi có ít nhất hai phần ba "
+                          "(2/3) tổng số thành viên được triệu tập tham dự.",
+                          "Charter of Vietnam Trade Union 2020, Article 10.1: a congress is valid when at least two "
+                          "thirds (2/3) of those convened attend."),
+    "cred.threshold_note": ("Lưu ý: ngưỡng {threshold} do Ban tổ chức đặt, KHÁC ngưỡng hai phần ba (2/3) của Điều lệ "
+                            "(Điều 10.1).",
+                            "Note: the threshold of {threshold} was set by the organisers and DIFFERS from the "
+                            "Charter's two thirds (2/3) (Article 10.1)."),
+    "cred.appointed_over": ("Cảnh báo: {n} đại biểu chỉ định, vượt 5% tổng số đại biểu chính thức (tối đa {limit}) — "
+                            "đề nghị kiểm tra (Điều lệ 2020, Điều 8.4).",
+                            "Warning: {n} appointed delegates, above 5% of the official delegates (at most {limit}) "
+                            "— please check (Charter 2020, Article 8.4)."),
+}
