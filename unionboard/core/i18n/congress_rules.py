@@ -104,3 +104,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                             "Warning: {n} appointed delegates, above 5% of the official delegates (at most {limit}) "
                             "— please check (Charter 2020, Article 8.4)."),
 }
+ENTRIES.update({
+    "election.same_counter": ("Lô {batch} đã được chính người này nhập: nhập kép cần người nhập khác. Chưa ghi gì.",
+                              "Batch {batch} was already entered by this counter: double entry needs another "
+                              "counter. Nothing saved."),
+})
