@@ -17,9 +17,9 @@ from unionboard.analysis.congress import (
     convened,
     count_election,
     credentials,
-    entry_problems,
     election_problems,
     election_warnings,
+    entry_problems,
     quorum_needed,
     runoff,
     sample_election,
@@ -29,10 +29,9 @@ from unionboard.analysis.congress import (
     supplementary,
     tally_entry,
 )
-from unionboard.present.congress import quorum_sentence
-from unionboard.core.i18n import t
 from unionboard.core.models import Member, Roster, SourceFile
 from unionboard.domains.loader import check_files
+from unionboard.present.congress import quorum_sentence
 from unionboard.sample.report import sample_paths
 
 ROSTER = Roster.from_members([
