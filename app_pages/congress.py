@@ -35,8 +35,8 @@ with checkin_tab:
             require_committee(lang)
     cu.checkin(state, lang)
 with report_tab:
-    st.session_state.setdefault(cu.THRESHOLD_KEY, 50)  # no `value=`: the hall link may have set it
+    st.session_state.setdefault(cu.THRESHOLD_KEY, None)  # empty: the Charter's 2/3; the hall link may set another
     st.number_input(t("congress_threshold", lang), min_value=1, max_value=99, step=1, key=cu.THRESHOLD_KEY,
-                    help=t("congress_threshold_help", lang), width=320)
+                    help=t("congress_threshold_help", lang), width=420)
     cu.report_section(state, view)
 st.caption(t("congress_intro", lang))

@@ -15,10 +15,11 @@ Same page and type as the report (`export/docx.py`: A4, Times New Roman 13 pt).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from docx.shared import Cm, Pt
 
-from unionboard.analysis.congress import Credentials, ElectionResult
+from unionboard.analysis.congress import Credentials, ElectionResult, Entry
 from unionboard.core.models import UnionInfo
 from unionboard.export.congress_sections import credentials_rows, election_rows
 from unionboard.export.docx import (
@@ -121,13 +122,28 @@ def credentials_docx(report: Credentials, info: UnionInfo) -> bytes:
     return _save(doc)
 
 
+def _entry_log(doc, log: Sequence[Entry]) -> None:
+    """IV. Every entry: number, batch, who, when, what, cancelled or not (with who and why)."""
+    add_paragraph(doc, "IV. Nhật ký nhập phiếu", bold=True, align=LEFT, before=6)
+    rows = []
+    for entry in log:
+        what = (f"{entry.returned} phiếu: {entry.valid} hợp lệ, {entry.invalid} không hợp lệ"
+                + (("; " + ", ".join(f"{name} {n}" for name, n in entry.votes)) if entry.votes else ""))
+        state = f"Đã hủy ({entry.voided_by}: {entry.void_reason})" if entry.voided_at else "Được tính"
+        rows.append(([str(entry.id), str(entry.batch or ""), entry.by, entry.at[:16].replace("T", " "), what, state],
+                     False))
+    add_table(doc, ["Mục", "Lô", "Người nhập", "Thời gian (UTC)", "Nội dung", "Trạng thái"], rows,
+              [1.2, 1.0, 3.0, 2.8, 5.5, 3.0], [CENTER, CENTER, LEFT, CENTER, LEFT, LEFT])
+
+
 def _figure(value: int | None) -> str:
     return str(value) if value else "……"
 
 
 def minutes_docx(result: ElectionResult, info: UnionInfo, convened: int | None = None,
-                 present: int | None = None) -> bytes:
-    """The counting minutes ("Biên bản kiểm phiếu") as a .docx (bytes)."""
+                 present: int | None = None, log: Sequence[Entry] = ()) -> bytes:
+    """The counting minutes ("Biên bản kiểm phiếu") as a .docx (bytes); `log`: every entry (cancelled ones
+    included) printed as the entry log."""
     election = result.election
     doc = new_document()
     _heading(doc, info, "BAN KIỂM PHIẾU")
@@ -171,6 +187,8 @@ def minutes_docx(result: ElectionResult, info: UnionInfo, convened: int | None =
     sentences = result_sentences(result, "vi") or ["Không có ứng cử viên nào được quá một nửa số phiếu thu về."]
     for sentence in sentences:
         add_paragraph(doc, sentence, indent=True, align=JUSTIFY)
+    if log:
+        _entry_log(doc, log)
     add_paragraph(doc, "Biên bản lập xong hồi …… giờ …… phút cùng ngày, đã đọc lại cho Ban Kiểm phiếu cùng nghe và "
                        "nhất trí ký tên.", indent=True, after=12)
     _signature(doc, ["CÁC THÀNH VIÊN BAN KIỂM PHIẾU", "", "", "", BLANK_NAME, "", BLANK_NAME],

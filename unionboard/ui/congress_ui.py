@@ -7,6 +7,7 @@ recorded, the pages show the sample attendance, labelled "Dữ liệu mẫu".
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,6 +16,7 @@ import streamlit as st
 from unionboard.analysis.congress import (
     ABSENT,
     CLEARED,
+    DEFAULT_QUORUM,
     PRESENT,
     Credentials,
     Mark,
@@ -32,10 +34,11 @@ from unionboard.present.congress import (
     age_text,
     attendance_sentence,
     composition_rows,
+    delegate_warnings,
     quorum_sentence,
 )
 from unionboard.present.slides import fmt_percent
-from unionboard.store.congress import CongressError, CongressStore
+from unionboard.store.congress import CongressError, CongressStore, Duplicate
 from unionboard.ui.auth import current_user, is_committee
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import QUORUM_KEY
@@ -62,12 +65,24 @@ def flash(kind: str, text: str) -> None:
 
 
 def show_flash() -> None:
-    """The message left by the last callback, if any."""
+    """The message left by the last callback, if any (success, info — e.g. a repeat not stored — or error)."""
     found = st.session_state.pop(FLASH, None)
     if found:
         kind, text = found
-        (st.success if kind == "success" else st.error)(text, icon=":material/check_circle:" if kind == "success"
-                                                        else ":material/error:")
+        show = {"success": (st.success, ":material/check_circle:"), "info": (st.info, ":material/content_copy:")}
+        writer, icon = show.get(kind, (st.error, ":material/error:"))
+        writer(text, icon=icon)
+
+
+def once(form: str) -> str:
+    """The one-time key of `form` as rendered now: bound to the submit button's callback, so a double click
+    or a resend of this very form carries the same key and the store refuses the second write."""
+    return st.session_state.setdefault(f"_once_{form}", uuid.uuid4().hex)
+
+
+def used(form: str) -> None:
+    """After a successful write: the next rendering of `form` gets a fresh key."""
+    st.session_state[f"_once_{form}"] = uuid.uuid4().hex
 
 
 def error_text(exc: CongressError, lang: str) -> str:
@@ -86,12 +101,15 @@ class Attendance:
 
 
 def threshold() -> float:
-    """The quorum threshold chosen on the page (default: half); the hall screen takes it from `?quorum=`."""
-    return float(st.session_state.get(THRESHOLD_KEY, 50)) / 100
+    """The quorum threshold: the Charter's 2/3 (Điều lệ 2020, Điều 10.1) unless another percentage was set on
+    the page (shown with a note everywhere); the hall screen takes it from `?quorum=`."""
+    value = st.session_state.get(THRESHOLD_KEY)
+    return DEFAULT_QUORUM if value in (None, "") else float(value) / 100
 
 
 def threshold_from_url() -> None:
-    """`?quorum=67` (percent, 1–99) sets the threshold of this session (the hall screen's link carries it)."""
+    """`?quorum=60` (percent, 1–99) sets another threshold for this session (the hall link carries it only
+    when it differs from the Charter's)."""
     value = str(st.query_params.get("quorum", ""))
     if value.isdigit() and 1 <= int(value) <= 99:
         st.session_state[THRESHOLD_KEY] = int(value)
@@ -133,22 +151,25 @@ def metrics(report: Credentials, lang: str) -> None:
         st.metric(t("cred.share_present", lang), fmt_percent(report.present, report.convened, lang), border=True)
     (st.success if report.quorum else st.warning)(quorum_sentence(report, lang),
                                                   icon=":material/how_to_reg:" if report.quorum else ":material/groups:")
+    for warning in delegate_warnings(report, lang):
+        st.warning(warning, icon=":material/warning:")
 
 
 # --------------------------------------------------------------------------- check-in
 
 
-def _write_mark(person: Person, status: str, reason_key: str | None, lang: str) -> None:
-    """Button callback: record a mark (signed-in committee only)."""
+def _write_mark(person: Person, status: str, reason_key: str | None, lang: str, key: str = "") -> None:
+    """Button callback: record a mark once (signed-in committee only)."""
     if not is_committee():
         flash("error", t("congress_sign_in_to_write", lang))
         return
     reason = str(st.session_state.get(reason_key, "")) if reason_key else ""
     try:
-        congress_store().mark(person.key, person.name, status, who(lang), reason=reason)
+        congress_store().mark(person.key, person.name, status, who(lang), reason=reason, submission=key)
     except CongressError as exc:
-        flash("error", error_text(exc, lang))
+        flash("info" if isinstance(exc, Duplicate) else "error", error_text(exc, lang))
         return
+    used(f"mark_{person.key}")
     flash("success", t(f"congress_marked_{status}", lang, name=person.name))
 
 
@@ -171,14 +192,14 @@ def _person_row(index: int, person: Person, mark: Mark | None, lang: str, can_wr
             return
         st.button(t("congress_mark_present", lang), key=f"ci_present_{index}", type="primary",
                   disabled=bool(mark and mark.status == PRESENT), on_click=_write_mark,
-                  args=(person, PRESENT, None, lang))
+                  args=(person, PRESENT, None, lang, once(f"mark_{person.key}")))
         with st.popover(t("congress_mark_absent", lang)):
             st.text_input(t("congress_reason", lang), key=f"ci_reason_{index}", max_chars=200)
             st.button(t("congress_mark_absent_confirm", lang), key=f"ci_absent_{index}", on_click=_write_mark,
-                      args=(person, ABSENT, f"ci_reason_{index}", lang))
+                      args=(person, ABSENT, f"ci_reason_{index}", lang, once(f"mark_{person.key}")))
         if mark is not None:
             st.button(t("congress_mark_clear", lang), key=f"ci_clear_{index}", on_click=_write_mark,
-                      args=(person, CLEARED, None, lang))
+                      args=(person, CLEARED, None, lang, once(f"mark_{person.key}")))
 
 
 def checkin(state: Attendance, lang: str) -> None:
@@ -219,4 +240,5 @@ def report_section(state: Attendance, view) -> None:
                            file_name="bao-cao-tham-tra-tu-cach.docx", mime=DOCX_MIME, icon=":material/description:",
                            on_click="ignore", key="congress_docx")
         st.page_link("app_pages/hall.py", label=t("congress_hall_link", lang), icon=":material/tv:",
-                     query_params={"show": "credentials", "quorum": str(round(report.threshold * 100))})
+                     query_params={"show": "credentials"} | ({} if report.charter_threshold else
+                                                              {"quorum": str(round(float(report.threshold) * 100))}))

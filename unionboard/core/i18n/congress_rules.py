@@ -109,3 +109,34 @@ ENTRIES.update({
                               "Batch {batch} was already entered by this counter: double entry needs another "
                               "counter. Nothing saved."),
 })
+ENTRIES.update({
+    "elect_required": ("Số lần nhập độc lập mỗi lô", "Independent entries of every batch"),
+    "elect_required_1": ("1 (nhập một lần)", "1 (single entry)"),
+    "elect_required_2": ("2 (nhập kép, 2 người)", "2 (double entry, 2 counters)"),
+    "elect_required_3": ("3 (3 người nhập)", "3 (three counters)"),
+    "elect_batch": ("Lô phiếu", "Batch"),
+    "elect_batch_help": ("Mỗi lô phiếu được {n} người nhập độc lập; lô chỉ được tính khi các lần nhập khớp nhau "
+                         "(hoặc Ban kiểm phiếu quyết định).",
+                         "Every batch is entered independently by {n} counters; it counts only when the entries "
+                         "agree (or the board decides)."),
+    "elect_entry_short": ("Mục {id} · {by}", "Entry {id} · {by}"),
+    "elect_close_unconfirmed": ("Hãy đánh dấu xác nhận trước khi kết thúc kiểm phiếu.",
+                                "Tick the confirmation before closing the count."),
+    "de_heading": ("Đối chiếu nhập kép ({n} lần nhập mỗi lô)", "Double-entry comparison ({n} entries per batch)"),
+    "de_none": ("Chưa có lô nào được nhập.", "No batch entered yet."),
+    "de_status_agreed": ("Lô {batch}: {n} lần nhập khớp nhau — được tính", "Batch {batch}: {n} entries agree — counted"),
+    "de_status_disagree": ("Lô {batch}: {n} lần nhập KHÔNG khớp — chưa tính", "Batch {batch}: {n} entries DISAGREE — "
+                           "not counted"),
+    "de_status_resolved": ("Lô {batch}: Ban kiểm phiếu đã quyết định — được tính",
+                           "Batch {batch}: resolved by the board — counted"),
+    "de_status_waiting": ("Lô {batch}: mới có {n} lần nhập — chờ người nhập khác",
+                          "Batch {batch}: {n} entries so far — waiting for another counter"),
+    "de_col_figure": ("Số liệu lệch", "Figure"),
+    "de_col_entry": ("Lần nhập {n}", "Entry {n}"),
+    "de_pick": ("Lần nhập đúng (sau khi đếm lại)", "The right entry (after recounting)"),
+    "de_reason": ("Lý do / căn cứ", "Why"),
+    "de_resolve": ("Ghi quyết định của Ban kiểm phiếu", "Record the board's decision"),
+    "de_resolved": ("Đã ghi quyết định cho lô {batch}.", "Decision recorded for batch {batch}."),
+    "de_resolution": ("Tính theo mục {id} — quyết định của {by}: {reason}", "Counted as entry {id} — decided by "
+                      "{by}: {reason}"),
+})
