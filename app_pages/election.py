@@ -9,14 +9,13 @@ in `ui.counting_ui`. Anyone may watch the count.
 
 import streamlit as st
 
-from unionboard.core.i18n import t
 from unionboard.analysis.congress import election_warnings
+from unionboard.core.i18n import t
 from unionboard.ui import congress_ui as cu
 from unionboard.ui import counting_ui as ku
 from unionboard.ui import election_ui as eu
-from unionboard.ui.components import md_escape
 from unionboard.ui.auth import is_committee, require_committee
-from unionboard.ui.components import page_header
+from unionboard.ui.components import md_escape, page_header
 from unionboard.ui.data import get_view
 
 view = get_view()
