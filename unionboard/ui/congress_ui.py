@@ -75,8 +75,9 @@ def show_flash() -> None:
 
 
 def once(form: str) -> str:
-    """The one-time key of `form` as rendered now: bound to the submit button's callback, so a double click
-    or a resend of this very form carries the same key and the store refuses the second write."""
+    """The one-time key of `form` as rendered now: bound to the submit button's callback (and part of the
+    button's widget key), so a double click or a resend of this very form carries the same key and the
+    store refuses the second write; a click on a button already replaced after a success matches no widget."""
     return st.session_state.setdefault(f"_once_{form}", uuid.uuid4().hex)
 
 

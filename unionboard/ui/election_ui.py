@@ -134,8 +134,9 @@ def setup_form(view, names: list[str], default_issued: int) -> None:
                          format_func=lambda n: t(f"elect_required_{n}", lang))
         st.multiselect(t("elect_from_roster", lang), names, key="elect_from_roster")
         st.text_area(t("elect_typed", lang), key="elect_typed", help=t("elect_typed_help", lang))
+        key = once("elect_setup")
         st.form_submit_button(t("elect_create", lang), icon=":material/how_to_vote:", on_click=_create,
-                              args=(lang, once("elect_setup"), default_issued))
+                              args=(lang, key, default_issued), key=f"elect_setup_go_{key}")
 
 
 # --------------------------------------------------------------------------- entering ballots
@@ -218,8 +219,9 @@ def ballot_form(election: Election, lang: str) -> None:
             st.checkbox(t("elect_invalid_ballot", lang), key=f"ballot_invalid_{election.id}")
             st.selectbox(t("elect_invalid_reason", lang), ballot_rules.REASONS, key=f"{base}_reason",
                          format_func=lambda r: reason_label(r, lang), index=len(ballot_rules.REASONS) - 1)
+        key = once(base)
         st.form_submit_button(t("elect_save_ballot", lang), type="primary", icon=":material/add_task:",
-                              on_click=_add_ballot, args=(election, lang, once(base)))
+                              on_click=_add_ballot, args=(election, lang, key), key=f"{base}_go_{key}")
 
 
 def tally_form(election: Election, lang: str) -> None:
@@ -237,8 +239,9 @@ def tally_form(election: Election, lang: str) -> None:
             for reason in ballot_rules.REASONS:
                 st.number_input(reason_label(reason, lang), min_value=0, step=1, key=f"{base}_reason_{reason}",
                                 width=180)
+        key = once(base)
         st.form_submit_button(t("elect_save_tally", lang), type="primary", icon=":material/add_task:",
-                              on_click=_add_tally, args=(election, lang, once(base)))
+                              on_click=_add_tally, args=(election, lang, key), key=f"{base}_go_{key}")
 
 
 def _void(election: Election, entry: Entry, lang: str) -> None:

@@ -174,9 +174,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "congress_sign_in_heading": ("Đăng nhập để điểm danh", "Sign in to check people in"),
     # ---------------------------------------------------------------- pages: the count (app_pages/election.py)
     "elect_intro": ("Thiết lập cuộc bầu cử, nhập phiếu (từng phiếu hoặc tổng hợp của tổ kiểm phiếu) và xem kết quả. "
-                    "Nhiều người có thể nhập cùng lúc; phiếu sai được báo ngay và không được ghi.",
+                    "Nhiều người có thể nhập cùng lúc; mỗi lần gửi chỉ được ghi một lần; phiếu được chương trình "
+                    "xếp hợp lệ hay không hợp lệ (có lý do); số liệu không khớp được báo ngay và không được ghi.",
                     "Set up an election, enter the ballots (one by one or a counter's tally) and see the result. "
-                    "Several counters may enter at once; a wrong entry is explained and not recorded."),
+                    "Several counters may enter at once; each submission is stored once; the program classifies "
+                    "each ballot valid or invalid (with the reason); figures that do not add up are explained and "
+                    "not recorded."),
     "elect_pick": ("Cuộc bầu cử", "Election"),
     "elect_setup_heading": ("Thiết lập cuộc bầu cử mới", "Set up a new election"),
     "elect_title": ("Bầu", "Electing"),

@@ -78,7 +78,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "elect_round_created": ("Đã lập “{title}” ({seats} chỗ, {n} ứng cử viên), nối với cuộc bầu trước.",
                             "“{title}” set up ({seats} seats, {n} candidates), linked to the previous election."),
     "elect_round_of": ("Vòng sau của cuộc bầu số {id}.", "A later round of election {id}."),
-    "elect_kind": ("Bầu", "Electing"),
+    "elect_kind": ("Loại cuộc bầu cử", "Kind of election"),
     "elect_kind_committee": ("Ban Chấp hành", "The executive committee"),
     "elect_kind_chair": ("Chủ tịch (bầu trực tiếp tại Đại hội, 1 người)", "The chair (elected directly, one seat)"),
     "elect_kind_other": ("Khác (Ủy ban kiểm tra, đại biểu đi dự Đại hội cấp trên...)",
