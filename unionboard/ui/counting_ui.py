@@ -39,10 +39,15 @@ def _figure_label(figure: str, lang: str) -> str:
     return figure
 
 
-def comparison_rows(batch: Batch, lang: str) -> list[tuple[str, ...]]:
-    """One row per disagreeing figure: the figure, then each entry's value ("Mục 3 · Kiểm phiếu 1: 6")."""
-    return [(_figure_label(d.figure, lang), *(f"{t('elect_entry_short', lang, id=i, by=by)}: {v}"
-                                              for by, i, v in d.values)) for d in batch.disagreements]
+def comparison_rows(batch: Batch, lang: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The comparison table of a batch: headers (the figure, then "Mục 3 · Kiểm phiếu 1" per entry) and one
+    row per disagreeing figure with each entry's value."""
+    headers = [t("de_col_figure", lang), *(t("elect_entry_short", lang, id=e.id, by=e.by) for e in batch.entries)]
+    rows = []
+    for d in batch.disagreements:
+        values = {entry_id: v for _by, entry_id, v in d.values}
+        rows.append((_figure_label(d.figure, lang), *(str(values.get(e.id, 0)) for e in batch.entries)))
+    return headers, rows
 
 
 def _resolve(count: Count, batch: int, lang: str, key: str) -> None:
@@ -71,9 +76,8 @@ def comparison(count: Count, lang: str) -> None:
         label = t(f"de_status_{batch.status}", lang, batch=batch.number, n=len(batch.entries))
         with st.expander(label, icon=STATUS_ICONS[batch.status], expanded=batch.status == DISAGREE):
             if batch.disagreements:
-                width = max(len(row) for row in comparison_rows(batch, lang))
-                columns = [t("de_col_figure", lang), *(t("de_col_entry", lang, n=i) for i in range(1, width))]
-                st.dataframe(pd.DataFrame(comparison_rows(batch, lang), columns=columns), hide_index=True)
+                headers, rows = comparison_rows(batch, lang)
+                st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True)
             if batch.resolution is not None:
                 r = batch.resolution
                 st.markdown(md_escape(t("de_resolution", lang, id=r.entry_id, by=r.by, reason=r.reason)))

@@ -132,7 +132,6 @@ ENTRIES.update({
     "de_status_waiting": ("Lô {batch}: mới có {n} lần nhập — chờ người nhập khác",
                           "Batch {batch}: {n} entries so far — waiting for another counter"),
     "de_col_figure": ("Số liệu lệch", "Figure"),
-    "de_col_entry": ("Lần nhập {n}", "Entry {n}"),
     "de_pick": ("Lần nhập đúng (sau khi đếm lại)", "The right entry (after recounting)"),
     "de_reason": ("Lý do / căn cứ", "Why"),
     "de_resolve": ("Ghi quyết định của Ban kiểm phiếu", "Record the board's decision"),
