@@ -13,7 +13,9 @@ from unionboard.core.i18n import t
 from unionboard.present.congress import progress_text
 from unionboard.present.slides import fmt_percent
 from unionboard.ui.slideshow import ACCENT, INK, MUTED, px
-from unionboard.ui.slideshow import _esc as escape  # the slide HTML's one rule: HTML and Markdown escaped
+from unionboard.ui.slideshow import (
+    _esc as escape,  # the slide HTML's one rule: HTML and Markdown escaped
+)
 
 REFRESH_SECONDS = 3
 MANY_CANDIDATES = 8  # more rows than this: smaller rows; more than SCROLL_CANDIDATES: the page may scroll
