@@ -30,9 +30,17 @@ def credentials_rows(report: Credentials, lang: str = "vi") -> list[tuple[tuple[
     return rows
 
 
+CELL_MAX = 200  # a table cell holds at most this many characters (a row must fit on one page); sentences keep all
+
+
+def cell_text(text: str, limit: int = CELL_MAX) -> str:
+    """A name for a table cell: whole up to `limit` characters, else cut with "…" (the sentences keep it whole)."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def election_rows(result: ElectionResult, lang: str = "vi") -> list[tuple[tuple[str, ...], bool]]:
-    """The result table's rows (cells, bold): rank, candidate, votes, share of the valid ballots, outcome."""
-    return [((str(rank), name, str(votes), share, outcome), False)
+    """The result table's rows (cells, bold): rank, candidate, votes, share of the ballots collected, outcome."""
+    return [((str(rank), cell_text(name), str(votes), share, outcome), False)
             for rank, name, votes, share, outcome in result_rows(result, lang)]
 
 
