@@ -27,6 +27,8 @@ if state.sample:
     st.caption(t("congress_sample_note", lang))
 
 cu.metrics(state.report, lang)
+if not state.sample:
+    cu.orphan_warning(state.marks, state.people, lang, "congress_orphans")
 
 checkin_tab, report_tab = st.tabs([t("congress_tab_checkin", lang), t("congress_tab_report", lang)])
 with checkin_tab:

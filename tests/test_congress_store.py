@@ -286,3 +286,22 @@ def test_an_older_database_gains_the_new_columns(tmp_path) -> None:
     with pytest.raises(Duplicate):
         store.add_entry(election.id, ballot_entry(election, True, [])[0], by="KP", submission="once")
     assert store.election(election.id).kind == "chair"
+
+
+def test_marks_stay_with_the_person_when_the_data_is_republished(store_url) -> None:
+    from unionboard.analysis.congress import Person, credentials
+    from unionboard.analysis.identities import orphaned
+
+    store = CongressStore(store_url)
+    first = store.stable([Person("", "Nguyễn Văn An", "Văn phòng"), Person("", "Phạm Thị Hoa", "Thanh tra")])
+    store.mark(first[0].key, first[0].name, PRESENT, "Thư ký")
+    store.mark(first[1].key, first[1].name, ABSENT, "Thư ký", reason="Ốm")
+    # re-published: rows reordered, An's unit renamed, a newcomer added
+    again = store.stable([Person("", "Lê Mới", "Kho"), Person("", "Phạm Thị Hoa", "Thanh tra"),
+                          Person("", "Nguyễn Văn An", "Văn phòng Sở")])
+    report = credentials(again, store.marks())
+    assert report.present == 1 and report.absent == (("Phạm Thị Hoa", "Ốm"),) and report.unmarked == 1
+    assert orphaned(again, store.marks()) == ()
+    assert len(store.identities()) == 3
+    gone = store.stable([Person("", "Phạm Thị Hoa", "Thanh tra")], record=False)
+    assert [m.name for m in orphaned(gone, store.marks())] == ["Nguyễn Văn An"]

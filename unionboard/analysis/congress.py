@@ -64,6 +64,7 @@ class Person:
     political_theory: str | None = None
     role: str | None = None
     ethnicity: str | None = None
+    code: str = ""  # the delegate / member code when the sheet has one
 
 
 def person_key(name: str, unit: str) -> str:
@@ -94,6 +95,7 @@ def _from_record(key: str, record: dict, **overrides: object) -> Person:
                   party_member=bool(record.get("party_member")), education=record.get("education"),
                   political_theory=record.get("political_theory"), role=record.get("role"))
     values.update(overrides)
+    values.setdefault("code", str(record.get("code") or "").strip())
     return Person(key=key, **values)
 
 
@@ -101,11 +103,12 @@ def _delegate_person(key: str, delegate: Delegate, by_name: dict[str, list[dict]
     matches = by_name.get(fold(delegate.name), [])
     same_unit = [r for r in matches if fold(r.get("department")) == fold(delegate.unit)]
     record = (same_unit or matches or [None])[0]
+    code = str(getattr(delegate, "code", "") or "").strip()
     if record is None:
         return Person(key=key, name=delegate.name, unit=delegate.unit, kind=delegate.kind,
-                      ethnicity=delegate.ethnicity)
+                      ethnicity=delegate.ethnicity, code=code)
     return _from_record(key, record, name=delegate.name, unit=delegate.unit, kind=delegate.kind,
-                        ethnicity=delegate.ethnicity)
+                        ethnicity=delegate.ethnicity, code=code)
 
 
 def convened(dataset: Dataset) -> tuple[Person, ...]:
@@ -148,6 +151,7 @@ class Mark:
     by: str = ""
     at: str = ""  # ISO 8601, UTC
     id: int = 0
+    name: str = ""  # the person's name when marked
 
 
 def latest_marks(marks: Iterable[Mark]) -> dict[str, Mark]:

@@ -58,12 +58,14 @@ from unionboard.analysis.congress import (
     Election,
     Entry,
     Mark,
+    Person,
     Problem,
     election_problems,
     entry_problems,
     problem,
 )
 from unionboard.analysis.double_entry import Resolution, representatives
+from unionboard.analysis.identities import Identity, assign
 from unionboard.core.i18n import t
 from unionboard.store.versions import Store, create_tables, iso_utc, open_store, utc_now
 
@@ -131,6 +133,15 @@ resolutions_table = Table(
     Column("created_by", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("submission", String(64), nullable=True),
+)
+
+people_table = Table(
+    "congress_people", metadata,  # stable identities of those convened (analysis.identities)
+    Column("key", String(400), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("code", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 ONCE_ONLY = tuple(Index(f"uq_{table.name}_submission", table.c.submission, unique=True)
@@ -246,8 +257,33 @@ class CongressStore:
         """Every mark in the order made (the latest of a person counts)."""
         with self.store.read() as conn:
             rows = conn.execute(select(marks_table).order_by(marks_table.c.id)).mappings().all()
-        return tuple(Mark(r["person"], r["status"], r["reason"], r["created_by"], iso_utc(r["created_at"]), r["id"])
-                     for r in rows)
+        return tuple(Mark(r["person"], r["status"], r["reason"], r["created_by"], iso_utc(r["created_at"]), r["id"],
+                          r["name"]) for r in rows)
+
+    # ------------------------------------------------------------------ stable identities
+
+    def identities(self) -> tuple[Identity, ...]:
+        """The registry of stable keys, oldest first."""
+        with self.store.read() as conn:
+            rows = conn.execute(select(people_table).order_by(people_table.c.created_at, people_table.c.key)
+                                ).mappings().all()
+        return tuple(Identity(r["key"], r["name"], r["unit"], r["code"]) for r in rows)
+
+    def stable(self, people: Sequence[Person], record: bool = True) -> tuple[Person, ...]:
+        """`people` with their stable keys; new people are added to the registry (unless `record` is False:
+        a preview). Two sessions adding the same person at once keep one row."""
+        stable, new = assign(people, self.identities())
+        if record and new:
+            at = utc_now()
+            for identity in new:
+                try:
+                    with self.store.write() as conn:
+                        conn.execute(insert(people_table).values(key=identity.key, name=identity.name,
+                                                                 unit=identity.unit, code=identity.code,
+                                                                 created_at=at))
+                except IntegrityError:
+                    continue  # another session registered it meanwhile
+        return stable
 
     # ------------------------------------------------------------------ elections
 

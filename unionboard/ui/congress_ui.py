@@ -28,6 +28,7 @@ from unionboard.analysis.congress import (
     sample_marks,
     search,
 )
+from unionboard.analysis.identities import orphaned
 from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
 from unionboard.present.congress import (
@@ -122,8 +123,25 @@ def _convened(cache_key: tuple, _dataset) -> tuple[Person, ...]:
 
 
 def people_of(view) -> tuple[Person, ...]:
-    """Those convened for the view's data, cached on its content hash."""
-    return _convened(view.source.cache_key, view.result.dataset)
+    """Those convened for the view's data (cached on its content hash), with their stable keys
+    (`analysis.identities`; the sample's are not recorded)."""
+    return congress_store().stable(_convened(view.source.cache_key, view.result.dataset), record=not view.is_sample)
+
+
+def orphan_warning(marks: tuple[Mark, ...], people: tuple[Person, ...], lang: str, key: str) -> None:
+    """The marks that refer to nobody convened (a re-publish removed or changed them), listed."""
+    lost = orphaned(people, marks)
+    if lost:
+        names = "; ".join(f"{m.name or m.person} ({_status_text(m, lang)})" for m in lost)
+        st.warning(md_escape(t(key, lang, n=len(lost), names=names)), icon=":material/person_off:")
+
+
+def orphan_preview(dataset, lang: str) -> None:
+    """Before publishing `dataset`: the attendance marks it would leave without a person, listed."""
+    store = congress_store()
+    marks = store.marks()
+    if marks:
+        orphan_warning(marks, store.stable(convened(dataset), record=False), lang, "congress_orphans_preview")
 
 
 def attendance(view) -> Attendance:

@@ -139,3 +139,13 @@ ENTRIES.update({
     "de_resolution": ("Tính theo mục {id} — quyết định của {by}: {reason}", "Counted as entry {id} — decided by "
                       "{by}: {reason}"),
 })
+ENTRIES.update({
+    "congress_orphans": ("{n} mục điểm danh không còn khớp với ai trong danh sách triệu tập (dữ liệu đã được cập nhật) "
+                         "và không được tính: {names}. Hãy điểm danh lại những người này.",
+                         "{n} attendance marks no longer match anyone convened (the data was updated) and do not "
+                         "count: {names}. Please mark these people again."),
+    "congress_orphans_preview": ("Lưu ý trước khi công bố: {n} mục điểm danh sẽ không còn khớp với ai trong danh sách "
+                                 "triệu tập mới: {names}.",
+                                 "Before publishing: {n} attendance marks will no longer match anyone in the new "
+                                 "list: {names}."),
+})
