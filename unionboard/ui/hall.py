@@ -14,7 +14,7 @@ from unionboard.present.congress import progress_text
 from unionboard.present.slides import fmt_percent
 from unionboard.ui.slideshow import ACCENT, INK, MUTED, px
 from unionboard.ui.slideshow import (
-    _esc as escape,  # the slide HTML's one rule: HTML and Markdown escaped
+    html_text as escape,  # the slides' one rule: HTML and Markdown escaped
 )
 
 REFRESH_SECONDS = 3
