@@ -13,6 +13,7 @@ from unionboard.analysis.congress import election_warnings
 from unionboard.core.i18n import t
 from unionboard.ui import congress_ui as cu
 from unionboard.ui import counting_ui as ku
+from unionboard.ui import dossier_ui
 from unionboard.ui import election_ui as eu
 from unionboard.ui.auth import is_committee, require_committee
 from unionboard.ui.components import md_escape, page_header
@@ -61,3 +62,5 @@ eu.result_section(count, view, state.report.convened, state.report.present)
 with st.container(horizontal=True):
     ku.close_panel(count, lang)
     ku.rounds_panel(count, lang)
+if not count.sample:
+    dossier_ui.dossier_section(view, state.people, state.report.convened, state.report.present)

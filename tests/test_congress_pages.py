@@ -242,3 +242,20 @@ def test_the_pdf_dossier_gets_what_the_congress_recorded(published) -> None:
     sections = document_sections(view, "vi")
     assert [s.heading for s in sections] == ["Tình hình đoàn viên dự Đại hội",
                                              "Kết quả bầu cử: Ban Chấp hành khóa V"]
+
+
+def test_the_dossier_positions_are_saved_once_and_the_downloads_offered(published) -> None:
+    from unionboard.analysis.congress import tally_entry
+
+    election = published.create_election("Ban Chấp hành", 2, ["Nguyễn Văn An", "Trần Thu Hà"], 3, by="test")
+    published.add_entry(election.id, tally_entry(election, 3, 3, 0, {"Nguyễn Văn An": 3, "Trần Thu Hà": 2})[0],
+                        by="test")
+    at = _page("app_pages/election.py", sign_in=True)
+    at.selectbox(key="dossier_chair").set_value("Nguyễn Văn An")
+    at.multiselect(key="dossier_inspection").set_value(["Trần Thu Hà"])
+    next(b for b in at.get("form_submit_button") if b.proto.form_id == "dossier").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert published.positions()["chair"] == "Nguyễn Văn An" and published.positions()["inspection"] == ["Trần Thu Hà"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Hồ sơ (.docx)" in labels and "Hồ sơ (.pdf)" in labels

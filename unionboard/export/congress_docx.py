@@ -56,14 +56,15 @@ def _cell_lines(cell, lines: list[tuple[str, bool, bool]]) -> None:
         run.bold, run.italic = bold, italic
 
 
-def _heading(doc, info: UnionInfo, board: str) -> None:
-    """Union and board on the left, the national motto and the date line on the right."""
+def _heading(doc, info: UnionInfo, board: str, number: str = "") -> None:
+    """Union, board and number (số/ký hiệu) on the left, the national motto and the date line on the right."""
     block = doc.add_table(rows=1, cols=2)
     block.autofit = False
     left, right = block.rows[0].cells
     left.width, right.width = Cm(7.5), Cm(9)
     union = (info.name.strip() or "Công đoàn cơ sở").upper()
-    _cell_lines(left, [(union, False, False), (board, True, False), ("———", True, False)])
+    _cell_lines(left, [(union, False, False), (board, True, False), ("———", True, False)]
+                + ([(number, False, False)] if number else []))
     _cell_lines(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
                         ("Độc lập - Tự do - Hạnh phúc", True, False), ("———", True, False),
                         (DATE_LINE, False, True)])
@@ -85,6 +86,9 @@ def _signature(doc, left: list[str], right: list[str]) -> None:
     cells[0].width, cells[1].width = Cm(8.25), Cm(8.25)
     for cell, lines in zip(cells, (left, right), strict=True):
         _cell_lines(cell, [(text, i < 2 and bool(text), False) for i, text in enumerate(lines)])
+
+
+heading, signature = _heading, _signature  # the forms' heading and signature block, for the dossier
 
 
 def _save(doc) -> bytes:

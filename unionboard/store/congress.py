@@ -135,6 +135,15 @@ resolutions_table = Table(
     Column("submission", String(64), nullable=True),
 )
 
+positions_table = Table(
+    "congress_positions", metadata,  # the first meeting's positions (export.dossier.Positions); latest counts
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("positions_json", Text, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("submission", String(64), nullable=True),
+)
+
 people_table = Table(
     "congress_people", metadata,  # stable identities of those convened (analysis.identities)
     Column("key", String(400), primary_key=True),
@@ -145,7 +154,7 @@ people_table = Table(
 )
 
 ONCE_ONLY = tuple(Index(f"uq_{table.name}_submission", table.c.submission, unique=True)
-                  for table in (marks_table, elections_table, entries_table, resolutions_table))
+                  for table in (marks_table, elections_table, entries_table, resolutions_table, positions_table))
 
 _READY: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose tables exist
 _READY_LOCK = threading.Lock()
@@ -410,3 +419,17 @@ class CongressStore:
                                 .order_by(resolutions_table.c.id)).mappings().all()
         return tuple(Resolution(r["batch"], r["entry_id"], r["created_by"], r["reason"], iso_utc(r["created_at"]),
                                 r["id"]) for r in rows)
+
+    # ------------------------------------------------------------------ the dossier's positions
+
+    def save_positions(self, positions: dict[str, object], by: str, submission: str = "") -> None:
+        """Record the positions the first meeting elected (a new row; the latest counts)."""
+        self._insert(positions_table, dict(positions_json=json.dumps(positions, ensure_ascii=False), created_by=by,
+                                           created_at=utc_now()), submission)
+
+    def positions(self) -> dict[str, object]:
+        """The latest positions recorded ({} when none)."""
+        with self.store.read() as conn:
+            row = conn.execute(select(positions_table.c.positions_json).order_by(positions_table.c.id.desc())
+                               .limit(1)).first()
+        return json.loads(row[0]) if row else {}

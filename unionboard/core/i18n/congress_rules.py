@@ -149,3 +149,20 @@ ENTRIES.update({
                                  "Before publishing: {n} attendance marks will no longer match anyone in the new "
                                  "list: {names}."),
 })
+ENTRIES.update({
+    "dossier_heading": ("Hồ sơ đề nghị công nhận kết quả Đại hội (gửi cấp trên)",
+                        "Dossier requesting recognition of the congress (sent up)"),
+    "dossier_help": ("Biên bản bầu cử Ban Chấp hành và Chủ tịch, biên bản hội nghị lần thứ nhất Ban Chấp hành, danh "
+                     "sách trích ngang (lấy từ danh sách đoàn viên) và tờ trình đề nghị công nhận, bằng Word và PDF.",
+                     "The election minutes of the committee and the chair, the minutes of the committee's first "
+                     "meeting, the summary list (from the roster) and the letter requesting recognition, as Word and "
+                     "PDF."),
+    "dossier_chair": ("Chủ tịch", "Chair"),
+    "dossier_vice_chairs": ("Phó Chủ tịch", "Vice chairs"),
+    "dossier_inspection_head": ("Chủ nhiệm Ủy ban kiểm tra", "Head of the inspection committee"),
+    "dossier_inspection": ("Ủy viên Ủy ban kiểm tra", "Inspection committee members"),
+    "dossier_save": ("Lưu kết quả hội nghị lần thứ nhất", "Save the first meeting's result"),
+    "dossier_saved": ("Đã lưu các chức danh.", "Positions saved."),
+    "dossier_docx": ("Hồ sơ (.docx)", "Dossier (.docx)"),
+    "dossier_pdf": ("Hồ sơ (.pdf)", "Dossier (.pdf)"),
+})
