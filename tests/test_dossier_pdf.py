@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader
+from test_dossier import DATASET, _docs
 
 from unionboard.analysis.congress import Election, count_election, tally_entry
 from unionboard.export.dossier import Positions, dossier_docs
 from unionboard.export.dossier_pdf import dossier_pdf
-from test_dossier import DATASET, _docs
 
 
 def test_each_form_starts_a_page_with_the_motto() -> None:
