@@ -55,6 +55,11 @@ def inject_css() -> None:
     st.html(f"<style>{_CSS}</style>")
 
 
+def note_html(text: str) -> str:
+    """A line under the figures (the quorum rule, or the note that the threshold differs from the Charter)."""
+    return f'<div class="ub-half">{escape(text)}</div>'
+
+
 def sample_html(lang: str) -> str:
     """The "Dữ liệu mẫu" label for the screen."""
     return f'<span class="ub-badge-sample">{escape(t("congress_sample_badge", lang))}</span>'
