@@ -153,14 +153,20 @@ def _add(election: Election, entry: Entry | None, problems: list, lang: str, key
         saved = congress_store().add_entry(election.id, entry, who(lang), submission=key)
     except CongressError as exc:
         _refused(exc, lang)
+        if isinstance(exc, Duplicate):  # what the form holds is stored already: empty it
+            _clear(keys)
         return
     used(form)
-    for name in keys:
-        st.session_state[name] = type(st.session_state.get(name, 0))()  # False / 0
+    _clear(keys)
     if saved.mode == "ballot" and saved.invalid:
         flash("success", t("elect_saved_invalid", lang, reason=reason_label(saved.reasons[0][0], lang), id=saved.id))
     else:
         flash("success", t(f"elect_saved_{saved.mode}", lang, n=saved.returned, id=saved.id))
+
+
+def _clear(keys: list[str]) -> None:
+    for name in keys:
+        st.session_state[name] = type(st.session_state.get(name, 0))()  # False / 0
 
 
 FLAGS = ("added", "unclear", "private_mark", "not_issued")
@@ -207,9 +213,9 @@ def ballot_form(election: Election, lang: str) -> None:
     """One ballot at a time: tick the names crossed out and any mark that voids it; the program classifies
     the ballot. Or record it invalid directly, with the reason."""
     base = f"ballot_{election.id}"
-    with st.form(base):
+    _batch_input(election, base, lang)  # outside the form: it stays while the form is emptied
+    with st.form(base, clear_on_submit=True):  # the browser empties it at once: a second click sends no ballot
         st.caption(t("elect_ballot_help", lang, seats=election.seats))
-        _batch_input(election, base, lang)
         for i, name in enumerate(election.candidates):
             st.checkbox(md_escape(t("elect_crossed", lang, name=name), inline=True), key=f"ballot_cross_{election.id}_{i}")
         with st.container(horizontal=True):
