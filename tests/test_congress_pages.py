@@ -260,3 +260,24 @@ def test_the_dossier_positions_are_saved_once_and_the_downloads_offered(publishe
     assert published.positions()["chair"] == "Nguyễn Văn An" and published.positions()["inspection"] == ["Trần Thu Hà"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Hồ sơ (.docx)" in labels and "Hồ sơ (.pdf)" in labels
+
+
+def test_closing_the_count_then_a_new_round_among_the_tied_in_one_step(published) -> None:
+    from unionboard.analysis.congress import tally_entry
+
+    election = published.create_election("Ban Chấp hành", 2, ["An", "Bình", "Cường"], 6, by="test")
+    published.add_entry(election.id, tally_entry(election, 5, 5, 0, {"An": 4, "Bình": 3, "Cường": 3})[0], by="test")
+    at = _page("app_pages/election.py", sign_in=True)
+    at.button(key=f"elect_close_{election.id}").click().run()
+    assert "Hãy đánh dấu xác nhận" in _texts(at) and not published.election(election.id).closed
+    at.checkbox(key=f"elect_close_ok_{election.id}").check()
+    at.button(key=f"elect_close_{election.id}").click().run()
+    assert published.election(election.id).closed
+    text = _texts(at)
+    assert "Số phiếu không thu về\\: 1" in text, text
+    assert "bằng phiếu nhau" in text
+    at.button(key=f"elect_runoff_{election.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    new = published.elections()[-1]
+    assert (new.parent, new.seats, new.candidates) == (election.id, 1, ("Bình", "Cường"))
+    assert "Vòng sau của cuộc bầu số 1" in _texts(at)
