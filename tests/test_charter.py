@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from unionboard.analysis.charter import ELECTED_DENOMINATOR, QUORUM, RULES, at_least, more_than, rule
+from unionboard.analysis.charter import (
+    ELECTED_DENOMINATOR,
+    QUORUM,
+    RULES,
+    at_least,
+    more_than,
+    rule,
+)
 
 
 def test_every_rule_names_its_source_and_date() -> None:
@@ -15,7 +22,7 @@ def test_every_rule_names_its_source_and_date() -> None:
 
 
 def test_the_quorum_and_majority_arithmetic() -> None:
-    assert QUORUM == Fraction(2, 3) and ELECTED_DENOMINATOR == "collected"
+    assert Fraction(2, 3) == QUORUM and ELECTED_DENOMINATOR == "collected"
     assert [at_least(n, QUORUM) for n in (33, 30, 4, 1)] == [22, 20, 3, 1]
     assert at_least(33, 2 / 3) == 22 and at_least(33, 0.67) == 23  # 67% is not 2/3
     assert [more_than(n, Fraction(1, 2)) for n in (30, 29, 1)] == [16, 15, 1]
