@@ -39,3 +39,18 @@ def test_reasons_are_compared_too_and_single_entry_counts_everything() -> None:
     assert {d.figure for d in batches(ELECTION, [a, b])[0].disagreements} == {"reason:unclear", "reason:all_crossed"}
     single = Election("X", 2, ("An", "Bình"), 30)
     assert counted_entries(single, [a, b]) == (a, b)
+
+
+def test_ballot_after_ballot_each_counter_is_summed_before_comparing() -> None:
+    from unionboard.analysis.congress import ballot_entry
+
+    def ballot(by: str, id_: int, crossed: list[str]):
+        entry = ballot_entry(ELECTION, True, crossed, batch=1)[0]
+        return entry.__class__(**{**entry.__dict__, "by": by, "id": id_})
+
+    first = [ballot("K1", 1, ["An"]), ballot("K1", 2, [])]
+    second = [ballot("K2", 3, []), ballot("K2", 4, ["An"])]  # the same two ballots, in another order
+    (batch,) = batches(ELECTION, first + second)
+    assert batch.status == AGREED and batch.counted.returned == 2 and dict(batch.counted.votes) == {"An": 1, "Bình": 2}
+    (half,) = batches(ELECTION, [*first, second[0]])  # the second counter is one ballot behind
+    assert half.status == DISAGREE and {d.figure for d in half.disagreements} >= {"returned"}

@@ -1,14 +1,16 @@
 """Independent double entry of the ballot count, as counting boards do to catch slips.
 
 When an election requires 2 (or 3) entries of every batch of ballots, each by a different counter, a
-batch is counted only when its entries agree on every figure (ballots, valid, invalid by reason, each
-candidate's votes) — or when the board resolves a disagreement by choosing one entry, recorded with who
-and why. `batches` shows each batch's state and every disagreement by figure; `counted_entries` gives
+batch is counted only when the counters' entries agree on every figure (ballots, valid, invalid by reason,
+each candidate's votes) — or when the board resolves a disagreement by choosing one counter's entry,
+recorded with who and why. A counter's entry of a batch is the sum of what they entered for it: one tally,
+or ballot after ballot. `batches` shows each batch's state and every disagreement by figure; `counted_entries` gives
 what `count_election` counts.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -69,19 +71,35 @@ def _compare(election: Election, entries: Sequence[Entry]) -> tuple[Disagreement
     return tuple(out)
 
 
-def batches(election: Election, entries: Sequence[Entry], resolutions: Sequence[Resolution] = ()) -> tuple[Batch, ...]:
-    """Each batch of the entries (in batch order) with its state, for an election needing `required` entries."""
-    grouped: dict[int, list[Entry]] = {}
+def combined(entries: Sequence[Entry]) -> Entry:
+    """One counter's entries of a batch as one entry (figures summed; the id and who of the first)."""
+    votes: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
     for entry in entries:
-        grouped.setdefault(entry.batch, []).append(entry)
+        votes.update(dict(entry.votes))
+        reasons.update(dict(entry.reasons))
+    first = entries[0]
+    return Entry(returned=sum(e.returned for e in entries), valid=sum(e.valid for e in entries),
+                 invalid=sum(e.invalid for e in entries), votes=tuple(sorted(votes.items())), mode=first.mode,
+                 by=first.by, at=first.at, id=first.id, reasons=tuple(sorted(reasons.items())), batch=first.batch)
+
+
+def batches(election: Election, entries: Sequence[Entry], resolutions: Sequence[Resolution] = ()) -> tuple[Batch, ...]:
+    """Each batch (in batch order): one combined entry per counter, its state, for `required` counters."""
+    by_counter: dict[int, dict[str, list[Entry]]] = {}
+    for entry in entries:
+        by_counter.setdefault(entry.batch, {}).setdefault(entry.by, []).append(entry)
+    grouped = {number: [combined(own) for own in counters.values()] for number, counters in by_counter.items()}
+    owner = {e.id: e.by for e in entries}
     chosen = {r.batch: r for r in resolutions}
     out = []
     for number in sorted(grouped):
         group = tuple(grouped[number])
         disagreements = _compare(election, group)
         resolution = chosen.get(number)
-        picked = next((e for e in group if resolution and e.id == resolution.entry_id), None)
-        counters = len({e.by for e in group})
+        chosen_by = owner.get(resolution.entry_id) if resolution else None
+        picked = next((e for e in group if chosen_by is not None and e.by == chosen_by), None)
+        counters = len(group)
         if picked is not None:
             out.append(Batch(number, group, RESOLVED, picked, disagreements, resolution))
         elif disagreements:
@@ -101,12 +119,12 @@ def counted_entries(election: Election, entries: Sequence[Entry],
     return tuple(b.counted for b in batches(election, entries, resolutions) if b.counted is not None)
 
 
-def representatives(election: Election, entries: Sequence[Entry], batch: int) -> tuple[Entry, ...]:
-    """One entry per batch other than `batch` (the check that ballots collected stay within those issued)."""
+def representatives(election: Election, entries: Sequence[Entry], batch: int, by: str) -> tuple[Entry, ...]:
+    """What the check "ballots collected stay within those issued" counts before `by` adds to `batch`: the
+    largest counter's entry of every other batch, and `by`'s own entries of this one."""
     if election.required <= 1:
         return tuple(entries)
-    seen: dict[int, Entry] = {}
-    for entry in entries:
-        if entry.batch != batch:
-            seen.setdefault(entry.batch, entry)
-    return tuple(seen.values())
+    out = [e for e in entries if e.batch == batch and e.by == by]
+    for found in batches(election, [e for e in entries if e.batch != batch]):
+        out.append(max(found.entries, key=lambda e: e.returned))
+    return tuple(out)

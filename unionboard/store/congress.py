@@ -380,9 +380,7 @@ class CongressStore:
             counted = [_entry(r) for r in conn.execute(
                 select(entries_table).where(entries_table.c.election_id == election_id,
                                             entries_table.c.voided_at.is_(None))).mappings().all()]
-            if election.required > 1 and any(e.batch == entry.batch and e.by == by for e in counted):
-                raise CongressError([problem("election.same_counter", batch=entry.batch)])
-            problems = entry_problems(election, representatives(election, counted, entry.batch), entry)
+            problems = entry_problems(election, representatives(election, counted, entry.batch, by), entry)
             if problems:
                 raise CongressError(problems)
             return {}

@@ -103,13 +103,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                             "đề nghị kiểm tra (Điều lệ 2020, Điều 8.4).",
                             "Warning: {n} appointed delegates, above 5% of the official delegates (at most {limit}) "
                             "— please check (Charter 2020, Article 8.4)."),
-}
-ENTRIES.update({
-    "election.same_counter": ("Lô {batch} đã được chính người này nhập: nhập kép cần người nhập khác. Chưa ghi gì.",
-                              "Batch {batch} was already entered by this counter: double entry needs another "
-                              "counter. Nothing saved."),
-})
-ENTRIES.update({
     "elect_required": ("Số lần nhập độc lập mỗi lô", "Independent entries of every batch"),
     "elect_required_1": ("1 (nhập một lần)", "1 (single entry)"),
     "elect_required_2": ("2 (nhập kép, 2 người)", "2 (double entry, 2 counters)"),
@@ -138,8 +131,6 @@ ENTRIES.update({
     "de_resolved": ("Đã ghi quyết định cho lô {batch}.", "Decision recorded for batch {batch}."),
     "de_resolution": ("Tính theo mục {id} — quyết định của {by}: {reason}", "Counted as entry {id} — decided by "
                       "{by}: {reason}"),
-})
-ENTRIES.update({
     "congress_orphans": ("{n} mục điểm danh không còn khớp với ai trong danh sách triệu tập (dữ liệu đã được cập nhật) "
                          "và không được tính: {names}. Hãy điểm danh lại những người này.",
                          "{n} attendance marks no longer match anyone convened (the data was updated) and do not "
@@ -148,8 +139,6 @@ ENTRIES.update({
                                  "triệu tập mới: {names}.",
                                  "Before publishing: {n} attendance marks will no longer match anyone in the new "
                                  "list: {names}."),
-})
-ENTRIES.update({
     "dossier_heading": ("Hồ sơ đề nghị công nhận kết quả Đại hội (gửi cấp trên)",
                         "Dossier requesting recognition of the congress (sent up)"),
     "dossier_help": ("Biên bản bầu cử Ban Chấp hành và Chủ tịch, biên bản hội nghị lần thứ nhất Ban Chấp hành, danh "
@@ -165,4 +154,4 @@ ENTRIES.update({
     "dossier_saved": ("Đã lưu các chức danh.", "Positions saved."),
     "dossier_docx": ("Hồ sơ (.docx)", "Dossier (.docx)"),
     "dossier_pdf": ("Hồ sơ (.pdf)", "Dossier (.pdf)"),
-})
+}
