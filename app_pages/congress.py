@@ -27,6 +27,8 @@ if state.sample:
     st.caption(t("congress_sample_note", lang))
 
 cu.metrics(state.report, lang)
+if not state.sample:
+    cu.orphan_warning(state.marks, state.people, lang, "congress_orphans")
 
 checkin_tab, report_tab = st.tabs([t("congress_tab_checkin", lang), t("congress_tab_report", lang)])
 with checkin_tab:
@@ -36,8 +38,8 @@ with checkin_tab:
     if require_role("see_attendance", lang, form=False, message="acct.attendance_hidden"):
         cu.checkin(state, lang)
 with report_tab:
-    st.session_state.setdefault(cu.THRESHOLD_KEY, 50)  # no `value=`: the hall link may have set it
+    st.session_state.setdefault(cu.THRESHOLD_KEY, None)  # empty: the Charter's 2/3; the hall link may set another
     st.number_input(t("congress_threshold", lang), min_value=1, max_value=99, step=1, key=cu.THRESHOLD_KEY,
-                    help=t("congress_threshold_help", lang), width=320)
+                    help=t("congress_threshold_help", lang), width=420)
     cu.report_section(state, view)
 st.caption(t("congress_intro", lang))

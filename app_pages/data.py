@@ -8,7 +8,7 @@ from unionboard.core.text import format_number, vietnam_time
 from unionboard.export.template import template_bytes
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.store.versions import open_store
-from unionboard.ui import upload
+from unionboard.ui import congress_ui, upload
 from unionboard.ui.auth import can, download_personal, is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
@@ -61,6 +61,7 @@ if require_committee(lang):
             else:
                 st.caption(t("data_diff_against_sample", lang))
             upload.show_diff(diff.compare(before, diff.merged(current, result.dataset)), lang)
+            congress_ui.orphan_preview(diff.merged(current, result.dataset), lang)  # marks a publish would orphan
 
         st.markdown(f"#### {t('data_publish_heading', lang)}")
         reconfirm = upload.needs_reconfirm(files)

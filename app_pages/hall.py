@@ -8,7 +8,7 @@ re-runs every few seconds (`st.fragment(run_every=...)`), reading the store afre
 import streamlit as st
 
 from unionboard.core.i18n import t
-from unionboard.present.congress import credentials_slides
+from unionboard.present.congress import credentials_slides, threshold_note
 from unionboard.present.slides import Slide
 from unionboard.ui import congress_ui as cu
 from unionboard.ui import election_ui as eu
@@ -54,6 +54,8 @@ def live() -> None:
     slide = credentials_slides(state.report, lang)[0 if show == "credentials" else 1]
     ss.show_html(ss.head_html(slide) + (hall.sample_html(lang) if state.sample else ""))
     ss.show_html(ss.numbers_html(slide.numbers, row=True))
+    if show == "credentials":
+        ss.show_html(hall.note_html(threshold_note(state.report, lang)))
 
 
 with st.container(key="slide_hall"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from conftest import workbook_bytes
 
 from unionboard.analysis.congress import (
@@ -15,17 +17,21 @@ from unionboard.analysis.congress import (
     convened,
     count_election,
     credentials,
+    election_problems,
+    election_warnings,
     entry_problems,
     quorum_needed,
+    runoff,
     sample_election,
     sample_entries,
     sample_marks,
     search,
+    supplementary,
     tally_entry,
 )
-from unionboard.core.i18n import t
 from unionboard.core.models import Member, Roster, SourceFile
 from unionboard.domains.loader import check_files
+from unionboard.present.congress import quorum_sentence
 from unionboard.sample.report import sample_paths
 
 ROSTER = Roster.from_members([
@@ -89,13 +95,18 @@ def test_credentials_counts_quorum_and_composition() -> None:
     assert dict(report.group("role").rows) == {"Chủ tịch": 1, "Đoàn viên": 2}
 
 
-def test_quorum_is_more_than_the_threshold_and_configurable() -> None:
-    assert quorum_needed(33) == 17 and quorum_needed(34) == 18
-    assert quorum_needed(30, 2 / 3) == 21
+def test_quorum_is_at_least_two_thirds_by_the_charter_and_configurable_with_a_note() -> None:
+    assert quorum_needed(33) == 22 and quorum_needed(34) == 23 and quorum_needed(30) == 20  # Điều lệ 2020, Điều 10.1
+    assert quorum_needed(30, 2 / 3) == 20 and quorum_needed(33, 0.5) == 17
     people = convened(_dataset())
     two = [Mark(people[0].key, PRESENT), Mark(people[1].key, PRESENT)]
-    assert not credentials(people, two).quorum  # 2 of 4 is not more than half
-    assert credentials(people, two, threshold=0.4).quorum
+    three = [*two, Mark(people[2].key, PRESENT)]
+    assert not credentials(people, two).quorum  # 2 of 4 is less than 2/3
+    assert credentials(people, three).quorum and credentials(people, three).charter_threshold  # 3 of 4 (needs 3)
+    custom = credentials(people, two, threshold=0.5)
+    assert custom.quorum and not custom.charter_threshold  # "at least half": 2 of 4
+    assert "KHÁC ngưỡng hai phần ba (2/3)" in quorum_sentence(custom, "vi")
+    assert "Điều 10.1" in quorum_sentence(credentials(people, three), "vi")
     assert "ethnic_minority" not in [g.key for g in credentials(people, two).groups]  # no column
 
 
@@ -122,12 +133,41 @@ def test_a_ballot_keeps_the_names_not_crossed_out() -> None:
     assert (invalid.returned, invalid.valid, invalid.invalid, invalid.votes) == (1, 0, 1, ())
 
 
-def test_bad_ballots_are_refused_with_clear_messages() -> None:
-    too_many = ballot_entry(ELECTION, True, [])
-    assert too_many[0] is None and _problems(too_many) == ["election.too_many_names"]
-    problem = too_many[1][0]
-    assert t(problem.code, "vi", **dict(problem.params)).startswith("Phiếu giữ lại 3 tên, nhiều hơn số lượng cần bầu (2)")
+def test_a_ticked_ballot_is_classified_not_refused() -> None:
+    too_many, problems = ballot_entry(ELECTION, True, [])
+    assert problems == [] and (too_many.valid, too_many.invalid, too_many.reasons) == (0, 1, (("too_many", 1),))
+    every, _ = ballot_entry(ELECTION, True, ["An", "Bình", "Cường"])
+    assert every.reasons == (("all_crossed", 1),) and every.votes == ()
+    fewer, _ = ballot_entry(ELECTION, True, ["An", "Bình"])  # keeps 1 of 2 seats: valid
+    assert fewer.valid == 1 and fewer.votes == (("Cường", 1),)
+    added, _ = ballot_entry(ELECTION, True, ["An"], added=True)
+    assert added.reasons == (("added_name", 1),)
+    assert ballot_entry(ELECTION, True, ["An"], unclear=True)[0].reasons == (("unclear", 1),)
+    assert ballot_entry(ELECTION, True, ["An"], not_issued=True)[0].reasons == (("not_issued", 1),)
+    assert ballot_entry(ELECTION, True, ["An"], private_mark=True)[0].reasons == (("private_mark", 1),)
+    direct, _ = ballot_entry(ELECTION, False, [], reason="unclear")
+    assert direct.reasons == (("unclear", 1),) and direct.invalid == 1
     assert _problems(ballot_entry(ELECTION, True, ["Dũng"])) == ["election.unknown_candidate"]
+
+
+def test_a_one_name_list_crossed_is_a_valid_vote_against() -> None:
+    chair = Election("Chủ tịch", seats=1, candidates=("An",), issued=3, kind="chair")
+    against, _ = ballot_entry(chair, True, ["An"])
+    assert (against.valid, against.invalid, against.votes) == (1, 0, ())
+    entries = [ballot_entry(chair, True, [])[0], ballot_entry(chair, True, [])[0], against]
+    result = count_election(chair, entries)
+    assert result.elected == ("An",) and result.needed == 2  # 2 of 3 collected is more than half
+
+
+def test_invalid_ballots_are_counted_by_reason_and_elected_is_measured_on_ballots_collected() -> None:
+    entries = [tally_entry(ELECTION, 5, 3, 2, {"An": 3, "Bình": 3}, reasons={"all_crossed": 1})[0]]
+    result = count_election(ELECTION, entries)
+    assert result.invalid_by_reason == (("all_crossed", 1), ("unspecified", 1))
+    assert result.needed == 3 and result.elected == ("An", "Bình")  # 3 of 5 collected (not of 3 valid)
+    low = count_election(ELECTION, [tally_entry(ELECTION, 5, 4, 1, {"An": 2, "Bình": 4})[0]])
+    assert low.elected == ("Bình",) and low.unfilled == 1  # 2 is not more than half of 5 (though half of 4 valid)
+    assert _problems(tally_entry(ELECTION, 5, 4, 1, {"An": 1}, reasons={"unclear": 2})) == [
+        "election.reasons_over_invalid"]
 
 
 def test_tally_checks() -> None:
@@ -142,10 +182,11 @@ def test_tally_checks() -> None:
 
 
 def test_count_orders_and_elects_more_than_half() -> None:
-    entries = [tally_entry(ELECTION, 5, 4, 1, {"An": 4, "Bình": 2, "Cường": 2})[0]]
-    result = count_election(ELECTION, entries)
-    assert [(c.name, c.votes, c.share) for c in result.candidates] == [("An", 4, 1.0), ("Bình", 2, 0.5),
-                                                                         ("Cường", 2, 0.5)]
+    four = Election("Ban Chấp hành", 2, ("An", "Bình", "Cường"), 4)
+    entries = [tally_entry(four, 4, 3, 1, {"An": 3, "Bình": 2, "Cường": 1})[0]]
+    result = count_election(four, entries)
+    assert [(c.name, c.votes, c.share) for c in result.candidates] == [("An", 3, 0.75), ("Bình", 2, 0.5),
+                                                                         ("Cường", 1, 0.25)]
     assert result.elected == ("An",) and result.tied == () and result.unfilled == 1  # half is not more than half
     assert result.complete and result.remaining == 0
 
@@ -155,6 +196,39 @@ def test_a_tie_at_the_last_seat_is_flagged() -> None:
     result = count_election(ELECTION, entries)
     assert result.elected == ("An",) and result.tied == ("Bình", "Cường") and result.unfilled == 1
     assert [c.tied for c in result.candidates] == [False, True, True]
+    new_round = runoff(result)
+    assert (new_round.seats, new_round.candidates, new_round.reason) == (1, ("Bình", "Cường"), "runoff")
+    assert supplementary(result) is None  # the tie is settled first
+
+
+def test_unfilled_seats_offer_a_supplementary_round() -> None:
+    result = count_election(ELECTION, [tally_entry(ELECTION, 5, 5, 0, {"An": 4, "Bình": 2, "Cường": 1})[0]])
+    extra = supplementary(result)
+    assert result.unfilled == 1 and (extra.seats, extra.candidates) == (1, ("Bình", "Cường"))
+
+
+def test_closing_the_count_with_ballots_not_collected_makes_it_final() -> None:
+    entries = [tally_entry(ELECTION, 4, 4, 0, {"An": 4, "Bình": 3})[0]]
+    open_count = count_election(ELECTION, entries)
+    assert not open_count.complete and open_count.remaining == 1 and open_count.not_collected == 0
+    closed = count_election(dataclasses.replace(ELECTION, closed_at="2026-12-05T10:00:00Z", closed_by="Ban"), entries)
+    assert closed.complete and closed.not_collected == 1 and closed.elected == ("An", "Bình")
+    assert closed.returned + closed.not_collected == ELECTION.issued
+
+
+def test_set_up_warnings_and_name_limits() -> None:
+    codes = [p.code for p in election_warnings(Election("X", 3, ("An", "Bình"), issued=40), present=30)]
+    assert codes == ["election.issued_over_present", "election.fewer_candidates"]
+    assert [p.code for p in election_problems("X" * 121, 1, ["An"], 3)] == ["election.title_too_long"]
+    assert [p.code for p in election_problems("X", 1, ["A" * 2000], 3)] == ["election.name_too_long"]
+
+
+def test_appointed_delegates_over_five_percent_are_flagged() -> None:
+    rows = [["Nguyễn Văn An", "Văn phòng", "Chỉ định", "Kinh"], ["Phạm Thị Hoa", "Văn phòng", "Bầu", "Kinh"],
+            ["Lò Văn Páo", "Thanh tra", "Bầu", "Kinh"], ["Đỗ Thị Loan", "Thanh tra", "Bầu", "Kinh"]]
+    people = convened(_dataset(rows))
+    report = credentials(people, [])
+    assert report.appointed == 1 and report.appointed_limit == 0 and report.appointed_over
 
 
 def test_the_sample_election() -> None:

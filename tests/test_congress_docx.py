@@ -56,8 +56,10 @@ def test_minutes_of_the_sample_election() -> None:
     assert "5 đồng chí trúng cử (theo thứ tự số phiếu từ cao xuống thấp): Nguyễn Văn An, Nguyễn Thị Anh" in text
     votes = tables[1]
     assert votes[0] == ["STT", "Họ và tên", "Số phiếu", "Tỉ lệ", "Kết quả"]
-    assert votes[1] == ["1", "Nguyễn Văn An", "28", "96,6%", "Trúng cử"]
-    assert votes[-1] == ["6", "Lê Quang Cường", "9", "31,0%", "Không trúng cử"]
+    assert votes[1] == ["1", "Nguyễn Văn An", "28", "93,3%", "Trúng cử"]  # 28 of 30 collected
+    assert votes[-1] == ["6", "Lê Quang Cường", "9", "30,0%", "Không trúng cử"]
+    assert "quá một nửa (1/2) tổng số phiếu thu về" in text and "Điều 10.3" in text
+    assert "- Số phiếu không thu về: 0 phiếu." in text and "Lý do khác: 1 phiếu." in text
     assert "TRƯỞNG BAN KIỂM PHIẾU" in tables[2][0][1] and "CÁC THÀNH VIÊN BAN KIỂM PHIẾU" in tables[2][0][0]
 
 

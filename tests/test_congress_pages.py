@@ -103,7 +103,7 @@ def test_election_sample_is_labelled_and_counted(home) -> None:
     assert "cuộc bầu cử mẫu" in _texts(at)
     frame = at.dataframe[0].value
     assert list(frame["Họ và tên"])[:2] == ["Nguyễn Văn An", "Nguyễn Thị Anh"]
-    assert list(frame["Tỉ lệ so với phiếu hợp lệ"])[0] == "96,6%"
+    assert list(frame["Tỉ lệ so với phiếu thu về"])[0] == "93,3%"  # 28 of 30 collected (Điều 10.3)
     assert "5 đồng chí trúng cử" in _texts(at)
     assert not any(c.key and c.key.startswith("ballot_cross") for c in at.checkbox)
 
@@ -119,40 +119,62 @@ def test_setting_up_and_counting_an_election(published) -> None:
     assert not at.exception, [e.value for e in at.exception]
     (election,) = published.elections()
     assert election.candidates == ("Nguyễn Văn An", "Trần Thu Hà") and election.issued == 3
-    # a ballot that keeps both names for one seat is refused and nothing is stored
+    # a ballot that keeps both names for one seat is classified invalid (with its reason), not refused
     submit = lambda form: next(b for b in at.get("form_submit_button") if b.proto.form_id == form)  # noqa: E731
     submit(f"ballot_{election.id}").click()
     at.run()
-    assert "Phiếu giữ lại 2 tên, nhiều hơn số lượng cần bầu (1)" in _texts(at)
-    assert published.entries(election.id) == ()
+    assert "Đã ghi phiếu không hợp lệ — Để lại nhiều hơn số lượng cần bầu" in _texts(at)
+    assert [e.reasons for e in published.entries(election.id)] == [(("too_many", 1),)]
     at.checkbox(key=f"ballot_cross_{election.id}_1").check()
     submit(f"ballot_{election.id}").click()
     at.run()
-    assert [e.votes for e in published.entries(election.id)] == [(("Nguyễn Văn An", 1),)]
+    assert [e.votes for e in published.entries(election.id)][1] == (("Nguyễn Văn An", 1),)
     # a tally that does not add up is refused
-    at.number_input(key=f"tally_{election.id}_returned").set_value(2)
-    at.number_input(key=f"tally_{election.id}_valid").set_value(2)
+    at.number_input(key=f"tally_{election.id}_returned").set_value(1)
+    at.number_input(key=f"tally_{election.id}_valid").set_value(1)
     at.number_input(key=f"tally_{election.id}_invalid").set_value(1)
     submit(f"tally_{election.id}").click()
     at.run()
-    assert "phải bằng số phiếu thu về (2)" in _texts(at)
-    assert len(published.entries(election.id)) == 1
+    assert "phải bằng số phiếu thu về (1)" in _texts(at)
+    assert len(published.entries(election.id)) == 2
     at.number_input(key=f"tally_{election.id}_invalid").set_value(0)
-    at.number_input(key=f"tally_{election.id}_0").set_value(2)
+    at.number_input(key=f"tally_{election.id}_0").set_value(1)
     submit(f"tally_{election.id}").click()
     at.run()
-    assert len(published.entries(election.id)) == 2
-    # the first ballot was a mistake: cancelled, it no longer counts
+    assert len(published.entries(election.id)) == 3
+    # the first ballot was a mistake: cancelling asks for a reason, then it no longer counts
     first = published.entries(election.id)[0]
     at.button(key=f"elect_void_{first.id}").click().run()
-    assert [e.mode for e in published.entries(election.id)] == ["tally"]
+    assert "Hãy ghi lý do hủy mục 1" in _texts(at) and len(published.entries(election.id)) == 3
+    at.text_input(key=f"elect_void_reason_{first.id}").input("Nhập nhầm")
+    at.button(key=f"elect_void_{first.id}").click().run()
+    assert [e.mode for e in published.entries(election.id)] == ["ballot", "tally"]
     assert "Đã hủy mục 1" in _texts(at)
     at.checkbox(key=f"ballot_cross_{election.id}_1").check()
     submit(f"ballot_{election.id}").click()
     at.run()
-    assert len(published.entries(election.id)) == 2
+    assert len(published.entries(election.id)) == 3
     assert "1 đồng chí trúng cử \\(theo thứ tự số phiếu từ cao xuống thấp\\)\\: Nguyễn Văn An" in _texts(at)
+    assert "quá một nửa \\(1/2\\) tổng số phiếu thu về" in _texts(at)
 
+
+def test_the_same_form_submitted_twice_is_stored_once(published) -> None:
+    at = _page("app_pages/election.py", sign_in=True)
+    at.text_input(key="elect_title").input("Ban Chấp hành")
+    at.number_input(key="elect_issued").set_value(5)
+    at.text_area(key="elect_typed").input("An\nBình")
+    at.get("form_submit_button")[-1].click()
+    at.run()
+    (election,) = published.elections()
+    key = at.session_state[f"_once_ballot_{election.id}"]
+    from unionboard.analysis.congress import ballot_entry
+
+    published.add_entry(election.id, ballot_entry(election, True, [])[0], "Chị Lan", submission=key)  # first click
+    submit = next(b for b in at.get("form_submit_button") if b.proto.form_id == f"ballot_{election.id}")
+    submit.click()
+    at.run()  # the second click of the same rendered form
+    assert len(published.entries(election.id)) == 1
+    assert "không ghi lần thứ hai" in _texts(at)
 
 @pytest.mark.parametrize("show", ["election", "credentials", "composition"])
 def test_hall_screen(home, show) -> None:
@@ -181,14 +203,17 @@ def test_hall_screen_takes_the_quorum_from_its_link(home) -> None:
     at.query_params["quorum"] = "95"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert "cần ít nhất 32 đồng chí có mặt" in _texts(at)  # 30 of 33 is not more than 95%
+    assert "cần ít nhất 32 đồng chí có mặt" in _texts(at)  # 30 of 33 is less than 95%
+    assert "KHÁC ngưỡng hai phần ba" in _texts(at)  # the hall says the threshold is not the Charter's
 
 
 def test_the_quorum_threshold_is_configurable(home) -> None:
     at = _page("app_pages/congress.py")
-    assert "Đại hội đủ điều kiện tiến hành" in _texts(at)
+    assert "Đại hội đủ điều kiện tiến hành" in _texts(at) and "cần ít nhất 22" in _texts(at)  # 2/3 of 33
+    assert "Điều 10.1" in _texts(at)
     at.number_input(key="congress_quorum_pct").set_value(95).run()
-    assert "chưa nhiều hơn 95,0% số được triệu tập (cần ít nhất 32)" in _texts(at)
+    assert "chưa đạt 95,0% số được triệu tập (cần ít nhất 32)" in _texts(at)
+    assert "KHÁC ngưỡng hai phần ba (2/3)" in _texts(at)
 
 
 def test_the_quorum_threshold_survives_a_visit_to_another_page(home) -> None:
@@ -221,3 +246,41 @@ def test_the_pdf_dossier_gets_what_the_congress_recorded(published) -> None:
     sections = document_sections(view, "vi")
     assert [s.heading for s in sections] == ["Tình hình đoàn viên dự Đại hội",
                                              "Kết quả bầu cử: Ban Chấp hành khóa V"]
+
+
+def test_the_dossier_positions_are_saved_once_and_the_downloads_offered(published) -> None:
+    from unionboard.analysis.congress import tally_entry
+
+    election = published.create_election("Ban Chấp hành", 2, ["Nguyễn Văn An", "Trần Thu Hà"], 3, by="test")
+    published.add_entry(election.id, tally_entry(election, 3, 3, 0, {"Nguyễn Văn An": 3, "Trần Thu Hà": 2})[0],
+                        by="test")
+    at = _page("app_pages/election.py", sign_in=True)
+    at.selectbox(key="dossier_chair").set_value("Nguyễn Văn An")
+    at.multiselect(key="dossier_inspection").set_value(["Trần Thu Hà"])
+    next(b for b in at.get("form_submit_button") if b.proto.form_id == "dossier").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert published.positions()["chair"] == "Nguyễn Văn An" and published.positions()["inspection"] == ["Trần Thu Hà"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Hồ sơ (.docx)" in labels and "Hồ sơ (.pdf)" in labels
+
+
+def test_closing_the_count_then_a_new_round_among_the_tied_in_one_step(published) -> None:
+    from unionboard.analysis.congress import tally_entry
+
+    election = published.create_election("Ban Chấp hành", 2, ["An", "Bình", "Cường"], 6, by="test")
+    published.add_entry(election.id, tally_entry(election, 5, 5, 0, {"An": 4, "Bình": 3, "Cường": 3})[0], by="test")
+    at = _page("app_pages/election.py", sign_in=True)
+    at.button(key=f"elect_close_{election.id}").click().run()
+    assert "Hãy đánh dấu xác nhận" in _texts(at) and not published.election(election.id).closed
+    at.checkbox(key=f"elect_close_ok_{election.id}").check()
+    at.button(key=f"elect_close_{election.id}").click().run()
+    assert published.election(election.id).closed
+    text = _texts(at)
+    assert "Số phiếu không thu về\\: 1" in text, text
+    assert "bằng phiếu nhau" in text
+    at.button(key=f"elect_runoff_{election.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    new = published.elections()[-1]
+    assert (new.parent, new.seats, new.candidates) == (election.id, 1, ("Bình", "Cường"))
+    assert "Vòng sau của cuộc bầu số 1" in _texts(at)

@@ -83,3 +83,23 @@ def result_rows_first_name(result) -> str:
     from unionboard.present.congress import result_rows
 
     return result_rows(result)[0][1]
+
+
+def test_documents_never_fail_on_long_names_emoji_and_cjk() -> None:
+    from unionboard.analysis.congress import Election, count_election, tally_entry
+    from unionboard.domains.loader import check_files
+    from unionboard.export.congress_docx import minutes_docx
+    from unionboard.export.congress_sections import CELL_MAX, congress_sections, election_rows
+    from unionboard.export.pdf import dataset_to_pdf
+    from unionboard.sample.report import sample_paths
+
+    dataset = check_files(sample_paths()).dataset
+    long = ("Nguyễn " * 285 + "😀🎉 王小明 김민준")[:2000]
+    election = Election("Ban Chấp hành 😀 王", 2, (long, "王小明😀", "An"), 5, id=1)
+    result = count_election(election, [tally_entry(election, 3, 3, 0, {long: 3, "王小明😀": 2})[0]])
+    cells = [row[0][1] for row in election_rows(result)]
+    assert len(cells[0]) == CELL_MAX and cells[0].endswith("…") and cells[1] == "王小明😀"
+    assert minutes_docx(result, dataset.info, 33, 30).startswith(b"PK")
+    sections = congress_sections(None, [result], "vi")
+    assert any(long in getattr(block, "text", "") for block in sections[0].blocks)  # the sentence keeps it whole
+    assert dataset_to_pdf(dataset, "vi", extra_sections=sections).startswith(b"%PDF")

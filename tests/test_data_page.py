@@ -350,3 +350,33 @@ def test_removing_the_password_ends_the_committee_session(home, monkeypatch):
     monkeypatch.delenv("UNIONBOARD_COMMITTEE_PASSWORD")
     at.run()
     assert not ok(at).file_uploader
+
+
+def test_attendance_marks_a_publish_would_orphan_are_listed_before_publishing(home):
+    from unionboard.analysis.congress import PRESENT, convened
+    from unionboard.domains.loader import check_files
+    from unionboard.store.congress import CongressStore
+
+    original = (DATA / "doan-vien.xlsx").read_bytes()
+    assert open_store().publish([SourceFile("doan-vien.xlsx", original)], by="test").ok
+    store = CongressStore()
+    people = store.stable(convened(check_files([SourceFile("doan-vien.xlsx", original)]).dataset))
+    store.mark(people[0].key, people[0].name, PRESENT, "Thư ký")
+    wb = openpyxl.load_workbook(DATA / "doan-vien.xlsx")
+    ws = wb.active
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == people[0].name)
+    ws.cell(row, 2).value = "Người Thay Thế"  # the first member replaced by someone else
+    out = io.BytesIO()
+    wb.save(out)
+    at = signed_in_page()
+    upload(at, ("doan-vien.xlsx", out.getvalue()))
+    body = texts(at)
+    assert "1 mục điểm danh sẽ không còn khớp" in body and people[0].name in body
+    wb = openpyxl.load_workbook(DATA / "doan-vien.xlsx")
+    ws = wb.active
+    for col in range(2, ws.max_column + 1):  # the first two members swapped: rows reordered, same people
+        ws.cell(row, col).value, ws.cell(row + 1, col).value = ws.cell(row + 1, col).value, ws.cell(row, col).value
+    reordered = io.BytesIO()
+    wb.save(reordered)
+    upload(at, ("doan-vien.xlsx", reordered.getvalue()))
+    assert "mục điểm danh sẽ không còn khớp" not in texts(at)  # the same people: every mark keeps its person

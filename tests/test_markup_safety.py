@@ -401,3 +401,44 @@ def test_targets_and_slides_show_the_payloads_as_text(page, tainted_server):
     assert_nothing_injected(page, "slides")
     text = page.get_by_test_id("stMain").inner_text()
     assert ALL in text and "**md bold**" in text
+
+
+CONGRESS_PAGES = ("congress", "election", "hall")
+
+
+@pytest.mark.parametrize("name", CONGRESS_PAGES)
+def test_congress_pages_show_names_titles_and_reasons_as_text(published, monkeypatch, name):
+    """Check-in rows, absent reasons, election titles, ballot checkboxes and tally labels, the entry log,
+    the count and the hall screen: the payloads from the roster and the forms are shown as written."""
+    from unionboard.analysis.congress import ABSENT, PRESENT, ballot_entry, convened
+    from unionboard.store.congress import CongressStore
+
+    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", "mat-khau-an-toan")
+    store = CongressStore()
+    people = convened(malicious_dataset())
+    store.mark(people[0].key, people[0].name, PRESENT, by=ALL)
+    store.mark(people[1].key, people[1].name, ABSENT, by=ALL, reason=ALL)
+    election = store.create_election(f"Bầu {PAYLOADS[3]} {PAYLOADS[4]}", 2,
+                                     [f"Ứng viên {p}" for p in PAYLOADS], 10, by=ALL)
+    store.add_entry(election.id, ballot_entry(election, True, [f"Ứng viên {p}" for p in PAYLOADS[:4]])[0], by=ALL)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(f"app_pages/{name}.py")
+    at.run()
+    if name != "hall":
+        at.text_input(key="_committee_user").input(ALL[:60])
+        at.text_input(key="_committee_password").input("mat-khau-an-toan")
+        at.get("form_submit_button")[0].click()
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = assert_no_markup(at, name)
+    if name == "election":
+        assert any(r"Ứng viên \*\*md bold\*\*" in text for _kind, text in shown), shown  # checkbox label
+        assert r"\*\*md bold\*\*" in str(at.subheader[0].value)  # the election title
+    if name == "congress":
+        assert any(r"\*\*md bold\*\*" in text for _kind, text in shown)
+    if name == "hall":
+        html = " ".join(str(m.value) for m in at.markdown)
+        for raw in RAW_HTML:
+            assert raw not in html, raw
+        assert ESCAPED_HTML in html and "&#42;&#42;md bold&#42;&#42;" in html  # the names, as text

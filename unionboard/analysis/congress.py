@@ -4,11 +4,15 @@
   (joined with the roster by name for gender, age, ...), else every member (a congress of all members).
   Each `Person` has a stable `key` that attendance marks refer to.
 * `credentials(people, marks, ...)`: convened, present, absent with reasons, share present, quorum
-  (more than `threshold` of those convened), and the composition of those present.
+  (at least `threshold` of those convened: 2/3 by the Charter, `analysis.charter`), appointed
+  delegates over their share, and the composition of those present.
 * `ballot_entry` / `tally_entry` build one counted entry (one ballot, or a counter's tally of a batch)
-  and list its problems; `entry_problems` adds the checks against what is already counted;
-  `count_election` gives the result: votes and share of valid ballots, elected (more than half of
-  the valid ballots, highest first, up to the seats), a tie at the last seat, seats left unfilled.
+  and list its problems; a ticked ballot is classified valid or invalid with its reason
+  (`analysis.ballots`); `entry_problems` adds the checks against what is already counted;
+  `count_election` gives the result: votes and share of the ballots COLLECTED, elected (more than half
+  of the ballots collected, highest first, up to the seats — Điều lệ 2020, Điều 10.3), a tie at the
+  last seat (never decided here: `runoff` sets up the new round), seats left unfilled
+  (`supplementary`), invalid ballots by reason, and ballots not collected once the board closes.
 
 Problems are `Problem(code, params)` with a catalogue key (`core/i18n/congress.py`); nothing here raises.
 """
@@ -22,6 +26,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from unionboard.analysis import ballots as ballot_rules
+from unionboard.analysis.charter import APPOINTED_SHARE, ELECTED_SHARE, QUORUM, at_least, more_than
 from unionboard.core.models import (
     EDUCATION_LEVELS,
     GENDERS,
@@ -35,7 +41,9 @@ from unionboard.sample import congress as congress_sample
 
 PRESENT, ABSENT, CLEARED = "present", "absent", "cleared"
 STATUSES = (PRESENT, ABSENT, CLEARED)
-DEFAULT_QUORUM = 0.5  # more than half of those convened
+DEFAULT_QUORUM = QUORUM  # at least 2/3 of those convened (Điều lệ 2020, Điều 10.1)
+APPOINTED = "Chỉ định"  # the delegate kind whose share is capped (Điều lệ 2020, Điều 8.4; see analysis.charter)
+NAME_MAX = 120  # longest name or title taken at entry (longer ones are refused with a message)
 
 
 # --------------------------------------------------------------------------- who is convened
@@ -56,6 +64,7 @@ class Person:
     political_theory: str | None = None
     role: str | None = None
     ethnicity: str | None = None
+    code: str = ""  # the delegate / member code when the sheet has one
 
 
 def person_key(name: str, unit: str) -> str:
@@ -86,6 +95,7 @@ def _from_record(key: str, record: dict, **overrides: object) -> Person:
                   party_member=bool(record.get("party_member")), education=record.get("education"),
                   political_theory=record.get("political_theory"), role=record.get("role"))
     values.update(overrides)
+    values.setdefault("code", str(record.get("code") or "").strip())
     return Person(key=key, **values)
 
 
@@ -93,11 +103,12 @@ def _delegate_person(key: str, delegate: Delegate, by_name: dict[str, list[dict]
     matches = by_name.get(fold(delegate.name), [])
     same_unit = [r for r in matches if fold(r.get("department")) == fold(delegate.unit)]
     record = (same_unit or matches or [None])[0]
+    code = str(getattr(delegate, "code", "") or "").strip()
     if record is None:
         return Person(key=key, name=delegate.name, unit=delegate.unit, kind=delegate.kind,
-                      ethnicity=delegate.ethnicity)
+                      ethnicity=delegate.ethnicity, code=code)
     return _from_record(key, record, name=delegate.name, unit=delegate.unit, kind=delegate.kind,
-                        ethnicity=delegate.ethnicity)
+                        ethnicity=delegate.ethnicity, code=code)
 
 
 def convened(dataset: Dataset) -> tuple[Person, ...]:
@@ -140,6 +151,7 @@ class Mark:
     by: str = ""
     at: str = ""  # ISO 8601, UTC
     id: int = 0
+    name: str = ""  # the person's name when marked
 
 
 def latest_marks(marks: Iterable[Mark]) -> dict[str, Mark]:
@@ -186,6 +198,18 @@ class Credentials:
     groups: tuple[Group, ...]
     age: AgeStats
     delegate_congress: bool
+    appointed: int = 0  # appointed delegates (chỉ định) among those convened
+    appointed_limit: int = 0  # the most allowed (5% of the official delegates, rounded down)
+
+    @property
+    def charter_threshold(self) -> bool:
+        """Whether the quorum threshold is the Charter's (2/3); any other needs a visible note."""
+        return self.threshold == DEFAULT_QUORUM
+
+    @property
+    def appointed_over(self) -> bool:
+        """Appointed delegates above 5% of the official delegates (a warning to check, Điều 8.4)."""
+        return self.delegate_congress and self.appointed > self.appointed_limit
 
     @property
     def share_present(self) -> float:
@@ -198,8 +222,8 @@ class Credentials:
 
 
 def quorum_needed(convened_count: int, threshold: float = DEFAULT_QUORUM) -> int:
-    """The least number present that is *more than* `threshold` of those convened (33 → 17)."""
-    return int(convened_count * threshold) + 1 if convened_count else 0
+    """The least number present that is *at least* `threshold` of those convened (Charter 2/3: 33 → 22)."""
+    return at_least(convened_count, threshold) if convened_count else 0
 
 
 def _counts(values: Iterable[object], order: Sequence[str]) -> tuple[tuple[str, int], ...]:
@@ -256,11 +280,14 @@ def credentials(people: Sequence[Person], marks: Iterable[Mark], threshold: floa
                    if p.key in latest and latest[p.key].status == ABSENT)
     total = len(people)
     needed = quorum_needed(total, threshold)
+    appointed = sum(1 for p in people if p.kind == APPOINTED)
+    limit = int(APPOINTED_SHARE * total)
     return Credentials(convened=total, present=len(present), absent=absent,
                        unmarked=total - len(present) - len(absent), threshold=threshold,
                        quorum=total > 0 and len(present) >= needed, needed=needed,
                        groups=composition(present, year), age=_age(present, year),
-                       delegate_congress=is_delegate_congress(people))
+                       delegate_congress=is_delegate_congress(people), appointed=appointed,
+                       appointed_limit=limit)
 
 
 # --------------------------------------------------------------------------- elections
@@ -279,9 +306,20 @@ def problem(code: str, **params: object) -> Problem:
     return Problem(code, tuple(params.items()))
 
 
+COMMITTEE, CHAIR, OTHER = "committee", "chair", "other"
+KINDS_OF_ELECTION = (COMMITTEE, CHAIR, OTHER)
+
+
 @dataclass(frozen=True)
 class Election:
-    """What is elected, how many seats, the candidates (in ballot order) and the ballots issued."""
+    """What is elected, how many seats, the candidates (in ballot order) and the ballots issued.
+
+    `kind`: the executive committee, the chair elected directly (Hướng dẫn 28/HD-TLĐ: one seat, one
+    candidate allowed) or another body; `parent`: the election a new round (tie) or a supplementary
+    round follows; `required`: independent entries of every batch (1: single entry; 2 or 3: double
+    entry); `present`: voters present when it was set up (0: unknown); `closed_*`: the board closed the
+    count with the ballots it has (the ballots missing are "not collected").
+    """
 
     title: str
     seats: int
@@ -290,6 +328,17 @@ class Election:
     id: int = 0
     by: str = ""
     at: str = ""
+    kind: str = COMMITTEE
+    parent: int = 0
+    required: int = 1
+    present: int = 0
+    closed_by: str = ""
+    closed_at: str = ""
+
+    @property
+    def closed(self) -> bool:
+        """Whether the board closed the count (the result is final with the ballots collected)."""
+        return bool(self.closed_at)
 
 
 @dataclass(frozen=True)
@@ -304,6 +353,11 @@ class Entry:
     by: str = ""
     at: str = ""
     id: int = 0
+    reasons: tuple[tuple[str, int], ...] = ()  # invalid ballots by reason (analysis.ballots.REASONS)
+    batch: int = 0  # the batch of ballots (double entry: the entries of one batch are compared)
+    voided_by: str = ""
+    voided_at: str = ""
+    void_reason: str = ""
 
 
 def election_problems(title: str, seats: int, candidates: Sequence[str], issued: int) -> list[Problem]:
@@ -311,6 +365,11 @@ def election_problems(title: str, seats: int, candidates: Sequence[str], issued:
     out = []
     if not title.strip():
         out.append(problem("election.no_title"))
+    if len(title.strip()) > NAME_MAX:
+        out.append(problem("election.title_too_long", n=len(title.strip()), max=NAME_MAX))
+    long_names = [c.strip()[:40] + "…" for c in candidates if len(c.strip()) > NAME_MAX]
+    if long_names:
+        out.append(problem("election.name_too_long", names=", ".join(long_names), max=NAME_MAX))
     if seats < 1:
         out.append(problem("election.no_seats"))
     names = [c.strip() for c in candidates if c.strip()]
@@ -336,19 +395,26 @@ def _known(election: Election, names: Iterable[str]) -> tuple[dict[str, str], li
     return found, unknown
 
 
-def ballot_entry(election: Election, valid: bool, crossed: Iterable[str]) -> tuple[Entry | None, list[Problem]]:
-    """One ballot: valid or not, and the names crossed out on it (the names kept are the votes)."""
+def ballot_entry(election: Election, valid: bool, crossed: Iterable[str], *, reason: str = "",
+                 added: bool = False, unclear: bool = False, not_issued: bool = False,
+                 private_mark: bool = False, batch: int = 0) -> tuple[Entry | None, list[Problem]]:
+    """One ballot: the names crossed out on it (the names kept are the votes). The program classifies
+    it (`analysis.ballots.classify`): a ballot breaking a rule is counted invalid with that reason,
+    never refused. `valid=False` records it invalid directly, with `reason` (default "other")."""
     crossed = list(crossed)
     known, unknown = _known(election, crossed)
     if unknown:
         return None, [problem("election.unknown_candidate", names=", ".join(unknown))]
     if not valid:
-        return Entry(returned=1, valid=0, invalid=1, votes=(), mode="ballot"), []
+        why = reason if reason in ballot_rules.REASONS else ballot_rules.OTHER
+        return Entry(returned=1, valid=0, invalid=1, votes=(), mode="ballot", reasons=((why, 1),), batch=batch), []
     struck = set(known.values())
     kept = [c for c in election.candidates if c not in struck]
-    if len(kept) > election.seats:
-        return None, [problem("election.too_many_names", kept=len(kept), seats=election.seats)]
-    return Entry(returned=1, valid=1, invalid=0, votes=tuple((c, 1) for c in kept), mode="ballot"), []
+    why = ballot_rules.classify(election.candidates, election.seats, len(kept), added=added, unclear=unclear,
+                                not_issued=not_issued, private_mark=private_mark)
+    if why is not None:
+        return Entry(returned=1, valid=0, invalid=1, votes=(), mode="ballot", reasons=((why, 1),), batch=batch), []
+    return Entry(returned=1, valid=1, invalid=0, votes=tuple((c, 1) for c in kept), mode="ballot", batch=batch), []
 
 
 def _capacity_problems(election: Election, valid: int, votes: dict[str, int]) -> list[Problem]:
@@ -379,17 +445,26 @@ def figures_problems(election: Election, returned: int, valid: int, invalid: int
 
 
 def tally_entry(election: Election, returned: int, valid: int, invalid: int,
-                votes: dict[str, int]) -> tuple[Entry | None, list[Problem]]:
-    """A counter's tally of a batch of ballots; problems when the figures do not add up."""
+                votes: dict[str, int], reasons: dict[str, int] | None = None,
+                batch: int = 0) -> tuple[Entry | None, list[Problem]]:
+    """A counter's tally of a batch of ballots; problems when the figures do not add up. `reasons`:
+    the invalid ballots by reason (those not given are counted "unspecified")."""
     out = figures_problems(election, returned, valid, invalid, votes)
+    given = {k: int(n) for k, n in (reasons or {}).items() if n}
+    if any(n < 0 for n in given.values()) or sum(given.values()) > invalid:
+        out.append(problem("election.reasons_over_invalid", given=sum(given.values()), invalid=invalid))
     if out:
         return None, out
+    if invalid > sum(given.values()):
+        given[ballot_rules.UNSPECIFIED] = invalid - sum(given.values())
+    by_reason = tuple((k, given[k]) for k in (*ballot_rules.REASONS, ballot_rules.UNSPECIFIED) if given.get(k))
     known, _unknown = _known(election, votes)
     merged: Counter[str] = Counter()
     for name, n in votes.items():
         merged[known[name]] += n
     return Entry(returned=returned, valid=valid, invalid=invalid,
-                 votes=tuple((c, merged[c]) for c in election.candidates if merged[c]), mode="tally"), []
+                 votes=tuple((c, merged[c]) for c in election.candidates if merged[c]), mode="tally",
+                 reasons=by_reason, batch=batch), []
 
 
 def entry_problems(election: Election, counted: Sequence[Entry], entry: Entry) -> list[Problem]:
@@ -411,11 +486,11 @@ def entry_problems(election: Election, counted: Sequence[Entry], entry: Entry) -
 
 @dataclass(frozen=True)
 class CandidateResult:
-    """One candidate's votes and share of the valid ballots."""
+    """One candidate's votes and share of the ballots collected (Điều lệ 2020, Điều 10.3)."""
 
     name: str
     votes: int
-    share: float  # of valid ballots, 0..1
+    share: float  # of the ballots collected (phiếu thu về, invalid ones included), 0..1
     elected: bool = False
     tied: bool = False
 
@@ -434,21 +509,34 @@ class ElectionResult:
     tied: tuple[str, ...]
     unfilled: int
     problems: tuple[Problem, ...]
+    invalid_by_reason: tuple[tuple[str, int], ...] = ()
 
     @property
     def complete(self) -> bool:
-        """Whether every ballot issued has been counted."""
-        return self.returned >= self.election.issued
+        """Whether the result is final: every ballot issued counted, or the board closed the count."""
+        return self.returned >= self.election.issued or self.election.closed
 
     @property
     def remaining(self) -> int:
         """Ballots issued not yet counted (or not returned)."""
         return max(self.election.issued - self.returned, 0)
 
+    @property
+    def not_collected(self) -> int:
+        """Ballots issued but not collected (issued = collected + not collected) once the count is closed."""
+        return self.remaining if self.election.closed else 0
 
-def _winners(ranked: list[tuple[str, int]], valid: int, seats: int) -> tuple[list[str], list[str]]:
-    """(elected, tied at the last seat): more than half of the valid ballots, highest first, up to `seats`."""
-    qualified = [(name, n) for name, n in ranked if 2 * n > valid]
+    @property
+    def needed(self) -> int:
+        """The least votes that elect: more than half of the ballots collected (30 collected → 16)."""
+        return more_than(self.returned, ELECTED_SHARE) if self.returned else 0
+
+
+def _winners(ranked: list[tuple[str, int]], collected: int, seats: int) -> tuple[list[str], list[str]]:
+    """(elected, tied at the last seat): more than half of the ballots collected, highest first, up to
+    `seats` (Điều lệ 2020, Điều 10.3; Hướng dẫn 28/HD-TLĐ). A tie is left to the congress."""
+    needed = more_than(collected, ELECTED_SHARE)
+    qualified = [(name, n) for name, n in ranked if n >= needed]
     if len(qualified) <= seats:
         return [name for name, _n in qualified], []
     cutoff = qualified[seats - 1][1]
@@ -470,18 +558,70 @@ def count_election(election: Election, entries: Sequence[Entry]) -> ElectionResu
     valid = sum(e.valid for e in entries)
     invalid = sum(e.invalid for e in entries)
     votes: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
     for entry in entries:
         for name, n in entry.votes:
             votes[name] += n
+        given = dict(entry.reasons)
+        for key, n in given.items():
+            reasons[key] += n
+        if entry.invalid > sum(given.values()):
+            reasons[ballot_rules.UNSPECIFIED] += entry.invalid - sum(given.values())
     order = {name: i for i, name in enumerate(election.candidates)}
     ranked = sorted(((c, votes[c]) for c in election.candidates), key=lambda cv: (-cv[1], order[cv[0]]))
-    elected, tied = _winners(ranked, valid, election.seats) if valid else ([], [])
-    candidates = tuple(CandidateResult(name, n, n / valid if valid else 0.0, name in elected, name in tied)
+    elected, tied = _winners(ranked, returned, election.seats) if valid else ([], [])
+    candidates = tuple(CandidateResult(name, n, n / returned if returned else 0.0, name in elected, name in tied)
                        for name, n in ranked)
+    by_reason = tuple((k, reasons[k]) for k in (*ballot_rules.REASONS, ballot_rules.UNSPECIFIED) if reasons[k])
     return ElectionResult(election=election, returned=returned, valid=valid, invalid=invalid,
                           entries=len(entries), candidates=candidates, elected=tuple(elected), tied=tuple(tied),
                           unfilled=election.seats - len(elected),
-                          problems=tuple(_total_problems(election, returned, valid, votes)))
+                          problems=tuple(_total_problems(election, returned, valid, votes)),
+                          invalid_by_reason=by_reason)
+
+
+@dataclass(frozen=True)
+class Round:
+    """A new round to set up in one step: linked to the election it follows."""
+
+    title: str
+    seats: int
+    candidates: tuple[str, ...]
+    parent: int
+    kind: str
+    reason: str  # "runoff" (a tie at the last seat) or "supplementary" (seats left unfilled)
+
+
+def runoff(result: ElectionResult) -> Round | None:
+    """The new round among those tied at the last seat, for the seats left (None when nobody is tied)."""
+    if not (result.complete and result.tied):
+        return None
+    election = result.election
+    return Round(f"{election.title} – bầu lại", election.seats - len(result.elected), result.tied,
+                 election.id, election.kind, "runoff")
+
+
+def supplementary(result: ElectionResult) -> Round | None:
+    """The supplementary round (bầu bổ sung) for seats left unfilled, among those not elected (the congress
+    may add names); None when every seat is filled or a tie must be settled first."""
+    if not result.complete or result.tied or result.unfilled <= 0:
+        return None
+    election = result.election
+    others = tuple(c.name for c in result.candidates if not c.elected)
+    return Round(f"{election.title} – bầu bổ sung", result.unfilled, others, election.id, election.kind,
+                 "supplementary")
+
+
+def election_warnings(election: Election, present: int | None = None) -> list[Problem]:
+    """What the board should look at before counting: ballots issued above those present, fewer
+    candidates than seats. Warnings, not refusals."""
+    out = []
+    present = election.present if present is None else present
+    if present and election.issued > present:
+        out.append(problem("election.issued_over_present", issued=election.issued, present=present))
+    if len(election.candidates) < election.seats:
+        out.append(problem("election.fewer_candidates", n=len(election.candidates), seats=election.seats))
+    return out
 
 
 # --------------------------------------------------------------------------- sample ("Dữ liệu mẫu")

@@ -56,11 +56,27 @@ def attendance_sentence(report: Credentials, lang: str = "vi") -> str:
 
 
 def quorum_sentence(report: Credentials, lang: str = "vi") -> str:
-    """Whether the congress may proceed, with the threshold in words."""
-    threshold = t("cred.half", lang) if report.threshold == 0.5 else fmt_percent(report.threshold, 1, lang)
+    """Whether the congress may proceed, with the threshold in words and, when it is not the Charter's
+    2/3 (Điều lệ 2020, Điều 10.1), a note saying so."""
+    threshold = t("cred.half", lang) if report.charter_threshold else fmt_percent(float(report.threshold), 1, lang)
     key = "cred.quorum_yes" if report.quorum else "cred.quorum_no"
-    return t(key, lang, present=report.present, convened=report.convened,
+    text = t(key, lang, present=report.present, convened=report.convened,
              share=fmt_percent(report.present, report.convened, lang), threshold=threshold, needed=report.needed)
+    return text + " " + threshold_note(report, lang)
+
+
+def threshold_note(report: Credentials, lang: str = "vi") -> str:
+    """The Charter's rule, or the note that the threshold set differs from it."""
+    if report.charter_threshold:
+        return t("cred.charter_rule", lang)
+    return t("cred.threshold_note", lang, threshold=fmt_percent(float(report.threshold), 1, lang))
+
+
+def delegate_warnings(report: Credentials, lang: str = "vi") -> list[str]:
+    """Appointed delegates above 5% of the official delegates (Điều lệ 2020, Điều 8.4), as a warning."""
+    if report.appointed_over:
+        return [t("cred.appointed_over", lang, n=report.appointed, limit=report.appointed_limit)]
+    return []
 
 
 def credentials_slides(report: Credentials, lang: str = "vi") -> list[Slide]:
@@ -93,12 +109,12 @@ def credentials_slides(report: Credentials, lang: str = "vi") -> list[Slide]:
 
 
 def result_rows(result: ElectionResult, lang: str = "vi") -> list[tuple[int, str, int, str, str]]:
-    """(rank, candidate, votes, share of valid ballots, outcome) in order of votes."""
+    """(rank, candidate, votes, share of the ballots collected, outcome) in order of votes."""
     rows = []
     for rank, c in enumerate(result.candidates, start=1):
         outcome = ("elect.outcome_elected" if c.elected else "elect.outcome_tied" if c.tied else
                    "elect.outcome_not_elected")
-        rows.append((rank, c.name, c.votes, fmt_percent(c.votes, result.valid, lang),
+        rows.append((rank, c.name, c.votes, fmt_percent(c.votes, result.returned, lang),
                      t(outcome, lang) if result.complete else ""))
     return rows
 
@@ -117,8 +133,40 @@ def result_sentences(result: ElectionResult, lang: str = "vi") -> list[str]:
     return out
 
 
+def reason_label(code: str, lang: str = "vi") -> str:
+    """An invalid-ballot reason in words ("all_crossed" → "Gạch hết tên")."""
+    return t(f"ballot.reason.{code}", lang)
+
+
+def invalid_sentence(result: ElectionResult, lang: str = "vi") -> str:
+    """"Phiếu không hợp lệ theo lý do: Gạch hết tên 1; ..." ("" when none is invalid)."""
+    if not result.invalid_by_reason:
+        return ""
+    reasons = "; ".join(f"{reason_label(code, lang)}: {n}" for code, n in result.invalid_by_reason)
+    return t("elect_invalid_by_reason", lang, reasons=reasons)
+
+
+def rule_sentences(result: ElectionResult, lang: str = "vi") -> list[str]:
+    """The rules applied, as stated on the page, the hall screen and the minutes."""
+    out = [t("elect_rule_elected", lang)]
+    if result.returned:
+        out.append(t("elect_rule_needed", lang, collected=result.returned, needed=result.needed))
+    return out
+
+
+def figures_sentence(result: ElectionResult, convened: int | None, present: int | None, lang: str = "vi") -> str:
+    """Convened, present, voting, issued, collected, not collected, valid, invalid — one sentence."""
+    unknown = "…"
+    return t("elect_figures", lang, convened=convened if convened else unknown, present=present if present else unknown,
+             voting=result.returned, issued=result.election.issued, collected=result.returned,
+             not_collected=result.not_collected if result.election.closed else result.remaining,
+             valid=result.valid, invalid=result.invalid)
+
+
 def progress_text(result: ElectionResult, lang: str = "vi") -> str:
     """"Đã kiểm 18/30 phiếu" while counting, "Đã kiểm xong 30 phiếu" at the end."""
+    if result.election.closed and result.not_collected:
+        return t("elect_closed_note", lang, n=result.not_collected)
     if result.complete:
         return t("elect.progress_done", lang, n=result.returned)
     return t("elect.progress", lang, n=result.returned, issued=result.election.issued)

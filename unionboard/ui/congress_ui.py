@@ -7,6 +7,7 @@ recorded, the pages show the sample attendance, labelled "Dữ liệu mẫu".
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,6 +16,7 @@ import streamlit as st
 from unionboard.analysis.congress import (
     ABSENT,
     CLEARED,
+    DEFAULT_QUORUM,
     PRESENT,
     Credentials,
     Mark,
@@ -26,15 +28,17 @@ from unionboard.analysis.congress import (
     sample_marks,
     search,
 )
+from unionboard.analysis.identities import orphaned
 from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
 from unionboard.present.congress import (
     age_text,
     composition_rows,
+    delegate_warnings,
     quorum_sentence,
 )
 from unionboard.present.slides import fmt_percent
-from unionboard.store.congress import CongressError, CongressStore
+from unionboard.store.congress import CongressError, CongressStore, Duplicate
 from unionboard.ui.auth import attendance_text, can, current_user, download_personal
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import QUORUM_KEY
@@ -61,12 +65,25 @@ def flash(kind: str, text: str) -> None:
 
 
 def show_flash() -> None:
-    """The message left by the last callback, if any."""
+    """The message left by the last callback, if any (success, info — e.g. a repeat not stored — or error)."""
     found = st.session_state.pop(FLASH, None)
     if found:
         kind, text = found
-        (st.success if kind == "success" else st.error)(text, icon=":material/check_circle:" if kind == "success"
-                                                        else ":material/error:")
+        show = {"success": (st.success, ":material/check_circle:"), "info": (st.info, ":material/content_copy:")}
+        writer, icon = show.get(kind, (st.error, ":material/error:"))
+        writer(text, icon=icon)
+
+
+def once(form: str) -> str:
+    """The one-time key of `form` as rendered now: bound to the submit button's callback (and part of the
+    button's widget key), so a double click or a resend of this very form carries the same key and the
+    store refuses the second write; a click on a button already replaced after a success matches no widget."""
+    return st.session_state.setdefault(f"_once_{form}", uuid.uuid4().hex)
+
+
+def used(form: str) -> None:
+    """After a successful write: the next rendering of `form` gets a fresh key."""
+    st.session_state[f"_once_{form}"] = uuid.uuid4().hex
 
 
 def error_text(exc: CongressError, lang: str) -> str:
@@ -85,12 +102,15 @@ class Attendance:
 
 
 def threshold() -> float:
-    """The quorum threshold chosen on the page (default: half); the hall screen takes it from `?quorum=`."""
-    return float(st.session_state.get(THRESHOLD_KEY, 50)) / 100
+    """The quorum threshold: the Charter's 2/3 (Điều lệ 2020, Điều 10.1) unless another percentage was set on
+    the page (shown with a note everywhere); the hall screen takes it from `?quorum=`."""
+    value = st.session_state.get(THRESHOLD_KEY)
+    return DEFAULT_QUORUM if value in (None, "") else float(value) / 100
 
 
 def threshold_from_url() -> None:
-    """`?quorum=67` (percent, 1–99) sets the threshold of this session (the hall screen's link carries it)."""
+    """`?quorum=60` (percent, 1–99) sets another threshold for this session (the hall link carries it only
+    when it differs from the Charter's)."""
     value = str(st.query_params.get("quorum", ""))
     if value.isdigit() and 1 <= int(value) <= 99:
         st.session_state[THRESHOLD_KEY] = int(value)
@@ -102,8 +122,25 @@ def _convened(cache_key: tuple, _dataset) -> tuple[Person, ...]:
 
 
 def people_of(view) -> tuple[Person, ...]:
-    """Those convened for the view's data, cached on its content hash."""
-    return _convened(view.source.cache_key, view.result.dataset)
+    """Those convened for the view's data (cached on its content hash), with their stable keys
+    (`analysis.identities`; the sample's are not recorded)."""
+    return congress_store().stable(_convened(view.source.cache_key, view.result.dataset), record=not view.is_sample)
+
+
+def orphan_warning(marks: tuple[Mark, ...], people: tuple[Person, ...], lang: str, key: str) -> None:
+    """The marks that refer to nobody convened (a re-publish removed or changed them), listed."""
+    lost = orphaned(people, marks)
+    if lost:
+        names = "; ".join(f"{m.name or m.person} ({_status_text(m, lang)})" for m in lost)
+        st.warning(md_escape(t(key, lang, n=len(lost), names=names)), icon=":material/person_off:")
+
+
+def orphan_preview(dataset, lang: str) -> None:
+    """Before publishing `dataset`: the attendance marks it would leave without a person, listed."""
+    store = congress_store()
+    marks = store.marks()
+    if marks:
+        orphan_warning(marks, store.stable(convened(dataset), record=False), lang, "congress_orphans_preview")
 
 
 def attendance(view) -> Attendance:
@@ -132,22 +169,25 @@ def metrics(report: Credentials, lang: str) -> None:
         st.metric(t("cred.share_present", lang), fmt_percent(report.present, report.convened, lang), border=True)
     (st.success if report.quorum else st.warning)(quorum_sentence(report, lang),
                                                   icon=":material/how_to_reg:" if report.quorum else ":material/groups:")
+    for warning in delegate_warnings(report, lang):
+        st.warning(warning, icon=":material/warning:")
 
 
 # --------------------------------------------------------------------------- check-in
 
 
-def _write_mark(person: Person, status: str, reason_key: str | None, lang: str) -> None:
-    """Button callback: record a mark (committee and check-in roles only)."""
+def _write_mark(person: Person, status: str, reason_key: str | None, lang: str, key: str = "") -> None:
+    """Button callback: record a mark once (committee and check-in roles only)."""
     if not can("mark_attendance"):
         flash("error", t("congress_sign_in_to_write", lang))
         return
     reason = str(st.session_state.get(reason_key, "")) if reason_key else ""
     try:
-        congress_store().mark(person.key, person.name, status, who(lang), reason=reason)
+        congress_store().mark(person.key, person.name, status, who(lang), reason=reason, submission=key)
     except CongressError as exc:
-        flash("error", error_text(exc, lang))
+        flash("info" if isinstance(exc, Duplicate) else "error", error_text(exc, lang))
         return
+    used(f"mark_{person.key}")
     flash("success", t(f"congress_marked_{status}", lang, name=person.name))
 
 
@@ -170,14 +210,14 @@ def _person_row(index: int, person: Person, mark: Mark | None, lang: str, can_wr
             return
         st.button(t("congress_mark_present", lang), key=f"ci_present_{index}", type="primary",
                   disabled=bool(mark and mark.status == PRESENT), on_click=_write_mark,
-                  args=(person, PRESENT, None, lang))
+                  args=(person, PRESENT, None, lang, once(f"mark_{person.key}")))
         with st.popover(t("congress_mark_absent", lang)):
             st.text_input(t("congress_reason", lang), key=f"ci_reason_{index}", max_chars=200)
             st.button(t("congress_mark_absent_confirm", lang), key=f"ci_absent_{index}", on_click=_write_mark,
-                      args=(person, ABSENT, f"ci_reason_{index}", lang))
+                      args=(person, ABSENT, f"ci_reason_{index}", lang, once(f"mark_{person.key}")))
         if mark is not None:
             st.button(t("congress_mark_clear", lang), key=f"ci_clear_{index}", on_click=_write_mark,
-                      args=(person, CLEARED, None, lang))
+                      args=(person, CLEARED, None, lang, once(f"mark_{person.key}")))
 
 
 def checkin(state: Attendance, lang: str) -> None:
@@ -219,4 +259,5 @@ def report_section(state: Attendance, view) -> None:
                           capability="see_attendance", file_name="bao-cao-tham-tra-tu-cach.docx", mime=DOCX_MIME,
                           icon=":material/description:", key="congress_docx")
         st.page_link("app_pages/hall.py", label=t("congress_hall_link", lang), icon=":material/tv:",
-                     query_params={"show": "credentials", "quorum": str(round(report.threshold * 100))})
+                     query_params={"show": "credentials"} | ({} if report.charter_threshold else
+                                                              {"quorum": str(round(float(report.threshold) * 100))}))

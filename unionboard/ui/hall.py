@@ -6,8 +6,6 @@ scaled to the screen, so 1080p gets everything 1.5 times larger). Every text fro
 
 from __future__ import annotations
 
-from html import escape
-
 import streamlit as st
 
 from unionboard.analysis.congress import ElectionResult
@@ -15,6 +13,9 @@ from unionboard.core.i18n import t
 from unionboard.present.congress import progress_text
 from unionboard.present.slides import fmt_percent
 from unionboard.ui.slideshow import ACCENT, INK, MUTED, px
+from unionboard.ui.slideshow import (
+    html_text as escape,  # the slides' one rule: HTML and Markdown escaped
+)
 
 REFRESH_SECONDS = 3
 MANY_CANDIDATES = 8  # more rows than this: smaller rows; more than SCROLL_CANDIDATES: the page may scroll
@@ -54,6 +55,11 @@ def inject_css() -> None:
     st.html(f"<style>{_CSS}</style>")
 
 
+def note_html(text: str) -> str:
+    """A line under the figures (the quorum rule, or the note that the threshold differs from the Charter)."""
+    return f'<div class="ub-half">{escape(text)}</div>'
+
+
 def sample_html(lang: str) -> str:
     """The "Dữ liệu mẫu" label for the screen."""
     return f'<span class="ub-badge-sample">{escape(t("congress_sample_badge", lang))}</span>'
@@ -72,8 +78,8 @@ def count_html(result: ElectionResult, lang: str) -> str:
         parts.append(f'<div class="ub-cand{state}"><div class="ub-rank">{rank}</div>'
                      f'<div class="ub-name">{escape(c.name)}{mark}</div>'
                      f'<div class="ub-bar"><div style="width:{c.share * 100:.1f}%"></div></div>'
-                     f'<div class="ub-votes">{c.votes} · {escape(fmt_percent(c.votes, result.valid, lang))}</div></div>')
-    parts.append(f'<div class="ub-half">{escape(t("hall_half_line", lang, n=result.valid))}</div>')
+                     f'<div class="ub-votes">{c.votes} · {escape(fmt_percent(c.votes, result.returned, lang))}</div></div>')
+    parts.append(f'<div class="ub-half">{escape(t("hall_half_line", lang, n=result.returned))}</div>')
     if result.complete:
         verdict = (t("hall_elected", lang, n=len(result.elected), seats=result.election.seats) if not result.tied
                    else t("hall_tied", lang, names=", ".join(result.tied)))

@@ -195,6 +195,11 @@ def _esc(text: str) -> str:
     return escape(text).translate(_MARKDOWN_REFS)
 
 
+def html_text(text: str) -> str:
+    """Text from the data for any slide-style HTML (the hall screen too): HTML and Markdown escaped."""
+    return _esc(text)
+
+
 def head_html(slide: Slide) -> str:
     """The slide's head (union, congress, counter) as escaped HTML."""
     return (f'<div class="ub-head"><h1 class="ub-title">{_esc(slide.title)}</h1>'

@@ -80,13 +80,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
                               "Convened ({who}): {convened}; present: {present}, that is {share}."),
     "cred.sentence_absent": ("Vắng mặt {n} đồng chí, có lý do: {reasons}.", "Absent: {n}, with reasons: {reasons}."),
     "cred.sentence_unmarked": ("Còn {n} đồng chí chưa điểm danh.", "{n} not yet checked in."),
-    "cred.quorum_yes": ("Số có mặt {present}/{convened} ({share}) nhiều hơn {threshold} số được triệu tập (cần ít "
-                        "nhất {needed}): Đại hội đủ điều kiện tiến hành theo Điều lệ Công đoàn Việt Nam.",
-                        "{present} of {convened} present ({share}), more than {threshold} of those convened (at "
-                        "least {needed} needed): the congress may proceed under the Charter of Vietnam Trade Union."),
-    "cred.quorum_no": ("Số có mặt {present}/{convened} ({share}) chưa nhiều hơn {threshold} số được triệu tập (cần ít "
+    "cred.quorum_yes": ("Số có mặt {present}/{convened} ({share}) đạt ít nhất {threshold} số được triệu tập (cần ít "
+                        "nhất {needed}): Đại hội đủ điều kiện tiến hành.",
+                        "{present} of {convened} present ({share}), at least {threshold} of those convened (at "
+                        "least {needed} needed): the congress may proceed."),
+    "cred.quorum_no": ("Số có mặt {present}/{convened} ({share}) chưa đạt {threshold} số được triệu tập (cần ít "
                        "nhất {needed}): Đại hội chưa đủ điều kiện tiến hành.",
-                       "{present} of {convened} present ({share}), not more than {threshold} of those convened (at "
+                       "{present} of {convened} present ({share}), less than {threshold} of those convened (at "
                        "least {needed} needed): the congress may not proceed yet."),
     "cred.convened": ("Triệu tập", "Convened"),
     "cred.present": ("Có mặt", "Present"),
@@ -104,7 +104,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cred.slide_composition": ("Cơ cấu đại biểu có mặt", "Delegates present"),
     "cred.slide_title_members": ("Tình hình đoàn viên dự Đại hội", "Members at the congress"),
     "cred.slide_composition_members": ("Cơ cấu đoàn viên có mặt", "Members present"),
-    "cred.half": ("một nửa", "half"),
+    "cred.half": ("hai phần ba (2/3)", "two thirds (2/3)"),
     "cred.slide_composition_finding": ("{present} đồng chí có mặt", "{present} present"),
     # ---------------------------------------------------------------- the count (present/congress.py)
     "elect.outcome_elected": ("Trúng cử", "Elected"),
@@ -161,18 +161,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "congress_no_people": ("Chưa có danh sách triệu tập: cần danh sách đoàn viên hoặc danh sách đại biểu.",
                            "No one is convened yet: a members roster or a delegates list is needed."),
     "congress_settings": ("Điều kiện tiến hành Đại hội", "Quorum"),
-    "congress_threshold": ("Số có mặt phải nhiều hơn (% số được triệu tập)",
-                           "Those present must be more than (% of those convened)"),
-    "congress_threshold_help": ("Theo Điều lệ Công đoàn Việt Nam: quá một nửa (50%).",
-                                "Charter of Vietnam Trade Union: more than half (50%)."),
+    "congress_threshold": ("Ngưỡng khác Điều lệ (% số được triệu tập; để trống: 2/3 theo Điều lệ)",
+                           "A threshold other than the Charter's (% of those convened; empty: the Charter's 2/3)"),
+    "congress_threshold_help": ("Điều lệ Công đoàn Việt Nam 2020, Điều 10.1: Đại hội hợp lệ khi có ít nhất hai phần "
+                                "ba (2/3) tổng số thành viên được triệu tập tham dự. Chỉ đặt ngưỡng khác khi có căn "
+                                "cứ; trang, màn hình hội trường và báo cáo sẽ ghi rõ.",
+                                "Charter of Vietnam Trade Union 2020, Article 10.1: a congress is valid when at least "
+                                "two thirds (2/3) of those convened attend. Set another threshold only with a basis; "
+                                "the page, the hall screen and the report will say so."),
     "congress_tab_checkin": ("Điểm danh", "Check-in"),
     "congress_tab_report": ("Báo cáo thẩm tra tư cách", "Credentials report"),
     "congress_sign_in_heading": ("Đăng nhập để điểm danh", "Sign in to check people in"),
     # ---------------------------------------------------------------- pages: the count (app_pages/election.py)
     "elect_intro": ("Thiết lập cuộc bầu cử, nhập phiếu (từng phiếu hoặc tổng hợp của tổ kiểm phiếu) và xem kết quả. "
-                    "Nhiều người có thể nhập cùng lúc; phiếu sai được báo ngay và không được ghi.",
+                    "Nhiều người có thể nhập cùng lúc; mỗi lần gửi chỉ được ghi một lần; phiếu được chương trình "
+                    "xếp hợp lệ hay không hợp lệ (có lý do); số liệu không khớp được báo ngay và không được ghi.",
                     "Set up an election, enter the ballots (one by one or a counter's tally) and see the result. "
-                    "Several counters may enter at once; a wrong entry is explained and not recorded."),
+                    "Several counters may enter at once; each submission is stored once; the program classifies "
+                    "each ballot valid or invalid (with the reason); figures that do not add up are explained and "
+                    "not recorded."),
     "elect_pick": ("Cuộc bầu cử", "Election"),
     "elect_setup_heading": ("Thiết lập cuộc bầu cử mới", "Set up a new election"),
     "elect_title": ("Bầu", "Electing"),
@@ -194,10 +201,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
                       "{seats} seats · {n} candidates · {issued} ballots issued"),
     "elect_tab_ballot": ("Nhập từng phiếu", "One ballot at a time"),
     "elect_tab_tally": ("Nhập tổng hợp", "A counter's tally"),
-    "elect_ballot_help": ("Đánh dấu các tên bị gạch trên phiếu. Phiếu hợp lệ giữ lại nhiều nhất {seats} tên.",
-                          "Tick the names crossed out on the ballot. A valid ballot keeps at most {seats} names."),
+    "elect_ballot_help": ("Đánh dấu các tên bị gạch trên phiếu; chương trình tự xếp phiếu hợp lệ hay không hợp lệ "
+                          "(giữ lại nhiều hơn {seats} tên, gạch hết tên, ghi thêm tên, ...) và ghi lý do.",
+                          "Tick the names crossed out on the ballot; the program classifies it valid or invalid "
+                          "(more than {seats} names kept, every name crossed, a name added, ...) with the reason."),
     "elect_crossed": ("Gạch tên: {name}", "Crossed out: {name}"),
-    "elect_invalid_ballot": ("Phiếu không hợp lệ", "Invalid ballot"),
+    "elect_invalid_ballot": ("Ghi thẳng là phiếu không hợp lệ (chọn lý do)", "Record as invalid directly (choose the reason)"),
     "elect_save_ballot": ("Ghi phiếu", "Record the ballot"),
     "elect_votes_of": ("Số phiếu bầu: {name}", "Votes: {name}"),
     "elect_save_tally": ("Ghi tổng hợp", "Record the tally"),
@@ -207,16 +216,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "elect_entry_ballot": ("Mục {id} · {by} · phiếu hợp lệ, giữ lại: {votes}", "Entry {id} · {by} · valid ballot, kept: {votes}"),
     "elect_entry_tally": ("Mục {id} · {by} · tổng hợp: {valid} hợp lệ, {invalid} không hợp lệ; {votes}",
                           "Entry {id} · {by} · tally: {valid} valid, {invalid} invalid; {votes}"),
-    "elect_entry_invalid": ("Mục {id} · {by} · phiếu không hợp lệ", "Entry {id} · {by} · invalid ballot"),
+    "elect_entry_invalid": ("Mục {id} · {by} · phiếu không hợp lệ: {votes}", "Entry {id} · {by} · invalid ballot: {votes}"),
     "elect_void": ("Hủy", "Cancel"),
     "elect_voided": ("Đã hủy mục {id}: không còn được tính.", "Entry {id} cancelled: it no longer counts."),
     "elect_void_gone": ("Mục {id} đã được hủy trước đó.", "Entry {id} was already cancelled."),
     "elect_col_rank": ("STT", "No."),
     "elect_col_votes": ("Số phiếu", "Votes"),
-    "elect_col_share": ("Tỉ lệ so với phiếu hợp lệ", "Share of valid ballots"),
+    "elect_col_share": ("Tỉ lệ so với phiếu thu về", "Share of ballots collected"),
     "elect_col_outcome": ("Kết quả", "Outcome"),
-    "elect_nobody": ("Không có ứng cử viên nào được quá một nửa số phiếu hợp lệ.",
-                     "No candidate has more than half of the valid ballots."),
+    "elect_nobody": ("Không có ứng cử viên nào được quá một nửa số phiếu thu về.",
+                     "No candidate has more than half of the ballots collected."),
     "elect_not_final": ("Đang kiểm phiếu: còn {n} phiếu; kết quả chưa chính thức.",
                         "Counting: {n} ballots to go; the result is not final."),
     "elect_download_minutes": ("Biên bản kiểm phiếu (.docx)", "Counting minutes (.docx)"),
@@ -225,8 +234,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "hall_show_composition": ("Cơ cấu", "Composition"),
     "hall_show_election": ("Kiểm phiếu", "Count"),
     "hall_elected": ("Kết quả: {n}/{seats} đồng chí trúng cử (✓)", "Result: {n} of {seats} elected (✓)"),
-    "hall_half_line": ("Vạch đứt: một nửa của {n} phiếu hợp lệ — trúng cử cần nhiều hơn một nửa",
-                       "Dashed line: half of the {n} valid ballots — election needs more than half"),
+    "hall_half_line": ("Vạch đứt: một nửa của {n} phiếu thu về — trúng cử cần quá một nửa số phiếu thu về "
+                       "(Điều lệ, Điều 10.3)",
+                       "Dashed line: half of the {n} ballots collected — election needs more than half of the "
+                       "ballots collected (Charter, Article 10.3)"),
     "hall_tied": ("Bằng phiếu ở vị trí cuối: {names} — bầu lại", "Tied for the last seat: {names} — new round"),
 }
 

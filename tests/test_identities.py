@@ -1,0 +1,47 @@
+"""Stable identities of those convened: attendance marks stay with the person across re-publishes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from unionboard.analysis.congress import PRESENT, Mark, Person, credentials
+from unionboard.analysis.identities import assign, orphaned
+
+AN = Person("", "Nguyễn Văn An", "Văn phòng")
+HOA = Person("", "Phạm Thị Hoa", "Thanh tra")
+BINH = Person("", "Trần Bình", "Kế toán")
+
+
+def test_first_publish_keys_by_name_and_unit_and_reordering_keeps_them() -> None:
+    first, new = assign([AN, HOA, BINH], ())
+    assert [p.key for p in first] == ["nguyen van an|van phong", "pham thi hoa|thanh tra", "tran binh|ke toan"]
+    again, more = assign([BINH, AN, HOA], new)
+    assert more == () and {p.name: p.key for p in again} == {p.name: p.key for p in first}
+
+
+def test_a_renamed_unit_keeps_the_key_and_a_namesake_gets_a_new_one() -> None:
+    first, registry = assign([AN, HOA], ())
+    renamed = dataclasses.replace(AN, unit="Văn phòng Sở")
+    namesake = Person("", "Nguyễn Văn An", "Kho")
+    people, new = assign([namesake, HOA, renamed], registry)
+    # two of that name, neither in the old unit: ambiguous, so neither takes the old key (never a guess);
+    # the old mark is then listed as orphaned before publishing
+    assert first[0].key not in {p.key for p in people} and len(new) == 2
+    assert [m.person for m in orphaned(people, [Mark(first[0].key, PRESENT, name=AN.name)])] == [first[0].key]
+    alone, _ = assign([renamed, HOA], registry)
+    assert alone[0].key == first[0].key  # the only An, unit renamed: same person
+
+
+def test_a_code_decides_when_the_sheet_has_one() -> None:
+    coded = [dataclasses.replace(AN, code="DB01"), dataclasses.replace(AN, unit="Kho", code="DB02")]
+    first, registry = assign(coded, ())
+    assert [p.key for p in first] == ["code:db01", "code:db02"]
+    swapped, _ = assign([dataclasses.replace(coded[1], unit="Văn phòng"), coded[0]], registry)
+    assert [p.key for p in swapped] == ["code:db02", "code:db01"]  # same name and unit now: the code decides
+
+
+def test_marks_left_without_a_person_are_listed_and_do_not_count() -> None:
+    people, _ = assign([AN, HOA], ())
+    marks = [Mark(people[0].key, PRESENT, name=AN.name), Mark("ai-do|dau-do", PRESENT, name="Người cũ")]
+    assert [m.name for m in orphaned(people, marks)] == ["Người cũ"]
+    assert credentials(people, marks).present == 1
