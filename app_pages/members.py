@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from unionboard.analysis import findings
 from unionboard.analysis.filters import filter_roster
+from unionboard.analysis.reference import age_reference
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import GENDERS, Roster
 from unionboard.present import charts, tables
@@ -40,8 +40,7 @@ with grid.cell():
     chart(charts.party_by_gender(view_roster, lang=lang), "dang-vien", lang)
 with grid.cell():
     chart(charts.department_bar(view_roster, lang=lang), "phong-don-vi", lang)
-year = findings.term_end_year(view.dataset)
-age = charts.age_histogram(view_roster, reference_year=year, lang=lang)
+age = charts.age_histogram(view_roster, reference_year=age_reference(view.dataset), lang=lang)
 if age is not None:
     with grid.cell():
         chart(age, "do-tuoi", lang)

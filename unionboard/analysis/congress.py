@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from unionboard.analysis.findings import AGE_BANDS, age_band
+from unionboard.analysis.reference import AgeReference, age_reference
 from unionboard.core.models import (
     EDUCATION_LEVELS,
     GENDERS,
@@ -186,6 +188,7 @@ class Credentials:
     groups: tuple[Group, ...]
     age: AgeStats
     delegate_congress: bool
+    as_of: AgeReference | None = None  # the one reference date the ages are counted at
 
     @property
     def share_present(self) -> float:
@@ -217,13 +220,9 @@ def _age(present: Sequence[Person], year: int) -> AgeStats:
 
 
 def age_bands(present: Sequence[Person], year: int) -> tuple[tuple[str, int], ...]:
-    """Those present by age band: under 30, 30–39, 40–49, 50 and over."""
-    bands = ("< 30", "30–39", "40–49", "≥ 50")
-
-    def band(age: int) -> str:
-        return bands[0] if age < 30 else bands[1] if age < 40 else bands[2] if age < 50 else bands[3]
-
-    return _counts((band(year - p.birth_year) for p in present if p.birth_year is not None), bands)
+    """Those present by age band, the bands of the members page (findings.AGE_BANDS)."""
+    bands = tuple(key for key, _low, _high in AGE_BANDS)
+    return _counts((age_band(year - p.birth_year) for p in present if p.birth_year is not None), bands)
 
 
 def composition(present: Sequence[Person], year: int) -> tuple[Group, ...]:
@@ -247,9 +246,11 @@ def composition(present: Sequence[Person], year: int) -> tuple[Group, ...]:
 
 
 def credentials(people: Sequence[Person], marks: Iterable[Mark], threshold: float = DEFAULT_QUORUM,
-                year: int | None = None) -> Credentials:
-    """The credentials report of `people` given the attendance marks (the latest per person counts)."""
-    year = year or dt.date.today().year
+                year: int | AgeReference | None = None) -> Credentials:
+    """The credentials report of `people` given the attendance marks (the latest per person counts);
+    ages at `year`, best the data set's `reference.age_reference` (stated in the report)."""
+    as_of = year if isinstance(year, AgeReference) else None
+    year = as_of.year if as_of is not None else (year or dt.date.today().year)
     latest = latest_marks(marks)
     present = [p for p in people if (m := latest.get(p.key)) is not None and m.status == PRESENT]
     absent = tuple((p.name, latest[p.key].reason) for p in people
@@ -260,7 +261,7 @@ def credentials(people: Sequence[Person], marks: Iterable[Mark], threshold: floa
                        unmarked=total - len(present) - len(absent), threshold=threshold,
                        quorum=total > 0 and len(present) >= needed, needed=needed,
                        groups=composition(present, year), age=_age(present, year),
-                       delegate_congress=is_delegate_congress(people))
+                       delegate_congress=is_delegate_congress(people), as_of=as_of)
 
 
 # --------------------------------------------------------------------------- elections
@@ -509,6 +510,5 @@ def sample_entries(election: Election | None = None) -> tuple[Entry, ...]:
 
 
 def congress_year(dataset: Dataset) -> int:
-    """The year of the congress: the end of the reported term ("2012–2017" → 2017), else this year."""
-    years = [int(part) for part in fold(dataset.info.reported_term).split() if part.isdigit() and len(part) == 4]
-    return years[-1] if years else dt.date.today().year
+    """The year ages are counted in on congress day: that of the data set's one `age_reference`."""
+    return age_reference(dataset).year

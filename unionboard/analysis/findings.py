@@ -17,6 +17,7 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.metrics import member_summary, target_counts
+from unionboard.analysis.reference import AgeReference, age_reference, year_of
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
 from unionboard.core.text import fold, format_million, format_number
@@ -119,14 +120,9 @@ def term_label(dataset: Dataset, lang: str = "vi") -> str | None:
     return None
 
 
-def term_end_year(dataset: Dataset) -> int | None:
-    """The reported term's last year ('2012–2017' → 2017): a sensible reference year for ages."""
-    years = re.findall(r"(?:19|20)\d{2}", dataset.info.reported_term or "")
-    if years:
-        return int(years[-1])
-    if dataset.finance is not None and dataset.finance.years:
-        return dataset.finance.years[-1]
-    return None
+def term_end_year(dataset: Dataset) -> int:
+    """The year ages are counted in: the year of the data set's one reference date (`reference.age_reference`)."""
+    return age_reference(dataset).year
 
 
 # --------------------------------------------------------------------------- finance
@@ -290,15 +286,17 @@ def age_band(age: int) -> str:
     return AGE_BANDS[-1][0]  # pragma: no cover
 
 
-def ages(roster: Roster, reference_year: int | None = None) -> list[int]:
-    """Ages in `reference_year` (default: this year) of the members whose birth year is known."""
-    year = reference_year or dt.date.today().year
+def ages(roster: Roster, reference_year: AgeReference | int | None = None) -> list[int]:
+    """Ages at `reference_year` of the members whose birth year is known (pass the data set's
+    `reference.age_reference(...)`; without it this year, for callers with no data set)."""
+    year = year_of(reference_year) or dt.date.today().year
     births = roster.frame["birth_year"].dropna()
     return [year - int(b) for b in births]
 
 
-def age_finding(roster: Roster, lang: str = "vi", reference_year: int | None = None) -> str | None:
-    """The largest age band and the mean age."""
+def age_finding(roster: Roster, lang: str = "vi",
+                reference_year: AgeReference | int | None = None) -> str | None:
+    """The largest age band and the mean age, with the reference date when one is given."""
     values = ages(roster, reference_year)
     if not values:
         return None
@@ -306,7 +304,8 @@ def age_finding(roster: Roster, lang: str = "vi", reference_year: int | None = N
     order = [key for key, _, _ in AGE_BANDS]
     band = max(order, key=lambda k: (bands.get(k, 0), -order.index(k)))
     mean = _half_up(Decimal(sum(values)) / len(values), 0)
-    return _s(lang)["age"].format(band=band, n=bands[band], mean=int(mean))
+    sentence = _s(lang)["age"].format(band=band, n=bands[band], mean=int(mean))
+    return sentence + reference_year.suffix(lang) if isinstance(reference_year, AgeReference) else sentence
 
 
 # --------------------------------------------------------------------------- targets, awards

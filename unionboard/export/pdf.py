@@ -26,6 +26,7 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 
 from unionboard.analysis import findings
+from unionboard.analysis.reference import age_reference
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset
 from unionboard.export.pdf_charts import SANS, BarChart, Series, bars, fit_text, one_decimal
@@ -432,7 +433,7 @@ def section_findings(dataset: Dataset, key: str, lang: str) -> list[str]:
         found = [findings.gender_finding(roster, lang), findings.education_finding(roster, lang),
                  findings.political_theory_finding(roster, lang), findings.party_finding(roster, lang),
                  findings.department_finding(roster, lang),
-                 findings.age_finding(roster, lang, findings.term_end_year(dataset))]
+                 findings.age_finding(roster, lang, age_reference(dataset))]
     elif key == "finance":
         finance = dataset.finance
         found = [findings.largest_source(finance, lang), findings.most_stable_source(finance, lang),

@@ -36,6 +36,7 @@ import plotly.io as pio
 
 from unionboard.analysis import findings
 from unionboard.analysis.metrics import member_summary
+from unionboard.analysis.reference import AgeReference
 from unionboard.core import i18n
 from unionboard.core.models import (
     AWARD_LEVELS,
@@ -444,7 +445,7 @@ def department_bar(roster: Roster, lang: str = "vi") -> Chart:
     return build_chart(data_department_bar, _draw_department_bar, roster, lang=lang)
 
 
-def data_age_histogram(roster: Roster, reference_year: int | None = None,
+def data_age_histogram(roster: Roster, reference_year: AgeReference | int | None = None,
                        lang: str = "vi") -> pd.DataFrame:
     """Members per age band (<30, 30–39, 40–49, 50–59, ≥60); members without a birth year are left out."""
     c = _cols(lang)
@@ -453,23 +454,26 @@ def data_age_histogram(roster: Roster, reference_year: int | None = None,
     return pd.DataFrame({c["age_band"]: keys, c["count"]: [bands.count(k) for k in keys]})
 
 
-def _draw_age_histogram(table: pd.DataFrame, roster: Roster, reference_year: int | None = None,
+def _draw_age_histogram(table: pd.DataFrame, roster: Roster, reference_year: AgeReference | int | None = None,
                   lang: str = "vi") -> go.Figure | None:
-    """Members by age band in `reference_year` (default: this year); None without birth years."""
+    """Members by age band at `reference_year` (the data set's `age_reference`); None without birth years."""
     import datetime as dt
 
     if not findings.ages(roster, reference_year):
         return None
     c = _cols(lang)
-    year = reference_year or dt.date.today().year
+    if isinstance(reference_year, AgeReference):
+        when = reference_year.day(lang)
+    else:
+        when = str(reference_year or dt.date.today().year)
     title = _title("age_histogram", findings.age_finding(roster, lang, reference_year), lang)
     fig = _count_bar(table, c["age_band"], c["count"],
-                     title, lang, axis_title=labels(lang)["age_axis"].format(year=year), data_labels=False)
+                     title, lang, axis_title=labels(lang)["age_axis"].format(date=when), data_labels=False)
     fig.update_layout(bargap=0.1)
     return fig
 
 
-def age_histogram(roster: Roster, reference_year: int | None = None,
+def age_histogram(roster: Roster, reference_year: AgeReference | int | None = None,
                   lang: str = "vi") -> Chart | None:
     """The age histogram chart: its figure and the table it shows (built once)."""
     return build_chart(data_age_histogram, _draw_age_histogram, roster, reference_year=reference_year, lang=lang)

@@ -19,13 +19,13 @@ from unionboard.analysis.congress import (
     Credentials,
     Mark,
     Person,
-    congress_year,
     convened,
     credentials,
     latest_marks,
     sample_marks,
     search,
 )
+from unionboard.analysis.reference import age_reference
 from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
 from unionboard.present.congress import (
@@ -114,7 +114,7 @@ def attendance(view) -> Attendance:
     sample = view.is_sample and not marks
     if sample:
         marks = sample_marks(people)
-    report = credentials(people, marks, threshold(), congress_year(view.result.dataset))
+    report = credentials(people, marks, threshold(), age_reference(view.result.dataset))
     return Attendance(people, marks, sample, report)
 
 

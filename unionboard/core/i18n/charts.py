@@ -8,7 +8,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'chart.year': ('Năm', 'Year'),
     'chart.member_count': ('Số đoàn viên', 'Members'),
     'chart.award_count': ('Số lượt khen thưởng', 'Awards'),
-    'chart.age_axis': ('Nhóm tuổi (tính đến năm {year})', 'Age group (in {year})'),
+    'chart.age_axis': ('Nhóm tuổi (tính đến ngày {date})', 'Age group (as of {date})'),
     'chart.revenue': ('Tổng thu', 'Revenue'),
     'chart.spending': ('Tổng chi', 'Spending'),
     'chart.cumulative': ('Số dư lũy kế', 'Cumulative balance'),
