@@ -56,5 +56,5 @@ def live() -> None:
     ss.show_html(ss.numbers_html(slide.numbers, row=True))
 
 
-with st.container(key="slide_hall"):
+with st.container(key="hall_live"):  # not "slide_hall": the slide CSS hides that on phones
     live()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import wait_for_app
-from layout_check import LAYOUT_JS
+from layout_check import CONTENT_JS, LAYOUT_JS, content_problem
 
 from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile
@@ -88,6 +88,8 @@ def settle(page) -> None:
 
 
 def check_charts(page, where: str, *, expect_charts: bool) -> None:
+    empty = content_problem(page.evaluate(CONTENT_JS))
+    assert empty is None, f"{where}: {empty}"
     charts = page.evaluate(LAYOUT_JS)
     if expect_charts:
         assert charts, f"{where}: no chart drawn"
@@ -161,3 +163,27 @@ def test_the_check_catches_what_it_is_for(sized_page, streamlit_server):
     assert any("cut with …" in p for p in problems), problems
     assert any("labels overlap" in p for p in problems), problems
     assert "no visible data marks" in problems, problems
+
+
+@pytest.mark.parametrize("show", ["credentials", "composition", "election"])
+def test_the_hall_shows_its_content_on_a_phone(sized_page, streamlit_server, artifacts_dir, show):
+    """At 390×844 the hall screen shows its figures, not only its button bar (the slide CSS once hid it)."""
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    page = sized_page(390, 844)
+    page.goto(f"{streamlit_server}/hall?show={show}")
+    settle(page)
+    content = page.evaluate(CONTENT_JS)
+    assert content_problem(content) is None, f"hall?show={show} @ phone: {content}"
+    assert content["text"] > 60, content  # the title, the finding and the figures
+    full_screenshot(page, out / f"hall-{show}-phone.png")
+
+
+def test_the_layout_check_fails_on_a_page_whose_content_is_hidden(sized_page, streamlit_server):
+    """The content check itself: the same page with its content hidden by CSS is reported empty."""
+    page = sized_page(390, 844)
+    page.goto(f"{streamlit_server}/hall?show=credentials")
+    settle(page)
+    assert content_problem(page.evaluate(CONTENT_JS)) is None
+    page.add_style_tag(content=".st-key-hall_live { display: none !important; }")  # what the slide CSS did
+    assert content_problem(page.evaluate(CONTENT_JS)) is not None
