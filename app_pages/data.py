@@ -82,6 +82,11 @@ if not versions:
     st.stop()
 st.dataframe(frame, hide_index=True, width="stretch",
              column_config={t("data_col_current", lang): st.column_config.CheckboxColumn()})
+rollbacks = upload.rollbacks_frame(lang)
+if not rollbacks.empty:
+    st.markdown(f"##### {t('history.rollbacks_heading', lang)}")
+    st.caption(t("history.rollbacks_caption", lang))
+    st.dataframe(rollbacks, hide_index=True, width="stretch", key="data_rollbacks")
 chosen = st.selectbox(t("data_pick_version", lang), [v.id for v in versions], key="data_version",
                       format_func=lambda vid: t("data_version_option", lang, id=vid, **next(
                           {"when": vietnam_time(v.created_at), "by": v.by or "—"}

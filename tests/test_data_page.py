@@ -315,6 +315,12 @@ def test_history_downloads_and_rollback(home):
     assert open_store().current_id() == 1
     events = open_store().events()
     assert [(e.action, e.from_version, e.to_version, e.by) for e in events] == [("rollback", 2, 1, "Chị Lan")]
+    # the rollback is shown: who, when, from which version to which; "current" is the table's 2nd column
+    versions_table = next(d.value for d in at.dataframe if "#" in d.value.columns)
+    assert list(versions_table.columns[:2]) == ["#", "Hiện hành"] and list(versions_table["Hiện hành"]) == [False, True]
+    moves = next(d.value for d in at.dataframe if "Người khôi phục" in d.value.columns)
+    assert moves.iloc[0][["Người khôi phục", "Từ phiên bản", "Về phiên bản"]].tolist() == ["Chị Lan", "#2", "#1"]
+    assert moves.iloc[0]["Thời điểm"].count("/") == 2  # Vietnam time, dd/mm/yyyy hh:mm
     at.switch_page("app_pages/overview.py")
     at.run()
     assert {m.label: m.value for m in ok(at).metric}["Đoàn viên"] == "34"
