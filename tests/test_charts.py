@@ -188,7 +188,7 @@ def test_balance_by_year_line_goes_negative_in_2014(data):
     assert list(line.y) == pytest.approx([1.817, -10.395, -0.427, 1.451, 2.157])
     at_2014 = list(line.x).index("2014")
     assert line.y[at_2014] == pytest.approx(-10.395)
-    assert line.customdata[at_2014][0] == "-10.395.000 đ"
+    assert line.customdata[at_2014][0] == "−10.395.000 đ"
     assert line.marker.color[at_2014] == palette.VERMILLION
     assert list(trace(fig, "Tổng chi").y) == pytest.approx([57.96, 76.192, 73.092, 59.507, 42.084])
 

@@ -14,13 +14,13 @@ import datetime as dt
 import re
 import statistics
 from collections import Counter
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from unionboard.analysis.metrics import member_summary, target_counts
 from unionboard.analysis.reference import AgeReference, age_reference, year_of
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
-from unionboard.core.text import fold, format_million, format_number
+from unionboard.core.text import fold, format_million, format_number, half_up
 
 # The sentence templates live in the catalogue (core/i18n/findings.py) under "finding.*".
 
@@ -55,7 +55,7 @@ def _s(lang: str) -> dict[str, str]:
 
 
 def _half_up(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return half_up(value, decimals)  # the one rounding rule (core.text)
 
 
 def million_number(amount: int | float, decimals: int = 2) -> str:

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
-from unionboard.core.text import fold, format_number
+from unionboard.core.text import MINUS, fold, format_number, half_up
 
 SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "targets", "awards",
               "term_targets")
@@ -54,10 +53,9 @@ def strings(lang: str = "vi") -> dict[str, str]:
 
 def fmt_number(value: float, lang: str = "vi", decimals: int = 0) -> str:
     """310992000 → '310.992.000' (vi) or '310,992,000' (en); halves round up (308,835 → 308,84)."""
-    value = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     if lang == "vi":
         return format_number(value, decimals)
-    return f"{value:,.{decimals}f}"
+    return f"{half_up(value, decimals):,.{decimals}f}".replace("-", MINUS)
 
 
 def fmt_million(amount: float, lang: str = "vi", decimals: int = 2) -> str:
