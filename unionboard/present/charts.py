@@ -644,7 +644,7 @@ def _draw_balance_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi
         marker={"size": 12, "color": [palette.VERMILLION if b < 0 else palette.SIDE_COLORS["balance"]
                                       for b in balances],
                 "line": {"color": "white", "width": 2}},
-        text=[_million_text(b) for b in balances],
+        text=[_million_text(b, 2) for b in balances],  # as the title writes them ("2,16")
         # below the point when it is near or under zero (above it the bars would hide the label)
         textposition=["bottom center" if b < 0.15 * top else "top center" for b in balances],
         textfont={"size": BASE_FONT_SIZE, "color": palette.SIDE_COLORS["balance"]},
