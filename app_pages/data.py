@@ -40,6 +40,7 @@ if require_committee(lang):
     if files:
         result = upload.check_uploads(files)
         base_id, current, before = upload.baseline()
+        uploaded_count = len(files)
         if not base_id:  # a first publish: what the uploads lack comes from the sample, labelled, by default
             files, result = upload.first_publish_fill(files, result, lang)
         errors, warnings = result.errors, result.warnings
@@ -57,7 +58,8 @@ if require_committee(lang):
             if base_id:
                 st.caption(t("data_diff_against", lang, id=base_id))
             else:
-                st.caption(t("data_diff_against_sample", lang))
+                # as the choice above says: the sample's parts kept (the default) or left empty
+                st.caption(t("fill.preview_sample" if len(files) > uploaded_count else "fill.preview_only", lang))
             upload.show_diff(diff.compare(before, diff.merged(current, result.dataset)), lang)
 
         st.markdown(f"#### {t('data_publish_heading', lang)}")

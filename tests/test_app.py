@@ -92,7 +92,7 @@ def test_year_range_filters_finance(app):
     at.select_slider[0].set_value((2013, 2014)).run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Tổng thu"] == "123.757.000 đ"  # 59.777.000 + 63.980.000
-    assert metrics["Tồn cuối"] == "-10.395.000 đ"  # the report's 2014 deficit without opening balance
+    assert metrics["Tồn cuối"] == "−10.395.000 đ"  # the report's 2014 deficit without opening balance
 
 
 def test_targets_and_awards(app):
