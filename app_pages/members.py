@@ -4,6 +4,7 @@ import streamlit as st
 
 from unionboard.analysis.filters import filter_roster
 from unionboard.analysis.reference import age_reference
+from unionboard.analysis.unknown import missing_sentence
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import GENDERS, Roster
 from unionboard.present import charts, tables
@@ -29,21 +30,19 @@ query = search.text_input(t("search_roster", lang), key="members_query")
 shown = filter_roster(roster, chosen_departments, chosen_genders)
 view_roster = Roster(frame=shown, file=roster.file, sheet=roster.sheet)
 
+if lacking := missing_sentence(roster, lang):  # unknown is not zero: said, not drawn as 0
+    st.info(lacking, icon=":material/info:")
 grid = chart_grid(3)
-with grid.cell():
-    chart(charts.gender_donut(view_roster, lang=lang), "gioi-tinh", lang)
-with grid.cell():
-    chart(charts.education_bar(view_roster, lang=lang), "trinh-do", lang)
-with grid.cell():
-    chart(charts.political_theory_bar(view_roster, lang=lang), "ly-luan-chinh-tri", lang)
-with grid.cell():
-    chart(charts.party_by_gender(view_roster, lang=lang), "dang-vien", lang)
-with grid.cell():
-    chart(charts.department_bar(view_roster, lang=lang), "phong-don-vi", lang)
-age = charts.age_histogram(view_roster, reference_year=age_reference(view.dataset), lang=lang)
-if age is not None:
-    with grid.cell():
-        chart(age, "do-tuoi", lang)
+for built, key in ((charts.gender_donut(view_roster, lang=lang), "gioi-tinh"),
+                   (charts.education_bar(view_roster, lang=lang), "trinh-do"),
+                   (charts.political_theory_bar(view_roster, lang=lang), "ly-luan-chinh-tri"),
+                   (charts.party_by_gender(view_roster, lang=lang), "dang-vien"),
+                   (charts.department_bar(view_roster, lang=lang), "phong-don-vi"),
+                   (charts.age_histogram(view_roster, reference_year=age_reference(view.dataset), lang=lang),
+                    "do-tuoi")):
+    if built is not None:
+        with grid.cell():
+            chart(built, key, lang)
 
 st.subheader(t("roster_heading", lang))
 table = filter_roster(view_roster, query=query, folded=folded_names(view) if query else None)

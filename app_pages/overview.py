@@ -4,6 +4,7 @@ import streamlit as st
 
 from unionboard.analysis import findings
 from unionboard.analysis.metrics import member_summary, target_counts
+from unionboard.analysis.unknown import missing_text
 from unionboard.core.i18n import t
 from unionboard.core.text import format_dong, format_number
 from unionboard.present import charts
@@ -24,7 +25,9 @@ if data.members is not None:
     share = format_number(100 * women / members["total"], 1) + "%" if members["total"] else "—"
     cards[0].metric(t("kpi_members", lang), format_number(members["total"]),
                     t("kpi_members_delta", lang, women=women, share=share), delta_color="off", delta_arrow="off", border=True)
-    cards[1].metric(t("kpi_party", lang), format_number(members["party_members"]),
+    party = members["party_members"]  # None: the data does not include it (unknown is not zero)
+    cards[1].metric(t("kpi_party", lang), "—" if party is None else format_number(party),
+                    missing_text("party_member", lang) if party is None else
                     t("kpi_party_delta", lang, women=members["party_members_female"]),
                     delta_color="off", delta_arrow="off", border=True)
 if data.finance is not None:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from unionboard.analysis.findings import AGE_BANDS, age_band
 from unionboard.analysis.reference import AgeReference, age_reference
+from unionboard.analysis.unknown import not_in_data
 from unionboard.core.models import (
     EDUCATION_LEVELS,
     GENDERS,
@@ -78,6 +79,8 @@ def _roster_records(roster: Roster | None) -> list[dict]:
     if roster is None or len(roster) == 0:
         return []
     frame = roster.frame.astype(object).where(pd.notna(roster.frame), None)
+    for key in not_in_data(roster):  # unknown is not zero: a detail the roster lacks is None, not False
+        frame[key] = None
     return frame.to_dict("records")
 
 
@@ -85,7 +88,8 @@ def _from_record(key: str, record: dict, **overrides: object) -> Person:
     birth = record.get("birth_year")
     values = dict(name=str(record["name"]), unit=str(record.get("department") or ""),
                   gender=record.get("gender"), birth_year=int(birth) if birth is not None else None,
-                  party_member=bool(record.get("party_member")), education=record.get("education"),
+                  party_member=None if record.get("party_member") is None else bool(record["party_member"]),
+                  education=record.get("education"),
                   political_theory=record.get("political_theory"), role=record.get("role"))
     values.update(overrides)
     return Person(key=key, **values)

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from unionboard.analysis.metrics import member_summary, target_counts
 from unionboard.analysis.reference import AgeReference, age_reference, year_of
+from unionboard.analysis.unknown import missing_text
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
 from unionboard.core.text import fold, format_million, format_number, half_up
@@ -238,6 +239,8 @@ def education_finding(roster: Roster, lang: str = "vi") -> str | None:
     """How many members have a university degree or above."""
     summary = member_summary(roster)
     total = summary["total"]
+    if summary["by_education"] is None:
+        return missing_text("education", lang)
     if not total or not summary["by_education"]:
         return None
     n = sum(summary["by_education"].get(level, 0) for level in _UNIVERSITY_OR_ABOVE)
@@ -248,6 +251,8 @@ def political_theory_finding(roster: Roster, lang: str = "vi") -> str | None:
     """How many members have intermediate political theory or above."""
     summary = member_summary(roster)
     total = summary["total"]
+    if summary["by_political_theory"] is None:
+        return missing_text("political_theory", lang)
     if not total:
         return None
     n = sum(summary["by_political_theory"].get(level, 0) for level in _THEORY_INTERMEDIATE_OR_ABOVE)
@@ -257,6 +262,8 @@ def political_theory_finding(roster: Roster, lang: str = "vi") -> str | None:
 def party_finding(roster: Roster, lang: str = "vi") -> str | None:
     """How many members are party members, and how many of them women."""
     summary = member_summary(roster)
+    if summary["party_members"] is None:
+        return missing_text("party_member", lang)
     if not summary["total"]:
         return None
     return _s(lang)["party"].format(n=summary["party_members"], total=summary["total"],
@@ -388,9 +395,12 @@ def overview_summary(dataset: Dataset, lang: str = "vi") -> list[str]:
     out: list[str] = []
     if dataset.members is not None and len(dataset.members):
         summary = member_summary(dataset.members)
-        out.append(s["ov_members"].format(total=summary["total"], men=summary["by_gender"].get("Nam", 0),
-                                          women=summary["by_gender"].get("Nữ", 0),
-                                          party=summary["party_members"]))
+        men, women = summary["by_gender"].get("Nam", 0), summary["by_gender"].get("Nữ", 0)
+        if summary["party_members"] is None:  # unknown is not zero
+            out.append(i18n.t("unknown.ov_members", lang, total=summary["total"], men=men, women=women))
+        else:
+            out.append(s["ov_members"].format(total=summary["total"], men=men, women=women,
+                                              party=summary["party_members"]))
     finance = dataset.finance
     if finance is not None and finance.entries:
         term = term_label(dataset, lang) or ""

@@ -59,9 +59,12 @@ def _print_text_report(result: CheckResult) -> None:
     members = data["members"]
     if members:
         g = members["by_gender"]
+        party = (t("check_text.party_unknown", "vi") if members["party_members"] is None else
+                 f"đảng viên {members['party_members']} (nữ {members['party_members_female']})")
+        below = below_university(members)
+        below_text = t("check_text.education_unknown", "vi") if below is None else f"dưới đại học {below}"
         print(f"• Đoàn viên: {members['total']} (nam {g.get('Nam', 0)}, nữ {g.get('Nữ', 0)}); "
-              f"đảng viên {members['party_members']} (nữ {members['party_members_female']}); "
-              f"dưới đại học {below_university(members)}; {len(members['by_department'])} phòng/đơn vị.")
+              f"{party}; {below_text}; {len(members['by_department'])} phòng/đơn vị.")
     finance = data["finance"]
     if finance:
         print(f"• Tài chính: tổng thu {format_dong(finance['revenue']['total'])}, "

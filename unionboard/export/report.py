@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unionboard.analysis.metrics import below_university, member_summary
+from unionboard.analysis.unknown import missing_text
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset, Finance, Roster, UnionInfo
 from unionboard.core.text import format_number
@@ -116,16 +117,20 @@ def member_paragraph(roster: Roster, lang: str = "vi") -> str:
               women=gender.get("Nữ", 0))
     departments = len(summary["by_department"])
     first += t("doc.members_departments", lang, n=_pad(departments)) if departments else "."
-    levels = [f"{value_label(level, lang)}: {_pad(education.get(level, 0))}"
+    levels = [] if education is None else [f"{value_label(level, lang)}: {_pad(education.get(level, 0))}"
               for level in ("Tiến sỹ", "Thạc sỹ", "Đại học", "Cao đẳng")
               if education.get(level) or level in ("Thạc sỹ", "Đại học")]
     below = below_university(summary)
     if below:
         levels.append(t("doc.members_below", lang, n=_pad(below)))
-    parts = [first, t("doc.members_education", lang, levels="; ".join(levels)),
-             t("doc.members_theory", lang, high=theory.get("Cao cấp", 0), mid=theory.get("Trung cấp", 0)),
-             t("doc.members_party", lang, n=summary["party_members"],
-               women=summary["party_members_female"])]
+    # unknown is not zero: a detail the roster lacks is said to be missing, never written as 0 / "00"
+    parts = [first,
+             t("doc.members_education", lang, levels="; ".join(levels)) if education is not None
+             else missing_text("education", lang) + ".",
+             t("doc.members_theory", lang, high=theory.get("Cao cấp", 0), mid=theory.get("Trung cấp", 0))
+             if theory is not None else missing_text("political_theory", lang) + ".",
+             t("doc.members_party", lang, n=summary["party_members"], women=summary["party_members_female"])
+             if summary["party_members"] is not None else missing_text("party_member", lang) + "."]
     return " ".join(parts)
 
 

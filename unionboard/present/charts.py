@@ -37,6 +37,7 @@ import plotly.io as pio
 from unionboard.analysis import findings
 from unionboard.analysis.metrics import member_summary
 from unionboard.analysis.reference import AgeReference
+from unionboard.analysis.unknown import known
 from unionboard.core import i18n
 from unionboard.core.models import (
     AWARD_LEVELS,
@@ -339,7 +340,7 @@ def gender_donut(roster: Roster, lang: str = "vi") -> Chart:
 def data_education_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     """The education bar's table: members per level."""
     c = _cols(lang)
-    counts = {k: v for k, v in member_summary(roster)["by_education"].items() if v}
+    counts = {k: v for k, v in (member_summary(roster)["by_education"] or {}).items() if v}  # {}: not in the data
     return pd.DataFrame({c["education"]: [term(k, lang) for k in counts],
                          c["count"]: [int(v) for v in counts.values()]})
 
@@ -350,15 +351,18 @@ def _draw_education_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") -
                       _title("education_bar", findings.education_finding(roster, lang), lang), lang)
 
 
-def education_bar(roster: Roster, lang: str = "vi") -> Chart:
-    """The education bar chart: its figure and the table it shows (built once)."""
+def education_bar(roster: Roster, lang: str = "vi") -> Chart | None:
+    """The education bar chart: its figure and the table it shows (built once); None when the roster
+    does not hold education (unknown is not zero: `unknown.missing_sentence` says so instead)."""
+    if not known(roster, "education"):
+        return None
     return build_chart(data_education_bar, _draw_education_bar, roster, lang=lang)
 
 
 def data_political_theory_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     """The political theory bar's table: members per level."""
     c = _cols(lang)
-    counts = {k: v for k, v in member_summary(roster)["by_political_theory"].items() if v}
+    counts = {k: v for k, v in (member_summary(roster)["by_political_theory"] or {}).items() if v}
     return pd.DataFrame({c["political_theory"]: [term(k, lang) for k in counts],
                          c["count"]: [int(v) for v in counts.values()]})
 
@@ -370,8 +374,11 @@ def _draw_political_theory_bar(table: pd.DataFrame, roster: Roster, lang: str = 
                       title, lang)
 
 
-def political_theory_bar(roster: Roster, lang: str = "vi") -> Chart:
-    """The political theory bar chart: its figure and the table it shows (built once)."""
+def political_theory_bar(roster: Roster, lang: str = "vi") -> Chart | None:
+    """The political theory bar chart: its figure and the table it shows (built once); None when the
+    roster does not hold political theory."""
+    if not known(roster, "political_theory"):
+        return None
     return build_chart(data_political_theory_bar, _draw_political_theory_bar, roster, lang=lang)
 
 
@@ -381,6 +388,8 @@ def data_party_by_gender(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     frame = roster.frame
     party = frame["party_member"].fillna(False).astype(bool)
     rows = []
+    if not known(roster, "party_member"):  # no table of zeros for a column the data lacks
+        return pd.DataFrame(rows, columns=[c["gender"], c["party"], c["count"]])
     genders: list[str | None] = list(GENDERS) + ([None] if frame["gender"].isna().any() else [])
     for g in genders:
         mask = frame["gender"].isna() if g is None else frame["gender"] == g
@@ -416,8 +425,11 @@ def _draw_party_by_gender(table: pd.DataFrame, roster: Roster, lang: str = "vi")
     return _style(fig, _title("party_by_gender", findings.party_finding(roster, lang), lang))
 
 
-def party_by_gender(roster: Roster, lang: str = "vi") -> Chart:
-    """The party by gender chart: its figure and the table it shows (built once)."""
+def party_by_gender(roster: Roster, lang: str = "vi") -> Chart | None:
+    """The party by gender chart: its figure and the table it shows (built once); None when the roster
+    does not hold party membership."""
+    if not known(roster, "party_member"):
+        return None
     return build_chart(data_party_by_gender, _draw_party_by_gender, roster, lang=lang)
 
 

@@ -10,5 +10,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'check_text.delegates': ('• Đại biểu: {total} ({kinds}).', '• Delegates: {total} ({kinds}).'),
     'check_text.other_total': ('• {name}: {total} mục.', '• {name}: {total} entries.'),
     'check_text.other': ('• {name}: có dữ liệu.', '• {name}: has data.'),
+    'check_text.education_unknown': ('trình độ chuyên môn: dữ liệu không có', 'education: not in the data'),
     'check_text.party_unknown': ('đảng viên: dữ liệu không có', 'party members: not in the data'),
 }
