@@ -21,7 +21,7 @@ from unionboard.analysis.reference import AgeReference, age_reference, year_of
 from unionboard.analysis.unknown import missing_text
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
-from unionboard.core.text import fold, format_million, format_number, half_up
+from unionboard.core.text import fold, format_number, half_up
 
 # The sentence templates live in the catalogue (core/i18n/findings.py) under "finding.*".
 
@@ -59,25 +59,24 @@ def _half_up(value: Decimal, decimals: int) -> Decimal:
     return half_up(value, decimals)  # the one rounding rule (core.text)
 
 
-def million_number(amount: int | float, decimals: int = 2) -> str:
+def million_number(amount: int | float, decimals: int = 2, lang: str = "vi") -> str:
     """308835000 → '308,84' (millions, Vietnamese decimal comma, rounded half-up from exact đồng)."""
     millions = _half_up(Decimal(int(round(amount))) / Decimal(1_000_000), decimals)
-    return format_number(float(millions), decimals)
+    return format_number(float(millions), decimals, lang)
 
 
 def money(amount: int | float, lang: str = "vi", decimals: int = 2) -> str:
-    """310992000 → '310,99 triệu đồng' ('310,99 million đồng' in English), rounded half-up."""
+    """310992000 → '310,99 triệu đồng' ('310.99 million VND' in English), rounded half-up."""
     millions = _half_up(Decimal(int(round(amount))) / Decimal(1_000_000), decimals)
-    text = format_million(float(millions) * 1_000_000, decimals)
-    return text.replace("triệu đồng", _s(lang)["million"])
+    return f"{format_number(float(millions), decimals, lang)} {_s(lang)['million']}"
 
 
-def percent(part: float, whole: float, decimals: int = 1) -> str:
+def percent(part: float, whole: float, decimals: int = 1, lang: str = "vi") -> str:
     """part/whole as '32,9%' (half-up); '0%' when whole is 0."""
     if not whole:
         return "0%"
     value = _half_up(Decimal(str(part)) * 100 / Decimal(str(whole)), decimals)
-    return f"{format_number(float(value), decimals)}%"
+    return f"{format_number(float(value), decimals, lang)}%"
 
 
 def is_dues(item: str) -> bool:
@@ -156,7 +155,7 @@ def largest_source(finance: Finance, lang: str = "vi") -> str | None:
         return None
     item = max(totals, key=totals.get)
     return _s(lang)["largest_source"].format(Item=friendly_item(item, lang, start=True),
-                                             pct=percent(totals[item], whole, 1))
+                                             pct=percent(totals[item], whole, 1, lang))
 
 
 def largest_category(finance: Finance, lang: str = "vi") -> str | None:
@@ -167,7 +166,7 @@ def largest_category(finance: Finance, lang: str = "vi") -> str | None:
         return None
     item = max(totals, key=totals.get)
     return _s(lang)["largest_category"].format(Item=friendly_item(item, lang, start=True),
-                                               pct=percent(totals[item], whole, 1))
+                                               pct=percent(totals[item], whole, 1, lang))
 
 
 def peak_spending_year(finance: Finance, lang: str = "vi") -> str | None:
@@ -232,7 +231,7 @@ def gender_finding(roster: Roster, lang: str = "vi") -> str | None:
     if men == women:
         return s["gender_equal"].format(n=men, total=total)
     key, n = ("women_more", women) if women > men else ("men_more", men)
-    return s[key].format(pct=percent(n, total, 1), n=n, total=total)
+    return s[key].format(pct=percent(n, total, 1, lang), n=n, total=total)
 
 
 def education_finding(roster: Roster, lang: str = "vi") -> str | None:
@@ -244,7 +243,7 @@ def education_finding(roster: Roster, lang: str = "vi") -> str | None:
     if not total or not summary["by_education"]:
         return None
     n = sum(summary["by_education"].get(level, 0) for level in _UNIVERSITY_OR_ABOVE)
-    return _s(lang)["education"].format(n=n, total=total, pct=percent(n, total, 1))
+    return _s(lang)["education"].format(n=n, total=total, pct=percent(n, total, 1, lang))
 
 
 def political_theory_finding(roster: Roster, lang: str = "vi") -> str | None:
@@ -256,7 +255,7 @@ def political_theory_finding(roster: Roster, lang: str = "vi") -> str | None:
     if not total:
         return None
     n = sum(summary["by_political_theory"].get(level, 0) for level in _THEORY_INTERMEDIATE_OR_ABOVE)
-    return _s(lang)["political_theory"].format(n=n, total=total, pct=percent(n, total, 1))
+    return _s(lang)["political_theory"].format(n=n, total=total, pct=percent(n, total, 1, lang))
 
 
 def party_finding(roster: Roster, lang: str = "vi") -> str | None:
@@ -350,7 +349,7 @@ def numeric_targets_finding(targets: tuple[Target, ...] | list[Target], lang: st
     if missed:
         return s["numeric_targets_some"].format(missed=missed, total=len(numeric))
     best = max(target_ratio(t) for t in numeric)
-    return s["numeric_targets_all"].format(total=len(numeric), best=percent(best, 100, 0))
+    return s["numeric_targets_all"].format(total=len(numeric), best=percent(best, 100, 0, lang))
 
 
 def _award_total(awards) -> int:
@@ -411,14 +410,14 @@ def overview_summary(dataset: Dataset, lang: str = "vi") -> list[str]:
             item = dues[0] if dues else max(revenue, key=revenue.get)
             out.append(s["ov_revenue"].format(
                 Term=term, total=money(total_rev, lang), item=friendly_item(item, lang),
-                amount=money(revenue[item], lang), pct=percent(revenue[item], total_rev, 1)).strip())
+                amount=money(revenue[item], lang), pct=percent(revenue[item], total_rev, 1, lang)).strip())
         spending = finance.by_item("spending")
         total_spend = finance.total("spending")
         if spending and total_spend > 0:
             item = max(spending, key=spending.get)
             out.append(s["ov_spending"].format(
                 total=money(total_spend, lang), item=friendly_item(item, lang),
-                amount=money(spending[item], lang), pct=percent(spending[item], total_spend, 1)))
+                amount=money(spending[item], lang), pct=percent(spending[item], total_spend, 1, lang)))
         closing = closing_finding(finance, lang)
         negative = {y: b for y, b in finance.cumulative_balance().items() if b < 0}
         if negative:

@@ -115,9 +115,9 @@ def parse_year(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def format_dong(amount: float | int, unit: str = "đ") -> str:
+def format_dong(amount: float | int, unit: str = "đ", lang: str = "vi") -> str:
     """18777000 → '18.777.000 đ' (Vietnamese thousands separator)."""
-    text = f"{round(half_up(amount)):,}".replace(",", ".").replace("-", MINUS)
+    text = format_number(amount, 0, lang)
     return f"{text} {unit}".strip()
 
 
@@ -139,10 +139,16 @@ def half_up(value: float, decimals: int = 0) -> Decimal:
     return rounded.copy_abs() if rounded == 0 else rounded  # never "−0"
 
 
-def format_number(value: float, decimals: int = 0) -> str:
-    """Vietnamese number format: 310992000 → '310.992.000'; 310.99 (2) → '310,99'; halves up (`half_up`)."""
+def format_number(value: float, decimals: int = 0, lang: str = "vi") -> str:
+    """310992000 → '310.992.000'; 310.99 (2) → '310,99' in Vietnamese; '310,992,000' / '310.99' in English:
+    one decimal separator per language, in text and charts alike (`SEPARATORS`); halves up (`half_up`)."""
     text = f"{half_up(value, decimals):,.{decimals}f}".replace("-", MINUS)
+    if lang == "en":
+        return text
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+SEPARATORS = {"vi": ",.", "en": ".,"}  # Plotly's `separators` (decimal, thousands) matching format_number
 
 
 def format_million(amount: float, decimals: int = 2) -> str:

@@ -19,7 +19,7 @@ from unionboard.analysis.metrics import below_university, member_summary, target
 from unionboard.analysis.unknown import missing_sentence
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
-from unionboard.core.text import MINUS, fold, format_number, half_up
+from unionboard.core.text import fold, format_number
 
 SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "targets", "awards",
               "term_targets")
@@ -54,9 +54,7 @@ def strings(lang: str = "vi") -> dict[str, str]:
 
 def fmt_number(value: float, lang: str = "vi", decimals: int = 0) -> str:
     """310992000 → '310.992.000' (vi) or '310,992,000' (en); halves round up (308,835 → 308,84)."""
-    if lang == "vi":
-        return format_number(value, decimals)
-    return f"{half_up(value, decimals):,.{decimals}f}".replace("-", MINUS)
+    return format_number(value, decimals, "en" if lang == "en" else "vi")
 
 
 def fmt_million(amount: float, lang: str = "vi", decimals: int = 2) -> str:

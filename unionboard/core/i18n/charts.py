@@ -1,7 +1,7 @@
 """Chart labels: axes, legends, hover texts, titles and the columns of each chart's table."""
 
 ENTRIES: dict[str, tuple[str, str]] = {
-    'chart.million': ('triệu đồng', 'million đồng'),
+    'chart.million': ('triệu đồng', 'million VND'),
     'chart.members': ('đoàn viên', 'members'),
     'chart.people': ('người', ''),
     'chart.targets': ('chỉ tiêu', 'targets'),
