@@ -187,3 +187,30 @@ def test_the_layout_check_fails_on_a_page_whose_content_is_hidden(sized_page, st
     assert content_problem(page.evaluate(CONTENT_JS)) is None
     page.add_style_tag(content=".st-key-hall_live { display: none !important; }")  # what the slide CSS did
     assert content_problem(page.evaluate(CONTENT_JS)) is not None
+
+
+def test_a_deep_link_to_the_overview_opens_it(sized_page, streamlit_server):
+    """/overview opens the overview (the default page lives at the root), not "Page not found"."""
+    page = sized_page(1280, 720)
+    page.goto(f"{streamlit_server}/overview")
+    settle(page)
+    page.wait_for_function(VISIBLE_CHART_JS, timeout=30_000)
+    body = page.inner_text("body")
+    assert "Page not found" not in body and "Không tìm thấy" not in body
+    assert t("kpi_members", "vi") in body  # the overview's cards
+
+
+def test_plotly_toolbar_speaks_the_page_language_and_there_is_no_english_menu(sized_page, streamlit_server):
+    """Vietnamese page: the chart toolbar's tooltips are Vietnamese (Plotly's "vi" locale from the catalogue)
+    and there is no ⋮ menu with Streamlit's English items; English page: Plotly's English."""
+    page = sized_page(1280, 720)
+    for lang, expected in (("vi", t("plotly.download_png", "vi")), ("en", "Download plot as a PNG")):
+        page.goto(f"{streamlit_server}/members{'?lang=en' if lang == 'en' else ''}")
+        settle(page)
+        page.wait_for_function(VISIBLE_CHART_JS, timeout=30_000)
+        titles = page.evaluate("""() => [...document.querySelectorAll('.modebar-btn')]
+            .map(b => b.getAttribute('data-title'))""")
+        assert expected in titles, (lang, titles)
+        if lang == "vi":
+            assert not [x for x in titles if x in ("Download plot as a PNG", "Zoom", "Pan", "Autoscale")], titles
+    assert page.locator('[data-testid="stMainMenu"]').count() == 0
