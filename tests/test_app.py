@@ -101,6 +101,8 @@ def test_targets_and_awards(app):
     assert len(table) == 9
     assert list(table["Đánh giá"]).count("Vượt") == 2
     assert list(table["Đánh giá"]).count("Đạt") == 7
+    badges = [x.value for x in at.text]  # the qualitative targets name their number as the report does (STT)
+    assert any(v.startswith("STT ") for v in badges) and not any(v.startswith("Nhóm ") for v in badges)
 
 
 def test_english_switch(app):

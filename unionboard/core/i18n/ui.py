@@ -62,7 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "targets_heading": "Kết quả thực hiện chỉ tiêu Nghị quyết",
         "qualitative_heading": "Chỉ tiêu định tính",
         "awards_heading": "Khen thưởng, thành tích",
-        "group": "Nhóm {group}",
+        "group": "STT {group}",  # the target's number in the report's table (its STT column)
         "total_row": "Tổng cộng",
         "closing_row": "Tồn cuối",
         "item": "Khoản mục",
@@ -204,7 +204,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "targets_heading": "Results against the resolution's targets",
         "qualitative_heading": "Qualitative targets",
         "awards_heading": "Awards and recognition",
-        "group": "Group {group}",
+        "group": "No. {group}",
         "total_row": "Total",
         "closing_row": "Closing balance",
         "item": "Item",
