@@ -30,7 +30,8 @@ else:
                 with st.container(horizontal=True, vertical_alignment="center"):
                     st.badge(value_label(target.status, lang), color=BADGE_COLORS.get(target.status, "gray"))
                     st.text(f"{t('group', lang, group=target.group)} · {target.text} — {target.result}")
-    st.dataframe(tables.targets_table(data.targets, lang), hide_index=True, width="stretch")
+    # a static table: its cells wrap (a data grid cut "Vững mạnh" mid-word at 1280 px)
+    st.table(tables.targets_table(data.targets, lang), hide_index=True, border="horizontal")
 
 st.subheader(t("awards_heading", lang))
 if data.awards is None:
