@@ -114,6 +114,13 @@ def missing_domain(domain: str, sheet_name: str, lang: str) -> None:
                        mime=XLSX_MIME, key=f"template-{domain}", on_click="ignore")
 
 
+def text_table(frame: pd.DataFrame) -> None:
+    """A static table whose cells wrap (a data grid cuts long text mid-word); st.table reads Markdown in
+    its cells, so every text cell is shown as written (`md_escape`)."""
+    shown = frame.map(lambda v: md_escape(v) if isinstance(v, str) else v)
+    st.table(shown, hide_index=True, border="horizontal")
+
+
 def plotly_config(lang: str) -> dict:
     """PLOTLY_CONFIG in the page's language: Plotly's toolbar tooltips come from a "vi" locale dictionary
     built from the catalogue (Plotly registers a locale passed in `locales`); English is Plotly's own."""
