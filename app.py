@@ -35,7 +35,7 @@ for persistent in PERSISTENT_KEYS:
 
 PAGES = {
     "section_report": [
-        ("app_pages/overview.py", "page_overview", ":material/dashboard:", "overview", True),
+        ("app_pages/overview.py", "page_overview", ":material/dashboard:", "", True),
         ("app_pages/members.py", "page_members", ":material/groups:", "members", False),
         ("app_pages/finance.py", "page_finance", ":material/payments:", "finance", False),
         ("app_pages/targets_awards.py", "page_targets", ":material/flag:", "targets", False),
@@ -58,6 +58,16 @@ navigation = {
                        for path, title, icon, url, default in pages if (ROOT / path).exists()]
     for section, pages in PAGES.items()
 }
+
+
+def _overview_link() -> None:
+    """A deep link /overview opens the overview (the default page itself is served at the root)."""
+    st.switch_page("app_pages/overview.py")
+
+
+# hidden from the menu: only the address /overview leads to it
+navigation[t("section_report", lang)].append(
+    st.Page(_overview_link, title=t("page_overview", lang), url_path="overview", visibility="hidden"))
 page = st.navigation({k: v for k, v in navigation.items() if v})
 
 with st.sidebar:

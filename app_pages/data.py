@@ -42,6 +42,7 @@ if require_committee(lang):
     if files:
         result = upload.check_uploads(files)
         base_id, current, before = upload.baseline()
+        uploaded_count = len(files)
         if not base_id:  # a first publish: what the uploads lack comes from the sample, labelled, by default
             files, result = upload.first_publish_fill(files, result, lang)
         errors, warnings = result.errors, result.warnings
@@ -59,7 +60,8 @@ if require_committee(lang):
             if base_id:
                 st.caption(t("data_diff_against", lang, id=base_id))
             else:
-                st.caption(t("data_diff_against_sample", lang))
+                # as the choice above says: the sample's parts kept (the default) or left empty
+                st.caption(t("fill.preview_sample" if len(files) > uploaded_count else "fill.preview_only", lang))
             upload.show_diff(diff.compare(before, diff.merged(current, result.dataset)), lang)
             congress_ui.orphan_preview(diff.merged(current, result.dataset), lang)  # marks a publish would orphan
 
@@ -85,6 +87,11 @@ if not versions:
     st.stop()
 st.dataframe(frame, hide_index=True, width="stretch",
              column_config={t("data_col_current", lang): st.column_config.CheckboxColumn()})
+rollbacks = upload.rollbacks_frame(lang)
+if not rollbacks.empty:
+    st.markdown(f"##### {t('history.rollbacks_heading', lang)}")
+    st.caption(t("history.rollbacks_caption", lang))
+    st.dataframe(rollbacks, hide_index=True, width="stretch", key="data_rollbacks")
 chosen = st.selectbox(t("data_pick_version", lang), [v.id for v in versions], key="data_version",
                       format_func=lambda vid: t("data_version_option", lang, id=vid, **next(
                           {"when": vietnam_time(v.created_at), "by": v.by or "—"}

@@ -58,5 +58,5 @@ def live() -> None:
         ss.show_html(hall.note_html(threshold_note(state.report, lang)))
 
 
-with st.container(key="slide_hall"):
+with st.container(key="hall_live"):  # not "slide_hall": the slide CSS hides that on phones
     live()

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from unionboard.analysis import findings
 from unionboard.analysis.filters import filter_roster
+from unionboard.analysis.reference import age_reference
+from unionboard.analysis.unknown import missing_sentence
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import GENDERS, Roster
 from unionboard.core.wording import SAID_KINDS, union_word
@@ -33,22 +34,19 @@ query = search.text_input(t("search_roster", lang), key="members_query")
 shown = filter_roster(roster, chosen_departments, chosen_genders)
 view_roster = Roster(frame=shown, file=roster.file, sheet=roster.sheet)
 
+if lacking := missing_sentence(roster, lang):  # unknown is not zero: said, not drawn as 0
+    st.info(lacking, icon=":material/info:")
 grid = chart_grid(3)
-with grid.cell():
-    chart(charts.gender_donut(view_roster, lang=lang), "gioi-tinh", lang)
-with grid.cell():
-    chart(charts.education_bar(view_roster, lang=lang), "trinh-do", lang)
-with grid.cell():
-    chart(charts.political_theory_bar(view_roster, lang=lang), "ly-luan-chinh-tri", lang)
-with grid.cell():
-    chart(charts.party_by_gender(view_roster, lang=lang), "dang-vien", lang)
-with grid.cell():
-    chart(charts.department_bar(view_roster, lang=lang, kind=kind), "phong-don-vi", lang)
-year = findings.term_end_year(view.dataset)
-age = charts.age_histogram(view_roster, reference_year=year, lang=lang)
-if age is not None:
-    with grid.cell():
-        chart(age, "do-tuoi", lang)
+for built, key in ((charts.gender_donut(view_roster, lang=lang), "gioi-tinh"),
+                   (charts.education_bar(view_roster, lang=lang), "trinh-do"),
+                   (charts.political_theory_bar(view_roster, lang=lang), "ly-luan-chinh-tri"),
+                   (charts.party_by_gender(view_roster, lang=lang), "dang-vien"),
+                   (charts.department_bar(view_roster, lang=lang, kind=kind), "phong-don-vi"),
+                   (charts.age_histogram(view_roster, reference_year=age_reference(view.dataset), lang=lang),
+                    "do-tuoi")):
+    if built is not None:
+        with grid.cell():
+            chart(built, key, lang)
 
 st.subheader(t("roster_heading", lang))
 if not require_role("see_personal", lang, message="acct.personal_hidden"):  # personal data: allowed roles only

@@ -4,6 +4,7 @@ import streamlit as st
 
 from unionboard.analysis import findings
 from unionboard.analysis.metrics import member_summary, target_counts
+from unionboard.analysis.unknown import missing_text
 from unionboard.core.i18n import t
 from unionboard.core.text import format_dong, format_number
 from unionboard.present import charts
@@ -19,16 +20,18 @@ cards = [*st.columns(3), *st.columns(3)]
 if data.members is not None:
     members = member_summary(data.members)
     women = members["by_gender"].get("Nữ", 0)
-    share = format_number(100 * women / members["total"], 1) + "%" if members["total"] else "—"
-    cards[0].metric(t("kpi_members", lang), format_number(members["total"]),
+    share = format_number(100 * women / members["total"], 1, lang) + "%" if members["total"] else "—"
+    cards[0].metric(t("kpi_members", lang), format_number(members["total"], 0, lang),
                     t("kpi_members_delta", lang, women=women, share=share), delta_color="off", delta_arrow="off", border=True)
-    cards[1].metric(t("kpi_party", lang), format_number(members["party_members"]),
+    party = members["party_members"]  # None: the data does not include it (unknown is not zero)
+    cards[1].metric(t("kpi_party", lang), "—" if party is None else format_number(party, 0, lang),
+                    missing_text("party_member", lang) if party is None else
                     t("kpi_party_delta", lang, women=members["party_members_female"]),
                     delta_color="off", delta_arrow="off", border=True)
 if data.finance is not None:
-    cards[3].metric(t("kpi_revenue", lang), format_dong(data.finance.total("revenue")), border=True)
-    cards[4].metric(t("kpi_spending", lang), format_dong(data.finance.total("spending")), border=True)
-    cards[5].metric(t("kpi_closing", lang), format_dong(data.finance.closing_balance), border=True)
+    cards[3].metric(t("kpi_revenue", lang), format_dong(data.finance.total("revenue"), lang=lang), border=True)
+    cards[4].metric(t("kpi_spending", lang), format_dong(data.finance.total("spending"), lang=lang), border=True)
+    cards[5].metric(t("kpi_closing", lang), format_dong(data.finance.closing_balance, lang=lang), border=True)
 if data.targets is not None:
     counts = target_counts(data.targets)
     met = counts["Đạt"] + counts["Vượt"]

@@ -4,7 +4,7 @@ import streamlit as st
 
 from unionboard.core.i18n import t, value_label
 from unionboard.present import charts, tables
-from unionboard.ui.components import chart, chart_grid, missing_domain, page_header
+from unionboard.ui.components import chart, chart_grid, missing_domain, page_header, text_table
 from unionboard.ui.data import get_view
 
 BADGE_COLORS = {"Vượt": "blue", "Đạt": "green", "Chưa đạt": "orange"}
@@ -30,7 +30,8 @@ else:
                 with st.container(horizontal=True, vertical_alignment="center"):
                     st.badge(value_label(target.status, lang), color=BADGE_COLORS.get(target.status, "gray"))
                     st.text(f"{t('group', lang, group=target.group)} · {target.text} — {target.result}")
-    st.dataframe(tables.targets_table(data.targets, lang), hide_index=True, width="stretch")
+    # a static table: its cells wrap (a data grid cut "Vững mạnh" mid-word at 1280 px)
+    text_table(tables.targets_table(data.targets, lang))
 
 st.subheader(t("awards_heading", lang))
 if data.awards is None:

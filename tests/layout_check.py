@@ -74,3 +74,35 @@ LAYOUT_JS = r"""() => {
   });
   return out;
 }"""
+
+# Runs in the page: how much of the main area a reader can see, the slide's button bar left out — the
+# visible text's characters and the visible charts, images and tables. A page whose CSS hides its own
+# content (the hall on a phone once showed only its buttons) has 0 of both.
+CONTENT_JS = r"""() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (!main) return {text: 0, media: 0};
+  const seen = el => {
+    if (el.closest('.st-key-slide_bar, style, script, noscript')) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    return el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  };
+  let text = 0;
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement, content = node.textContent.trim();
+    if (content && el && !el.closest('svg') && seen(el)) text += content.length;
+  }
+  const media = [...main.querySelectorAll('.main-svg, img, canvas, [data-testid="stDataFrame"]')]
+    .filter(seen).length;
+  return {text, media};
+}"""
+
+MIN_CONTENT_CHARS = 20  # a heading and a sentence are more; a page of buttons only is not content
+
+
+def content_problem(content: dict) -> str | None:
+    """Why a page's main area is empty to a reader (CONTENT_JS's measure), or None."""
+    if content["text"] < MIN_CONTENT_CHARS and not content["media"]:
+        return f"the main content is empty ({content['text']} visible characters, no chart, image or table)"
+    return None

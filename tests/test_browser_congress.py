@@ -39,7 +39,7 @@ def contexts(viewport_page):
 def wait_for_hall(page) -> None:
     """The hall's content is drawn by its fragment, which may land just after the script run ends."""
     wait_for_app(page)
-    page.wait_for_selector('.st-key-slide_hall .ub-head', timeout=30_000)
+    page.wait_for_selector('.st-key-hall_live .ub-head', timeout=30_000)
 
 
 def main_text(page) -> str:

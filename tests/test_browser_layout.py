@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import wait_for_app
-from layout_check import LAYOUT_JS
+from layout_check import CONTENT_JS, LAYOUT_JS, content_problem
 
 from unionboard.core.i18n import t
 from unionboard.core.models import SourceFile
@@ -88,6 +88,8 @@ def settle(page) -> None:
 
 
 def check_charts(page, where: str, *, expect_charts: bool) -> None:
+    empty = content_problem(page.evaluate(CONTENT_JS))
+    assert empty is None, f"{where}: {empty}"
     charts = page.evaluate(LAYOUT_JS)
     if expect_charts:
         assert charts, f"{where}: no chart drawn"
@@ -161,3 +163,86 @@ def test_the_check_catches_what_it_is_for(sized_page, streamlit_server):
     assert any("cut with …" in p for p in problems), problems
     assert any("labels overlap" in p for p in problems), problems
     assert "no visible data marks" in problems, problems
+
+
+@pytest.mark.parametrize("show", ["credentials", "composition", "election"])
+def test_the_hall_shows_its_content_on_a_phone(sized_page, streamlit_server, artifacts_dir, show):
+    """At 390×844 the hall screen shows its figures, not only its button bar (the slide CSS once hid it)."""
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    page = sized_page(390, 844)
+    page.goto(f"{streamlit_server}/hall?show={show}")
+    settle(page)
+    content = page.evaluate(CONTENT_JS)
+    assert content_problem(content) is None, f"hall?show={show} @ phone: {content}"
+    assert content["text"] > 60, content  # the title, the finding and the figures
+    full_screenshot(page, out / f"hall-{show}-phone.png")
+
+
+def test_the_layout_check_fails_on_a_page_whose_content_is_hidden(sized_page, streamlit_server):
+    """The content check itself: the same page with its content hidden by CSS is reported empty."""
+    page = sized_page(390, 844)
+    page.goto(f"{streamlit_server}/hall?show=credentials")
+    settle(page)
+    assert content_problem(page.evaluate(CONTENT_JS)) is None
+    page.add_style_tag(content=".st-key-hall_live { display: none !important; }")  # what the slide CSS did
+    assert content_problem(page.evaluate(CONTENT_JS)) is not None
+
+
+def test_a_deep_link_to_the_overview_opens_it(sized_page, streamlit_server):
+    """/overview opens the overview (the default page lives at the root), not "Page not found"."""
+    page = sized_page(1280, 720)
+    page.goto(f"{streamlit_server}/overview")
+    settle(page)
+    page.wait_for_function(VISIBLE_CHART_JS, timeout=30_000)
+    body = page.inner_text("body")
+    assert "Page not found" not in body and "Không tìm thấy" not in body
+    assert t("kpi_members", "vi") in body  # the overview's cards
+
+
+def test_plotly_toolbar_speaks_the_page_language_and_there_is_no_english_menu(sized_page, streamlit_server):
+    """Vietnamese page: the chart toolbar's tooltips are Vietnamese (Plotly's "vi" locale from the catalogue)
+    and there is no ⋮ menu with Streamlit's English items; English page: Plotly's English."""
+    page = sized_page(1280, 720)
+    for lang, expected in (("vi", t("plotly.download_png", "vi")), ("en", "Download plot as a PNG")):
+        page.goto(f"{streamlit_server}/members{'?lang=en' if lang == 'en' else ''}")
+        settle(page)
+        page.wait_for_function(VISIBLE_CHART_JS, timeout=30_000)
+        titles = page.evaluate("""() => [...document.querySelectorAll('.modebar-btn')]
+            .map(b => b.getAttribute('data-title'))""")
+        assert expected in titles, (lang, titles)
+        if lang == "vi":
+            assert not [x for x in titles if x in ("Download plot as a PNG", "Zoom", "Pan", "Autoscale")], titles
+    assert page.locator('[data-testid="stMainMenu"]').count() == 0
+
+
+def test_the_history_shows_rollbacks_and_the_current_column(viewport_page, tmp_path, artifacts_dir):
+    """Two versions and a rollback in a fresh store: the data page shows the rollbacks' table under the
+    history; screenshots at the three sizes (the "Hiện hành" column seen at 1280 px: look at them)."""
+    import subprocess
+    import sys
+
+    from conftest import REPO_ROOT, app_env, running_app
+
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    env = app_env(tmp_path / "home", UNIONBOARD_DB_URL=None)
+    script = ("from unionboard.store.versions import open_store; from unionboard.core.models import SourceFile;"
+              "from unionboard.sample.report import sample_paths; s = open_store();"
+              "files = [SourceFile(p.name, p.read_bytes()) for p in sample_paths()];"
+              "s.publish(files[:2], by='Chị Lan', comment='lần đầu');"
+              "s.publish(files, by='Anh Minh', comment='đủ các phần', expected_current=1);"
+              "s.rollback(1, by='Chị Lan', comment='tệp sai')")
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=REPO_ROOT, check=True)
+    (tmp_path / "logs").mkdir()
+    with running_app(env, tmp_path / "logs") as base:
+        for name, (width, height) in SIZES.items():
+            page = viewport_page(width, height)
+            page.goto(f"{base}/data")
+            settle(page)
+            page.get_by_text("Các lần khôi phục").wait_for(timeout=30_000)  # the rollbacks' table is shown
+            # the grids draw on a canvas: their cells are checked by the page's AppTest, seen here
+            assert page.locator('[data-testid="stDataFrame"]').count() >= 2
+            wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert wide <= 1, f"data @ {name}: {wide}px wider than the screen"
+            full_screenshot(page, out / f"data-history-{name}.png")

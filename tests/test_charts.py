@@ -78,7 +78,7 @@ def test_every_figure_shares_the_layout(data, lang):
         assert isinstance(built, charts.Chart) and isinstance(built.figure, go.Figure), name
         assert built.table.equals(getattr(charts, f"data_{name}")(*CHART_ARGS[name](data), lang)), name
         fig = built.figure
-        assert fig.layout.separators == ",.", name
+        assert fig.layout.separators == (",." if lang == "vi" else ".,"), name  # one separator per language
         assert fig.layout.font.size == 16 and fig.layout.title.font.size == 20, name
         assert fig.layout.title.text, name
         assert fig.layout.legend.orientation == "h", name
@@ -188,7 +188,7 @@ def test_balance_by_year_line_goes_negative_in_2014(data):
     assert list(line.y) == pytest.approx([1.817, -10.395, -0.427, 1.451, 2.157])
     at_2014 = list(line.x).index("2014")
     assert line.y[at_2014] == pytest.approx(-10.395)
-    assert line.customdata[at_2014][0] == "-10.395.000 đ"
+    assert line.customdata[at_2014][0] == "−10.395.000 đ"
     assert line.marker.color[at_2014] == palette.VERMILLION
     assert list(trace(fig, "Tổng chi").y) == pytest.approx([57.96, 76.192, 73.092, 59.507, 42.084])
 
@@ -359,17 +359,17 @@ def test_awards_by_year_keeps_periods_apart(data):
 
 def test_english_labels(data):
     figs = all_figures(data, "en")
-    assert list(figs["gender_donut"].data[0].labels) == ["Male · 16 (48,5%)", "Female · 17 (51,5%)"]
-    assert figs["revenue_by_year"].layout.yaxis.title.text == "million đồng"
+    assert list(figs["gender_donut"].data[0].labels) == ["Male · 16 (48.5%)", "Female · 17 (51.5%)"]
+    assert figs["revenue_by_year"].layout.yaxis.title.text == "million VND"
     assert {t.name for t in figs["balance_by_year"].data} == {"Revenue", "Spending", "Cumulative balance"}
     assert {t.name for t in figs["targets_bullets"].data} == {"Exceeded", "Met", "Target (100%)"}
     assert {t.name for t in figs["party_by_gender"].data} == {"Party members", "Non-Party"}
-    assert figs["spending_share"].layout.title.text.replace("<br>", " ") == "“Chi HĐ phong trào” accounts for 78,4% of spending"
+    assert figs["spending_share"].layout.title.text.replace("<br>", " ") == "“Chi HĐ phong trào” accounts for 78.4% of spending"
     assert figs["term_waterfall"].data[0].y[0] == "Opening balance"
     assert list(charts.data_revenue_by_year(data.finance, "en").columns) == ["Year", "Source", "Amount (đồng)"]
-    assert figs["revenue_by_year"].layout.separators == ",."
-    # hover amounts stay in đồng, Vietnamese format
-    assert trace(figs["revenue_by_year"], "Thu ĐPCĐ 1%").customdata[0][0] == "18.777.000 đ"
+    assert figs["revenue_by_year"].layout.separators == ".,"
+    # hover amounts stay in đồng, in the English number format like every other English figure
+    assert trace(figs["revenue_by_year"], "Thu ĐPCĐ 1%").customdata[0][0] == "18,777,000 đ"
 
 
 def test_every_user_facing_key_exists_in_both_languages():
@@ -399,3 +399,28 @@ def test_figures_get_plotly_white_and_copies_are_independent(data):
     title, bare = charts.take_title(built)
     assert title and built.layout.title.text and not bare.layout.title.text
     assert json.loads(bare.to_json())["data"] == json.loads(built.to_json())["data"]
+
+
+def test_english_uses_one_decimal_separator_in_text_and_charts(data):
+    """English: '51.5%' in the sentence, the chart's title, its legend and its number format alike; no
+    Vietnamese decimal comma left in any English figure's text; 'million VND' throughout."""
+    import re
+
+    from unionboard.analysis import findings
+    from unionboard.present.slides import fmt_percent
+
+    figs = all_figures(data, "en")
+    assert findings.gender_finding(data.members, "en") == "Women make up 51.5% of members (17/33)"
+    assert fmt_percent(17, 33, "en") == "51.5%"
+    for name, fig in figs.items():
+        assert fig.layout.separators == ".,", name
+        texts = [fig.layout.title.text or "", fig.layout.yaxis.title.text or "", fig.layout.xaxis.title.text or ""]
+        for tr in fig.data:
+            texts += [str(v) for v in (getattr(tr, "text", None) or ()) if v is not None] if not isinstance(
+                getattr(tr, "text", None), str) else [tr.text]
+            texts += [str(v) for v in (getattr(tr, "labels", None) or ())]
+        joined = " ".join(texts)
+        assert not re.search(r"\d,\d{1,2}(?!\d)", joined), (name, joined)  # "78,4" / "2,16" would be Vietnamese
+        assert "million đồng" not in joined and "triệu" not in joined, name
+    vi = all_figures(data, "vi")
+    assert vi["gender_donut"].layout.separators == ",." and "51,5%" in " ".join(vi["gender_donut"].data[0].labels)

@@ -42,6 +42,22 @@ def test_check_text_output_is_vietnamese_summary():
     assert "tồn cuối 2.157.000 đ" in proc.stdout
 
 
+def test_check_text_agrees_with_json_on_every_domain():
+    """Text mode names every domain --json reports, with the same figures; JSON keeps Vietnamese letters."""
+    term_only = [str(ROOT / "data" / "chi-tieu-nhiem-ky.xlsx")]
+    for files in (SAMPLE, term_only):
+        raw = run("check", *files, "--json").stdout
+        assert "\\u" not in raw and "Chưa đạt" in raw  # ensure_ascii=False
+        data, text = json.loads(raw), run("check", *files).stdout
+        term = data["term_targets"]
+        assert f"Chỉ tiêu nhiệm kỳ: {term['total']} (năm {term['year']}: " in text
+        for status, n in term["by_status"].items():
+            assert f"{status.lower()} {n}" in text
+        if data["budget"]:
+            assert f"Dự toán: {len(data['budget']['years'])} năm" in text
+    assert "Không đọc được dữ liệu nào" not in text  # the term targets alone are data
+
+
 def test_check_exit_1_on_errors_and_absent_domains_are_null(tmp_path):
     bad = tmp_path / "khong-phai-excel.xlsx"
     bad.write_text("đây không phải tệp Excel")

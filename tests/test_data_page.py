@@ -189,21 +189,27 @@ def test_first_publish_keeps_the_sample_for_what_the_uploads_lack_labelled(home)
     at = signed_in_page()
     upload(at, ("doan-vien-moi.xlsx", roster_plus_one()), fill=None)
     assert at.radio(key="data_fill").value == "sample"
+    assert "thông tin đơn vị" in at.radio(key="data_fill").label  # the "Thông tin" sheet is asked about too
     body = texts(at)
-    assert "Sẽ công bố thêm 5 tệp dữ liệu mẫu" in body and "du-lieu-mau-tai-chinh.xlsx" in body
+    assert "Sẽ công bố thêm 6 tệp dữ liệu mẫu" in body and "du-lieu-mau-tai-chinh.xlsx" in body
+    assert "du-lieu-mau-thong-tin.xlsx" in body
     assert "Sau khi công bố sẽ không còn" not in body  # nothing is dropped
+    captions = " ".join(c.value for c in at.caption)
+    assert "giữ dữ liệu mẫu" in captions and "sẽ để trống" not in captions  # the preview agrees with the default
     if at.checkbox:  # the sample's own warnings are confirmed like any other
         at.checkbox[0].check().run()
     publish_button(ok(at)).click()
     at.run()
     files = open_store().history()[0].files
-    assert files[0] == "doan-vien-moi.xlsx" and len(files) == 6
+    assert files[0] == "doan-vien-moi.xlsx" and len(files) == 7
     assert all(name.startswith("du-lieu-mau-") for name in files[1:])
     at.switch_page("app_pages/finance.py")
     at.run()
     ok(at)
     warning = " ".join(w.value for w in at.warning)
     assert "vẫn là **dữ liệu mẫu**" in warning and "tài chính" in warning and "đoàn viên" not in warning
+    assert "thông tin đơn vị" in warning  # the union's name and term are the sample's too, and said so
+    assert open_store().current_result().dataset.info.reported_term == "2012–2017"
     at.switch_page("app_pages/overview.py")
     at.run()
     metrics = {m.label: m.value for m in ok(at).metric}
@@ -317,6 +323,12 @@ def test_history_downloads_and_rollback(home):
     assert open_store().current_id() == 1
     events = open_store().events()
     assert [(e.action, e.from_version, e.to_version, e.by) for e in events] == [("rollback", 2, 1, "Chị Lan")]
+    # the rollback is shown: who, when, from which version to which; "current" is the table's 2nd column
+    versions_table = next(d.value for d in at.dataframe if "#" in d.value.columns)
+    assert list(versions_table.columns[:2]) == ["#", "Hiện hành"] and list(versions_table["Hiện hành"]) == [False, True]
+    moves = next(d.value for d in at.dataframe if "Người khôi phục" in d.value.columns)
+    assert moves.iloc[0][["Người khôi phục", "Từ phiên bản", "Về phiên bản"]].tolist() == ["Chị Lan", "#2", "#1"]
+    assert moves.iloc[0]["Thời điểm"].count("/") == 2  # Vietnam time, dd/mm/yyyy hh:mm
     at.switch_page("app_pages/overview.py")
     at.run()
     assert {m.label: m.value for m in ok(at).metric}["Đoàn viên"] == "34"

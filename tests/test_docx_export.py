@@ -146,7 +146,7 @@ def test_opening_balance_and_negative_closing():
     doc = Document(io.BytesIO(dataset_to_docx(Dataset(finance=finance))))
     texts = [p.text for p in doc.paragraphs]
     assert "Tồn quỹ đầu nhiệm kỳ: 500.000 đồng." in texts
-    assert _table_with(doc, "Mục chi")[-1][-1] == "-2.000.000"
+    assert _table_with(doc, "Mục chi")[-1][-1] == "−2.000.000"
 
 
 def test_empty_dataset_still_gives_a_document():

@@ -261,7 +261,7 @@ def test_grand_total_mismatch(tmp_path: Path) -> None:
     [issue] = result.issues
     assert issue.cell == "G7"
     assert issue.message == ("Tổng cộng phần chi ghi 308.000.000 đ ở G7 nhưng tính được 308.835.000 đ "
-                             "(chênh -835.000 đ); đã dùng số tính được.")
+                             "(chênh −835.000 đ); đã dùng số tính được.")
 
 
 def test_closing_balance_mismatch(tmp_path: Path) -> None:
@@ -288,7 +288,7 @@ def test_negative_and_text_amounts(tmp_path: Path) -> None:
         ("Chi HĐ phong trào", 2016): -500_000, ("Chi HĐ phong trào", 2017): 1_000_000}
     by_cell = {i.cell: i for i in result.issues}
     assert set(by_cell) == {"B3", "B4"}
-    assert "âm -500.000 đ ở B3" in by_cell["B3"].message
+    assert "âm −500.000 đ ở B3" in by_cell["B3"].message
     assert by_cell["B4"].message == ("Số tiền “không rõ” ở B4 (“Thăm hỏi ốm đau”, năm 2016) "
                                      "không phải là số; đã tính là 0.")
 

@@ -34,7 +34,7 @@ def test_money_is_rounded_half_up_from_exact_dong():
     assert findings.money(310_992_000) == "310,99 triệu đồng"
     assert findings.money(308_835_000) == "308,84 triệu đồng"  # not the float artefact 308,83
     assert findings.money(12_212_000, decimals=1) == "12,2 triệu đồng"
-    assert findings.money(1_234_567_000, "en") == "1.234,57 million đồng"
+    assert findings.money(1_234_567_000, "en") == "1,234.57 million VND"
     assert findings.percent(102_222_000, 310_992_000) == "32,9%"
     assert findings.percent(1, 0) == "0%"
 
@@ -66,8 +66,8 @@ def test_finance_findings_on_the_report(data):
 def test_finance_findings_in_english(data):
     f = data.finance
     assert findings.most_stable_source(f, "en") == "The most stable source of revenue: union dues"
-    assert findings.deficit_years(f, "en") == "In 2014 spending exceeded revenue by 12,2 million đồng"
-    assert findings.largest_category(f, "en") == "“Chi HĐ phong trào” accounts for 78,4% of spending"
+    assert findings.deficit_years(f, "en") == "In 2014 spending exceeded revenue by 12.2 million VND"
+    assert findings.largest_category(f, "en") == "“Chi HĐ phong trào” accounts for 78.4% of spending"
 
 
 def test_several_deficits_and_none():
@@ -103,7 +103,7 @@ def test_member_findings(data):
                                               "thông đông đoàn viên nhất (7 người mỗi nơi)")
     assert findings.age_finding(r, reference_year=2017) == (
         "Nhóm 40–49 tuổi đông nhất (11 người); tuổi bình quân 41")
-    assert findings.gender_finding(r, "en") == "Women make up 51,5% of members (17/33)"
+    assert findings.gender_finding(r, "en") == "Women make up 51.5% of members (17/33)"
 
 
 def test_age_bands():
@@ -156,8 +156,8 @@ def test_overview_summary_reads_the_report(data):
 
 def test_overview_summary_in_english(data):
     sentences = findings.overview_summary(data, "en")
-    assert sentences[1] == ("Over the 2012–2017 term, revenue totalled 310,99 million đồng, of which "
-                            "union dues 102,22 million đồng (32,9%).")
+    assert sentences[1] == ("Over the 2012–2017 term, revenue totalled 310.99 million VND, of which "
+                            "union dues 102.22 million VND (32.9%).")
     assert "triệu" not in " ".join(sentences)
 
 

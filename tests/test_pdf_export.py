@@ -204,3 +204,19 @@ def test_pages_render_to_png(pdf_bytes, artifacts_dir):
         assert image.size[0] == 662 and abs(image.size[1] - 936) <= 1  # A4 at 80 dpi
         dark = sum(image.histogram()[:128])
         assert dark > 2000, png.name  # every page has content, not a blank page
+
+
+def test_the_last_page_never_holds_only_the_signature():
+    """Whatever the length of the last section, the signature shares its page with the report's text."""
+    from unionboard.core.i18n import t
+
+    seen_break = False
+    for n in range(4, 30):
+        blocks = tuple(Paragraph(f"Đoạn {i}: " + "nội dung báo cáo " * 30) for i in range(n))
+        reader = PdfReader(io.BytesIO(dataset_to_pdf(Dataset(info=UnionInfo(name="CĐCS X")),
+                                                     extra_sections=(Section("Phần thêm", blocks, "x"),))))
+        last = reader.pages[-1].extract_text()
+        assert t("doc.sign_for", "vi").split()[0] in last  # the signature is on the last page...
+        assert "nội dung báo cáo" in last, (n, last)  # ...with some of the report's text
+        seen_break = seen_break or len(reader.pages) > 3
+    assert seen_break  # the loop did reach lengths that need more pages

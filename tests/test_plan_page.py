@@ -80,7 +80,7 @@ def test_page_shows_targets_budget_and_warnings(published) -> None:
     # the sample's illustrative 2018–2019 results
     assert metrics == {"Chỉ tiêu": "13", "Chậm tiến độ": "4", "Đúng tiến độ": "9", "Chưa có số liệu": "0"}
     warnings = _texts(at.warning)
-    assert "Năm 2014 kết thúc với số dư lũy kế âm: -10.395.000 đ" in warnings
+    assert "Năm 2014 kết thúc với số dư lũy kế âm: −10.395.000 đ" in warnings
     assert "tồn đầu kỳ" in warnings
     assert "vượt kế hoạch" in _texts(at.markdown)
     # heat-map, revenue and spending plan vs actual, projected balance

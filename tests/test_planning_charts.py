@@ -140,8 +140,8 @@ def test_plan_vs_actual_money_axis_has_no_si_suffix(totals: pd.DataFrame, side: 
     axis = fig.layout.yaxis
     assert axis.tickformat == ",.0f" and axis.hoverformat == ",.3f"
     assert "s" not in axis.tickformat and "s" not in axis.hoverformat  # never "18.8M"
-    assert fig.layout.separators == ",."
-    assert axis.title.text == ("triệu đồng" if lang == "vi" else "million đồng")
+    assert fig.layout.separators == (",." if lang == "vi" else ".,")
+    assert axis.title.text == ("triệu đồng" if lang == "vi" else "million VND")
 
 
 def test_plan_vs_actual_bars_in_million_with_exact_hover(totals: pd.DataFrame) -> None:

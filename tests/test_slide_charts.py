@@ -41,7 +41,7 @@ def test_fonts_are_large_and_there_is_no_chart_title(dataset, key, lang):
     assert sizes and min(sizes) >= MIN_FONT_SIZE >= 20, (key, sorted(set(sizes)))
     assert not fig.layout.title.text  # the slide shows its own title and finding
     assert fig.layout.height == SLIDE_CHART_HEIGHT
-    assert fig.layout.separators == ",."
+    assert fig.layout.separators == (",." if lang == "vi" else ".,")
 
 
 def test_revenue_and_spending_equal_the_report(dataset):

@@ -114,7 +114,7 @@ def test_finance_slides(dataset):
     assert balance.finding == "Tồn cuối 2,16 triệu đồng; năm 2014 chi vượt thu"
     assert ("Tổng thu cả nhiệm kỳ 310.992.000 đồng; tổng chi 308.835.000 đồng; "
             "tồn cuối 2.157.000 đồng.") in balance.notes
-    assert "Năm 2014 chi vượt thu 12.212.000 đồng; số dư lũy kế cuối năm 2014 là -10.395.000 đồng." \
+    assert "Năm 2014 chi vượt thu 12.212.000 đồng; số dư lũy kế cuối năm 2014 là −10.395.000 đồng." \
         in balance.notes
     assert dict(balance.numbers)["Tồn cuối, triệu đồng"] == "2,16"
 

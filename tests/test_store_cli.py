@@ -120,6 +120,13 @@ def test_publish_history_rollback_check_current(env, files, tmp_path):
 
     text_history = run(env, "history")
     assert text_history.returncode == 0 and "hiện hành" in text_history.stdout
+    # the rollback is listed: who, when, from which version to which — first, as the newest line
+    first = text_history.stdout.splitlines()[0]
+    assert first.startswith("↺") and "Chủ tịch" in first and f"[khôi phục] từ #{v3} về #{v1}" in first
+    history = json.loads(run(env, "history", "--json").stdout)
+    assert [len(h["rollbacks"]) for h in history] == [0, 0, 1]  # a key added to each version, none changed
+    assert {k: history[2]["rollbacks"][0][k] for k in ("by", "from_version", "to_version")} == {
+        "by": "Chủ tịch", "from_version": v3, "to_version": v1}
 
 
 def test_cli_honours_db_url_with_plain_postgresql_scheme(env, files, pg_url):

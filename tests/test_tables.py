@@ -175,5 +175,5 @@ def test_roster_table_hides_an_empty_role_column() -> None:
 def test_roster_table_keeps_an_unreadable_gender_blank() -> None:
     roster = Roster.from_members([Member("A", None, 1980, "P", None, "Chưa có", True)])
     table = roster_table(roster.frame, "en")
-    assert pd.isna(table.loc[0, "Gender"]) and pd.isna(table.loc[0, "Education"])
+    assert table.loc[0, "Gender"] == "" and table.loc[0, "Education"] == ""  # blank, never "None"
     assert table.loc[0, "Party member"] == "✓"

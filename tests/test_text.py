@@ -51,7 +51,7 @@ def test_cell_names_are_a1_style():
 
 def test_money_is_formatted_with_dot_thousands():
     assert format_dong(18_777_000) == "18.777.000 đ"
-    assert format_dong(-10_395_000) == "-10.395.000 đ"
+    assert format_dong(-10_395_000) == "−10.395.000 đ"  # the minus sign, not a hyphen
     assert format_number(310.992, 2) == "310,99"
     assert format_million(310_992_000) == "310,99 triệu đồng"
 
@@ -86,3 +86,18 @@ def test_vietnam_time_is_utc_plus_seven() -> None:
     assert vietnam_time("2026-12-04T03:22:57+00:00") == "04/12/2026 10:22"
     assert vietnam_time("2026-12-31T20:00:00+00:00") == "01/01/2027 03:00"  # the next day in Vietnam
     assert vietnam_time("not a time") == "not a time"
+
+
+def test_one_rounding_rule_halves_up_on_the_written_number_and_negatives_use_the_minus_sign():
+    """332.250.000 đ is '332,3' million everywhere (the float's nearest-even gave '332,2' in the PDF
+    chart); 2,155 → '2,16'; a negative amount has '−' (U+2212), read back by parse_number; no '−0'."""
+    from unionboard.core.text import MINUS, format_number, half_up
+    from unionboard.export.pdf_charts import one_decimal
+    from unionboard.present.slides import fmt_number
+
+    assert format_number(332_250_000 / 1_000_000, 1) == one_decimal(332.25) == fmt_number(332.25, "vi", 1) == "332,3"
+    assert fmt_number(332.25, "en", 1) == "332.3"
+    assert format_number(2.155, 2) == "2,16" and str(half_up(0.125, 2)) == "0.13"
+    assert format_number(-2_000_000) == f"{MINUS}2.000.000" and fmt_number(-1.5, "en", 1) == f"{MINUS}1.5"
+    assert format_number(-0.01, 1) == "0,0"
+    assert parse_number(format_number(-2_000_000)) == -2_000_000

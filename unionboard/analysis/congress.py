@@ -28,6 +28,9 @@ import pandas as pd
 
 from unionboard.analysis import ballots as ballot_rules
 from unionboard.analysis.charter import APPOINTED_SHARE, ELECTED_SHARE, QUORUM, at_least, more_than
+from unionboard.analysis.findings import AGE_BANDS, age_band
+from unionboard.analysis.reference import AgeReference, age_reference
+from unionboard.analysis.unknown import not_in_data
 from unionboard.core.models import (
     EDUCATION_LEVELS,
     GENDERS,
@@ -85,6 +88,8 @@ def _roster_records(roster: Roster | None) -> list[dict]:
     if roster is None or len(roster) == 0:
         return []
     frame = roster.frame.astype(object).where(pd.notna(roster.frame), None)
+    for key in not_in_data(roster):  # unknown is not zero: a detail the roster lacks is None, not False
+        frame[key] = None
     return frame.to_dict("records")
 
 
@@ -92,7 +97,8 @@ def _from_record(key: str, record: dict, **overrides: object) -> Person:
     birth = record.get("birth_year")
     values = dict(name=str(record["name"]), unit=str(record.get("department") or ""),
                   gender=record.get("gender"), birth_year=int(birth) if birth is not None else None,
-                  party_member=bool(record.get("party_member")), education=record.get("education"),
+                  party_member=None if record.get("party_member") is None else bool(record["party_member"]),
+                  education=record.get("education"),
                   political_theory=record.get("political_theory"), role=record.get("role"))
     values.update(overrides)
     values.setdefault("code", str(record.get("code") or "").strip())
@@ -200,6 +206,7 @@ class Credentials:
     delegate_congress: bool
     appointed: int = 0  # appointed delegates (chỉ định) among those convened
     appointed_limit: int = 0  # the most allowed (5% of the official delegates, rounded down)
+    as_of: AgeReference | None = None  # the one reference date the ages are counted at
 
     @property
     def charter_threshold(self) -> bool:
@@ -241,13 +248,9 @@ def _age(present: Sequence[Person], year: int) -> AgeStats:
 
 
 def age_bands(present: Sequence[Person], year: int) -> tuple[tuple[str, int], ...]:
-    """Those present by age band: under 30, 30–39, 40–49, 50 and over."""
-    bands = ("< 30", "30–39", "40–49", "≥ 50")
-
-    def band(age: int) -> str:
-        return bands[0] if age < 30 else bands[1] if age < 40 else bands[2] if age < 50 else bands[3]
-
-    return _counts((band(year - p.birth_year) for p in present if p.birth_year is not None), bands)
+    """Those present by age band, the bands of the members page (findings.AGE_BANDS)."""
+    bands = tuple(key for key, _low, _high in AGE_BANDS)
+    return _counts((age_band(year - p.birth_year) for p in present if p.birth_year is not None), bands)
 
 
 def composition(present: Sequence[Person], year: int) -> tuple[Group, ...]:
@@ -271,9 +274,11 @@ def composition(present: Sequence[Person], year: int) -> tuple[Group, ...]:
 
 
 def credentials(people: Sequence[Person], marks: Iterable[Mark], threshold: float = DEFAULT_QUORUM,
-                year: int | None = None) -> Credentials:
-    """The credentials report of `people` given the attendance marks (the latest per person counts)."""
-    year = year or dt.date.today().year
+                year: int | AgeReference | None = None) -> Credentials:
+    """The credentials report of `people` given the attendance marks (the latest per person counts);
+    ages at `year`, best the data set's `reference.age_reference` (stated in the report)."""
+    as_of = year if isinstance(year, AgeReference) else None
+    year = as_of.year if as_of is not None else (year or dt.date.today().year)
     latest = latest_marks(marks)
     present = [p for p in people if (m := latest.get(p.key)) is not None and m.status == PRESENT]
     absent = tuple((p.name, latest[p.key].reason) for p in people
@@ -287,7 +292,7 @@ def credentials(people: Sequence[Person], marks: Iterable[Mark], threshold: floa
                        quorum=total > 0 and len(present) >= needed, needed=needed,
                        groups=composition(present, year), age=_age(present, year),
                        delegate_congress=is_delegate_congress(people), appointed=appointed,
-                       appointed_limit=limit)
+                       appointed_limit=limit, as_of=as_of)
 
 
 # --------------------------------------------------------------------------- elections
@@ -649,6 +654,5 @@ def sample_entries(election: Election | None = None) -> tuple[Entry, ...]:
 
 
 def congress_year(dataset: Dataset) -> int:
-    """The year of the congress: the end of the reported term ("2012–2017" → 2017), else this year."""
-    years = [int(part) for part in fold(dataset.info.reported_term).split() if part.isdigit() and len(part) == 4]
-    return years[-1] if years else dt.date.today().year
+    """The year ages are counted in on congress day: that of the data set's one `age_reference`."""
+    return age_reference(dataset).year

@@ -14,13 +14,15 @@ import datetime as dt
 import re
 import statistics
 from collections import Counter
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from unionboard.analysis.metrics import member_summary, target_counts
+from unionboard.analysis.reference import AgeReference, age_reference, year_of
+from unionboard.analysis.unknown import missing_text
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, Award, Dataset, Finance, Roster, Target
 from unionboard.core.period import TERM_SO_FAR, WHOLE_TERM, YEAR, short_label, term_text
-from unionboard.core.text import fold, format_million, format_number
+from unionboard.core.text import fold, format_number, half_up
 from unionboard.core.wording import SAID_KINDS, union_word
 
 # The sentence templates live in the catalogue (core/i18n/findings.py) under "finding.*".
@@ -56,28 +58,27 @@ def _s(lang: str) -> dict[str, str]:
 
 
 def _half_up(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return half_up(value, decimals)  # the one rounding rule (core.text)
 
 
-def million_number(amount: int | float, decimals: int = 2) -> str:
+def million_number(amount: int | float, decimals: int = 2, lang: str = "vi") -> str:
     """308835000 → '308,84' (millions, Vietnamese decimal comma, rounded half-up from exact đồng)."""
     millions = _half_up(Decimal(int(round(amount))) / Decimal(1_000_000), decimals)
-    return format_number(float(millions), decimals)
+    return format_number(float(millions), decimals, lang)
 
 
 def money(amount: int | float, lang: str = "vi", decimals: int = 2) -> str:
-    """310992000 → '310,99 triệu đồng' ('310,99 million đồng' in English), rounded half-up."""
+    """310992000 → '310,99 triệu đồng' ('310.99 million VND' in English), rounded half-up."""
     millions = _half_up(Decimal(int(round(amount))) / Decimal(1_000_000), decimals)
-    text = format_million(float(millions) * 1_000_000, decimals)
-    return text.replace("triệu đồng", _s(lang)["million"])
+    return f"{format_number(float(millions), decimals, lang)} {_s(lang)['million']}"
 
 
-def percent(part: float, whole: float, decimals: int = 1) -> str:
+def percent(part: float, whole: float, decimals: int = 1, lang: str = "vi") -> str:
     """part/whole as '32,9%' (half-up); '0%' when whole is 0."""
     if not whole:
         return "0%"
     value = _half_up(Decimal(str(part)) * 100 / Decimal(str(whole)), decimals)
-    return f"{format_number(float(value), decimals)}%"
+    return f"{format_number(float(value), decimals, lang)}%"
 
 
 def is_dues(item: str) -> bool:
@@ -127,16 +128,9 @@ def term_label(dataset: Dataset, lang: str = "vi") -> str | None:
     return None
 
 
-def term_end_year(dataset: Dataset) -> int | None:
-    """The period's last year, else the reported term's ('2012–2017' → 2017): a reference year for ages."""
-    if dataset.period is not None and dataset.period.years:
-        return dataset.period.last
-    years = re.findall(r"(?:19|20)\d{2}", dataset.info.reported_term or "")
-    if years:
-        return int(years[-1])
-    if dataset.finance is not None and dataset.finance.years:
-        return dataset.finance.years[-1]
-    return None
+def term_end_year(dataset: Dataset) -> int:
+    """The year ages are counted in: the year of the data set's one reference date (`reference.age_reference`)."""
+    return age_reference(dataset).year
 
 
 # --------------------------------------------------------------------------- finance
@@ -169,7 +163,7 @@ def largest_source(finance: Finance, lang: str = "vi") -> str | None:
         return None
     item = max(totals, key=totals.get)
     return _s(lang)["largest_source"].format(Item=friendly_item(item, lang, start=True),
-                                             pct=percent(totals[item], whole, 1))
+                                             pct=percent(totals[item], whole, 1, lang))
 
 
 def largest_category(finance: Finance, lang: str = "vi") -> str | None:
@@ -180,7 +174,7 @@ def largest_category(finance: Finance, lang: str = "vi") -> str | None:
         return None
     item = max(totals, key=totals.get)
     return _s(lang)["largest_category"].format(Item=friendly_item(item, lang, start=True),
-                                               pct=percent(totals[item], whole, 1))
+                                               pct=percent(totals[item], whole, 1, lang))
 
 
 def peak_spending_year(finance: Finance, lang: str = "vi") -> str | None:
@@ -245,32 +239,38 @@ def gender_finding(roster: Roster, lang: str = "vi") -> str | None:
     if men == women:
         return s["gender_equal"].format(n=men, total=total)
     key, n = ("women_more", women) if women > men else ("men_more", men)
-    return s[key].format(pct=percent(n, total, 1), n=n, total=total)
+    return s[key].format(pct=percent(n, total, 1, lang), n=n, total=total)
 
 
 def education_finding(roster: Roster, lang: str = "vi") -> str | None:
     """How many members have a university degree or above."""
     summary = member_summary(roster)
     total = summary["total"]
+    if summary["by_education"] is None:
+        return missing_text("education", lang)
     if not total or not summary["by_education"]:
         return None
     n = sum(summary["by_education"].get(level, 0) for level in _UNIVERSITY_OR_ABOVE)
-    return _s(lang)["education"].format(n=n, total=total, pct=percent(n, total, 1))
+    return _s(lang)["education"].format(n=n, total=total, pct=percent(n, total, 1, lang))
 
 
 def political_theory_finding(roster: Roster, lang: str = "vi") -> str | None:
     """How many members have intermediate political theory or above."""
     summary = member_summary(roster)
     total = summary["total"]
+    if summary["by_political_theory"] is None:
+        return missing_text("political_theory", lang)
     if not total:
         return None
     n = sum(summary["by_political_theory"].get(level, 0) for level in _THEORY_INTERMEDIATE_OR_ABOVE)
-    return _s(lang)["political_theory"].format(n=n, total=total, pct=percent(n, total, 1))
+    return _s(lang)["political_theory"].format(n=n, total=total, pct=percent(n, total, 1, lang))
 
 
 def party_finding(roster: Roster, lang: str = "vi") -> str | None:
     """How many members are party members, and how many of them women."""
     summary = member_summary(roster)
+    if summary["party_members"] is None:
+        return missing_text("party_member", lang)
     if not summary["total"]:
         return None
     return _s(lang)["party"].format(n=summary["party_members"], total=summary["total"],
@@ -302,15 +302,17 @@ def age_band(age: int) -> str:
     return AGE_BANDS[-1][0]  # pragma: no cover
 
 
-def ages(roster: Roster, reference_year: int | None = None) -> list[int]:
-    """Ages in `reference_year` (default: this year) of the members whose birth year is known."""
-    year = reference_year or dt.date.today().year
+def ages(roster: Roster, reference_year: AgeReference | int | None = None) -> list[int]:
+    """Ages at `reference_year` of the members whose birth year is known (pass the data set's
+    `reference.age_reference(...)`; without it this year, for callers with no data set)."""
+    year = year_of(reference_year) or dt.date.today().year
     births = roster.frame["birth_year"].dropna()
     return [year - int(b) for b in births]
 
 
-def age_finding(roster: Roster, lang: str = "vi", reference_year: int | None = None) -> str | None:
-    """The largest age band and the mean age."""
+def age_finding(roster: Roster, lang: str = "vi",
+                reference_year: AgeReference | int | None = None) -> str | None:
+    """The largest age band and the mean age, with the reference date when one is given."""
     values = ages(roster, reference_year)
     if not values:
         return None
@@ -318,7 +320,8 @@ def age_finding(roster: Roster, lang: str = "vi", reference_year: int | None = N
     order = [key for key, _, _ in AGE_BANDS]
     band = max(order, key=lambda k: (bands.get(k, 0), -order.index(k)))
     mean = _half_up(Decimal(sum(values)) / len(values), 0)
-    return _s(lang)["age"].format(band=band, n=bands[band], mean=int(mean))
+    sentence = _s(lang)["age"].format(band=band, n=bands[band], mean=int(mean))
+    return sentence + reference_year.suffix(lang) if isinstance(reference_year, AgeReference) else sentence
 
 
 # --------------------------------------------------------------------------- targets, awards
@@ -356,7 +359,7 @@ def numeric_targets_finding(targets: tuple[Target, ...] | list[Target], lang: st
     if missed:
         return s["numeric_targets_some"].format(missed=missed, total=len(numeric))
     best = max(target_ratio(t) for t in numeric)
-    return s["numeric_targets_all"].format(total=len(numeric), best=percent(best, 100, 0))
+    return s["numeric_targets_all"].format(total=len(numeric), best=percent(best, 100, 0, lang))
 
 
 def _award_total(awards) -> int:
@@ -401,9 +404,12 @@ def overview_summary(dataset: Dataset, lang: str = "vi") -> list[str]:
     out: list[str] = []
     if dataset.members is not None and len(dataset.members):
         summary = member_summary(dataset.members)
-        out.append(s["ov_members"].format(total=summary["total"], men=summary["by_gender"].get("Nam", 0),
-                                          women=summary["by_gender"].get("Nữ", 0),
-                                          party=summary["party_members"]))
+        men, women = summary["by_gender"].get("Nam", 0), summary["by_gender"].get("Nữ", 0)
+        if summary["party_members"] is None:  # unknown is not zero
+            out.append(i18n.t("unknown.ov_members", lang, total=summary["total"], men=men, women=women))
+        else:
+            out.append(s["ov_members"].format(total=summary["total"], men=men, women=women,
+                                              party=summary["party_members"]))
     finance = dataset.finance
     if finance is not None and finance.entries:
         term = term_label(dataset, lang) or ""
@@ -414,14 +420,14 @@ def overview_summary(dataset: Dataset, lang: str = "vi") -> list[str]:
             item = dues[0] if dues else max(revenue, key=revenue.get)
             out.append(s["ov_revenue"].format(
                 Term=term, total=money(total_rev, lang), item=friendly_item(item, lang),
-                amount=money(revenue[item], lang), pct=percent(revenue[item], total_rev, 1)).strip())
+                amount=money(revenue[item], lang), pct=percent(revenue[item], total_rev, 1, lang)).strip())
         spending = finance.by_item("spending")
         total_spend = finance.total("spending")
         if spending and total_spend > 0:
             item = max(spending, key=spending.get)
             out.append(s["ov_spending"].format(
                 total=money(total_spend, lang), item=friendly_item(item, lang),
-                amount=money(spending[item], lang), pct=percent(spending[item], total_spend, 1)))
+                amount=money(spending[item], lang), pct=percent(spending[item], total_spend, 1, lang)))
         closing = closing_finding(finance, lang)
         negative = {y: b for y, b in finance.cumulative_balance().items() if b < 0}
         if negative:

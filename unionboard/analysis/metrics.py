@@ -6,6 +6,7 @@ from collections import Counter
 
 from unionboard.analysis.finance_rules import rules_json
 from unionboard.analysis.planning import budget_summary, term_targets_summary
+from unionboard.analysis.unknown import not_in_data
 from unionboard.core.models import (
     BELOW_UNIVERSITY,
     EDUCATION_LEVELS,
@@ -33,19 +34,24 @@ def member_summary(roster: Roster) -> dict:
     by_gender = {g: 0 for g in GENDERS}
     by_gender.update(_ordered_counts(frame["gender"], GENDERS))
     party = frame["party_member"].astype(bool)
+    unknown = not_in_data(roster)  # unknown is not zero: a detail the roster lacks is null, never 0
     return {
         "total": int(len(frame)),
         "by_gender": by_gender,
-        "by_education": _ordered_counts(frame["education"], EDUCATION_LEVELS),
-        "by_political_theory": _ordered_counts(frame["political_theory"], POLITICAL_THEORY_LEVELS),
-        "party_members": int(party.sum()),
-        "party_members_female": int((party & (frame["gender"] == "Nữ")).sum()),
+        "by_education": None if "education" in unknown else _ordered_counts(frame["education"], EDUCATION_LEVELS),
+        "by_political_theory": None if "political_theory" in unknown else
+        _ordered_counts(frame["political_theory"], POLITICAL_THEORY_LEVELS),
+        "party_members": None if "party_member" in unknown else int(party.sum()),
+        "party_members_female": None if "party_member" in unknown else
+        int((party & (frame["gender"] == "Nữ")).sum()),
         "by_department": {str(k): int(v) for k, v in frame["department"].value_counts(sort=False).items()},
     }
 
 
-def below_university(summary: dict) -> int:
-    """Members whose education is below university level (the report's "dưới Đại học")."""
+def below_university(summary: dict) -> int | None:
+    """Members whose education is below university level (the report's "dưới Đại học"); None: not in the data."""
+    if summary["by_education"] is None:
+        return None
     return sum(n for level, n in summary["by_education"].items() if level in BELOW_UNIVERSITY)
 
 

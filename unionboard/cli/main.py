@@ -9,8 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from unionboard.analysis.metrics import below_university, summary
+from unionboard.core import i18n
+from unionboard.core.i18n import t
 from unionboard.core.models import SEVERITY_LABELS, CheckResult
 from unionboard.core.text import format_dong
+from unionboard.domains import registry
 from unionboard.sample.report import SAMPLE_DIR
 
 # Other modules register extra sub-commands here: name → (configure parser, run) — see `register`.
@@ -24,15 +27,44 @@ def register(name: str, help_text: str, configure: Callable[[argparse.ArgumentPa
     _COMMANDS[name] = (help_text, configure, run)
 
 
+def _counts_text(counts: dict) -> str:
+    return ", ".join(f"{str(label).lower()} {n}" for label, n in counts.items())
+
+
+def _domain_line(key: str, value: object) -> str:
+    """The text line of a domain beyond the first four: the same figures as its part of `--json`."""
+    if key == "term_targets" and isinstance(value, dict):
+        if value.get("year") is None:
+            return t("check_text.term_targets_no_year", "vi", total=value["total"])
+        return t("check_text.term_targets", "vi", total=value["total"], year=value["year"],
+                 statuses=_counts_text(value["by_status"]))
+    if key == "budget" and isinstance(value, dict):
+        years = value.get("years") or []
+        if not years:
+            return t("check_text.budget_empty", "vi")
+        return t("check_text.budget", "vi", n=len(years), years=", ".join(str(y) for y in years))
+    if key == "delegates" and isinstance(value, dict):
+        return t("check_text.delegates", "vi", total=value["total"], kinds=_counts_text(value["by_kind"]))
+    spec = next((s for s in registry.specs() if s.key == key), None)
+    name = t(spec.name, "vi") if spec is not None and i18n.has(spec.name) else key
+    name = name[:1].upper() + name[1:]
+    if isinstance(value, dict) and isinstance(value.get("total"), int):
+        return t("check_text.other_total", "vi", name=name, total=value["total"])
+    return t("check_text.other", "vi", name=name)
+
+
 def _print_text_report(result: CheckResult) -> None:
     data = summary(result)
     print("KẾT QUẢ KIỂM TRA" + (" — đạt, không có lỗi" if result.ok else " — CÓ LỖI"))
     members = data["members"]
     if members:
         g = members["by_gender"]
+        party = (t("check_text.party_unknown", "vi") if members["party_members"] is None else
+                 f"đảng viên {members['party_members']} (nữ {members['party_members_female']})")
+        below = below_university(members)
+        below_text = t("check_text.education_unknown", "vi") if below is None else f"dưới đại học {below}"
         print(f"• Đoàn viên: {members['total']} (nam {g.get('Nam', 0)}, nữ {g.get('Nữ', 0)}); "
-              f"đảng viên {members['party_members']} (nữ {members['party_members_female']}); "
-              f"dưới đại học {below_university(members)}; {len(members['by_department'])} phòng/đơn vị.")
+              f"{party}; {below_text}; {len(members['by_department'])} phòng/đơn vị.")
     finance = data["finance"]
     if finance:
         print(f"• Tài chính: tổng thu {format_dong(finance['revenue']['total'])}, "
@@ -44,7 +76,10 @@ def _print_text_report(result: CheckResult) -> None:
         print(f"• Chỉ tiêu: {targets['total']} (vượt {s['Vượt']}, đạt {s['Đạt']}, chưa đạt {s['Chưa đạt']}).")
     if data["awards"]:
         print(f"• Khen thưởng: {data['awards']['total']} mục.")
-    if not any(data[k] for k in ("members", "finance", "targets", "awards")):
+    for key, value in data.items():
+        if key not in ("ok", "issues", "members", "finance", "targets", "awards") and value is not None:
+            print(_domain_line(key, value))
+    if not any(v is not None for k, v in data.items() if k not in ("ok", "issues")):
         print("• Không đọc được dữ liệu nào.")
     errors, warnings = len(result.errors), len(result.warnings)
     print(f"\n{errors} lỗi, {warnings} cảnh báo.")

@@ -88,22 +88,40 @@ def _configure_history(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="in một danh sách JSON")
 
 
+def _rollback_dict(event) -> dict:
+    return {"created_at": event.created_at, "by": event.by, "from_version": event.from_version,
+            "to_version": event.to_version, "comment": event.comment}
+
+
 def _run_history(args: argparse.Namespace) -> int:
+    from unionboard.core.i18n import t
     from unionboard.store.versions import open_store
 
-    versions = open_store().history()
-    if args.json:
-        sys.stdout.write(json.dumps([v.to_dict() for v in versions], ensure_ascii=False) + "\n")
+    store = open_store()
+    versions = store.history()
+    events = [e for e in store.events() if e.action == "rollback"]
+    if args.json:  # each version also lists the rollbacks that made it current again (a key added, none changed)
+        rows = [{**v.to_dict(), "rollbacks": [_rollback_dict(e) for e in events if e.to_version == v.id]}
+                for v in versions]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return 0
     if not versions:
         print("Chưa có phiên bản dữ liệu nào được công bố.")
         return 0
     actions = {"publish": "công bố", "rollback": "khôi phục", "edit": "thiết lập"}
+    lines = []  # (moment, line), newest first: versions and rollbacks interleaved
     for v in versions:
         mark = "  ← hiện hành" if v.current else ""
         files = ", ".join(v.files) or "—"
         comment = f" — {v.comment}" if v.comment else ""
-        print(f"#{v.id}  {v.created_at}  {v.by}  [{actions.get(v.action, v.action)}]  {files}{comment}{mark}")
+        lines.append((v.created_at, f"#{v.id}  {v.created_at}  {v.by}  [{actions.get(v.action, v.action)}]  "
+                                    f"{files}{comment}{mark}"))
+    for e in events:
+        lines.append((e.created_at, t("history.cli_rollback", "vi", when=e.created_at,
+                                      by=e.by or t("history.unknown_by", "vi"), from_id=e.from_version,
+                                      to_id=e.to_version, comment=f" — {e.comment}" if e.comment else "")))
+    for _moment, line in sorted(lines, key=lambda pair: pair[0], reverse=True):
+        print(line)
     return 0
 
 

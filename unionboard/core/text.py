@@ -7,6 +7,7 @@ import html
 import math
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
@@ -75,7 +76,7 @@ def parse_number(value: object) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip().replace("\u00a0", " ")
+    text = str(value).strip().replace("\u00a0", " ").replace(MINUS, "-")  # "−2.000" as written by format_number
     text = re.sub(r"\s*(đồng|đ|vnd|vnđ|%)$", "", text, flags=re.IGNORECASE).strip()
     if not text or not _NUMBER_TEXT.match(text):
         return None
@@ -114,16 +115,40 @@ def parse_year(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def format_dong(amount: float | int, unit: str = "đ") -> str:
+def format_dong(amount: float | int, unit: str = "đ", lang: str = "vi") -> str:
     """18777000 → '18.777.000 đ' (Vietnamese thousands separator)."""
-    text = f"{round(amount):,}".replace(",", ".")
+    text = format_number(amount, 0, lang)
     return f"{text} {unit}".strip()
 
 
-def format_number(value: float, decimals: int = 0) -> str:
-    """Vietnamese number format: 310992000 → '310.992.000'; 310.99 (2) → '310,99'."""
-    text = f"{value:,.{decimals}f}"
+MINUS = "\u2212"  # the minus sign of every shown negative amount ("−2.000.000 đ"), never a hyphen
+
+
+def half_up(value: float, decimals: int = 0) -> Decimal:
+    """The one rounding rule of every output: halves up, on the number as written (332,25 → 332,3;
+    2,155 → 2,16), never the binary float's nearest-even ('332.2' from f"{332.25:.1f}")."""
+    if isinstance(value, Decimal):
+        exact = value
+    elif isinstance(value, int):
+        exact = Decimal(value)
+    else:
+        exact = Decimal(repr(float(value)))
+    if not exact.is_finite():
+        return exact
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded == 0 else rounded  # never "−0"
+
+
+def format_number(value: float, decimals: int = 0, lang: str = "vi") -> str:
+    """310992000 → '310.992.000'; 310.99 (2) → '310,99' in Vietnamese; '310,992,000' / '310.99' in English:
+    one decimal separator per language, in text and charts alike (`SEPARATORS`); halves up (`half_up`)."""
+    text = f"{half_up(value, decimals):,.{decimals}f}".replace("-", MINUS)
+    if lang == "en":
+        return text
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+SEPARATORS = {"vi": ",.", "en": ".,"}  # Plotly's `separators` (decimal, thousands) matching format_number
 
 
 def format_million(amount: float, decimals: int = 2) -> str:

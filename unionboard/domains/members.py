@@ -739,6 +739,10 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     }, columns=list(MEMBER_COLUMNS))
     if name_col is not None:
         frame.attrs["name_col"] = column_letter(name_col)
+    # unknown is not zero: a detail column missing or wholly blank is "not in the data", never 0 / "Chưa có"
+    frame.attrs["not_in_data"] = tuple(
+        key for key in ("education", "political_theory", "party_member")
+        if cols.get(key) is None or all(_clean_name(v) == "" for v in raw_columns[cols[key]]))
     _note_skipped(sheet, first, name_col or 0, skipped, count, len(lines), log)
     if not count:
         log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0), "members.empty",
@@ -850,8 +854,11 @@ def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
     if len(rosters) == 1:
         return rosters[0]
     _duplicates_across_sheets(rosters, log)
-    return Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
-                  file=rosters[0].file, sheet=rosters[0].sheet)
+    frame = pd.concat([r.frame for r in rosters], ignore_index=True)
+    # a detail is not in the data when no sheet holds it
+    frame.attrs["not_in_data"] = tuple(k for k in rosters[0].frame.attrs.get("not_in_data", ())
+                                       if all(k in r.frame.attrs.get("not_in_data", ()) for r in rosters))
+    return Roster(frame=frame, file=rosters[0].file, sheet=rosters[0].sheet)
 
 
 def _person_keys(roster: Roster) -> dict[tuple[str, int], int]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 
 from unionboard.analysis import findings
+from unionboard.analysis.reference import age_reference
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset
 from unionboard.export.pdf_charts import SANS, BarChart, Series, bars, fit_text, one_decimal
@@ -432,7 +433,7 @@ def section_findings(dataset: Dataset, key: str, lang: str) -> list[str]:
         found = [findings.gender_finding(roster, lang), findings.education_finding(roster, lang),
                  findings.political_theory_finding(roster, lang), findings.party_finding(roster, lang),
                  findings.department_finding(roster, lang),
-                 findings.age_finding(roster, lang, findings.term_end_year(dataset))]
+                 findings.age_finding(roster, lang, age_reference(dataset))]
     elif key == "finance":
         finance = dataset.finance
         found = [findings.largest_source(finance, lang), findings.most_stable_source(finance, lang),
@@ -471,21 +472,30 @@ def _charts(pdf: Dossier, charts: list[BarChart]) -> None:
         pdf.set_xy(MARGIN_L, y + height + 4)
 
 
-def _signature(pdf: Dossier) -> None:
+def _signature(pdf: Dossier) -> bool:
+    """The signature block; True when it had to start a page of its own (the caller then lays out again)."""
     report = pdf.report
     lines = [(report.sign_for, "B"), (report.sign_role, "B"), ("", ""), ("", ""), ("", "")]
     if report.chair:
         lines.append((report.chair, "B"))
+    page = pdf.page
     pdf.room(len(lines) * LINE + 8)
+    alone = pdf.page != page
     pdf.set_y(pdf.get_y() + 6)
     for text, style in lines:
         pdf.set_font(SERIF, style, BODY_PT)
         pdf.set_x(MARGIN_L + USABLE - 80)
         pdf.cell(80, LINE, plain(text), align="C", new_x="LMARGIN", new_y="NEXT")
+    return alone
 
 
-def _sections(pdf: Dossier, dataset: Dataset, extra_charts: Mapping[str, ChartBuilder]) -> None:
-    for heading, section in pdf.report.numbered():
+def _sections(pdf: Dossier, dataset: Dataset, extra_charts: Mapping[str, ChartBuilder],
+              carry: bool = False) -> None:
+    """Every section; `carry`: the last section's last part (its charts, else its last block) starts a
+    page, so that the signature never stands alone on the last page."""
+    numbered = list(pdf.report.numbered())
+    for index, (heading, section) in enumerate(numbered):
+        last = carry and index == len(numbered) - 1
         pdf.room(50)  # the heading never ends a page: it keeps its text or table's first rows
         pdf.set_y(pdf.get_y() + 3)
         pdf.set_font(SERIF, "B", HEAD_PT)
@@ -494,13 +504,17 @@ def _sections(pdf: Dossier, dataset: Dataset, extra_charts: Mapping[str, ChartBu
         pdf.multi_cell(USABLE, 7, plain(heading), align="L", new_x="LMARGIN")
         pdf.set_text_color(0, 0, 0)
         pdf.set_y(pdf.get_y() + 1.5)
-        for block in section.blocks:
-            _block(pdf, block)
-        _bullets(pdf, section_findings(dataset, section.key, pdf.lang))
         charts = []
         for builders in (CHARTS, extra_charts):
             if section.key in builders:
                 charts += builders[section.key](dataset, pdf.lang)
+        for i, block in enumerate(section.blocks):
+            if last and not charts and i == len(section.blocks) - 1 and i > 0:
+                pdf.add_page()
+            _block(pdf, block)
+        _bullets(pdf, section_findings(dataset, section.key, pdf.lang))
+        if last and charts:
+            pdf.add_page()
         _charts(pdf, charts)
 
 
@@ -513,12 +527,15 @@ def dataset_to_pdf(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Sec
     `extra_charts` maps a section key to a function (dataset, lang) → list of `pdf_charts.BarChart`.
     """
     report = build_report(dataset, lang, tuple(extra_sections))
-    pdf = Dossier(report, lang)
-    _cover(pdf, dataset)
-    if report.sections:
+    for carry in (False, True):  # laid out again only when the signature would stand alone on the last page
+        pdf = Dossier(report, lang)
+        _cover(pdf, dataset)
+        if not report.sections:
+            break
         pdf.add_page()
-        _sections(pdf, dataset, extra_charts or {})
-        _signature(pdf)
+        _sections(pdf, dataset, extra_charts or {}, carry)
+        if not _signature(pdf):
+            break
     pdf.number_pages()
     return bytes(pdf.output())
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from unionboard.analysis.metrics import below_university, member_summary
 from unionboard.analysis.period import period_within
 from unionboard.analysis.planning import targets_term
+from unionboard.analysis.unknown import missing_text
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset, Finance, Roster, UnionInfo
 from unionboard.core.period import YEAR, ReportingPeriod, label, term_text
@@ -121,16 +122,21 @@ def member_paragraph(roster: Roster, lang: str = "vi", kind: str = "") -> str:
     departments = len(summary["by_department"])
     units = union_word(kind, "units", lang)  # "phòng, đơn vị" / "bộ phận, phân xưởng" by the union's kind
     first += t("doc.members_departments", lang, n=_pad(departments), units=units) if departments else "."
-    levels = [f"{value_label(level, lang)}: {_pad(education.get(level, 0))}"
+    levels = [] if education is None else [f"{value_label(level, lang)}: {_pad(education.get(level, 0))}"
               for level in ("Tiến sỹ", "Thạc sỹ", "Đại học", "Cao đẳng")
               if education.get(level) or level in ("Thạc sỹ", "Đại học")]
     below = below_university(summary)
     if below:
         levels.append(t("doc.members_below", lang, n=_pad(below)))
-    parts = [first, t("doc.members_education", lang, levels="; ".join(levels)),
-             t("doc.members_theory", lang, high=theory.get("Cao cấp", 0), mid=theory.get("Trung cấp", 0)),
+    # unknown is not zero: a detail the roster lacks is said to be missing, never written as 0 / "00"
+    parts = [first,
+             t("doc.members_education", lang, levels="; ".join(levels)) if education is not None
+             else missing_text("education", lang) + ".",
+             t("doc.members_theory", lang, high=theory.get("Cao cấp", 0), mid=theory.get("Trung cấp", 0))
+             if theory is not None else missing_text("political_theory", lang) + ".",
              t("doc.members_party", lang, n=summary["party_members"], persons=union_word(kind, "persons", lang),
-               women=summary["party_members_female"])]
+               women=summary["party_members_female"])
+             if summary["party_members"] is not None else missing_text("party_member", lang) + "."]
     return " ".join(parts)
 
 

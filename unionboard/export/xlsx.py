@@ -13,6 +13,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from unionboard.analysis.planning import term_years
+from unionboard.analysis.unknown import not_in_data
 from unionboard.core.models import Award, Dataset, Finance, Roster, Target, TermTarget
 from unionboard.core.period import label
 from unionboard.domains import registry
@@ -64,11 +65,12 @@ def _join_date_cell(value: object) -> object:
 def member_rows(roster: Roster) -> list[tuple]:
     """Roster → rows in schema.MEMBERS column order (party member as "x")."""
     frame = roster.frame
+    unknown = not_in_data(roster)  # written blank, as the union's sheet had it (not "Chưa có")
     rows = []
     for rec in frame.to_dict("records"):
         def get(key: str, rec: dict = rec) -> object:
             value = rec.get(key)
-            return None if _missing(value) else value
+            return None if _missing(value) or key in unknown else value
 
         birth_year = get("birth_year")
         rows.append((

@@ -36,6 +36,8 @@ import plotly.io as pio
 
 from unionboard.analysis import findings
 from unionboard.analysis.metrics import member_summary
+from unionboard.analysis.reference import AgeReference
+from unionboard.analysis.unknown import known
 from unionboard.core import i18n
 from unionboard.core.models import (
     AWARD_LEVELS,
@@ -47,7 +49,7 @@ from unionboard.core.models import (
     Roster,
     Target,
 )
-from unionboard.core.text import format_dong, format_number, plotly_text, wrap
+from unionboard.core.text import SEPARATORS, format_dong, format_number, plotly_text, wrap
 from unionboard.core.wording import SAID_KINDS, union_word
 from unionboard.present import palette
 
@@ -142,6 +144,8 @@ def build_chart(data: Callable[..., pd.DataFrame], draw: Callable[..., go.Figure
     """Build the table once, draw the figure from it."""
     table = data(*args, **kwargs)
     figure = draw(table, *args, **kwargs)
+    if figure is not None:  # the figure's numbers in the page's language (axes, %{percent}), as its text
+        figure.update_layout(separators=SEPARATORS["en" if kwargs.get("lang") == "en" else "vi"])
     return None if figure is None else Chart(figure, table)
 
 
@@ -180,10 +184,10 @@ def _millions(amount: int | float) -> float:
     return amount / 1_000_000
 
 
-def _million_text(amount: int | float, decimals: int = 1, sign: bool = False) -> str:
+def _million_text(amount: int | float, decimals: int = 1, sign: bool = False, lang: str = "vi") -> str:
     """-10395000 → '−10,4' (typographic minus); with sign=True positive values get '+'."""
-    text = findings.million_number(abs(amount), decimals)
-    if amount < 0 and text.strip("0,") != "":
+    text = findings.million_number(abs(amount), decimals, lang)
+    if amount < 0 and text.strip("0,.") != "":
         return "−" + text
     return ("+" + text) if sign else text
 
@@ -280,7 +284,7 @@ def _count_bar(frame: pd.DataFrame, label_col: str, count_col: str, title: str, 
     cats = [_label(v) if data_labels else str(v) for v in frame[label_col]]
     counts = [int(v) for v in frame[count_col]]
     total = sum(counts) or 1
-    shares = [f"{format_number(c * 100 / total, 1)}%" for c in counts]
+    shares = [f"{format_number(c * 100 / total, 1, lang)}%" for c in counts]
     hover = "<b>%{customdata[0]}</b><br>%{customdata[1]} (%{customdata[2]})<extra></extra>"
     custom = [[c, _people(n, lang), s] for c, n, s in zip(cats, counts, shares, strict=True)]
     shown = [_wrap(c, wrap) for c in cats]
@@ -319,7 +323,7 @@ def _draw_gender_donut(table: pd.DataFrame, roster: Roster, lang: str = "vi") ->
     data = table
     names = list(data[c["gender"]])
     colors = {term(g, lang): palette.gender_color(g) for g in GENDERS}
-    legend = [f"{_label(n)} · {format_number(int(v))} ({format_number(float(p), 1)}%)"
+    legend = [f"{_label(n)} · {format_number(int(v), 0, lang)} ({format_number(float(p), 1, lang)}%)"
               for n, v, p in zip(names, data[c["count"]], data[c["share"]], strict=True)]
     fig = go.Figure(go.Pie(
         labels=legend, values=[int(v) for v in data[c["count"]]], hole=0.55, sort=False,
@@ -339,7 +343,7 @@ def gender_donut(roster: Roster, lang: str = "vi") -> Chart:
 def data_education_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     """The education bar's table: members per level."""
     c = _cols(lang)
-    counts = {k: v for k, v in member_summary(roster)["by_education"].items() if v}
+    counts = {k: v for k, v in (member_summary(roster)["by_education"] or {}).items() if v}  # {}: not in the data
     return pd.DataFrame({c["education"]: [term(k, lang) for k in counts],
                          c["count"]: [int(v) for v in counts.values()]})
 
@@ -350,15 +354,18 @@ def _draw_education_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") -
                       _title("education_bar", findings.education_finding(roster, lang), lang), lang)
 
 
-def education_bar(roster: Roster, lang: str = "vi") -> Chart:
-    """The education bar chart: its figure and the table it shows (built once)."""
+def education_bar(roster: Roster, lang: str = "vi") -> Chart | None:
+    """The education bar chart: its figure and the table it shows (built once); None when the roster
+    does not hold education (unknown is not zero: `unknown.missing_sentence` says so instead)."""
+    if not known(roster, "education"):
+        return None
     return build_chart(data_education_bar, _draw_education_bar, roster, lang=lang)
 
 
 def data_political_theory_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     """The political theory bar's table: members per level."""
     c = _cols(lang)
-    counts = {k: v for k, v in member_summary(roster)["by_political_theory"].items() if v}
+    counts = {k: v for k, v in (member_summary(roster)["by_political_theory"] or {}).items() if v}
     return pd.DataFrame({c["political_theory"]: [term(k, lang) for k in counts],
                          c["count"]: [int(v) for v in counts.values()]})
 
@@ -370,8 +377,11 @@ def _draw_political_theory_bar(table: pd.DataFrame, roster: Roster, lang: str = 
                       title, lang)
 
 
-def political_theory_bar(roster: Roster, lang: str = "vi") -> Chart:
-    """The political theory bar chart: its figure and the table it shows (built once)."""
+def political_theory_bar(roster: Roster, lang: str = "vi") -> Chart | None:
+    """The political theory bar chart: its figure and the table it shows (built once); None when the
+    roster does not hold political theory."""
+    if not known(roster, "political_theory"):
+        return None
     return build_chart(data_political_theory_bar, _draw_political_theory_bar, roster, lang=lang)
 
 
@@ -381,6 +391,8 @@ def data_party_by_gender(roster: Roster, lang: str = "vi") -> pd.DataFrame:
     frame = roster.frame
     party = frame["party_member"].fillna(False).astype(bool)
     rows = []
+    if not known(roster, "party_member"):  # no table of zeros for a column the data lacks
+        return pd.DataFrame(rows, columns=[c["gender"], c["party"], c["count"]])
     genders: list[str | None] = list(GENDERS) + ([None] if frame["gender"].isna().any() else [])
     for g in genders:
         mask = frame["gender"].isna() if g is None else frame["gender"] == g
@@ -399,7 +411,7 @@ def _draw_party_by_gender(table: pd.DataFrame, roster: Roster, lang: str = "vi")
         part = data[data[c["party"]] == name]
         counts = [int(v) for v in part[c["count"]]]
         totals = [int(data[data[c["gender"]] == g][c["count"]].sum()) or 1 for g in part[c["gender"]]]
-        custom = [[_label(g), _people(n, lang), f"{format_number(n * 100 / t, 1)}%"]
+        custom = [[_label(g), _people(n, lang), f"{format_number(n * 100 / t, 1, lang)}%"]
                   for g, n, t in zip(part[c["gender"]], counts, totals, strict=True)]
         fig.add_trace(go.Bar(
             x=[_label(g) for g in part[c["gender"]]], y=counts, name=name,
@@ -416,8 +428,11 @@ def _draw_party_by_gender(table: pd.DataFrame, roster: Roster, lang: str = "vi")
     return _style(fig, _title("party_by_gender", findings.party_finding(roster, lang), lang))
 
 
-def party_by_gender(roster: Roster, lang: str = "vi") -> Chart:
-    """The party by gender chart: its figure and the table it shows (built once)."""
+def party_by_gender(roster: Roster, lang: str = "vi") -> Chart | None:
+    """The party by gender chart: its figure and the table it shows (built once); None when the roster
+    does not hold party membership."""
+    if not known(roster, "party_member"):
+        return None
     return build_chart(data_party_by_gender, _draw_party_by_gender, roster, lang=lang)
 
 
@@ -453,7 +468,7 @@ def department_bar(roster: Roster, lang: str = "vi", kind: str = "") -> Chart:
     return build_chart(data_department_bar, _draw_department_bar, roster, lang=lang, kind=kind)
 
 
-def data_age_histogram(roster: Roster, reference_year: int | None = None,
+def data_age_histogram(roster: Roster, reference_year: AgeReference | int | None = None,
                        lang: str = "vi") -> pd.DataFrame:
     """Members per age band (<30, 30–39, 40–49, 50–59, ≥60); members without a birth year are left out."""
     c = _cols(lang)
@@ -462,23 +477,26 @@ def data_age_histogram(roster: Roster, reference_year: int | None = None,
     return pd.DataFrame({c["age_band"]: keys, c["count"]: [bands.count(k) for k in keys]})
 
 
-def _draw_age_histogram(table: pd.DataFrame, roster: Roster, reference_year: int | None = None,
+def _draw_age_histogram(table: pd.DataFrame, roster: Roster, reference_year: AgeReference | int | None = None,
                   lang: str = "vi") -> go.Figure | None:
-    """Members by age band in `reference_year` (default: this year); None without birth years."""
+    """Members by age band at `reference_year` (the data set's `age_reference`); None without birth years."""
     import datetime as dt
 
     if not findings.ages(roster, reference_year):
         return None
     c = _cols(lang)
-    year = reference_year or dt.date.today().year
+    if isinstance(reference_year, AgeReference):
+        when = reference_year.day(lang)
+    else:
+        when = str(reference_year or dt.date.today().year)
     title = _title("age_histogram", findings.age_finding(roster, lang, reference_year), lang)
     fig = _count_bar(table, c["age_band"], c["count"],
-                     title, lang, axis_title=labels(lang)["age_axis"].format(year=year), data_labels=False)
+                     title, lang, axis_title=labels(lang)["age_axis"].format(date=when), data_labels=False)
     fig.update_layout(bargap=0.1)
     return fig
 
 
-def age_histogram(roster: Roster, reference_year: int | None = None,
+def age_histogram(roster: Roster, reference_year: AgeReference | int | None = None,
                   lang: str = "vi") -> Chart | None:
     """The age histogram chart: its figure and the table it shows (built once)."""
     return build_chart(data_age_histogram, _draw_age_histogram, roster, reference_year=reference_year, lang=lang)
@@ -519,13 +537,13 @@ def _stacked_by_year(finance: Finance, side: str, data: pd.DataFrame, title: str
         fig.add_trace(go.Bar(
             x=[str(y) for y in part[c["year"]]], y=[_millions(a) for a in amounts], name=_label(item),
             marker={"color": colors[item], "line": {"color": "white", "width": 1}},
-            customdata=[[format_dong(a), _label(item)] for a in amounts],
+            customdata=[[format_dong(a, lang=lang), _label(item)] for a in amounts],
             hovertemplate="<b>%{customdata[1]}</b><br>%{x}: %{customdata[0]}<extra></extra>"))
     totals = finance.by_year(side)
     for index, year in enumerate(finance.years):
         # on a category axis a numeric-looking x ("2013") would be read as an index: pass the index
         fig.add_annotation(x=index, y=_millions(totals[year]), yshift=14, showarrow=False,
-                           text=_million_text(totals[year]),
+                           text=_million_text(totals[year], lang=lang),
                            font={"size": BASE_FONT_SIZE})
     fig.update_layout(barmode="stack", bargap=0.3, xaxis=_category_axis("", years),
                       yaxis=_money_axis(lang))
@@ -584,10 +602,10 @@ def _share_donut(finance: Finance, side: str, data: pd.DataFrame, title: str, la
         labels=[_label(i) for i in items], values=amounts, hole=0.55, sort=False, direction="clockwise",
         marker={"colors": [colors[i] for i in items], "line": {"color": "white", "width": 2}},
         texttemplate="%{percent:.1%}", **DONUT_TEXT,
-        customdata=[[format_dong(a)] for a in amounts],
+        customdata=[[format_dong(a, lang=lang)] for a in amounts],
         hovertemplate="<b>%{label}</b><br>%{customdata[0]} (%{percent:.1%})<extra></extra>"))
     total = sum(amounts)
-    _centre(fig, f"{_million_text(total, 2)}<br>{labels(lang)['million']}")
+    _centre(fig, f"{_million_text(total, 2, lang=lang)}<br>{labels(lang)['million']}")
     return _style_donut(fig, title)
 
 
@@ -639,7 +657,7 @@ def _draw_balance_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi
         fig.add_trace(go.Bar(
             x=years, y=[_millions(a) for a in amounts], name=lab[key],
             marker={"color": palette.SIDE_COLORS[key]},
-            customdata=[[format_dong(a)] for a in amounts],
+            customdata=[[format_dong(a, lang=lang)] for a in amounts],
             hovertemplate="<b>" + lab[key] + "</b><br>%{x}: %{customdata[0]}<extra></extra>"))
     balances = [int(v) for v in data[c["cumulative"]]]
     top = max([int(v) for v in data[c["revenue"]]] + [int(v) for v in data[c["spending"]]] + [1])
@@ -649,11 +667,11 @@ def _draw_balance_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi
         marker={"size": 12, "color": [palette.VERMILLION if b < 0 else palette.SIDE_COLORS["balance"]
                                       for b in balances],
                 "line": {"color": "white", "width": 2}},
-        text=[_million_text(b) for b in balances],
+        text=[_million_text(b, 2, lang=lang) for b in balances],  # as the title writes them ("2,16")
         # below the point when it is near or under zero (above it the bars would hide the label)
         textposition=["bottom center" if b < 0.15 * top else "top center" for b in balances],
         textfont={"size": BASE_FONT_SIZE, "color": palette.SIDE_COLORS["balance"]},
-        customdata=[[format_dong(b)] for b in balances],
+        customdata=[[format_dong(b, lang=lang)] for b in balances],
         hovertemplate="<b>" + lab["cumulative"] + "</b><br>%{x}: %{customdata[0]}<extra></extra>"))
     fig.update_layout(barmode="group", bargap=0.25, xaxis=_category_axis("", years),
                       yaxis=_money_axis(lang))
@@ -696,7 +714,8 @@ def _draw_term_waterfall(table: pd.DataFrame, finance: Finance, lang: str = "vi"
     amounts = [int(v) for v in data[c["amount"]]]
     kinds = [_label(k) for k in data[c["kind"]]]
     measure = ["absolute"] + ["relative"] * (len(amounts) - 2) + ["total"]
-    text = [_million_text(amount, sign=kind == "relative")
+    # the opening and closing balances with two decimals, as the title writes them ("2,16", not "2,2")
+    text = [_million_text(amount, 1 if kind == "relative" else 2, sign=kind == "relative", lang=lang)
             for kind, amount in zip(measure, amounts, strict=True)]
     steps = [_label(v) for v in data[c["step"]]]
     # Horizontal: one row per step, its name on the left and its amount at the bar's end, so no two
@@ -704,7 +723,7 @@ def _draw_term_waterfall(table: pd.DataFrame, finance: Finance, lang: str = "vi"
     fig = go.Figure(go.Waterfall(
         y=[_wrap(s, 22) for s in steps], x=[_millions(a) for a in amounts], measure=measure, orientation="h",
         text=text, textposition="none",  # amounts: a column at the right (below), never over a name
-        customdata=[[format_dong(a), s, k] for a, s, k in zip(amounts, steps, kinds, strict=True)],
+        customdata=[[format_dong(a, lang=lang), s, k] for a, s, k in zip(amounts, steps, kinds, strict=True)],
         hovertemplate="<b>%{customdata[1]}</b> (%{customdata[2]})<br>%{customdata[0]}<extra></extra>",
         increasing={"marker": {"color": palette.SIDE_COLORS["revenue"]}},
         decreasing={"marker": {"color": palette.SIDE_COLORS["spending"]}},

@@ -39,7 +39,8 @@ def age_text(report: Credentials, lang: str = "vi") -> str:
     age = report.age
     if age.average is None:
         return ""
-    return t("cred.age", lang, average=fmt_number(age.average, lang, 1), youngest=age.youngest, oldest=age.oldest)
+    text = t("cred.age", lang, average=fmt_number(age.average, lang, 1), youngest=age.youngest, oldest=age.oldest)
+    return f"{text} {report.as_of.text(lang)}" if report.as_of is not None else text
 
 
 def attendance_sentence(report: Credentials, lang: str = "vi") -> str:
@@ -101,7 +102,8 @@ def credentials_slides(report: Credentials, lang: str = "vi") -> list[Slide]:
         university = sum(n for level, n in education.rows if level in ("Tiến sỹ", "Thạc sỹ", "Đại học"))
         numbers.append((t("cred.university", lang), f"{university} · {fmt_percent(university, education.total, lang)}"))
     if report.age.average is not None:
-        numbers.append((t("cred.average_age", lang), fmt_number(report.age.average, lang, 1)))
+        as_of = report.as_of.suffix(lang) if report.as_of is not None else ""
+        numbers.append((t("cred.average_age", lang) + as_of, fmt_number(report.age.average, lang, 1)))
     second = Slide(key="composition", title=t(f"cred.slide_composition{members}", lang),
                    finding=t("cred.slide_composition_finding", lang, present=report.present),
                    numbers=tuple(numbers), notes=age_text(report, lang))

@@ -24,7 +24,7 @@ from unionboard.analysis.planning import (
 )
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import TermTarget
-from unionboard.core.text import format_dong, format_number, plotly_text, wrap
+from unionboard.core.text import SEPARATORS, format_dong, format_number, plotly_text, wrap
 from unionboard.present import palette
 from unionboard.present.charts import Chart, build_chart, white_template
 
@@ -55,10 +55,10 @@ def _z(status: str) -> int:
     return STATUS_ORDER.index(NO_DATA if status == NOT_YET else status)
 
 
-def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
+def _style(fig: go.Figure, title: str, height: int = 460, lang: str = "vi") -> go.Figure:
     white_template(fig)
     fig.update_layout(
-        separators=",.", height=height,
+        separators=SEPARATORS["en" if lang == "en" else "vi"], height=height,
         font={"family": FONT_FAMILY, "size": 15, "color": "#222222"},
         title={"text": _label(title), "x": 0.01, "xanchor": "left", "font": {"size": 19}},
         paper_bgcolor="white", plot_bgcolor="white",
@@ -131,7 +131,7 @@ def _draw_status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years
     behind = sum(1 for p in items if p.behind)
     title = (t("plan_heatmap_title_behind", lang, n=behind) if behind
              else t("plan_heatmap_title", lang))
-    _style(fig, title, height=120 + row_px * len(items))
+    _style(fig, title, height=120 + row_px * len(items), lang=lang)
     fig.update_layout(margin={"l": 10, "r": 10}, showlegend=True,
                       legend={"y": 0, "yanchor": "top", "x": 0, "xanchor": "left"})  # the years are on top
     fig.update_xaxes(type="category", side="top", tickangle=0, title={"text": ""})
@@ -184,7 +184,7 @@ def _draw_plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, l
     ticks = [f"{y}<br><span style='color:{palette.VERMILLION}'>{variance_text(flagged[y])}</span>"
              if y in flagged else y for y in years]
     key = "plan_vs_actual_revenue" if side == REVENUE else "plan_vs_actual_spending"
-    _style(fig, t(key, lang))
+    _style(fig, t(key, lang), lang=lang)
     fig.update_layout(barmode="group", yaxis=_money_axis(lang),
                       xaxis={"type": "category", "title": {"text": ""}, "tickmode": "array",
                              "tickvals": years, "ticktext": ticks, "tickangle": 0, "tickfont": {"size": 12}})
@@ -242,7 +242,8 @@ def _draw_projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.Data
                         customdata=[format_dong(v) for v in joined["balance"]],
                         hovertemplate=f"{_label(name)} %{{x}}: %{{customdata}}<extra></extra>")
     end = first.iloc[-1]
-    _style(fig, t("plan_balance_title", lang, year=int(end["year"]), amount=format_dong(end["balance"])))
+    _style(fig, t("plan_balance_title", lang, year=int(end["year"]), amount=format_dong(end["balance"], lang=lang)),
+           lang=lang)
     fig.update_layout(yaxis=_money_axis(lang), xaxis={"type": "category", "title": {"text": ""}})
     return fig
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 
 from unionboard.core.models import Dataset
+from unionboard.core.text import SEPARATORS
 from unionboard.present import charts
 
 MIN_FONT_SIZE = 20
@@ -168,6 +169,7 @@ def slide_figure(key: str | None, dataset: Dataset, lang: str = "vi",
     if fig is None:
         return None
     enlarge(fig, height)
+    fig.update_layout(separators=SEPARATORS["en" if lang == "en" else "vi"])  # the slide's language, as its text
     if width is not None:  # a fixed size: the slide page scales it with the slide (its text too)
         fig.update_layout(width=width, autosize=False)
     return fig

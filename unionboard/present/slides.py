@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
 from unionboard.analysis.period import default_for, period_within
 from unionboard.analysis.planning import targets_term
+from unionboard.analysis.unknown import missing_sentence
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
 from unionboard.core.period import WHOLE_TERM, label, parse_term, term_text
@@ -58,10 +58,7 @@ def strings(lang: str = "vi") -> dict[str, str]:
 
 def fmt_number(value: float, lang: str = "vi", decimals: int = 0) -> str:
     """310992000 → '310.992.000' (vi) or '310,992,000' (en); halves round up (308,835 → 308,84)."""
-    value = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    if lang == "vi":
-        return format_number(value, decimals)
-    return f"{value:,.{decimals}f}"
+    return format_number(value, decimals, "en" if lang == "en" else "vi")
 
 
 def fmt_million(amount: float, lang: str = "vi", decimals: int = 2) -> str:
@@ -139,7 +136,7 @@ def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     summary = member_summary(roster)
     total, party = summary["total"], summary["party_members"]
     male, female = summary["by_gender"].get("Nam", 0), summary["by_gender"].get("Nữ", 0)
-    education = summary["by_education"]
+    education = summary["by_education"] or {}  # None: not in the data (unknown is not zero)
     university = sum(n for level, n in education.items()
                      if level in ("Tiến sỹ", "Thạc sỹ", "Đại học"))
     below = below_university(summary)
@@ -148,9 +145,14 @@ def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     if below:
         edu_parts.append(s["members_notes_below"].format(n=below))
     theory_parts = [s["level_count"].format(level=s["no_theory"] if level == "Chưa có" else level, n=n)
-                    for level, n in summary["by_political_theory"].items() if n]
-    notes = [s["members_notes"].format(total=total, male=male, female=female, party=party,
-                                       party_female=summary["party_members_female"])]
+                    for level, n in (summary["by_political_theory"] or {}).items() if n]
+    if party is None:
+        notes = [i18n.t("unknown.members_notes", lang, total=total, male=male, female=female)]
+    else:
+        notes = [s["members_notes"].format(total=total, male=male, female=female, party=party,
+                                           party_female=summary["party_members_female"])]
+    if lacking := missing_sentence(roster, lang):
+        notes.append(lacking)
     if edu_parts:
         notes.append(s["members_notes_education"].format(parts=", ".join(edu_parts)))
     if theory_parts:
@@ -158,13 +160,16 @@ def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     if summary["by_department"]:
         notes.append(s["members_notes_departments"].format(
             n=len(summary["by_department"]), units=union_word(dataset.info.kind, "units", lang)))
-    return Slide(
-        key="members", title=s["members_title"],
-        finding=s["members_finding"].format(total=total, female_pct=fmt_percent(female, total, lang),
-                                            party=party, party_pct=fmt_percent(party, total, lang)),
-        numbers=((s["n_members"], str(total)), (s["male_female"], f"{male} / {female}"),
-                 (s["n_party"], str(party)), (s["n_university"], str(university))),
-        chart="gender", notes=" ".join(notes))
+    if party is None:
+        finding = i18n.t("unknown.members_finding", lang, total=total, female_pct=fmt_percent(female, total, lang))
+    else:
+        finding = s["members_finding"].format(total=total, female_pct=fmt_percent(female, total, lang),
+                                              party=party, party_pct=fmt_percent(party, total, lang))
+    numbers = ((s["n_members"], str(total)), (s["male_female"], f"{male} / {female}"),  # no figure for the unknown
+               *(((s["n_party"], str(party)),) if party is not None else ()),
+               *(((s["n_university"], str(university)),) if summary["by_education"] is not None else ()))
+    return Slide(key="members", title=s["members_title"], finding=finding, numbers=numbers,
+                 chart="gender", notes=" ".join(notes))
 
 
 def _extremes(by_year: dict[int, int]) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from unionboard.analysis.unknown import NOT_IN_DATA_ATTR
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Finance, Target
 from unionboard.core.wording import SAID_KINDS, union_word
@@ -21,12 +22,15 @@ def roster_table(frame: pd.DataFrame, lang: str = "vi", kind: str = "") -> pd.Da
     labels = {c: t(f"table.roster.{c}", lang) for c in ROSTER_COLUMNS}
     if kind in SAID_KINDS:
         labels["department"] = union_word(kind, "unit_label", lang)
-    columns = [c for c in labels if c in frame.columns and (c != "role" or frame[c].notna().any())]
+    unknown = frame.attrs.get(NOT_IN_DATA_ATTR, ())  # a column the data lacks is left out, not shown as 0/None
+    columns = [c for c in labels if c in frame.columns and c not in unknown
+               and (c != "role" or frame[c].notna().any())]
     out = frame[columns].copy()
-    for column in ("gender", "education", "political_theory"):
-        if column in out:
-            out[column] = out[column].map(lambda v: value_label(v, lang) if isinstance(v, str) else v)
-    out["party_member"] = out["party_member"].map(lambda v: "✓" if v else "")
+    for column in ("gender", "education", "political_theory", "role"):
+        if column in out:  # a blank cell stays blank (never "None")
+            out[column] = out[column].map(lambda v: value_label(v, lang) if isinstance(v, str) else "")
+    if "party_member" in out:
+        out["party_member"] = out["party_member"].map(lambda v: "✓" if v else "")
     out["birth_year"] = out["birth_year"].astype("Int64")
     return out.rename(columns=labels)
 

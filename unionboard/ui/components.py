@@ -12,6 +12,7 @@ import streamlit as st
 
 from unionboard.analysis.period import has_yearly_data, period_label
 from unionboard.analysis.sample_fill import sample_domains
+from unionboard.core import i18n
 from unionboard.core.i18n import t
 from unionboard.core.models import Issue
 from unionboard.export.safe import frame_to_csv_bytes, frame_to_xlsx_bytes
@@ -75,7 +76,7 @@ def chart(built: Chart | go.Figure | None, key: str, lang: str, *,
     title, fig = take_title(fig)
     if title:
         st.markdown(f"##### {md_escape(title)}")
-    st.plotly_chart(fig, key=f"chart-{key}", config={**PLOTLY_CONFIG, "toImageButtonOptions": {
+    st.plotly_chart(fig, key=f"chart-{key}", config={**plotly_config(lang), "toImageButtonOptions": {
         "format": "png", "scale": 2, "filename": key}})
     if table is not None and not table.empty:
         with st.popover(t("download_table", lang), icon=":material/download:"):
@@ -114,8 +115,36 @@ def missing_domain(domain: str, sheet_name: str, lang: str) -> None:
                        mime=XLSX_MIME, key=f"template-{domain}", on_click="ignore")
 
 
+def text_table(frame: pd.DataFrame) -> None:
+    """A static table whose cells wrap (a data grid cuts long text mid-word); st.table reads Markdown in
+    its cells, so every text cell is shown as written (`md_escape`)."""
+    shown = frame.map(lambda v: md_escape(v) if isinstance(v, str) else v)
+    st.table(shown, hide_index=True, border="horizontal")
+
+
+def plotly_config(lang: str) -> dict:
+    """PLOTLY_CONFIG in the page's language: Plotly's toolbar tooltips come from a "vi" locale dictionary
+    built from the catalogue (Plotly registers a locale passed in `locales`); English is Plotly's own."""
+    if lang != "vi":
+        return {**PLOTLY_CONFIG, "locale": "en"}
+    dictionary = {i18n.t(key, "en"): i18n.t(key, "vi") for key in i18n.STRINGS["vi"] if key.startswith("plotly.")}
+    return {**PLOTLY_CONFIG, "locale": "vi", "locales": {"vi": {"dictionary": dictionary}}}
+
+
+# Every page's own rules: a KPI figure wraps rather than being cut with "…" (a narrow card at 1280 px),
+# and on a phone Plotly's toolbar, which would cover the first legend entry, is hidden.
+PAGE_CSS = """<style>
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; }
+[data-testid="stMetricValue"] { font-size: clamp(1.35rem, 2.1vw, 2.25rem) !important; line-height: 1.15; }
+@media (max-width: 640px) { [data-testid="stPlotlyChart"] .modebar-container { display: none !important; } }
+</style>"""
+
+
 def page_header(title: str, view) -> None:
     """The page title and, on sample data, the banner that says so."""
+    st.html(PAGE_CSS)
     st.title(title)
     if view.period is not None:  # every page says which period its figures are for
         st.caption(period_label(view.dataset, view.lang))

@@ -21,7 +21,6 @@ from unionboard.analysis.congress import (
     Credentials,
     Mark,
     Person,
-    congress_year,
     convened,
     credentials,
     latest_marks,
@@ -29,6 +28,7 @@ from unionboard.analysis.congress import (
     search,
 )
 from unionboard.analysis.identities import orphaned
+from unionboard.analysis.reference import age_reference
 from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
 from unionboard.present.congress import (
@@ -150,7 +150,7 @@ def attendance(view) -> Attendance:
     sample = view.is_sample and not marks
     if sample:
         marks = sample_marks(people)
-    report = credentials(people, marks, threshold(), congress_year(view.result.dataset))
+    report = credentials(people, marks, threshold(), age_reference(view.result.dataset))
     return Attendance(people, marks, sample, report)
 
 

@@ -256,12 +256,24 @@ def show_flash(lang: str) -> None:
 def history_frame(lang: str) -> tuple[pd.DataFrame, list]:
     """The history table in `lang` and the versions behind its rows."""
     versions = open_store().history()
-    frame = pd.DataFrame({
+    frame = pd.DataFrame({  # "current" second: seen at 1280 px however long the file names are
         "#": [v.id for v in versions],
+        t("data_col_current", lang): [v.current for v in versions],
         t("data_col_when", lang): [vietnam_time(v.created_at) for v in versions],
         t("data_col_by", lang): [v.by or "—" for v in versions],
         t("data_col_comment", lang): [v.comment for v in versions],
         t("data_col_files", lang): [", ".join(v.files) for v in versions],
-        t("data_col_current", lang): [v.current for v in versions],
     })
     return frame, versions
+
+
+def rollbacks_frame(lang: str) -> pd.DataFrame:
+    """The recorded rollbacks, newest first: when, who, from which version to which, the comment."""
+    events = [e for e in open_store().events() if e.action == "rollback"]
+    return pd.DataFrame({
+        t("history.col_when", lang): [vietnam_time(e.created_at) for e in events],
+        t("history.col_by", lang): [e.by or t("history.unknown_by", lang) for e in events],
+        t("history.col_from", lang): [f"#{e.from_version}" if e.from_version is not None else "—" for e in events],
+        t("history.col_to", lang): [f"#{e.to_version}" for e in events],
+        t("history.col_comment", lang): [e.comment for e in events],
+    })

@@ -1,14 +1,14 @@
 """Chart labels: axes, legends, hover texts, titles and the columns of each chart's table."""
 
 ENTRIES: dict[str, tuple[str, str]] = {
-    'chart.million': ('triệu đồng', 'million đồng'),
+    'chart.million': ('triệu đồng', 'million VND'),
     'chart.members': ('đoàn viên', 'members'),
     'chart.people': ('người', ''),
     'chart.targets': ('chỉ tiêu', 'targets'),
     'chart.year': ('Năm', 'Year'),
     'chart.member_count': ('Số đoàn viên', 'Members'),
     'chart.award_count': ('Số lượt khen thưởng', 'Awards'),
-    'chart.age_axis': ('Nhóm tuổi (tính đến năm {year})', 'Age group (in {year})'),
+    'chart.age_axis': ('Nhóm tuổi (tính đến ngày {date})', 'Age group (as of {date})'),
     'chart.revenue': ('Tổng thu', 'Revenue'),
     'chart.spending': ('Tổng chi', 'Spending'),
     'chart.cumulative': ('Số dư lũy kế', 'Cumulative balance'),

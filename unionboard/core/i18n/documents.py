@@ -85,7 +85,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'doc.pdf_key_closing': ('Tồn cuối (đồng)', 'Closing balance (đồng)'),
     'doc.pdf_key_targets': ('Chỉ tiêu đạt', 'Targets met'),
     'doc.pdf_findings': ('Một số nhận xét', 'Findings'),
-    'doc.chart_finance': ('Thu, chi theo năm (triệu đồng)', 'Revenue and spending by year (million đồng)'),
+    'doc.chart_finance': ('Thu, chi theo năm (triệu đồng)', 'Revenue and spending by year (million VND)'),
     'doc.chart_revenue': ('Tổng thu', 'Revenue'),
     'doc.chart_spending': ('Tổng chi', 'Spending'),
     'doc.chart_gender': ('Đoàn viên theo giới tính', 'Members by gender'),

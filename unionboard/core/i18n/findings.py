@@ -1,7 +1,7 @@
 """Finding sentences (chart titles, the overview summary) and award-level phrases."""
 
 ENTRIES: dict[str, tuple[str, str]] = {
-    'finding.million': ('triệu đồng', 'million đồng'),
+    'finding.million': ('triệu đồng', 'million VND'),
     'finding.dues': ('đoàn phí', 'union dues'),
     'finding.item': ('{item}', '“{item}”'),
     'finding.most_stable_source': ('{Item} là nguồn thu ổn định nhất', 'The most stable source of revenue: {Item}'),
