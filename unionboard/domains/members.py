@@ -24,6 +24,7 @@ from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
+from unionboard.domains.rows import first_text, is_total_text, signature_start, stated_count
 from unionboard.domains.schema import MEMBERS, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.words import TOTAL_LABELS
@@ -525,14 +526,6 @@ def _merge_spellings(counts: Counter[str]) -> dict[str, str]:
 
 CATEGORICAL = ("gender", "education", "political_theory", "party_member")
 MIN_ROWS_FOR_REFUSAL = 4  # a column is refused when over half of at least this many values are unknown
-_TOTAL_STARTS = ("tổng", "cộng", "tong", "cong", "total", "sum")
-# Lines of a signature block under the table (folded): who made the list, "(đã ký)", "TM. Ban chấp hành",
-# "(Ký, ghi rõ họ tên)", the place-and-date line.
-_SIGNATURE = re.compile(r"^(nguoi lap( bieu| danh sach)?|da ky|ky ghi ro ho ten|ky va ghi ro ho ten|"
-                        r"t m ban chap hanh|tm ban chap hanh|tm bch|thay mat ban chap hanh|xac nhan( cua)?|"
-                        r"thu truong( co quan| don vi)?|ke toan( truong)?|nguoi duyet|ban chap hanh cong doan)\b")
-_DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
-SIGNATURE_SCAN_ROWS = 40  # a signature block is looked for among the table's last rows
 
 
 @dataclass(frozen=True)
@@ -544,47 +537,13 @@ class _Skipped:
     stated: int | None = None  # the count a total row states ("Cộng: 10 đ/c")
 
 
-def _first_text(line: list) -> str:
-    return next((str(v).strip() for v in line if isinstance(v, str) and v.strip()), "")
-
-
-def _stated_count(text: str) -> int | None:
-    """The number of members a total row states in its own text ("Cộng: 10 đ/c"); the numbers in
-    its other cells are column totals (party members, ...), not the count."""
-    match = re.search(r"\d+", text)
-    return int(match.group()) if match else None
-
-
-def _is_total_text(text: str) -> bool:
-    lowered = text[:6].lower()
-    if not lowered.startswith(_TOTAL_STARTS):
-        return False
-    folded = fold(text)
-    head = folded.split(" ")
-    return folded in TOTAL_LABELS or " ".join(head[:2]) in TOTAL_LABELS and (
-        any(ch.isdigit() for ch in text) or ":" in text or len(head) <= 3) or (
-        head[0] in TOTAL_LABELS and (":" in text or any(ch.isdigit() for ch in text)))
-
-
-def _signature_start(lines: list[list], names: list[str]) -> int | None:
-    """Where a signature block begins among the last rows (everything from there down is skipped)."""
-    start = max(0, len(lines) - SIGNATURE_SCAN_ROWS)
-    for index in range(start, len(lines)):
-        text = fold(_first_text(lines[index]))
-        if text and (_SIGNATURE.match(text) or _DATE_LINE.search(text)):
-            return index
-    return None
-
-
 def _total_rows(lines: list[list], names: list[str]) -> list[_Skipped]:
     """Rows whose name cell (or, without a name, first text) is a total: "Tổng cộng", "Cộng: 10 đ/c"."""
     out = []
     for index, name in enumerate(names):
-        if name and not name[:6].lower().startswith(_TOTAL_STARTS):
-            continue
-        text = name or _first_text(lines[index])
-        if text and len(text) < 60 and _is_total_text(text):
-            out.append(_Skipped(index, "total", _stated_count(text)))
+        text = name or first_text(lines[index])
+        if is_total_text(text):
+            out.append(_Skipped(index, "total", stated_count(text)))
     return out
 
 
@@ -603,7 +562,7 @@ def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col:
     closer = (spaces <= 1) | (lengths == header_len)  # a blank name has no space
     closer[:3] = True
     suspects = np.flatnonzero(closer).tolist()
-    signature = _signature_start(lines, names_all)
+    signature = signature_start(lines)
     end = len(lines) if signature is None else signature
     skipped = [item for item in _total_rows(lines, names_all) if item.index < end]
     if signature is not None:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import TermTarget
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_year
+from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import TERM_TARGETS, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.targets import clean_text, read_amount
@@ -176,7 +177,8 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
     out: list[TermTarget] = []
     seen: dict[str, int] = {}
     group_above = ""
-    for r in range(header.row + 1, sheet.height):
+    labels = [cols[key] for key in ("text", "code") if key in cols]
+    for r in data_rows(sheet, header.row + 1, labels, log, exact=True):
         code = clean(get(r, "code")).rstrip(".-– ").strip()
         text = clean_text(get(r, "text"))
         raw_target = get(r, "term_target")

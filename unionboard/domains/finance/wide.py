@@ -119,7 +119,7 @@ def right_columns(header: Header, line: list) -> bool:
         if not isinstance(value, str):
             return False
         folded = fold(value)
-        if is_total_label(folded) and header.total_col is None:
+        if is_total_label(value) and header.total_col is None:
             header.total_col = col
         elif CLOSING.match(folded) and header.closing_col is None:
             header.closing_col = col
@@ -204,7 +204,7 @@ def block_rows(sheet: Sheet, header: Header, end: int) -> tuple[list[Row], int]:
             kind = "opening"
         elif CLOSING.match(folded):
             kind = "closing"
-        elif is_total_label(folded):
+        elif is_total_label(label):
             kind = "total"
         else:
             if after_total:
