@@ -159,29 +159,35 @@ def roster_without(column: str) -> Workbook:
 
 
 def test_roster_missing_required_column_lists_expected_and_found():
-    result = check_files([SourceFile("thieu-cot.xlsx", xlsx_bytes(roster_without("Giới tính")))])
+    result = check_files([SourceFile("thieu-cot.xlsx", xlsx_bytes(roster_without("Họ và tên")))])
     assert result.dataset.members is None
     assert len(result.errors) == 1, result.issues
     issue = result.errors[0]
     assert (issue.severity, issue.file, issue.sheet, issue.cell) == ("error", "thieu-cot.xlsx", "Đoàn viên", "A4")
     assert issue.code == "loader.missing_columns"
-    assert "“Giới tính”" in issue.message  # what is expected
-    assert "Danh sách đoàn viên" in issue.message
+    assert "“Họ và tên”" in issue.message.split("Các cột tìm thấy")[0]  # what is expected: names only
+    assert "Danh sách đoàn viên" in issue.message  # the table the sheet most looks like
     found = issue.message.split("Các cột tìm thấy ở dòng 4:")[1]
-    for label in ("STT", "Họ và tên", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
+    for label in ("STT", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
                   "Lý luận chính trị", "Đảng viên", "Chức vụ công đoàn"):
         assert f"“{label}”" in found, label
-    assert "Giới tính" not in found
+    assert "Họ và tên" not in found
+
+
+def test_roster_without_optional_columns_is_read():
+    result = check_files([SourceFile("thieu-cot.xlsx", xlsx_bytes(roster_without("Giới tính")))])
+    assert result.dataset.members is not None and result.errors == ()
+    assert not result.dataset.members.has("gender")
 
 
 def test_missing_column_in_one_file_does_not_hide_the_others(separate_files):
-    broken = SourceFile("doan-vien.xlsx", xlsx_bytes(roster_without("Năm sinh")))
+    broken = SourceFile("doan-vien.xlsx", xlsx_bytes(roster_without("Họ và tên")))
     files = [broken if s.name == "doan-vien.xlsx" else s for s in separate_files]
     result = check_files(files)
     assert result.dataset.members is None
     assert {"finance", "targets", "awards"} <= set(result.dataset.domains())
     assert [(i.file, i.sheet, i.cell) for i in result.errors] == [("doan-vien.xlsx", "Đoàn viên", "A4")]
-    assert "“Năm sinh”" in result.errors[0].message
+    assert "“Họ và tên”" in result.errors[0].message
 
 
 def test_workbook_with_no_recognisable_sheet_names_the_sheets():

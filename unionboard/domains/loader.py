@@ -35,8 +35,21 @@ def as_source(item: FileInput) -> SourceFile:
     return SourceFile(name=path.name, data=path.read_bytes())
 
 
-def _classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch | None]:
-    """(domain, complete header, best partial header) for one sheet, over every registered domain."""
+COVERAGE_WEIGHT = 0.3  # a complete header that explains every header text gains this much
+
+
+def _titles(sheet: Sheet, header_row: int) -> str:
+    """The folded text of the rows above a header (the sheet's title: "DANH SÁCH ĐOÀN VIÊN ...")."""
+    return " ".join(fold(v) for line in sheet.rows[:header_row] for v in line if isinstance(v, str))
+
+
+def classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch | None]:
+    """(domain, complete header, best partial header) for one sheet, over every registered domain.
+
+    The evidence is weighed: the header columns found (a complete header that explains more of the
+    header row's texts wins a tie: "Loại đại biểu" makes a delegates list, not a roster), the sheet name
+    and the title rows above the header. A header with fewer columns than its schema's `min_columns`
+    (a lone "Họ và tên") counts only with a hint in the sheet name or title."""
     sheet_name = fold(sheet.name)
     complete: list[tuple[float, str, HeaderMatch | None]] = []
     partial: HeaderMatch | None = None
@@ -45,10 +58,13 @@ def _classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch
             match = find_header(sheet, schema)
             if match is None:
                 continue
-            hint = 0.5 if any(h in sheet_name for h in schema.sheet_hints) else 0.0
-            if match.complete:
-                complete.append((match.score + hint, spec.key, match))
-            elif partial is None or match.score > partial.score:
+            hinted = any(h in sheet_name for h in schema.sheet_hints)
+            titled = not hinted and any(f" {h} " in f" {_titles(sheet, match.row)} " for h in schema.sheet_hints)
+            hint = 0.5 if hinted else 0.25 if titled else 0.0
+            enough = len(match.columns) >= schema.min_columns or hint
+            if match.complete and enough:
+                complete.append((match.score + hint + COVERAGE_WEIGHT * match.coverage, spec.key, match))
+            elif partial is None or (len(match.columns), match.score) > (len(partial.columns), partial.score):
                 partial = match
     for spec in registry.specs():  # layouts without a header row (finance) after every header
         score = spec.detect(sheet) if spec.detect is not None else None
@@ -127,9 +143,9 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
                 info.update(_read_info(sheet))
                 recognised += 1
                 continue
-            domain, header, partial = _classify(sheet)
+            domain, header, partial = classify(sheet)
             if domain is None:
-                if partial is not None and partial.score >= 0.5 and len(partial.columns) >= 2:
+                if partial is not None and len(partial.columns) >= 2 and (partial.score >= 0.5 or len(partial.columns) >= 3):
                     expected = ", ".join(f"“{c.label}”" for c in partial.missing)
                     found = ", ".join(f"“{label}”" for label in partial.found_labels) or "không có"
                     log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",

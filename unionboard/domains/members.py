@@ -525,6 +525,7 @@ def _merge_spellings(counts: Counter[str]) -> dict[str, str]:
 
 
 CATEGORICAL = ("gender", "education", "political_theory", "party_member")
+OPTIONAL_COLUMNS = tuple(c.key for c in MEMBERS.columns if not c.required)
 MIN_ROWS_FOR_REFUSAL = 4  # a column is refused when over half of at least this many values are unknown
 
 
@@ -665,8 +666,12 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "birth_year": lambda values: _birth_years(values, current_year),
         "join_date": _join_dates,
     }
+    absent = frozenset(key for key in OPTIONAL_COLUMNS if key not in cols)
     for key, normalise in normalisers.items():
         col = cols.get(key)
+        if col is None and key != "party_member":  # unknown, not "Chưa có": the sheet has no such column
+            data[key] = [None] * count
+            continue
         raw = raw_columns[col] if col is not None else [None] * count
         values, found = _map_column(raw, normalise, batches.get(key))
         data[key] = values
@@ -702,7 +707,7 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     if not count:
         log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0), "members.empty",
                     row=header.row + 1)
-    return Roster(frame=frame, file=sheet.file, sheet=sheet.name)
+    return Roster(frame=frame, file=sheet.file, sheet=sheet.name, absent=absent)
 
 
 # --------------------------------------------------------------------------- roster-wide checks
@@ -810,7 +815,8 @@ def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
         return rosters[0]
     _duplicates_across_sheets(rosters, log)
     return Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
-                  file=rosters[0].file, sheet=rosters[0].sheet)
+                  file=rosters[0].file, sheet=rosters[0].sheet,
+                  absent=frozenset.intersection(*(r.absent for r in rosters)))
 
 
 def _person_keys(roster: Roster) -> dict[tuple[str, int], int]:
