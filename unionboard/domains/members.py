@@ -24,6 +24,7 @@ from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
+from unionboard.domains.roster_shapes import read_sex, sex_columns
 from unionboard.domains.rows import first_text, is_total_text, signature_start, stated_count
 from unionboard.domains.schema import MEMBERS, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
@@ -621,13 +622,33 @@ def _note_skipped(sheet: Sheet, first: int, name_col: int, skipped: list[_Skippe
                     stated=totals[-1].stated, counted=count)
 
 
+def _normalise_columns(data: dict[str, list], normalisers: dict[str, Callable[[object], tuple[object, object]]],
+                       batches: dict[str, Callable[[Sequence], dict]], sources: dict[str, tuple[int, list]],
+                       problems: _Problems, count: int) -> None:
+    """Each column not yet in `data` normalised from its (column, raw values); a column the sheet does
+    not have is unknown (None), never "Chưa có" (party membership stays False, and the roster says absent)."""
+    for key, normalise in normalisers.items():
+        if key in data:
+            continue
+        if key not in sources:
+            data[key] = [False] * count if key == "party_member" else [None] * count
+            continue
+        col, raw = sources[key]
+        values, found = _map_column(raw, normalise, batches.get(key))
+        data[key] = values
+        problems.scan(key, col, raw, found)
+
+
 def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     """Read the roster under `header` into a Roster; every problem becomes a warning, never raised."""
-    cols = header.columns
-    first = header.row + 1
+    cols = dict(header.columns)
+    sex = sex_columns(sheet, header)
+    first = header.row + (2 if sex is not None and sex.sub_header else 1)
+    if sex is not None and cols.get("birth_year") in (sex.male, sex.female):
+        del cols["birth_year"]  # "Ngày sinh" merged over Nam | Nữ: the date is read from under the sex
     lines = sheet.rows[first:]
     name_col = cols.get("name")
-    mapped = sorted(set(cols.values()))
+    mapped = sorted(set(cols.values()) | ({sex.male, sex.female} - {None} if sex is not None else set()))
 
     # 1. Which rows are members: a name, not a total / repeated header / column-number row.
     names_all, drop, nameless, skipped = _member_rows(sheet, header, lines, name_col, mapped)
@@ -666,18 +687,14 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "birth_year": lambda values: _birth_years(values, current_year),
         "join_date": _join_dates,
     }
-    absent = frozenset(key for key in OPTIONAL_COLUMNS if key not in cols)
-    for key, normalise in normalisers.items():
-        col = cols.get(key)
-        if col is None and key != "party_member":  # unknown, not "Chưa có": the sheet has no such column
-            data[key] = [None] * count
-            continue
-        raw = raw_columns[col] if col is not None else [None] * count
-        values, found = _map_column(raw, normalise, batches.get(key))
-        data[key] = values
-        if col is not None:
-            problems.scan(key, col, raw, found)
-
+    sources = {key: (col, raw_columns[col]) for key, col in cols.items() if key in normalisers}
+    if sex is not None:  # sex (and the birth date) given by position under Nam | Nữ
+        data["gender"], births = read_sex(kept_lines, rows0, sex, sheet, log)
+        if "birth_year" not in sources and any(b is not None for b in births):
+            sources["birth_year"] = (sex.male if sex.male is not None else sex.female, births)
+    given = set(cols) | set(sources) | set(data)
+    absent = frozenset(key for key in OPTIONAL_COLUMNS if key not in given)
+    _normalise_columns(data, normalisers, batches, sources, problems, count)
     dept_col = cols.get("department")
     raw = raw_columns[dept_col] if dept_col is not None else [None] * count
     texts, _ = _map_column(raw, lambda v: (_clean_name(v), None))

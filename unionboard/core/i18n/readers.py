@@ -8,4 +8,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "số liệu; không tính.",
         "The signature block from cell {cell} down ({rows} rows: who made the table, date, signatures) is "
         "not data; not counted."),
+    "members.sex_both": ("{count} người có đánh dấu ở cả cột “Nam” và cột “Nữ” ({cells}); chưa rõ giới tính.",
+                         "{count} people are marked under both “Nam” (male) and “Nữ” (female) ({cells}); "
+                         "their sex is unknown."),
+    "members.sex_neither": ("{count} người không có đánh dấu ở cột “Nam” hay cột “Nữ” ({cells}); chưa rõ giới tính.",
+                            "{count} people are marked under neither “Nam” (male) nor “Nữ” (female) ({cells}); "
+                            "their sex is unknown."),
 }

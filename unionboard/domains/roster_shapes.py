@@ -1,0 +1,118 @@
+"""Roster layouts of the official forms: sex given by position (a "Nam" | "Nữ" pair of columns holding the
+birth date or a tick under the person's sex, or a single "Nữ" column ticked for women)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from unionboard.core.issues import IssueLog
+from unionboard.core.text import cell_name, clean, fold
+from unionboard.domains.schema import HeaderMatch
+from unionboard.read.workbook import Sheet
+
+MALE, FEMALE = "Nam", "Nữ"
+TICKS = frozenset({"x", "v", "1", "co", "yes", "y"})
+TICK_MARKS = frozenset("✓✔✅☑√☒×")  # fold() turns these into ""
+MAX_CELLS_LISTED = 5
+
+
+@dataclass(frozen=True)
+class SexColumns:
+    """Where a roster gives sex by position: the "Nam" column (None: a single "Nữ" column) and the
+    "Nữ" column; `sub_header` when their labels sit in the row under the header row."""
+
+    male: int | None
+    female: int
+    sub_header: bool
+
+
+def _labels(line: Sequence) -> tuple[int | None, int | None]:
+    male = female = None
+    for col, value in enumerate(line):
+        if not isinstance(value, str):
+            continue
+        key = fold(value)
+        if key == "nam" and male is None:
+            male = col
+        elif key == "nu" and female is None:
+            female = col
+    return male, female
+
+
+def sex_columns(sheet: Sheet, header: HeaderMatch) -> SexColumns | None:
+    """The Nam/Nữ columns of a roster without a "Giới tính" column: in the header row, or in the row
+    under it when that row is a sub-header (no person's name in it)."""
+    if "gender" in header.columns:
+        return None
+    male, female = _labels(sheet.rows[header.row] if header.row < sheet.height else [])
+    if female is not None:
+        return SexColumns(male, female, sub_header=False)
+    below = header.row + 1
+    if below >= sheet.height:
+        return None
+    name_col = header.columns.get("name")
+    if name_col is not None:
+        name = sheet.value(below, name_col)
+        if isinstance(name, str) and fold(name) and fold(name) != fold(sheet.value(header.row, name_col)):
+            return None  # a member's row, not a sub-header
+    male, female = _labels(sheet.rows[below])
+    if female is None or male is None:
+        return None  # a lone "Nữ" under the header is too little to go on
+    return SexColumns(male, female, sub_header=True)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_tick(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value == 1
+    text = clean(value)
+    return bool(text) and (text in TICK_MARKS or fold(text) in TICKS)
+
+
+def _date_like(value: object) -> bool:
+    return not _blank(value) and not _is_tick(value) and (
+        isinstance(value, int | float | dt.date | dt.datetime) or any(ch.isdigit() for ch in str(value)))
+
+
+def read_sex(lines: Sequence[Sequence], rows0: Sequence[int], columns: SexColumns, sheet: Sheet,
+             log: IssueLog) -> tuple[list[str | None], list[object]]:
+    """(sex per row, birth value per row taken from under the sex) for the kept roster lines; a row
+    with a mark under both or neither is left unknown and warned about, with its cells."""
+    def at(line: Sequence, col: int | None) -> object:
+        return line[col] if col is not None and col < len(line) else None
+
+    sexes: list[str | None] = []
+    births: list[object] = []
+    both: list[str] = []
+    neither: list[str] = []
+    for line, row in zip(lines, rows0, strict=True):
+        male, female = at(line, columns.male), at(line, columns.female)
+        if columns.male is None:  # a single "Nữ" column: ticked for women, blank for men
+            sexes.append(FEMALE if not _blank(female) else MALE)
+            births.append(female if _date_like(female) else None)
+            continue
+        if not _blank(male) and not _blank(female):
+            sexes.append(None)
+            births.append(None)
+            both.append(cell_name(row, columns.male))
+        elif _blank(male) and _blank(female):
+            sexes.append(None)
+            births.append(None)
+            neither.append(cell_name(row, columns.male))
+        else:
+            value = male if not _blank(male) else female
+            sexes.append(MALE if not _blank(male) else FEMALE)
+            births.append(value if _date_like(value) else None)
+    for code, cells in (("members.sex_both", both), ("members.sex_neither", neither)):
+        if cells:
+            shown = ", ".join(cells[:MAX_CELLS_LISTED]) + (
+                f" (+{len(cells) - MAX_CELLS_LISTED})" if len(cells) > MAX_CELLS_LISTED else "")
+            log.warning(sheet.file, sheet.name, cells[0], code, count=len(cells), cells=shown)
+    return sexes, births
