@@ -72,3 +72,39 @@ def test_a_gender_column_wins_over_a_nam_header_elsewhere() -> None:
             [2, "Lê Thị Bình", "Nữ", 1990]]
     frame = check_files([_xlsx(rows)]).dataset.members.frame
     assert frame["gender"].tolist() == ["Nam", "Nữ"] and len(frame) == 2
+
+
+def test_department_group_rows_give_the_department_of_the_rows_under_them() -> None:
+    rows = [["DANH SÁCH ĐOÀN VIÊN"], ["STT", "Họ và tên", "Giới tính", "Năm sinh"],
+            ["I. Phòng Kế hoạch", None, None, None],
+            [1, "Nguyễn Văn An", "Nam", 1985], [2, "Tô Văn Ba", "Nam", 1990],
+            ["II. Phân xưởng Cơ khí", None, None, None],
+            [1, "Lê Thị Bình", "Nữ", 1979], [2, "Trần Văn Cường", "Nam", 1981], [3, "Đỗ Thị Hoa", "Nữ", 1993]]
+    result = check_files([_xlsx(rows, merges=("A3:D3", "A6:D6"))])
+    frame = result.dataset.members.frame
+    assert frame["name"].tolist() == ["Nguyễn Văn An", "Tô Văn Ba", "Lê Thị Bình", "Trần Văn Cường", "Đỗ Thị Hoa"]
+    assert frame["department"].tolist() == ["Phòng Kế hoạch"] * 2 + ["Phân xưởng Cơ khí"] * 3
+    assert result.dataset.members.has("department")
+    assert result.issues == ()
+
+
+def test_people_who_left_are_not_counted_and_the_note_says_why() -> None:
+    rows = [["STT", "Họ và tên", "Giới tính", "Năm sinh", "Ghi chú"],
+            [1, "Nguyễn Văn An", "Nam", 1962, "Nghỉ hưu từ 01/2024"], [2, "Lê Thị Bình", "Nữ", 1990, None],
+            [3, "Trần Văn Cường", "Nam", 1981, "Chuyển công tác"], [4, "Đỗ Thị Hoa", "Nữ", 1993, "Nghỉ thai sản"],
+            [5, "Phạm Văn Dũng", "Nam", 1985, "thôi việc"]]
+    result = check_files([_xlsx(rows)])
+    frame = result.dataset.members.frame
+    assert frame["name"].tolist() == ["Lê Thị Bình", "Đỗ Thị Hoa"]  # on maternity leave: still a member
+    (note,) = result.issues
+    assert (note.severity, note.code, note.cell) == ("info", "members.left_out", "E2")
+    assert "3 người" in note.message and "“Chuyển công tác”" in note.message and "E6" in note.message
+    assert note.text("en").startswith("3 people are no longer members")
+
+
+def test_a_status_column_marks_who_left() -> None:
+    rows = [["STT", "Họ và tên", "Giới tính", "Trạng thái"], [1, "Nguyễn Văn An", "Nam", "Đang làm việc"],
+            [2, "Lê Thị Bình", "Nữ", "Đã chuyển đi"]]
+    result = check_files([_xlsx(rows, )])
+    assert result.dataset.members.frame["name"].tolist() == ["Nguyễn Văn An"]
+    assert [i.code for i in result.issues] == ["members.left_out"]

@@ -24,9 +24,16 @@ from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
-from unionboard.domains.roster_shapes import read_sex, sex_columns
+from unionboard.domains.roster_shapes import (
+    department_groups,
+    group_of_each,
+    left_reason,
+    note_left,
+    read_sex,
+    sex_columns,
+)
 from unionboard.domains.rows import first_text, is_total_text, signature_start, stated_count
-from unionboard.domains.schema import MEMBERS, HeaderMatch
+from unionboard.domains.schema import MEMBERS, HeaderMatch, header_labels
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.words import TOTAL_LABELS
 from unionboard.read.workbook import Sheet
@@ -622,6 +629,29 @@ def _note_skipped(sheet: Sheet, first: int, name_col: int, skipped: list[_Skippe
                     stated=totals[-1].stated, counted=count)
 
 
+def _not_members_now(sheet: Sheet, header: HeaderMatch, lines: list[list], first: int, cols: dict[str, int],
+                     drop: set[int], log: IssueLog) -> dict[int, str]:
+    """Department group rows and people who left (a status or notes cell saying nghỉ hưu, chuyển công tác,
+    thôi việc…) join `drop`; those who left get one info note. Returns the group rows (index → department)."""
+    groups = department_groups(lines, cols.get("name"))
+    drop |= set(groups)
+    notes = [col for col, label in header_labels(sheet, header.row).items() if label in ("ghi chu", "note", "notes")]
+    where = [col for col in (cols.get("status"), *notes) if col is not None]
+    cells, reasons = [], []
+    for index, line in enumerate(lines):
+        if index in drop:
+            continue
+        for col in where:
+            reason = left_reason(line[col]) if col < len(line) else None
+            if reason is not None:
+                drop.add(index)
+                cells.append(cell_name(first + index, col))
+                reasons.append(reason)
+                break
+    note_left(sheet, cells, reasons, log)
+    return groups
+
+
 def _normalise_columns(data: dict[str, list], normalisers: dict[str, Callable[[object], tuple[object, object]]],
                        batches: dict[str, Callable[[Sequence], dict]], sources: dict[str, tuple[int, list]],
                        problems: _Problems, count: int) -> None:
@@ -652,6 +682,9 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
 
     # 1. Which rows are members: a name, not a total / repeated header / column-number row.
     names_all, drop, nameless, skipped = _member_rows(sheet, header, lines, name_col, mapped)
+    groups = _not_members_now(sheet, header, lines, first, cols, drop, log)
+    nameless = [i for i in nameless if i not in groups]
+    skipped = [item for item in skipped if item.index not in groups]
     current_year = dt.date.today().year
     messages = _problem_messages(current_year)
     if nameless:
@@ -697,6 +730,11 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     _normalise_columns(data, normalisers, batches, sources, problems, count)
     dept_col = cols.get("department")
     raw = raw_columns[dept_col] if dept_col is not None else [None] * count
+    if groups:  # department group rows give the department of the rows under them
+        above = group_of_each(len(lines), groups)
+        kept_groups = [above[row - first] for row in rows0]
+        raw = [value if not _is_blank(value) else group for value, group in zip(raw, kept_groups, strict=True)]
+        absent -= {"department"}
     texts, _ = _map_column(raw, lambda v: (_clean_name(v), None))
     merged_counts = Counter(texts)
     merged = _merge_spellings(merged_counts)

@@ -4,6 +4,7 @@ birth date or a tick under the person's sex, or a single "Nữ" column ticked fo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -116,3 +117,75 @@ def read_sex(lines: Sequence[Sequence], rows0: Sequence[int], columns: SexColumn
                 f" (+{len(cells) - MAX_CELLS_LISTED})" if len(cells) > MAX_CELLS_LISTED else "")
             log.warning(sheet.file, sheet.name, cells[0], code, count=len(cells), cells=shown)
     return sexes, births
+
+
+# --------------------------------------------------------------------------- department group rows
+
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Za-z])\s*[.)/:-]\s*(\S.*)$")
+_DEPARTMENT_WORDS = ("phong", "ban", "to", "phan xuong", "bo phan", "khoa", "doi", "xuong", "chi nhanh",
+                     "van phong", "trung tam", "cua hang", "nha may", "cong doan bo phan", "khoi", "phan hieu",
+                     "xi nghiep", "department", "division", "team")
+
+
+def group_heading(line: Sequence, name_col: int | None) -> str | None:
+    """The department a group row names ("I. Phòng Kế hoạch" alone across the row), else None. A text in
+    the name column counts only when numbered (I., A.) or written in capitals: "Tô Văn Ba" is a person."""
+    filled = [(col, value) for col, value in enumerate(line) if not _blank(value)]
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    col, text = filled[0][0], " ".join(filled[0][1].split())
+    numbered = _GROUP_NUMBER.match(text)
+    body = numbered.group(1) if numbered else text
+    key = fold(body)
+    if not any(key == word or key.startswith(word + " ") for word in _DEPARTMENT_WORDS):
+        return None
+    if col == name_col and not numbered and not text.isupper():
+        return None
+    return body.strip()
+
+
+def department_groups(lines: Sequence[Sequence], name_col: int | None) -> dict[int, str]:
+    """Line index → department, for every group row."""
+    out = {}
+    for index, line in enumerate(lines):
+        heading = group_heading(line, name_col)
+        if heading is not None:
+            out[index] = heading
+    return out
+
+
+def group_of_each(count: int, groups: dict[int, str]) -> list[str | None]:
+    """For each line index, the department of the group row above it (None above the first)."""
+    out: list[str | None] = []
+    current = None
+    for index in range(count):
+        current = groups.get(index, current)
+        out.append(current)
+    return out
+
+
+# --------------------------------------------------------------------------- who is a member now
+
+# Folded words of a status or notes cell saying the person is no longer a member.
+LEFT_WORDS = ("nghi huu", "nghi viec", "thoi viec", "chuyen cong tac", "chuyen di", "da chuyen",
+              "chuyen don vi", "tu tran", "da mat", "qua doi", "xoa ten", "ra khoi cong doan",
+              "thoi sinh hoat", "cham dut hop dong", "het hop dong", "retired", "left", "resigned", "deceased",
+              "transferred")
+_LEFT = re.compile(r"(?:^| )(" + "|".join(sorted(set(LEFT_WORDS), key=len, reverse=True)) + r")(?: |$)")
+
+
+def left_reason(value: object) -> str | None:
+    """The status or note as written when it says the person left (nghỉ hưu, chuyển công tác, thôi việc…)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return " ".join(value.split()) if _LEFT.search(fold(value)) else None
+
+
+def note_left(sheet: Sheet, cells: list[str], reasons: list[str], log: IssueLog) -> None:
+    """One info note: how many were left out as no longer members, why, and where."""
+    if not cells:
+        return
+    shown = ", ".join(cells[:MAX_CELLS_LISTED]) + (
+        f" (+{len(cells) - MAX_CELLS_LISTED})" if len(cells) > MAX_CELLS_LISTED else "")
+    why = ", ".join(f"“{r}”" for r in dict.fromkeys(reasons))
+    log.info(sheet.file, sheet.name, cells[0], "members.left_out", count=len(cells), reasons=why, cells=shown)

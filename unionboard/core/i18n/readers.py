@@ -14,4 +14,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "members.sex_neither": ("{count} người không có đánh dấu ở cột “Nam” hay cột “Nữ” ({cells}); chưa rõ giới tính.",
                             "{count} people are marked under neither “Nam” (male) nor “Nữ” (female) ({cells}); "
                             "their sex is unknown."),
+    "members.left_out": ("{count} người không còn là đoàn viên ({reasons}; {cells}) không được tính.",
+                         "{count} people are no longer members ({reasons}; {cells}) and are not counted."),
 }
