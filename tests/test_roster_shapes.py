@@ -108,3 +108,23 @@ def test_a_status_column_marks_who_left() -> None:
     result = check_files([_xlsx(rows, )])
     assert result.dataset.members.frame["name"].tolist() == ["Nguyễn Văn An"]
     assert [i.code for i in result.issues] == ["members.left_out"]
+
+
+def test_ho_va_ten_over_ho_dem_and_ten_is_one_name() -> None:
+    rows = [["DANH SÁCH ĐOÀN VIÊN"], ["STT", "Họ và tên", None, "Giới tính", "Năm sinh"],
+            [None, "Họ đệm", "Tên", None, None],
+            [1, "Nguyễn Văn", "An", "Nam", 1985], [2, "Lê Thị", "Bình", "Nữ", 1990]]
+    result = check_files([_xlsx(rows, merges=("A2:A3", "B2:C2", "D2:D3", "E2:E3"))])
+    frame = result.dataset.members.frame
+    assert frame["name"].tolist() == ["Nguyễn Văn An", "Lê Thị Bình"]
+    assert frame["row"].tolist() == [4, 5]
+    assert result.issues == ()
+
+
+def test_sex_coded_one_and_zero_is_an_error_naming_the_column() -> None:
+    rows = [["STT", "Họ và tên", "Giới tính", "Năm sinh"],
+            *[[i, f"Người Số {i}", i % 2, 1980 + i] for i in range(1, 7)]]
+    result = check_files([_xlsx(rows)])
+    errors = [i for i in result.errors]
+    assert errors and errors[0].cell.startswith("C") and "Giới tính" in errors[0].message
+    assert not result.ok

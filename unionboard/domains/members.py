@@ -27,10 +27,13 @@ from unionboard.core.text import cell_name, clean, column_letter, fold
 from unionboard.domains.roster_shapes import (
     department_groups,
     group_of_each,
+    join_names,
     left_reason,
     note_left,
     read_sex,
     sex_columns,
+    split_name,
+    sub_header,
 )
 from unionboard.domains.rows import first_text, is_total_text, signature_start, stated_count
 from unionboard.domains.schema import MEMBERS, HeaderMatch, header_labels
@@ -673,10 +676,14 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     """Read the roster under `header` into a Roster; every problem becomes a warning, never raised."""
     cols = dict(header.columns)
     sex = sex_columns(sheet, header)
-    first = header.row + (2 if sex is not None and sex.sub_header else 1)
+    first = header.row + (2 if sub_header(sheet, header) else 1)
     if sex is not None and cols.get("birth_year") in (sex.male, sex.female):
         del cols["birth_year"]  # "Ngày sinh" merged over Nam | Nữ: the date is read from under the sex
     lines = sheet.rows[first:]
+    split = split_name(sheet, header)
+    if split is not None:  # "Họ và tên" over "Họ đệm" | "Tên": one name
+        lines = join_names(lines, split)
+        cols["name"] = split.family
     name_col = cols.get("name")
     mapped = sorted(set(cols.values()) | ({sex.male, sex.female} - {None} if sex is not None else set()))
 

@@ -29,6 +29,71 @@ class SexColumns:
     sub_header: bool
 
 
+FAMILY_LABELS = frozenset({"ho dem", "ho va dem", "ho", "ho lot", "ho va ten dem", "ho va chu dem"})
+GIVEN_LABELS = frozenset({"ten", "ten goi"})
+SUB_LABELS = FAMILY_LABELS | GIVEN_LABELS | {"nam", "nu"}
+
+
+def sub_header(sheet: Sheet, header: HeaderMatch) -> bool:
+    """Whether the row under the header row continues it ("Nam" | "Nữ" under "Ngày sinh", "Họ đệm" |
+    "Tên" under "Họ và tên"; the other cells blank or the header's own texts, merged down)."""
+    below = header.row + 1
+    if below >= sheet.height:
+        return False
+    line, top = sheet.rows[below], sheet.rows[header.row]
+    seen_sub = False
+    for col, value in enumerate(line):
+        if _blank(value):
+            continue
+        if not isinstance(value, str):
+            return False
+        key = fold(value)
+        if key in SUB_LABELS:
+            seen_sub = True
+        elif col >= len(top) or key != fold(top[col]):
+            return False
+    return seen_sub
+
+
+@dataclass(frozen=True)
+class SplitName:
+    """A name written in two columns: family and middle name ("Họ đệm"), given name ("Tên")."""
+
+    family: int
+    given: int
+
+
+def split_name(sheet: Sheet, header: HeaderMatch) -> SplitName | None:
+    """The "Họ đệm" | "Tên" pair (under a merged "Họ và tên", or as the header itself), else None."""
+    rows = (header.row, header.row + 1) if sub_header(sheet, header) else (header.row,)
+    for row in rows:
+        family = given = None
+        for col, value in enumerate(sheet.rows[row] if row < sheet.height else []):
+            key = fold(value) if isinstance(value, str) else ""
+            if key in FAMILY_LABELS and family is None:
+                family = col
+            elif key in GIVEN_LABELS and given is None:
+                given = col
+        if family is not None and given == family + 1:
+            return SplitName(family, given)
+    return None
+
+
+def join_names(lines: list[list], split: SplitName) -> list[list]:
+    """The lines with "Họ đệm" and "Tên" joined into one name in the family column."""
+    out = []
+    for line in lines:
+        line = list(line)
+        width = len(line)
+        family = line[split.family] if split.family < width else None
+        given = line[split.given] if split.given < width else None
+        if not _blank(given):
+            line[split.family] = " ".join(p for p in (clean(family), clean(given)) if p)
+            line[split.given] = None
+        out.append(line)
+    return out
+
+
 def _labels(line: Sequence) -> tuple[int | None, int | None]:
     male = female = None
     for col, value in enumerate(line):
@@ -50,15 +115,9 @@ def sex_columns(sheet: Sheet, header: HeaderMatch) -> SexColumns | None:
     male, female = _labels(sheet.rows[header.row] if header.row < sheet.height else [])
     if female is not None:
         return SexColumns(male, female, sub_header=False)
-    below = header.row + 1
-    if below >= sheet.height:
+    if not sub_header(sheet, header):
         return None
-    name_col = header.columns.get("name")
-    if name_col is not None:
-        name = sheet.value(below, name_col)
-        if isinstance(name, str) and fold(name) and fold(name) != fold(sheet.value(header.row, name_col)):
-            return None  # a member's row, not a sub-header
-    male, female = _labels(sheet.rows[below])
+    male, female = _labels(sheet.rows[header.row + 1])
     if female is None or male is None:
         return None  # a lone "Nữ" under the header is too little to go on
     return SexColumns(male, female, sub_header=True)
