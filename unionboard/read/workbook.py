@@ -20,7 +20,7 @@ from python_calamine import CalamineWorkbook
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
 from unionboard.core.text import cell_name
-from unionboard.read import parallel_read, zipparts
+from unionboard.read import odsscan, parallel_read, zipparts
 
 MB = 1024 * 1024
 # Exceptions that must propagate (the user pressed Ctrl+C, the interpreter exits); anything else
@@ -521,7 +521,21 @@ def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:
 
 def _read_ods(source: SourceFile, log: IssueLog, limits: Limits) -> list[Sheet]:
     """An .ods read by calamine (the zip limits above already apply); hidden sheets are noted, merged
-    cells filled down, and a sheet over the cell limit refused like an .xlsx one."""
+    cells filled down, and a sheet over the cell limit refused like an .xlsx one — counted in a streaming
+    pre-scan of content.xml (`odsscan`) BEFORE calamine builds any grid."""
+    budget = min(limits.max_cells, limits.max_read_cells)
+    try:
+        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
+            extents, over = odsscan.scan_content(archive, budget)
+    except (odsscan.Unsafe, zipfile.BadZipFile, OSError) as exc:
+        _log_unreadable(source, exc, log)
+        return []
+    if over:
+        table = extents[-1]
+        log.error(source.name, table.name or None, None, "read.sheet_too_large",
+                  cell=cell_name(table.rows - 1, table.cols - 1), rows=_thousands(table.rows),
+                  cols=_thousands(table.cols), limit=_thousands(budget))
+        return []
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
     except BaseException as exc:  # calamine raises several types (and Rust panics) for broken files
