@@ -16,4 +16,30 @@ ENTRIES: dict[str, tuple[str, str]] = {
                             "their sex is unknown."),
     "members.left_out": ("{count} người không còn là đoàn viên ({reasons}; {cells}) không được tính.",
                          "{count} people are no longer members ({reasons}; {cells}) and are not counted."),
+    "read.csv_nul": ("Tệp CSV có ký tự NUL (byte 0) ở dòng {line}: tệp có thể là UTF-16 hoặc bị hỏng. Hãy mở bằng "
+                     "Excel và lưu lại dạng “CSV UTF-8”.",
+                     "The CSV file holds a NUL character (byte 0) on line {line}: it may be UTF-16 or damaged. "
+                     "Open it in Excel and save it again as “CSV UTF-8”."),
+    "read.csv_too_many_cells": (
+        "Tệp CSV quá lớn: đến dòng {line} đã vượt {limit} ô (giới hạn bộ nhớ UNIONBOARD_MAX_READ_MB); không đọc.",
+        "The CSV file is too large: by line {line} it passes {limit} cells (the UNIONBOARD_MAX_READ_MB memory "
+        "limit); it was not read."),
+    "read.csv_field_too_large": (
+        "Tệp CSV có một ô dài hơn {limit} ký tự bắt đầu ở dòng {line} (thường do thiếu dấu ngoặc kép đóng); "
+        "không đọc.",
+        "The CSV file has a cell longer than {limit} characters starting on line {line} (usually a missing "
+        "closing quote); it was not read."),
+    "read.csv_unreadable": ("Tệp CSV không đọc được ở dòng {line}; hãy mở bằng Excel và lưu lại dạng “CSV UTF-8”.",
+                            "The CSV file cannot be read at line {line}; open it in Excel and save it again as "
+                            "“CSV UTF-8”."),
+    "read.csv_unclosed_quote": (
+        "Tệp CSV có dấu ngoặc kép mở ở dòng {line} mà không đóng: phần còn lại của tệp bị đọc thành một ô; "
+        "không đọc.",
+        "The CSV file has a quote opened on line {line} that is never closed: the rest of the file would "
+        "become one cell; it was not read."),
+    "read.csv_bad_byte": (
+        "{count} ô có byte không phải UTF-8 ({cells}), hiện thành “�”: hãy sửa các ô này hoặc lưu lại tệp dạng "
+        "“CSV UTF-8”; các ô khác đọc bình thường.",
+        "{count} cells hold a byte that is not UTF-8 ({cells}), shown as “�”: fix these cells or save the "
+        "file again as “CSV UTF-8”; the other cells are read as they are."),
 }
