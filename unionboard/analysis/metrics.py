@@ -40,6 +40,8 @@ def member_summary(roster: Roster) -> dict:
         "party_members": int(party.sum()),
         "party_members_female": int((party & (frame["gender"] == "Nữ")).sum()),
         "by_department": {str(k): int(v) for k, v in frame["department"].value_counts(sort=False).items()},
+        # the columns the upload did not have: their counts above are unknown, not zero
+        "columns_absent": sorted(roster.absent),
     }
 
 
