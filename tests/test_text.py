@@ -86,3 +86,9 @@ def test_vietnam_time_is_utc_plus_seven() -> None:
     assert vietnam_time("2026-12-04T03:22:57+00:00") == "04/12/2026 10:22"
     assert vietnam_time("2026-12-31T20:00:00+00:00") == "01/01/2027 03:00"  # the next day in Vietnam
     assert vietnam_time("not a time") == "not a time"
+
+
+@pytest.mark.parametrize("text", ["18 777 000 đ", "18.777.000 VNĐ", "18.777.000 ₫", "18\u202f777\u202f000",
+                                  "18\u00a0777\u00a0000 đ", "₫18.777.000", "VND 18.777.000", "18.777.000đ"])
+def test_amounts_with_currency_signs_and_narrow_spaces(text):
+    assert parse_number(text) == 18_777_000
