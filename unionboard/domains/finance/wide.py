@@ -311,10 +311,14 @@ def balance_cells(sheet: Sheet, rows: range, scale: int, out: Collected, exclude
 
 
 def row_balance(row: Row, header: Header, money: Callable[[Amount], int], sheet: Sheet) -> Balance | None:
-    """The first written amount of a "Tồn đầu"/"Tồn cuối" row."""
-    for c, a in sorted(row.amounts.items()) + [(header.total_col, row.total)]:
-        if c is not None and a.raw is not None:
-            return Balance(money(a), sheet.file, sheet.name, cell_name(row.row, c))
+    """A "Tồn đầu" row's first year's amount; a "Tồn cuối"/"Tồn quỹ cuối năm" row written per year gives
+    its LAST year's (the period's closing balance, not the first year's); else its total column's."""
+    written = sorted((header.years[c], c, a) for c, a in row.amounts.items() if a.raw is not None)
+    if written:
+        _year, c, a = written[-1] if row.kind == "closing" else written[0]
+        return Balance(money(a), sheet.file, sheet.name, cell_name(row.row, c))
+    if header.total_col is not None and row.total.raw is not None:
+        return Balance(money(row.total), sheet.file, sheet.name, cell_name(row.row, header.total_col))
     return None
 
 
