@@ -21,6 +21,9 @@ class Column:
     required: bool = True
     fallback: tuple[str, ...] = ()  # header texts taken only when left over by every other column
     min_contained: int = 3  # shortest alias that may match inside a longer header text
+    # folded phrases that make a header something else: "Tỷ lệ so với mục tiêu (%)" holds "mục tiêu"
+    # but is a ratio, never the target
+    never: tuple[str, ...] = ()
 
     @cached_property
     def folded_aliases(self) -> tuple[str, ...]:
@@ -109,6 +112,11 @@ MEMBERS = TableSchema(
     ),
 )
 
+# Folded phrases of a ratio column ("Tỷ lệ so với mục tiêu (%)", "So sánh", "% thực hiện"): never a target
+# or a result, whatever words they share with one.
+RATIO_WORDS = ("ty le", "so sanh", "so voi", "ratio", "percent of", "% thuc hien", "% hoan thanh",
+               "muc do hoan thanh")
+
 TARGETS = TableSchema(
     domain="targets",
     title="Chỉ tiêu Nghị quyết",
@@ -121,9 +129,10 @@ TARGETS = TableSchema(
                fallback=("Target",)),  # "Target" beside "Target value" is the target's text
         Column("unit", "ĐVT", ("Đơn vị tính", "Unit")),
         Column("target", "Mục tiêu", ("Mục tiêu NQ", "Mục tiêu Nghị quyết", "Chỉ tiêu NQ", "Target",
-                                      "Target value", "Goal value", "Planned value")),
+                                      "Target value", "Goal value", "Planned value", "Kế hoạch", "KH",
+                                      "Chỉ tiêu kế hoạch", "Plan"), never=RATIO_WORDS),
         Column("result", "Kết quả", ("KQ thực hiện", "Kết quả thực hiện", "KQ", "Thực hiện", "Result",
-                                     "Achieved", "Actual", "Result value")),
+                                     "Achieved", "Actual", "Result value", "TH"), never=RATIO_WORDS),
         Column("evaluation", "Đánh giá", ("Evaluation", "Status", "Assessment", "Rating"), required=False),
     ),
 )
@@ -198,6 +207,12 @@ BUDGET = TableSchema(
 SCHEMAS: tuple[TableSchema, ...] = (MEMBERS, TARGETS, AWARDS, FINANCE_TIDY, TERM_TARGETS, BUDGET)
 
 
+def _ruled_out(column: Column, label: str) -> bool:
+    """Whether a folded header text is ruled out for `column` (a ratio for a target)."""
+    padded = f" {label} "
+    return any(f" {word} " in padded or (word.startswith("%") and word in label) for word in column.never)
+
+
 def _assign_fallbacks(labels: dict[int, str], schema: TableSchema, assigned: dict[str, int],
                       used: set[int]) -> None:
     """Columns still missing take a fallback header left over by the exact matches."""
@@ -217,7 +232,7 @@ def _assign(labels: dict[int, str], schema: TableSchema) -> dict[str, int]:
     used: set[int] = set()
     for column in schema.columns:
         exact = [(len(label), -col, col) for col, label in labels.items()
-                 if col not in used and label in column.folded_aliases]
+                 if col not in used and label in column.folded_aliases and not _ruled_out(column, label)]
         if exact:  # the most specific header when several fit ("Target value" rather than "Target")
             col = max(exact)[2]
             assigned[column.key] = col
@@ -228,7 +243,7 @@ def _assign(labels: dict[int, str], schema: TableSchema) -> dict[str, int]:
         if column.key in assigned:
             continue
         for col, label in labels.items():
-            if col in used:
+            if col in used or _ruled_out(column, label):
                 continue
             padded = f" {label} "
             best = max((len(a) for a in column.folded_aliases if a and f" {a} " in padded), default=0)
