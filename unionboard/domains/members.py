@@ -20,7 +20,7 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from unionboard.core.i18n import phrase
+from unionboard.core.i18n import Phrase, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
@@ -340,13 +340,16 @@ def _quote(raw: object) -> str:
     return f"“{clean(raw)}”"
 
 
-def _cells_text(cells: list[str]) -> str:
-    """'ô D7' / '3 ô: D7, D9, D11' / '8 ô: D7, D9, D11, D12, D13 và 3 ô khác'."""
+def _cells_text(cells: list[str]) -> Phrase:
+    """'ô D7' / '3 ô: D7, D9, D11' / '8 ô: D7, D9, D11, D12, D13 và 3 ô khác' — a phrase rendered in the
+    message's language ("3 cells: D7, D9, D11" in English), the cell names staying data."""
     if len(cells) == 1:
-        return f"ô {cells[0]}"
+        return phrase("cells.one", cell=cells[0])
     shown = ", ".join(cells[:MAX_CELLS_LISTED])
     rest = len(cells) - MAX_CELLS_LISTED
-    return f"{len(cells)} ô: {shown}" + (f" và {rest} ô khác" if rest > 0 else "")
+    if rest > 0:
+        return phrase("cells.many_more", count=len(cells), shown=shown, rest=rest)
+    return phrase("cells.many", count=len(cells), shown=shown)
 
 
 def _one_of(values: Sequence[str]) -> str:
@@ -858,10 +861,11 @@ def check_roster(roster: Roster, log: IssueLog) -> None:
     for positions in groups.values():
         year = int(years[positions[0]])
         rows_of = [int(rows[p]) for p in positions]
-        cells = [f"{letter}{r}" for r in rows_of] if letter else [f"dòng {r}" for r in rows_of]
-        shown = ", ".join(cells[:MAX_CELLS_LISTED])
-        if len(cells) > MAX_CELLS_LISTED:
-            shown += f" và {len(cells) - MAX_CELLS_LISTED} dòng khác"
+        cells = [f"{letter}{r}" for r in rows_of] if letter else [str(r) for r in rows_of]
+        listed = ", ".join(cells[:MAX_CELLS_LISTED])
+        rest = len(cells) - MAX_CELLS_LISTED
+        shown = (phrase("cells.list_more" if letter else "cells.rows_more", shown=listed, rest=rest) if rest > 0
+                 else phrase("cells.list" if letter else "cells.rows", shown=listed))
         spelled = list(dict.fromkeys(names[p] for p in positions))
         named = " / ".join(f"“{s}”" for s in spelled[:3])
         log.warning(roster.file, roster.sheet, cells[0] if letter else None, "members.duplicate",

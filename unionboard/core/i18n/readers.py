@@ -42,4 +42,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "“CSV UTF-8”; các ô khác đọc bình thường.",
         "{count} cells hold a byte that is not UTF-8 ({cells}), shown as “�”: fix these cells or save the "
         "file again as “CSV UTF-8”; the other cells are read as they are."),
+    # lists of cells inside messages: parameters rendered in the message's language
+    "cells.one": ("ô {cell}", "cell {cell}"),
+    "cells.many": ("{count} ô: {shown}", "{count} cells: {shown}"),
+    "cells.many_more": ("{count} ô: {shown} và {rest} ô khác", "{count} cells: {shown} and {rest} more"),
+    "cells.list": ("{shown}", "{shown}"),
+    "cells.list_more": ("{shown} và {rest} ô khác", "{shown} and {rest} more cells"),
+    "cells.rows": ("dòng {shown}", "rows {shown}"),
+    "cells.rows_more": ("dòng {shown} và {rest} dòng khác", "rows {shown} and {rest} more"),
 }
