@@ -279,3 +279,21 @@ def test_collector_is_back_when_checking_raises(monkeypatch):
     with pytest.raises(RuntimeError):
         check_files([])
     assert gc.isenabled()
+
+
+def test_a_roster_behind_a_cover_and_notes_is_found_and_the_others_are_noted():
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Bìa"
+    cover.append(["CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY XUẤT KHẨU"])
+    cover.append(["HỒ SƠ ĐẠI HỘI NHIỆM KỲ 2023–2028"])
+    notes = wb.create_sheet("Giải thích")
+    notes.append(["Danh sách lập theo mẫu của Liên đoàn Lao động tỉnh, số liệu đến 30/6."])
+    roster = wb.create_sheet("DS")
+    for row in (["DANH SÁCH ĐOÀN VIÊN"], ["STT", "Họ và tên", "Giới tính", "Năm sinh"],
+                [1, "Nguyễn Văn An", "Nam", 1985], [2, "Lê Thị Bình", "Nữ", 1990]):
+        roster.append(row)
+    result = check_files([SourceFile("hs.xlsx", xlsx_bytes(wb))])
+    assert len(result.dataset.members) == 2 and result.ok
+    assert [(i.severity, i.code, i.sheet) for i in result.issues] == [
+        ("info", "loader.sheet_without_table", "Bìa"), ("info", "loader.sheet_without_table", "Giải thích")]

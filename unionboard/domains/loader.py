@@ -111,6 +111,39 @@ def collection_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def _note_bad_cells(sheet: Sheet, log: IssueLog) -> None:
+    """Errors for the Excel error values and the formulas without a cached value of a read sheet."""
+    for cell in sorted(sheet.error_cells):
+        log.error(sheet.file, sheet.name, cell, "loader.error_value", cell=cell)
+    for cell in sorted(sheet.formulas_without_value):
+        log.error(sheet.file, sheet.name, cell, "loader.formula_without_value")
+
+
+def _refuse_partial(source: SourceFile, sheet: Sheet, partial: HeaderMatch | None, log: IssueLog) -> bool:
+    """An error naming the table the sheet most looks like, the columns it lacks and those found, when the
+    evidence is strong enough (two columns with half the required ones, or three columns)."""
+    if partial is None or len(partial.columns) < 2 or (partial.score < 0.5 and len(partial.columns) < 3):
+        return False
+    expected = ", ".join(f"“{c.label}”" for c in partial.missing)
+    found = ", ".join(f"“{label}”" for label in partial.found_labels) or "không có"
+    log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
+              table=partial.schema.title, expected=expected, row=partial.row + 1, found=found)
+    return True
+
+
+NOTES_SHEET_HINTS = ("huong dan", "instructions", "ghi chu", "notes")
+
+
+def _note_unread(sheets: list[Sheet], log: IssueLog) -> None:
+    """An info note for each sheet of a recognised file that holds no table (a cover page, notes): it was
+    looked at and skipped, not lost. An instructions sheet (the template's) needs no note."""
+    for sheet in sheets:
+        if any(h in fold(sheet.name) for h in NOTES_SHEET_HINTS):
+            continue
+        if any(clean(v) for line in sheet.rows[:50] for v in line):
+            log.info(sheet.file, sheet.name, None, "loader.sheet_without_table", sheet=sheet.name)
+
+
 def check_files(files: Iterable[FileInput], limits: Limits | None = None,
                 only_domains: dict[str, set[str]] | None = None) -> CheckResult:
     """Read and check the files together. Never raises for bad input: problems become issues.
@@ -138,6 +171,7 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
         for sheet in sheets:
             legacy_text.convert_sheet(sheet, log)
         recognised = 0
+        unread: list[Sheet] = []
         for sheet in sheets:
             if any(h in fold(sheet.name) for h in INFO_SHEET_HINTS) and _read_info(sheet):
                 info.update(_read_info(sheet))
@@ -145,13 +179,10 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
                 continue
             domain, header, partial = classify(sheet)
             if domain is None:
-                if partial is not None and len(partial.columns) >= 2 and (partial.score >= 0.5 or len(partial.columns) >= 3):
-                    expected = ", ".join(f"“{c.label}”" for c in partial.missing)
-                    found = ", ".join(f"“{label}”" for label in partial.found_labels) or "không có"
-                    log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
-                              table=partial.schema.title, expected=expected, row=partial.row + 1,
-                              found=found)
+                if _refuse_partial(source, sheet, partial, log):
                     recognised += 1
+                else:
+                    unread.append(sheet)
                 continue
             wanted = only_domains.get(source.name) if only_domains else None
             if wanted is not None and domain not in wanted:
@@ -159,13 +190,12 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
                 continue
             recognised += 1
             by_domain.setdefault(domain, []).append((sheet, header))
-            for cell in sorted(sheet.error_cells):
-                log.error(source.name, sheet.name, cell, "loader.error_value", cell=cell)
-            for cell in sorted(sheet.formulas_without_value):
-                log.error(source.name, sheet.name, cell, "loader.formula_without_value")
+            _note_bad_cells(sheet, log)
         if sheets and not recognised:
             names = ", ".join(f"“{s.name}”" for s in sheets)
             log.error(source.name, None, None, "loader.no_sheet_recognised", names=names)
+        elif recognised:
+            _note_unread(unread, log)
     dataset = _build(by_domain, info, log)
     sources = {domain: ", ".join(dict.fromkeys(s.file for s, _ in pairs)) for domain, pairs in by_domain.items()}
     sheets = {domain: tuple((s.file, s.name) for s, _ in pairs) for domain, pairs in by_domain.items()}

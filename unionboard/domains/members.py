@@ -25,6 +25,7 @@ from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
 from unionboard.domains.roster_shapes import (
+    SexColumns,
     department_groups,
     group_of_each,
     join_names,
@@ -658,6 +659,27 @@ def _not_members_now(sheet: Sheet, header: HeaderMatch, lines: list[list], first
     return groups
 
 
+def _column_sources(cols: dict[str, int], raw_columns: dict[int, list], keys: set[str], sex: SexColumns | None,
+                    kept: tuple[list[list], list[int]], sheet: Sheet, data: dict[str, list],
+                    log: IssueLog) -> tuple[dict[str, tuple[int, list]], frozenset[str]]:
+    """(key → (column, raw values) to normalise, the optional columns the roster lacks). Sex by position
+    fills `data["gender"]` (and the birth year from the dates under it); a column with no value at all
+    (the data download's blank one) is as good as absent — except party membership and political theory,
+    where a blank cell means "no" / "Chưa có"."""
+    sources = {key: (col, raw_columns[col]) for key, col in cols.items() if key in keys}
+    if sex is not None:  # sex (and the birth date) given by position under Nam | Nữ
+        data["gender"], births = read_sex(kept[0], kept[1], sex, sheet, log)
+        if "birth_year" not in sources and any(b is not None for b in births):
+            sources["birth_year"] = (sex.male if sex.male is not None else sex.female, births)
+    blank_means_no = ("party_member", "political_theory")
+    for key in [key for key in sources if key not in blank_means_no]:
+        if all(map(_is_blank, sources[key][1])):
+            del sources[key]
+    given = (set(cols) - {key for key in keys if key not in sources and key not in blank_means_no}) \
+        | set(sources) | set(data)
+    return sources, frozenset(key for key in OPTIONAL_COLUMNS if key not in given)
+
+
 def _normalise_columns(data: dict[str, list], normalisers: dict[str, Callable[[object], tuple[object, object]]],
                        batches: dict[str, Callable[[Sequence], dict]], sources: dict[str, tuple[int, list]],
                        problems: _Problems, count: int) -> None:
@@ -730,13 +752,8 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "birth_year": lambda values: _birth_years(values, current_year),
         "join_date": _join_dates,
     }
-    sources = {key: (col, raw_columns[col]) for key, col in cols.items() if key in normalisers}
-    if sex is not None:  # sex (and the birth date) given by position under Nam | Nữ
-        data["gender"], births = read_sex(kept_lines, rows0, sex, sheet, log)
-        if "birth_year" not in sources and any(b is not None for b in births):
-            sources["birth_year"] = (sex.male if sex.male is not None else sex.female, births)
-    given = set(cols) | set(sources) | set(data)
-    absent = frozenset(key for key in OPTIONAL_COLUMNS if key not in given)
+    sources, absent = _column_sources(cols, raw_columns, set(normalisers), sex, (kept_lines, rows0), sheet, data,
+                                      log)
     _normalise_columns(data, normalisers, batches, sources, problems, count)
     dept_col = cols.get("department")
     raw = raw_columns[dept_col] if dept_col is not None else [None] * count

@@ -50,4 +50,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cells.list_more": ("{shown} và {rest} ô khác", "{shown} and {rest} more cells"),
     "cells.rows": ("dòng {shown}", "rows {shown}"),
     "cells.rows_more": ("dòng {shown} và {rest} dòng khác", "rows {shown} and {rest} more"),
+    "loader.sheet_without_table": ("Trang “{sheet}” không có bảng nào nhận ra được (trang bìa, ghi chú…); đã bỏ qua.",
+                                   "Sheet “{sheet}” holds no table that could be recognised (a cover page, "
+                                   "notes…); it was skipped."),
 }
