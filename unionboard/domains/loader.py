@@ -61,7 +61,8 @@ def classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch 
             hinted = any(h in sheet_name for h in schema.sheet_hints)
             titled = not hinted and any(f" {h} " in f" {_titles(sheet, match.row)} " for h in schema.sheet_hints)
             hint = 0.5 if hinted else 0.25 if titled else 0.0
-            enough = len(match.columns) >= schema.min_columns or hint
+            enough = (len(match.columns) >= schema.min_columns or hint) and (
+                schema.needs is None or schema.needs(sheet, match.row))
             if match.complete and enough:
                 complete.append((match.score + hint + COVERAGE_WEIGHT * match.coverage, spec.key, match))
             elif partial is None or (len(match.columns), match.score) > (len(partial.columns), partial.score):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,6 +43,9 @@ class TableSchema:
     # a complete header with fewer columns than this is only taken with other evidence (a sheet name
     # or a title row holding a hint): a lone "Họ và tên" column is not yet a roster
     min_columns: int = 1
+    # a further condition on the header row, for evidence a column list cannot state (the year columns of
+    # a term-targets table); None: none
+    needs: Callable[[Sheet, int], bool] | None = None
 
     @property
     def required(self) -> tuple[Column, ...]:

@@ -53,4 +53,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "loader.sheet_without_table": ("Trang “{sheet}” không có bảng nào nhận ra được (trang bìa, ghi chú…); đã bỏ qua.",
                                    "Sheet “{sheet}” holds no table that could be recognised (a cover page, "
                                    "notes…); it was skipped."),
+    "term_targets.no_group_column": (
+        "Bảng chỉ tiêu nhiệm kỳ không có cột “Nhóm”: mọi chỉ tiêu được xếp vào nhóm “{group}”.",
+        "The term-targets table has no “Nhóm” (group) column: every target is put in the group “{group}”."),
 }
