@@ -659,6 +659,12 @@ def _not_members_now(sheet: Sheet, header: HeaderMatch, lines: list[list], first
     return groups
 
 
+def _coded_one_zero(raw: Sequence) -> bool:
+    """Whether a sex column holds only 1 and 0 (a code without its legend)."""
+    values = {_key(v) for v in set(raw) if not _is_blank(v)}
+    return bool(values) and values <= {"0", "1"}
+
+
 def _column_sources(cols: dict[str, int], raw_columns: dict[int, list], keys: set[str], sex: SexColumns | None,
                     kept: tuple[list[list], list[int]], sheet: Sheet, data: dict[str, list],
                     log: IssueLog) -> tuple[dict[str, tuple[int, list]], frozenset[str]]:
@@ -671,6 +677,11 @@ def _column_sources(cols: dict[str, int], raw_columns: dict[int, list], keys: se
         data["gender"], births = read_sex(kept[0], kept[1], sex, sheet, log)
         if "birth_year" not in sources and any(b is not None for b in births):
             sources["birth_year"] = (sex.male if sex.male is not None else sex.female, births)
+    if "gender" in sources and _coded_one_zero(sources["gender"][1]):
+        col = sources.pop("gender")[0]
+        data["gender"] = [None] * len(kept[1])  # never guessed: 1 may be Nam or Nữ
+        cell = cell_name(kept[1][0], col) if kept[1] else column_letter(col)
+        log.error(sheet.file, sheet.name, cell, "members.gender_coded", column=column_letter(col))
     blank_means_no = ("party_member", "political_theory")
     for key in [key for key in sources if key not in blank_means_no]:
         if all(map(_is_blank, sources[key][1])):

@@ -56,4 +56,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "term_targets.no_group_column": (
         "Bảng chỉ tiêu nhiệm kỳ không có cột “Nhóm”: mọi chỉ tiêu được xếp vào nhóm “{group}”.",
         "The term-targets table has no “Nhóm” (group) column: every target is put in the group “{group}”."),
+    "members.gender_coded": (
+        "Cột giới tính {column} chỉ ghi 1 và 0, không có chú thích 1 là Nam hay Nữ: không đoán; hãy ghi “Nam”/“Nữ”.",
+        "The sex column {column} holds only 1 and 0 with no legend saying whether 1 is male or female: it is "
+        "not guessed; write “Nam” (male) / “Nữ” (female)."),
 }
