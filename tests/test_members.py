@@ -15,13 +15,11 @@ from hypothesis import strategies as st
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS
-from unionboard.core.text import fold
 from unionboard.domains.loader import check_files, classify
 from unionboard.domains.members import (
     UNKNOWN_DEPARTMENT,
     check_roster,
     parse_members,
-    squeezed_folds,
 )
 from unionboard.domains.schema import MEMBERS, find_header
 from unionboard.read.workbook import Sheet
@@ -306,11 +304,6 @@ def test_check_roster_without_duplicates_is_silent():
     roster, log = parse([member(1, "Nguyễn Văn An"), member(2, "Nguyễn Văn Ân")])
     check_roster(roster, log)
     assert len(log.items) == 1  # diacritics-insensitive, as the brief asks
-
-
-def test_squeezed_folds_match_text_fold():
-    names = ["Nguyễn Văn An", "  Đặng—Thị (Hoà) ", "Lê Thị Hạ", "ĐỖ ĐỨC ĐẠT", "O'Neil", "", "Ngô 2"]
-    assert squeezed_folds(names) == [fold(n).replace(" ", "") for n in names]
 
 
 # --------------------------------------------------------------------------- real files

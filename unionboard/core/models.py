@@ -88,6 +88,9 @@ class Roster:
     file: str = ""
     sheet: str = ""
     absent: frozenset[str] = frozenset()
+    # frame columns beyond MEMBER_COLUMNS: the upload's other columns by header text (employee code,
+    # the full birth date, notes), kept so that the data download loses nothing
+    extra: tuple[str, ...] = ()
 
     def has(self, column: str) -> bool:
         """Whether the upload had this column (a roster always has names)."""

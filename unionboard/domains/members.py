@@ -26,6 +26,7 @@ from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_T
 from unionboard.core.text import cell_name, clean, column_letter, fold
 from unionboard.domains.roster_shapes import (
     SexColumns,
+    SplitName,
     department_groups,
     group_of_each,
     join_names,
@@ -659,6 +660,35 @@ def _not_members_now(sheet: Sheet, header: HeaderMatch, lines: list[list], first
     return groups
 
 
+_ALIAS_OF = {alias: column.key for column in MEMBERS.columns for alias in column.folded_aliases}
+_NUMBERING = frozenset({"stt", "tt", "so tt", "no", "#", "so thu tu"})
+
+
+def _extra_columns(sheet: Sheet, header: HeaderMatch, cols: dict[str, int], sex: SexColumns | None,
+                   split: SplitName | None, lines: list[list]) -> dict[str, list]:
+    """The columns the upload had beyond the roster's own (employee code, notes, …), by header text, so
+    the data download keeps them; a birth column holding full dates is kept whole too ("Ngày sinh"),
+    since the roster itself keeps the year. The numbering column and position columns are not."""
+    used = set(cols.values()) - {cols.get("birth_year")}
+    used |= {c for c in (sex.male, sex.female) if c is not None} if sex is not None else set()
+    used |= {split.given} if split is not None else set()
+    out: dict[str, list] = {}
+    for col, label in enumerate(sheet.rows[header.row] if header.row < sheet.height else []):
+        text = clean(label)
+        if col in used or not text or fold(text) in _NUMBERING or text in MEMBER_COLUMNS or text in out:
+            continue
+        values = [line[col] if col < len(line) and not _is_blank(line[col]) else None for line in lines]
+        dates = any(isinstance(v, dt.date) or isinstance(v, str) and "/" in v for v in values)
+        key = _ALIAS_OF.get(fold(text))
+        if (key == "birth_year" or col == cols.get("birth_year")) and not dates:
+            continue  # a year column: the roster's birth_year is all of it
+        if key is not None and key != "birth_year" and key in cols:
+            continue  # the same roster column written twice (a re-uploaded download)
+        if any(v is not None for v in values):
+            out[text] = values
+    return out
+
+
 def _coded_one_zero(raw: Sequence) -> bool:
     """Whether a sex column holds only 1 and 0 (a code without its legend)."""
     values = {_key(v) for v in set(raw) if not _is_blank(v)}
@@ -794,31 +824,19 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "party_member": np.array(data["party_member"], dtype=bool),
         "row": np.array(rows0, dtype=np.int64) + 1,
     }, columns=list(MEMBER_COLUMNS))
+    extra = _extra_columns(sheet, header, cols, sex, split, kept_lines)
+    for label, values in extra.items():
+        frame[label] = pd.Series(values, dtype=object)
     if name_col is not None:
         frame.attrs["name_col"] = column_letter(name_col)
     _note_skipped(sheet, first, name_col or 0, skipped, count, len(lines), log)
     if not count:
         log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0), "members.empty",
                     row=header.row + 1)
-    return Roster(frame=frame, file=sheet.file, sheet=sheet.name, absent=absent)
+    return Roster(frame=frame, file=sheet.file, sheet=sheet.name, absent=absent, extra=tuple(extra))
 
 
 # --------------------------------------------------------------------------- roster-wide checks
-
-
-_KEEP_FOLD_BYTES = bytes(range(256)).translate(None, b"0123456789abcdefghijklmnopqrstuvwxyz%\x00")
-
-
-def squeezed_folds(names: Sequence[str]) -> list[str]:
-    """text.fold(name) without its spaces, for a whole column in a few C-speed passes.
-
-    Equal folds give equal squeezed folds, so this finds duplicate candidates fast; the
-    candidates are then compared with text.fold itself.
-    """
-    joined = _SEP.join(n if isinstance(n, str) else "" for n in names)
-    joined = unicodedata.normalize("NFKD", joined.replace("đ", "d").replace("Đ", "D")).lower()
-    kept = joined.encode("ascii", "ignore").translate(None, _KEEP_FOLD_BYTES)
-    return kept.decode("ascii").split(_SEP)
 
 
 _COMBINING_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370)
@@ -910,7 +928,8 @@ def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
     _duplicates_across_sheets(rosters, log)
     return Roster(frame=pd.concat([r.frame for r in rosters], ignore_index=True),
                   file=rosters[0].file, sheet=rosters[0].sheet,
-                  absent=frozenset.intersection(*(r.absent for r in rosters)))
+                  absent=frozenset.intersection(*(r.absent for r in rosters)),
+                  extra=tuple(dict.fromkeys(label for r in rosters for label in r.extra)))
 
 
 def _person_keys(roster: Roster) -> dict[tuple[str, int], int]:
