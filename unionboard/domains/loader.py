@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Dataset, SourceFile, UnionInfo
 from unionboard.core.text import clean, fold
@@ -126,7 +127,7 @@ def _refuse_partial(source: SourceFile, sheet: Sheet, partial: HeaderMatch | Non
     if partial is None or len(partial.columns) < 2 or (partial.score < 0.5 and len(partial.columns) < 3):
         return False
     expected = ", ".join(f"“{c.label}”" for c in partial.missing)
-    found = ", ".join(f"“{label}”" for label in partial.found_labels) or "không có"
+    found = ", ".join(f"“{label}”" for label in partial.found_labels) or phrase("cells.none")
     log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
               table=partial.schema.title, expected=expected, row=partial.row + 1, found=found)
     return True

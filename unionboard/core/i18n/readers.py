@@ -60,4 +60,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Cột giới tính {column} chỉ ghi 1 và 0, không có chú thích 1 là Nam hay Nữ: không đoán; hãy ghi “Nam”/“Nữ”.",
         "The sex column {column} holds only 1 and 0 with no legend saying whether 1 is male or female: it is "
         "not guessed; write “Nam” (male) / “Nữ” (female)."),
+    "cells.none": ("không có", "none"),
 }
