@@ -91,3 +91,16 @@ def test_a_doctype_or_entity_is_refused() -> None:
     log = IssueLog()
     assert read_sheets(SourceFile("x.ods", data), log, Limits()) == []
     assert [i.code for i in log.items] == ["read.damaged"]
+
+
+def test_check_json_prints_one_object_for_the_bomb(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "bom.ods"
+    path.write_bytes(_ods(BOMB))
+    run = subprocess.run([sys.executable, "-m", "unionboard", "check", str(path), "--json"], capture_output=True,
+                         text=True, timeout=120)
+    parsed = json.loads(run.stdout)
+    assert parsed["ok"] is False and "Traceback" not in run.stderr
