@@ -189,7 +189,12 @@ _DEPARTMENT_WORDS = ("phong", "ban", "to", "phan xuong", "bo phan", "khoa", "doi
 def group_heading(line: Sequence, name_col: int | None) -> str | None:
     """The department a group row names ("I. Phòng Kế hoạch" alone across the row), else None. A text in
     the name column counts only when numbered (I., A.) or written in capitals: "Tô Văn Ba" is a person."""
-    filled = [(col, value) for col, value in enumerate(line) if not _blank(value)]
+    filled = []
+    for col, value in enumerate(line):
+        if value is not None and value != "" and not _blank(value):
+            filled.append((col, value))
+            if len(filled) > 1:
+                return None  # most rows: two cells filled before the third column
     if len(filled) != 1 or not isinstance(filled[0][1], str):
         return None
     col, text = filled[0][0], " ".join(filled[0][1].split())
@@ -207,6 +212,9 @@ def department_groups(lines: Sequence[Sequence], name_col: int | None) -> dict[i
     """Line index → department, for every group row."""
     out = {}
     for index, line in enumerate(lines):
+        if len(line) > 2 and ((line[0] is not None and line[0] != "") + (line[1] is not None and line[1] != "")
+                              + (line[2] is not None and line[2] != "")) >= 2:
+            continue  # two of the first three cells filled: a member's row (the fast path)
         heading = group_heading(line, name_col)
         if heading is not None:
             out[index] = heading
