@@ -169,7 +169,8 @@ def test_recipient_and_count_problems() -> None:
     assert len(awards) == 5
     assert [a.count for a in awards] == [1, 1, 1, 2, 1]
     cells = [i.cell for i in log]
-    assert cells == ["D2", "D3", "E4", "E5", "E6", "E7", "D8"]
+    assert cells == ["D2", "D3", "E4", "E5", "E6", "E7", "D8", "A9"]
+    assert [i.code for i in log][-1] == "rows.skipped_total"  # the totals row is noted with its cell
     messages = [i.message for i in log]
     assert "“Hộ gia đình”" in messages[0]
     assert "“nhiều”" in messages[2] and "coi là 1" in messages[2]

@@ -43,8 +43,13 @@ def test_benchmark_json():
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["runs"] == 1
-    [row] = data["rows"]
+    row, csv_row, bomb, ragged = data["rows"]
     assert row["size"] == 150
+    # the same roster as CSV and the hostile small files: measured by unionboard alone, peak memory each
+    assert csv_row["label"] == "csv 150" and csv_row["detail"]["unionboard"]["members"] == 150
+    assert bomb["detail"]["unionboard"]["members"] is None and bomb["median"]["unionboard"] < 1
+    assert ragged["detail"]["unionboard"]["members"] == 1000
+    assert all(r["peak_mb"]["unionboard"] > 0 for r in (csv_row, bomb, ragged))
     assert set(row["median"]) == set(TOOLS)
     assert set(row["median_cpu"]) == set(TOOLS) and all(v > 0 for v in row["median_cpu"].values())
     assert data["read_threads"] >= 1

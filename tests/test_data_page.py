@@ -30,9 +30,9 @@ def roster_plus_one() -> bytes:
     return out.getvalue()
 
 
-def roster_without_birth_year() -> bytes:
+def roster_without_names() -> bytes:
     wb = openpyxl.load_workbook(DATA / "doan-vien.xlsx")
-    wb.active.cell(4, 4).value = None  # the "Năm sinh" header
+    wb.active.cell(4, 2).value = None  # the "Họ và tên" header: a roster's one required column
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -233,11 +233,11 @@ def test_publishing_the_same_data_again_says_nothing_changed(home):
 
 @pytest.mark.parametrize("name, data, expected", [
     ("ghi-chu.xlsx", b"day khong phai Excel", "Không phải tệp Excel"),
-    ("doan-vien.xlsx", None, "thiếu cột bắt buộc: “Năm sinh”"),
+    ("doan-vien.xlsx", None, "thiếu cột bắt buộc: “Họ và tên”"),
 ])
 def test_bad_workbook_lists_errors_and_blocks_publishing(home, name, data, expected):
     at = signed_in_page()
-    upload(at, (name, data if data is not None else roster_without_birth_year()))
+    upload(at, (name, data if data is not None else roster_without_names()))
     issues = at.table[0].value
     assert any(expected in message for message in issues["Nội dung"])
     assert set(issues["Mức độ"]) == {"Lỗi"}

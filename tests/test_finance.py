@@ -520,3 +520,47 @@ def test_tidy_group_lines_are_checked_not_added(tmp_path: Path) -> None:
     assert fin.by_year("revenue") == {2016: 19_000_000, 2017: 36_100_000}
     (warning,) = result.warnings
     assert (warning.code, warning.cell) == ("finance.group_mismatch", "C6")
+
+
+def test_amounts_written_with_dong_signs_and_narrow_spaces_are_read_exactly(tmp_path) -> None:
+    """“18.777.000 ₫” counted as 0 before; every common way of writing đồng is read to the đồng."""
+    from openpyxl import Workbook
+
+    from unionboard.domains.loader import check_files
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Phần thu"
+    for row in (["* Phần thu"], ["Nguồn thu", "Năm 2023", "Năm 2024"],
+                ["Thu ĐPCĐ 1%", "18.777.000 ₫", "18\u202f800\u202f000"],
+                ["LĐLĐ tỉnh cấp", "20 000 000 đ", "₫21.000.000"],
+                ["CQ, ĐV hỗ trợ", "5.000.000 VNĐ", "5\u00a0500\u00a0000 đ"]):
+        ws.append(row)
+    wb.save(tmp_path / "tc.xlsx")
+    result = check_files([tmp_path / "tc.xlsx"])
+    finance = result.dataset.finance
+    assert finance.by_year("revenue") == {2023: 43_777_000, 2024: 45_300_000}
+    assert not result.errors
+
+
+def test_a_closing_balance_row_per_year_gives_the_last_years_balance(tmp_path) -> None:
+    """“Tồn quỹ cuối năm” under each year: the period closes with the last year's (2.157.000), not the
+    first year's (which made every viewer see a false mismatch)."""
+    from openpyxl import Workbook
+
+    from unionboard.domains.loader import check_files
+
+    wb = Workbook()
+    thu = wb.active
+    thu.title = "Phần thu"
+    for row in (["* Phần thu"], ["Nguồn thu", "Năm 2016", "Năm 2017"], ["Thu ĐPCĐ 1%", 10_000_000, 12_000_000]):
+        thu.append(row)
+    chi = wb.create_sheet("Phần chi")
+    for row in (["* Phần chi"], ["Mục chi", "Năm 2016", "Năm 2017"], ["Chi HĐ phong trào", 9_000_000, 10_843_000],
+                ["Tồn quỹ cuối năm", 1_000_000, 2_157_000]):
+        chi.append(row)
+    wb.save(tmp_path / "tc.xlsx")
+    result = check_files([tmp_path / "tc.xlsx"])
+    finance = result.dataset.finance
+    assert finance.written_closing_balance == 2_157_000 and finance.closing_balance == 2_157_000
+    assert not [i for i in result.issues if i.code == "finance.closing_mismatch" or i.severity == "error"]

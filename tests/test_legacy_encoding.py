@@ -89,3 +89,50 @@ def test_a_roster_typed_in_a_legacy_font_counts_right(encode) -> None:
     assert warnings and all(dict(w.params)["encoding"] == ("TCVN3" if encode is L.to_tcvn3 else "VNI")
                             for w in warnings)
     assert len({dict(w.params)["column"] for w in warnings}) == len(warnings)  # once per column
+
+
+def _sheet_rows(rows: list[list]) -> SourceFile:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Đoàn viên"
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return SourceFile("dv.xlsx", buf.getvalue())
+
+
+@pytest.mark.parametrize("encode", [L.to_tcvn3, L.to_vni])
+def test_a_unicode_title_and_header_over_legacy_data_do_not_hide_its_font(encode) -> None:
+    people = [["1", "Nguyễn Văn An", "Nam", "1980", "Văn phòng"], ["2", "Lê Thị Bình", "Nữ", "1990", "Văn phòng"],
+              ["3", "Trần Thị Cúc", "Nữ", "1985", "Phòng Kế hoạch"]]
+    rows = [["DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN CƠ SỞ"], ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị"],
+            *[[encode(cell) for cell in row] for row in people]]
+    result = check_files([_sheet_rows(rows)])
+    frame = result.dataset.members.frame
+    assert frame["name"].tolist() == ["Nguyễn Văn An", "Lê Thị Bình", "Trần Thị Cúc"]
+    assert frame["gender"].tolist() == ["Nam", "Nữ", "Nữ"]
+    assert {dict(w.params)["column"] for w in result.issues if w.code == "read.legacy_encoding"} >= {"B", "C", "E"}
+
+
+def test_foreign_names_in_an_unaccented_roster_are_not_converted() -> None:
+    rows = [["STT", "Ho va ten", "Gioi tinh", "Nam sinh"], ["1", "Hans Müller", "Nam", "1980"],
+            ["2", "José Muñoz", "Nam", "1985"], ["3", "Nguyen Van An", "Nam", "1990"],
+            ["4", "Tran Thi Binh", "Nu", "1992"]]
+    result = check_files([_sheet_rows(rows)])
+    assert result.dataset.members.frame["name"].tolist()[:2] == ["Hans Müller", "José Muñoz"]
+    assert not [i for i in result.issues if i.code == "read.legacy_encoding"]
+
+
+def test_a_middle_dot_is_not_a_marker_and_trung_cap_converts() -> None:
+    assert not L.looks_legacy("Tổ 1 · Phân xưởng") and not L.looks_legacy("A · B")
+    rows = [["STT", "Họ và tên", "Giới tính", "Năm sinh", "Lý luận chính trị"],
+            ["1", "Nguyen Van An", "Nam", "1980", "Trung cÊp"], ["2", "Le Thi Binh", "Nu", "1990", "Cao cÊp"],
+            ["3", "Tran Van Cuong", "Nam", "1985", "Trung cÊp"]]
+    result = check_files([_sheet_rows(rows)])
+    assert result.dataset.members.frame["political_theory"].tolist() == ["Trung cấp", "Cao cấp", "Trung cấp"]
+    assert result.dataset.members.frame["name"].tolist()[0] == "Nguyen Van An"

@@ -159,29 +159,35 @@ def roster_without(column: str) -> Workbook:
 
 
 def test_roster_missing_required_column_lists_expected_and_found():
-    result = check_files([SourceFile("thieu-cot.xlsx", xlsx_bytes(roster_without("Giới tính")))])
+    result = check_files([SourceFile("thieu-cot.xlsx", xlsx_bytes(roster_without("Họ và tên")))])
     assert result.dataset.members is None
     assert len(result.errors) == 1, result.issues
     issue = result.errors[0]
     assert (issue.severity, issue.file, issue.sheet, issue.cell) == ("error", "thieu-cot.xlsx", "Đoàn viên", "A4")
     assert issue.code == "loader.missing_columns"
-    assert "“Giới tính”" in issue.message  # what is expected
-    assert "Danh sách đoàn viên" in issue.message
+    assert "“Họ và tên”" in issue.message.split("Các cột tìm thấy")[0]  # what is expected: names only
+    assert "Danh sách đoàn viên" in issue.message  # the table the sheet most looks like
     found = issue.message.split("Các cột tìm thấy ở dòng 4:")[1]
-    for label in ("STT", "Họ và tên", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
+    for label in ("STT", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn",
                   "Lý luận chính trị", "Đảng viên", "Chức vụ công đoàn"):
         assert f"“{label}”" in found, label
-    assert "Giới tính" not in found
+    assert "Họ và tên" not in found
+
+
+def test_roster_without_optional_columns_is_read():
+    result = check_files([SourceFile("thieu-cot.xlsx", xlsx_bytes(roster_without("Giới tính")))])
+    assert result.dataset.members is not None and result.errors == ()
+    assert not result.dataset.members.has("gender")
 
 
 def test_missing_column_in_one_file_does_not_hide_the_others(separate_files):
-    broken = SourceFile("doan-vien.xlsx", xlsx_bytes(roster_without("Năm sinh")))
+    broken = SourceFile("doan-vien.xlsx", xlsx_bytes(roster_without("Họ và tên")))
     files = [broken if s.name == "doan-vien.xlsx" else s for s in separate_files]
     result = check_files(files)
     assert result.dataset.members is None
     assert {"finance", "targets", "awards"} <= set(result.dataset.domains())
     assert [(i.file, i.sheet, i.cell) for i in result.errors] == [("doan-vien.xlsx", "Đoàn viên", "A4")]
-    assert "“Năm sinh”" in result.errors[0].message
+    assert "“Họ và tên”" in result.errors[0].message
 
 
 def test_workbook_with_no_recognisable_sheet_names_the_sheets():
@@ -273,3 +279,21 @@ def test_collector_is_back_when_checking_raises(monkeypatch):
     with pytest.raises(RuntimeError):
         check_files([])
     assert gc.isenabled()
+
+
+def test_a_roster_behind_a_cover_and_notes_is_found_and_the_others_are_noted():
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Bìa"
+    cover.append(["CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY XUẤT KHẨU"])
+    cover.append(["HỒ SƠ ĐẠI HỘI NHIỆM KỲ 2023–2028"])
+    notes = wb.create_sheet("Giải thích")
+    notes.append(["Danh sách lập theo mẫu của Liên đoàn Lao động tỉnh, số liệu đến 30/6."])
+    roster = wb.create_sheet("DS")
+    for row in (["DANH SÁCH ĐOÀN VIÊN"], ["STT", "Họ và tên", "Giới tính", "Năm sinh"],
+                [1, "Nguyễn Văn An", "Nam", 1985], [2, "Lê Thị Bình", "Nữ", 1990]):
+        roster.append(row)
+    result = check_files([SourceFile("hs.xlsx", xlsx_bytes(wb))])
+    assert len(result.dataset.members) == 2 and result.ok
+    assert [(i.severity, i.code, i.sheet) for i in result.issues] == [
+        ("info", "loader.sheet_without_table", "Bìa"), ("info", "loader.sheet_without_table", "Giải thích")]

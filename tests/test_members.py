@@ -15,13 +15,11 @@ from hypothesis import strategies as st
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS
-from unionboard.core.text import fold
-from unionboard.domains.loader import check_files
+from unionboard.domains.loader import check_files, classify
 from unionboard.domains.members import (
     UNKNOWN_DEPARTMENT,
     check_roster,
     parse_members,
-    squeezed_folds,
 )
 from unionboard.domains.schema import MEMBERS, find_header
 from unionboard.read.workbook import Sheet
@@ -308,11 +306,6 @@ def test_check_roster_without_duplicates_is_silent():
     assert len(log.items) == 1  # diacritics-insensitive, as the brief asks
 
 
-def test_squeezed_folds_match_text_fold():
-    names = ["Nguyễn Văn An", "  Đặng—Thị (Hoà) ", "Lê Thị Hạ", "ĐỖ ĐỨC ĐẠT", "O'Neil", "", "Ngô 2"]
-    assert squeezed_folds(names) == [fold(n).replace(" ", "") for n in names]
-
-
 # --------------------------------------------------------------------------- real files
 
 
@@ -395,17 +388,29 @@ def test_xls_end_to_end(tmp_path: Path):
     assert cells == ["C6", "D6", "F6", "H6"]
 
 
-def test_missing_required_column_is_an_error(tmp_path: Path):
+def test_only_names_are_required_and_absent_columns_are_recorded(tmp_path: Path):
     path = write_xlsx(tmp_path / "thieu_cot.xlsx", [
         ["Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn", "Đảng viên"],
         ["Nguyễn Văn An", "Nam", 1985, "Phòng Kế toán", "ĐH", "x"],
     ])
     result = check_files([path])
-    assert not result.ok
-    assert result.dataset.members is None
+    assert result.ok and result.issues == ()
+    roster = result.dataset.members
+    assert len(roster) == 1 and roster.has("party_member") and not roster.has("political_theory")
+    assert roster.absent == {"political_theory", "join_date", "role", "status"}
+    assert roster.frame["political_theory"].tolist() == [None]  # unknown, not "Chưa có"
+
+
+def test_a_roster_without_names_is_refused_naming_what_it_lacks(tmp_path: Path):
+    path = write_xlsx(tmp_path / "thieu_ten.xlsx", [
+        ["STT", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn", "Đảng viên"],
+        [1, "Nam", 1985, "Phòng Kế toán", "ĐH", "x"],
+    ])
+    result = check_files([path])
+    assert not result.ok and result.dataset.members is None
     (error,) = result.errors
-    assert error.code == "loader.missing_columns" and "“Lý luận chính trị”" in error.message
-    assert "“Họ và tên”" in error.message  # lists what was found
+    assert error.code == "loader.missing_columns" and "“Họ và tên”" in error.message
+    assert "Danh sách đoàn viên" in error.message and "“Giới tính”" in error.message  # what was found
 
 
 # --------------------------------------------------------------------------- scale
@@ -622,3 +627,58 @@ def test_a_three_row_header_and_a_column_number_row(tmp_path: Path) -> None:
     assert frame["education"].tolist() == ["Thạc sỹ", "Đại học"]
     assert frame["political_theory"].tolist() == ["Cao cấp", "Chưa có"]
     assert frame["row"].tolist() == [5, 6]
+
+
+# --------------------------------------------------------------------------- names required, the rest optional
+
+OPTIONAL_HEADERS = ["STT", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn", "Lý luận chính trị", "Đảng viên",
+                    "Chức vụ công đoàn"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(people=st.lists(st.tuples(st.sampled_from(["Nam", "Nữ"]), st.integers(1960, 2004),
+                                 st.sampled_from(["Phòng Kế toán", "Tổ Bảo vệ"]), st.booleans()),
+                       min_size=1, max_size=12),
+       dropped=st.sets(st.sampled_from(OPTIONAL_HEADERS)))
+def test_dropping_optional_columns_keeps_count_and_sex_split(people, dropped) -> None:
+    full = ["Họ và tên", "Giới tính", *OPTIONAL_HEADERS]
+    rows = [[f"Người Số {i}", sex, i + 1, year, dept, "Đại học", "Sơ cấp", "x" if party else "", ""]
+            for i, (sex, year, dept, party) in enumerate(people)]
+    keep = [i for i, label in enumerate(full) if label not in dropped]
+    grid = [["DANH SÁCH ĐOÀN VIÊN"], [full[i] for i in keep], *[[row[i] for i in keep] for row in rows]]
+    log = IssueLog()
+    sheet_ = Sheet("t.xlsx", "Sheet1", grid)
+    domain, header, _ = classify(sheet_)
+    assert domain == "members"
+    roster = parse_members(sheet_, header, log)
+    assert len(roster) == len(people)
+    genders = roster.frame["gender"].tolist()
+    assert genders.count("Nữ") == sum(1 for p in people if p[0] == "Nữ")
+    assert genders.count("Nam") == sum(1 for p in people if p[0] == "Nam")
+    assert not [i for i in log if i.severity == "error"]
+
+
+def test_plain_enterprise_roster_is_a_roster_not_a_delegates_list(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", [
+        ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị"],
+        [1, "Nguyễn Văn An", "Nam", 1985, "Phân xưởng 1"], [2, "Lê Thị Bình", "Nữ", 1990, "Phân xưởng 2"],
+        [3, "Trần Văn Cường", "Nam", 1979, "Kho"]], sheet="Sheet1")
+    result = check_files([path])
+    assert result.ok and result.sources == {"members": "ds.xlsx"}
+    roster = result.dataset.members
+    assert roster.frame["gender"].tolist() == ["Nam", "Nữ", "Nam"]
+    assert roster.frame["department"].tolist() == ["Phân xưởng 1", "Phân xưởng 2", "Kho"]
+    assert roster.absent == {"education", "political_theory", "party_member", "join_date", "role", "status"}
+
+
+def test_delegates_list_without_hint_stays_delegates(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "x.xlsx", [["STT", "Họ và tên", "Đơn vị", "Loại đại biểu"],
+                                            [1, "Nguyễn Văn An", "Văn phòng", "Bầu"]], sheet="Sheet1")
+    assert check_files([path]).sources == {"delegates": "x.xlsx"}
+
+
+def test_a_lone_name_column_needs_a_hint(tmp_path: Path) -> None:
+    lone = [["Họ và tên", "Ghi chú"], ["Nguyễn Văn An", "Họp lúc 8 giờ"]]
+    assert "members" not in check_files([write_xlsx(tmp_path / "a.xlsx", lone, sheet="Sheet1")]).sources
+    titled = [["DANH SÁCH ĐOÀN VIÊN"], *lone]
+    assert check_files([write_xlsx(tmp_path / "b.xlsx", titled, sheet="Sheet1")]).sources == {"members": "b.xlsx"}

@@ -205,3 +205,17 @@ def test_summary_reports_errors() -> None:
     assert s["ok"] is False
     assert s["issues"] == [{"severity": "error", "file": "x.xlsx", "sheet": "S", "cell": "A1", "message": "hỏng",
                             "code": ""}]
+
+
+def test_the_summary_names_the_columns_the_roster_lacks(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (["STT", "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị"], [1, "Nguyễn Văn An", "Nam", 1985, "Kho"]):
+        ws.append(row)
+    wb.save(tmp_path / "ds.xlsx")
+    summary = metrics.member_summary(check_files([tmp_path / "ds.xlsx"]).dataset.members)
+    assert summary["columns_absent"] == ["education", "join_date", "party_member", "political_theory", "role",
+                                         "status"]
+    assert summary["by_political_theory"] == {}  # unknown, not everyone "Chưa có"

@@ -157,3 +157,51 @@ def test_unquote_cell_undoes_safe_cell(text):
 def test_unquote_cell_leaves_other_values():
     assert unquote_cell("'abc") == "'abc"
     assert unquote_cell(5) == 5 and unquote_cell(None) is None
+
+
+@pytest.mark.parametrize("value", ["\x01=HYPERLINK(\"http://x\",\"bấm\")", "\x00\x1f+1", " =1+1", "\x0b-2"])
+def test_the_guard_comes_after_control_characters_are_removed(value):
+    out = safe_cell(value)
+    assert out.startswith("'") and not any(ord(ch) < 32 and ch not in "\t\r\n" for ch in out)
+    assert unquote_cell(out) == out[1:]
+    data = frame_to_xlsx_bytes(pd.DataFrame({"Họ và tên": [value]}))
+    cell = load_workbook(io.BytesIO(data))["Dữ liệu"]["A2"]
+    assert cell.data_type == "s" and cell.value == out  # text, never a formula
+    text = frame_to_csv_bytes(pd.DataFrame({"Họ và tên": [value]})).decode("utf-8-sig")
+    assert next(csv.reader(io.StringIO(text.splitlines()[1])))[0] == out
+
+
+def test_an_uploaded_x0001_escape_never_becomes_a_formula_in_the_data_download(tmp_path):
+    """A shared string "_x0001_=HYPERLINK(…)" in an upload is read as "\\x01=HYPERLINK(…)"; the data
+    download must keep it text."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from unionboard.domains.loader import check_files
+    from unionboard.export.xlsx import dataset_to_xlsx
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Đoàn viên"
+    ws.append(["DANH SÁCH ĐOÀN VIÊN"])
+    ws.append(["STT", "Họ và tên", "Giới tính", "Năm sinh"])
+    ws.append([1, "PLACEHOLDER_NAME", "Nam", 1985])
+    ws.append([2, "Lê Thị Bình", "Nữ", 1990])
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    upload = tmp_path / "dv.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(upload, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"):
+                data = data.replace(b"PLACEHOLDER_NAME", b'_x0001_=HYPERLINK("http://x","An")')
+            dst.writestr(item, data)
+    result = check_files([upload])
+    names = result.dataset.members.frame["name"].tolist()
+    assert names[0].endswith('=HYPERLINK("http://x","An")')
+    out = load_workbook(io.BytesIO(dataset_to_xlsx(result.dataset)))
+    for sheet in out.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)

@@ -70,8 +70,8 @@ def info(union: str = "Công đoàn cơ sở Thử nghiệm", name: str = "thong
 
 
 def bad_roster(name: str = "loi.xlsx") -> SourceFile:
-    """A roster missing two required columns: the loader reports an error."""
-    rows = [MEMBER_HEADER[:5]] + [["Nguyễn Văn A", "Nam", 1980, "Phòng 1", "Đại học"]]
+    """A roster without its one required column (the names): the loader reports an error."""
+    rows = [MEMBER_HEADER[1:5]] + [["Nam", 1980, "Phòng 1", "Đại học"]]
     return SourceFile(name, workbook_bytes({"Đoàn viên": rows}))
 
 

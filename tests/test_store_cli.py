@@ -33,8 +33,8 @@ def files(tmp_path) -> dict[str, Path]:
         "targets": write_xlsx(d / "chi-tieu.xlsx", {"Chỉ tiêu": [
             ["STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả"],
             ["1", "Phát động thi đua", "Đợt", 5, 6]]}),
-        "bad": write_xlsx(d / "loi.xlsx", {"Đoàn viên": [MEMBER_HEADER[:5],
-                                                          ["Nguyễn Văn A", "Nam", 1980, "P1", "Đại học"]]}),
+        "bad": write_xlsx(d / "loi.xlsx", {"Đoàn viên": [MEMBER_HEADER[1:5],  # no names: refused
+                                                          ["Nam", 1980, "P1", "Đại học"]]}),
     }
 
 

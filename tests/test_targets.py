@@ -222,3 +222,39 @@ def test_an_english_targets_table_is_recognised(tmp_path) -> None:
     targets = result.dataset.targets
     assert [t.text for t in targets] == ["Members who join trade union activities", "New members recruited"]
     assert [t.status for t in targets] == ["Đạt", "Vượt"]
+
+
+def _targets_of(tmp_path, rows):
+    from openpyxl import Workbook
+
+    from unionboard.domains.loader import check_files
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    for row in rows:
+        ws.append(row)
+    wb.save(tmp_path / "ct.xlsx")
+    return check_files([tmp_path / "ct.xlsx"])
+
+
+def test_a_ratio_column_is_never_the_target(tmp_path) -> None:
+    """“Tỷ lệ so với mục tiêu (%)” holds the words “mục tiêu” but is a ratio: without a real target column
+    the sheet is refused (before, every target read the ratio and came out “Chưa đạt” with ok: true)."""
+    result = _targets_of(tmp_path, [["STT", "Nội dung", "ĐVT", "Kết quả", "Tỷ lệ so với mục tiêu (%)"],
+                                    [1, "Kết nạp đoàn viên mới", "người", "26 người", "130%"]])
+    assert result.dataset.targets is None
+    (error,) = result.errors
+    assert error.code == "loader.missing_columns" and "“Mục tiêu”" in error.message
+    ok = _targets_of(tmp_path, [["STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả", "So sánh (%)"],
+                                [1, "Kết nạp đoàn viên mới", "người", 20, "26 người", "130%"]])
+    assert [(t.target, t.status) for t in ok.dataset.targets] == [("20", "Vượt")]
+
+
+def test_ke_hoach_and_thuc_hien_are_target_and_result_and_status_comes_from_the_figures(tmp_path) -> None:
+    result = _targets_of(tmp_path, [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"],
+                                    [1, "Kết nạp đoàn viên mới", "người", 20, "26 người"],
+                                    [2, "Đoàn viên xếp loại tốt", "%", "90%", "89,5%"]])
+    assert [(t.text, t.status) for t in result.dataset.targets] == [
+        ("Kết nạp đoàn viên mới", "Vượt"), ("Đoàn viên xếp loại tốt", "Chưa đạt")]
+    assert result.ok

@@ -131,3 +131,28 @@ def test_canonical_group() -> None:
     assert canonical_group("Nhóm chỉ tiêu phối hợp thực hiện") == "Phối hợp thực hiện"
     assert canonical_group("CÔNG ĐOÀN THỰC HIỆN") == "Công đoàn thực hiện"
     assert canonical_group("Khác") == "Khác"
+
+
+def test_the_resolutions_table_with_one_result_column_per_year_is_read_as_term_targets(tmp_path) -> None:
+    """Chỉ tiêu | ĐVT | Chỉ tiêu Nghị quyết | Năm 2023 | Năm 2024 | Năm 2025 was refused as a targets table
+    missing “Mục tiêu” / “Kết quả”."""
+    from openpyxl import Workbook
+
+    from unionboard.domains.loader import check_files
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    for row in (["CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ 2023–2028"],
+                ["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Năm 2023", "Năm 2024", "Năm 2025"],
+                [1, "Kết nạp đoàn viên mới", "người", 30, 32, 35, None],
+                [2, "Tỷ lệ đoàn viên được học tập nghị quyết", "%", "95%", "96%", "97%", "98%"]):
+        ws.append(row)
+    wb.save(tmp_path / "ct.xlsx")
+    result = check_files([tmp_path / "ct.xlsx"])
+    assert result.sources == {"term_targets": "ct.xlsx"} and result.ok, result.issues
+    first, second = result.dataset.term_targets
+    assert (first.code, first.text, first.term_target, first.results) == (
+        "1", "Kết nạp đoàn viên mới", "30", {2023: "32", 2024: "35"})
+    assert second.results == {2023: "96%", 2024: "97%", 2025: "98%"}
+    assert [i.code for i in result.issues] == ["term_targets.no_group_column"]

@@ -101,3 +101,9 @@ def test_one_rounding_rule_halves_up_on_the_written_number_and_negatives_use_the
     assert format_number(-2_000_000) == f"{MINUS}2.000.000" and fmt_number(-1.5, "en", 1) == f"{MINUS}1.5"
     assert format_number(-0.01, 1) == "0,0"
     assert parse_number(format_number(-2_000_000)) == -2_000_000
+
+
+@pytest.mark.parametrize("text", ["18 777 000 đ", "18.777.000 VNĐ", "18.777.000 ₫", "18\u202f777\u202f000",
+                                  "18\u00a0777\u00a0000 đ", "₫18.777.000", "VND 18.777.000", "18.777.000đ"])
+def test_amounts_with_currency_signs_and_narrow_spaces(text):
+    assert parse_number(text) == 18_777_000

@@ -339,3 +339,32 @@ def test_sample_round_trip_with_results(sample_check):
     assert after.dataset.budget == original.budget
     assert _summary(after) == _summary(before)
     assert _summary(after)["term_targets"]["year"] == 2019
+
+
+def test_the_data_download_keeps_every_column_the_upload_had(tmp_path):
+    """Employee code, the full birth date and notes come back in the data download (they were dropped)."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Đoàn viên"
+    for row in (["STT", "Mã NV", "Họ và tên", "Giới tính", "Ngày sinh", "Bộ phận", "Ghi chú"],
+                [1, "NV001", "Nguyễn Văn An", "Nam", dt.datetime(1985, 5, 12), "Kho", "Tổ trưởng ca 2"],
+                [2, "NV002", "Lê Thị Bình", "Nữ", dt.datetime(1990, 3, 1), "Kho", None]):
+        ws.append(row)
+    wb.save(tmp_path / "dv.xlsx")
+    result = check_files([tmp_path / "dv.xlsx"])
+    assert result.dataset.members.extra == ("Mã NV", "Ngày sinh", "Ghi chú")
+    out = load_workbook(io.BytesIO(dataset_to_xlsx(result.dataset)))["Đoàn viên"]
+    header = [c.value for c in out[1]]
+    assert header[-3:] == ["Mã NV", "Ngày sinh", "Ghi chú"]
+    first = dict(zip(header, [c.value for c in out[2]], strict=True))
+    assert (first["Mã NV"], first["Ngày sinh"], first["Ghi chú"]) == ("NV001", dt.datetime(1985, 5, 12),
+                                                                         "Tổ trưởng ca 2")
+    second = dict(zip(header, [c.value for c in out[3]], strict=True))
+    assert second["Ghi chú"] is None  # a blank stays blank
+    again = check_files([SourceFile("lai.xlsx", dataset_to_xlsx(result.dataset))])
+    assert again.dataset.members.extra == ("Mã NV", "Ngày sinh", "Ghi chú")
+    assert again.dataset.members.frame["birth_year"].tolist() == [1985, 1990]

@@ -102,6 +102,43 @@ def write_roster(path: Path, size: int, seed: int = 2017) -> Path:
     return path
 
 
+def write_csv_roster(xlsx: Path, path: Path) -> Path:
+    """The same roster saved as CSV (UTF-8 with BOM, as Excel's “CSV UTF-8” writes it)."""
+    import csv
+
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(xlsx))
+    rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows(rows)
+    return path
+
+
+def write_limit_inputs(folder: Path) -> list[tuple[str, Path]]:
+    """Hostile small files that used to unfold in memory: an .ods repeating a row of repeated cells
+    500.000 times (1 KB → 6,4 GB before the pre-scan), a 40 KB CSV whose one long row padded every
+    other row to its width (→ 20 M cells before)."""
+    import zipfile
+
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               '<table:table table:name="Bom"><table:table-row table:number-rows-repeated="500000">'
+               '<table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>x'
+               '</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>'
+               '</office:document-content>')
+    bomb = folder / "bom.ods"
+    with zipfile.ZipFile(bomb, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    ragged = folder / "lech-cot.csv"
+    lines = ["STT,Họ và tên,Giới tính,Năm sinh"] + [f"{i},Người {i},Nam,1985" for i in range(1, 1001)]
+    ragged.write_text("\n".join(lines) + "\n" + "," * 20000 + "\n", encoding="utf-8")
+    return [("ods 1 KB ×500.000 hàng (bị từ chối / refused)", bomb), ("csv 40 KB hàng lệch / ragged", ragged)]
+
+
 FINANCE_REVENUE_STEMS = ("Thu ĐPCĐ 1%", "Thu KPCĐ 2% được để lại", "LĐLĐ tỉnh cấp", "CQ, ĐV hỗ trợ",
                          "Thu khác", "Thu tài trợ", "Thu lãi tiền gửi", "Thu hoạt động văn hóa")
 FINANCE_SPENDING_STEMS = ("Chi phụ cấp CB CĐ", "Chi HĐ phong trào", "Thăm hỏi ốm đau",
@@ -237,8 +274,9 @@ def measure(tool: str, path: Path, timeout: float = 3600) -> dict:
 
 def run_benchmark(sizes: list[int], runs: int, finance: tuple[int, int] | None = (30, 20),
                   tools: tuple[str, ...] = TOOLS, workdir: Path | None = None,
-                  progress=None) -> list[Row]:
-    """Generate the files and measure every tool on each, `runs` times."""
+                  progress=None, limits: bool = True) -> list[Row]:
+    """Generate the files and measure every tool on each, `runs` times; with `limits`, also the
+    largest roster as CSV and the hostile small files (unionboard alone: peak memory of each)."""
     say = progress or (lambda _text: None)
     with tempfile.TemporaryDirectory(prefix="unionboard-bench-", dir=workdir) as tmp:
         inputs: list[tuple[str, int | None, Path]] = []
@@ -250,10 +288,19 @@ def run_benchmark(sizes: list[int], runs: int, finance: tuple[int, int] | None =
             say(f"tạo bảng tài chính {items}×{years} / generating finance workbook…")
             inputs.append((f"tài chính {items}×{years} năm", None,
                            write_finance(Path(tmp) / "tai-chinh.xlsx", items, years)))
+        extra: list[tuple[str, Path]] = []
+        if limits and sizes:
+            big = max(sizes)
+            say(f"tạo bản CSV của danh sách {big:,} / CSV copy of the roster…")
+            xlsx = next(path for _label, size, path in inputs if size == big)
+            extra.append((f"csv {big:,}", write_csv_roster(xlsx, Path(tmp) / f"doan-vien-{big}.csv")))
+        if limits:
+            extra += write_limit_inputs(Path(tmp))
         rows = []
-        for label, size, path in inputs:
+        for label, size, path in [*inputs, *((label, None, path) for label, path in extra)]:
             row = Row(label=label, size=size, file_mb=path.stat().st_size / 2**20)
-            for tool in tools:
+            only = tools if (label, size, path) in inputs else ("unionboard",)
+            for tool in only:
                 for run in range(runs):
                     say(f"  {label}: {tool} lần {run + 1}/{runs}")
                     result = measure(tool, path)

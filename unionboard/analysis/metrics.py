@@ -45,6 +45,8 @@ def member_summary(roster: Roster) -> dict:
         "party_members_female": None if "party_member" in unknown else
         int((party & (frame["gender"] == "Nữ")).sum()),
         "by_department": {str(k): int(v) for k, v in frame["department"].value_counts(sort=False).items()},
+        # the columns the upload did not have: their counts above are unknown, not zero
+        "columns_absent": sorted(roster.absent),
     }
 
 

@@ -47,7 +47,8 @@ _MARKER_CHARS = "".join(ch for ch in map(chr, range(0xA0, 0x100)) if ch not in _
                         and ch not in "\u00a0°±²³´·¸¹º¼½¾×÷§©®«»¿")
 MARKERS = re.compile("[" + re.escape(_MARKER_CHARS) + "]")
 # Signs that are common in ordinary text but also TCVN3 letters: they only count beside a marker.
-_AMBIGUOUS = re.compile("[" + re.escape("·¸¹¼½¾×÷§©®«»") + "]")
+# "·" is left out: a middle dot between words is punctuation far more often than TCVN3's "ã".
+_AMBIGUOUS = re.compile("[" + re.escape("¸¹¼½¾×÷§©®«»") + "]")
 
 _VIETNAMESE_LETTERS = set(
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ")

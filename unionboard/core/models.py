@@ -79,12 +79,22 @@ MEMBER_COLUMNS = ("name", "gender", "birth_year", "department", "education",
 class Roster:
     """The members roster, stored column-wise (a DataFrame with MEMBER_COLUMNS) for speed.
 
-    `row` is the 1-based Excel row each member was read from; `sheet`/`file` say where.
+    `row` is the 1-based Excel row each member was read from; `sheet`/`file` say where. `absent` names
+    the columns the upload did not have ("party_member", "political_theory", ...): their values are
+    unknown, never "no" or zero, and outputs say what the data lacks instead of showing 0%.
     """
 
     frame: pd.DataFrame
     file: str = ""
     sheet: str = ""
+    absent: frozenset[str] = frozenset()
+    # frame columns beyond MEMBER_COLUMNS: the upload's other columns by header text (employee code,
+    # the full birth date, notes), kept so that the data download loses nothing
+    extra: tuple[str, ...] = ()
+
+    def has(self, column: str) -> bool:
+        """Whether the upload had this column (a roster always has names)."""
+        return column not in self.absent
 
     def __len__(self) -> int:
         return len(self.frame)

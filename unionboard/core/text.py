@@ -64,6 +64,7 @@ def cell_name(row: int, col: int) -> str:
 
 
 _NUMBER_TEXT = re.compile(r"^[+-]?[\d.,\s]+$")
+_NUMBER_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2008": " "})
 
 
 def parse_number(value: object) -> float | None:
@@ -76,8 +77,9 @@ def parse_number(value: object) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip().replace("\u00a0", " ").replace(MINUS, "-")  # "−2.000" as written by format_number
-    text = re.sub(r"\s*(đồng|đ|vnd|vnđ|%)$", "", text, flags=re.IGNORECASE).strip()
+    text = str(value).translate(_NUMBER_SPACES).strip().replace(MINUS, "-")  # no-break/narrow/thin spaces; "−" as format_number writes it
+    text = re.sub(r"\s*(đồng|đ|vnd|vnđ|₫|%)$", "", text, flags=re.IGNORECASE).strip()
+    text = re.sub(r"^(₫|vnd|vnđ)\s*", "", text, flags=re.IGNORECASE)
     if not text or not _NUMBER_TEXT.match(text):
         return None
     text = text.replace(" ", "")

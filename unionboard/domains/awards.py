@@ -14,6 +14,7 @@ from unionboard.core.i18n import Value, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import AWARD_LEVELS, RECIPIENT_TYPES, Award
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
+from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import AWARDS, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.read.workbook import Sheet
@@ -58,8 +59,6 @@ RECIPIENTS: dict[str, str] = {
     **dict.fromkeys(("tap the", "tt", "collective", "don vi", "to chuc", "group", "team"), COLLECTIVE),
     **dict.fromkeys(("ca nhan", "cn", "individual", "person", "personal"), INDIVIDUAL),
 }
-
-TOTAL_ROWS = ("tong", "tong cong", "cong", "tong so", "total")
 
 _PERIOD = re.compile(r"(\d{4})\s*(?:-|–|—|/|đến|den|to|~)\s*(\d{4}|\d{2})(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -223,13 +222,12 @@ def parse_awards(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Awar
     """Every award row, normalised; problems go to `log`, never raised."""
     max_year = dt.date.today().year + 1
     awards: list[Award] = []
-    for r in range(header.row + 1, sheet.height):
+    labels = [header.columns[key] for key in ("form", "year") if key in header.columns]
+    for r in data_rows(sheet, header.row + 1, labels, log):
         row = _AwardRow(sheet, header, r, log)
         if all(is_blank(v) for v in row.raw.values()):
             continue
         form_text = clean(row.raw["form"])
-        if fold(form_text) in TOTAL_ROWS or fold(row.raw["year"]) in TOTAL_ROWS:
-            continue  # a totals row, not an award
         if not form_text:
             row.warn("form", "awards.no_form", row=r + 1, cell=row.where("form"))
             continue

@@ -24,6 +24,7 @@ from unionboard.core.text import (
     parse_number,
     parse_year,
 )
+from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import BUDGET, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.words import side_of as side_of_word
@@ -83,13 +84,12 @@ def parse_budget(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Budg
 
     lines: dict[tuple[str, int, str], BudgetLine] = {}
     first_row: dict[tuple[str, int, str], int] = {}
-    for r in range(header.row + 1, sheet.height):
+    labels = [cols[key] for key in ("item", "year") if key in cols]
+    for r in data_rows(sheet, header.row + 1, labels, log):  # total rows are computed, not planned
         raw = {key: get(r, key) for key in ("year", "side", "item", "planned")}
         if all(is_blank(v) for v in raw.values()):
             continue
         item = clean(raw["item"])
-        if fold(item).startswith(("tong", "cong")) or fold(raw["year"]).startswith(("tong", "cong")):
-            continue  # a total row: computed, not planned
         year = parse_year(raw["year"])
         if year is None:
             log.error(file, name, where(r, "year"), "budget.bad_year", value=clean(raw["year"]),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import cell_name, clean, fold, is_blank
+from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import Column, HeaderMatch, TableSchema
 from unionboard.domains.spec import DomainSpec, SheetLayout, SheetPairs
 from unionboard.read.workbook import Sheet
@@ -70,8 +71,6 @@ def _row(sheet: Sheet, header: HeaderMatch, r: int, log: IssueLog) -> Delegate |
         log.warning(sheet.file, sheet.name, cell_name(r, cols["name"]), "delegates.no_name",
                     row=r + 1, cell=cell_name(r, cols["name"]))
         return None
-    if fold(name).startswith(("tong", "cong ")):
-        return None  # a total row
     kind = kind_of(raw_kind)
     if kind is None:
         cell = cell_name(r, cols["kind"])
@@ -86,7 +85,7 @@ def parse_delegates(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[D
     """Every delegate of a sheet; unreadable rows are logged and skipped, repeats warned about."""
     out: list[Delegate] = []
     seen: dict[tuple[str, str], int] = {}
-    for r in range(header.row + 1, sheet.height):
+    for r in data_rows(sheet, header.row + 1, [header.columns["name"]], log):
         delegate = _row(sheet, header, r, log)
         if delegate is None:
             continue

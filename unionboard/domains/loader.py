@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Dataset, SourceFile, UnionInfo
 from unionboard.core.period import parse_date
@@ -42,8 +43,21 @@ def as_source(item: FileInput) -> SourceFile:
     return SourceFile(name=path.name, data=path.read_bytes())
 
 
-def _classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch | None]:
-    """(domain, complete header, best partial header) for one sheet, over every registered domain."""
+COVERAGE_WEIGHT = 0.3  # a complete header that explains every header text gains this much
+
+
+def _titles(sheet: Sheet, header_row: int) -> str:
+    """The folded text of the rows above a header (the sheet's title: "DANH SÁCH ĐOÀN VIÊN ...")."""
+    return " ".join(fold(v) for line in sheet.rows[:header_row] for v in line if isinstance(v, str))
+
+
+def classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch | None]:
+    """(domain, complete header, best partial header) for one sheet, over every registered domain.
+
+    The evidence is weighed: the header columns found (a complete header that explains more of the
+    header row's texts wins a tie: "Loại đại biểu" makes a delegates list, not a roster), the sheet name
+    and the title rows above the header. A header with fewer columns than its schema's `min_columns`
+    (a lone "Họ và tên") counts only with a hint in the sheet name or title."""
     sheet_name = fold(sheet.name)
     complete: list[tuple[float, str, HeaderMatch | None]] = []
     partial: HeaderMatch | None = None
@@ -52,10 +66,14 @@ def _classify(sheet: Sheet) -> tuple[str | None, HeaderMatch | None, HeaderMatch
             match = find_header(sheet, schema)
             if match is None:
                 continue
-            hint = 0.5 if any(h in sheet_name for h in schema.sheet_hints) else 0.0
-            if match.complete:
-                complete.append((match.score + hint, spec.key, match))
-            elif partial is None or match.score > partial.score:
+            hinted = any(h in sheet_name for h in schema.sheet_hints)
+            titled = not hinted and any(f" {h} " in f" {_titles(sheet, match.row)} " for h in schema.sheet_hints)
+            hint = 0.5 if hinted else 0.25 if titled else 0.0
+            enough = (len(match.columns) >= schema.min_columns or hint) and (
+                schema.needs is None or schema.needs(sheet, match.row))
+            if match.complete and enough:
+                complete.append((match.score + hint + COVERAGE_WEIGHT * match.coverage, spec.key, match))
+            elif partial is None or (len(match.columns), match.score) > (len(partial.columns), partial.score):
                 partial = match
     for spec in registry.specs():  # layouts without a header row (finance) after every header
         score = spec.detect(sheet) if spec.detect is not None else None
@@ -107,6 +125,39 @@ def collection_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def _note_bad_cells(sheet: Sheet, log: IssueLog) -> None:
+    """Errors for the Excel error values and the formulas without a cached value of a read sheet."""
+    for cell in sorted(sheet.error_cells):
+        log.error(sheet.file, sheet.name, cell, "loader.error_value", cell=cell)
+    for cell in sorted(sheet.formulas_without_value):
+        log.error(sheet.file, sheet.name, cell, "loader.formula_without_value")
+
+
+def _refuse_partial(source: SourceFile, sheet: Sheet, partial: HeaderMatch | None, log: IssueLog) -> bool:
+    """An error naming the table the sheet most looks like, the columns it lacks and those found, when the
+    evidence is strong enough (two columns with half the required ones, or three columns)."""
+    if partial is None or len(partial.columns) < 2 or (partial.score < 0.5 and len(partial.columns) < 3):
+        return False
+    expected = ", ".join(f"“{c.label}”" for c in partial.missing)
+    found = ", ".join(f"“{label}”" for label in partial.found_labels) or phrase("cells.none")
+    log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
+              table=partial.schema.title, expected=expected, row=partial.row + 1, found=found)
+    return True
+
+
+NOTES_SHEET_HINTS = ("huong dan", "instructions", "ghi chu", "notes")
+
+
+def _note_unread(sheets: list[Sheet], log: IssueLog) -> None:
+    """An info note for each sheet of a recognised file that holds no table (a cover page, notes): it was
+    looked at and skipped, not lost. An instructions sheet (the template's) needs no note."""
+    for sheet in sheets:
+        if any(h in fold(sheet.name) for h in NOTES_SHEET_HINTS):
+            continue
+        if any(clean(v) for line in sheet.rows[:50] for v in line):
+            log.info(sheet.file, sheet.name, None, "loader.sheet_without_table", sheet=sheet.name)
+
+
 def check_files(files: Iterable[FileInput], limits: Limits | None = None,
                 only_domains: dict[str, set[str]] | None = None) -> CheckResult:
     """Read and check the files together. Never raises for bad input: problems become issues.
@@ -134,20 +185,18 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
         for sheet in sheets:
             legacy_text.convert_sheet(sheet, log)
         recognised = 0
+        unread: list[Sheet] = []
         for sheet in sheets:
             if any(h in fold(sheet.name) for h in INFO_SHEET_HINTS) and _read_info(sheet):
                 info.update(_read_info(sheet))
                 recognised += 1
                 continue
-            domain, header, partial = _classify(sheet)
+            domain, header, partial = classify(sheet)
             if domain is None:
-                if partial is not None and partial.score >= 0.5 and len(partial.columns) >= 2:
-                    expected = ", ".join(f"“{c.label}”" for c in partial.missing)
-                    found = ", ".join(f"“{label}”" for label in partial.found_labels) or "không có"
-                    log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
-                              table=partial.schema.title, expected=expected, row=partial.row + 1,
-                              found=found)
+                if _refuse_partial(source, sheet, partial, log):
                     recognised += 1
+                else:
+                    unread.append(sheet)
                 continue
             wanted = only_domains.get(source.name) if only_domains else None
             if wanted is not None and domain not in wanted:
@@ -155,13 +204,12 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
                 continue
             recognised += 1
             by_domain.setdefault(domain, []).append((sheet, header))
-            for cell in sorted(sheet.error_cells):
-                log.error(source.name, sheet.name, cell, "loader.error_value", cell=cell)
-            for cell in sorted(sheet.formulas_without_value):
-                log.error(source.name, sheet.name, cell, "loader.formula_without_value")
+            _note_bad_cells(sheet, log)
         if sheets and not recognised:
             names = ", ".join(f"“{s.name}”" for s in sheets)
             log.error(source.name, None, None, "loader.no_sheet_recognised", names=names)
+        elif recognised:
+            _note_unread(unread, log)
     dataset = _build(by_domain, info, log)
     sources = {domain: ", ".join(dict.fromkeys(s.file for s, _ in pairs)) for domain, pairs in by_domain.items()}
     sheets = {domain: tuple((s.file, s.name) for s, _ in pairs) for domain, pairs in by_domain.items()}

@@ -20,11 +20,25 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from unionboard.core.i18n import phrase
+from unionboard.core.i18n import Phrase, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
-from unionboard.domains.schema import MEMBERS, HeaderMatch
+from unionboard.domains.roster_shapes import (
+    SexColumns,
+    SplitName,
+    department_groups,
+    group_of_each,
+    join_names,
+    left_reason,
+    note_left,
+    read_sex,
+    sex_columns,
+    split_name,
+    sub_header,
+)
+from unionboard.domains.rows import first_text, is_total_text, signature_start, stated_count
+from unionboard.domains.schema import MEMBERS, HeaderMatch, header_labels
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.words import TOTAL_LABELS
 from unionboard.read.workbook import Sheet
@@ -328,13 +342,16 @@ def _quote(raw: object) -> str:
     return f"“{clean(raw)}”"
 
 
-def _cells_text(cells: list[str]) -> str:
-    """'ô D7' / '3 ô: D7, D9, D11' / '8 ô: D7, D9, D11, D12, D13 và 3 ô khác'."""
+def _cells_text(cells: list[str]) -> Phrase:
+    """'ô D7' / '3 ô: D7, D9, D11' / '8 ô: D7, D9, D11, D12, D13 và 3 ô khác' — a phrase rendered in the
+    message's language ("3 cells: D7, D9, D11" in English), the cell names staying data."""
     if len(cells) == 1:
-        return f"ô {cells[0]}"
+        return phrase("cells.one", cell=cells[0])
     shown = ", ".join(cells[:MAX_CELLS_LISTED])
     rest = len(cells) - MAX_CELLS_LISTED
-    return f"{len(cells)} ô: {shown}" + (f" và {rest} ô khác" if rest > 0 else "")
+    if rest > 0:
+        return phrase("cells.many_more", count=len(cells), shown=shown, rest=rest)
+    return phrase("cells.many", count=len(cells), shown=shown)
 
 
 def _one_of(values: Sequence[str]) -> str:
@@ -524,15 +541,8 @@ def _merge_spellings(counts: Counter[str]) -> dict[str, str]:
 
 
 CATEGORICAL = ("gender", "education", "political_theory", "party_member")
+OPTIONAL_COLUMNS = tuple(c.key for c in MEMBERS.columns if not c.required)
 MIN_ROWS_FOR_REFUSAL = 4  # a column is refused when over half of at least this many values are unknown
-_TOTAL_STARTS = ("tổng", "cộng", "tong", "cong", "total", "sum")
-# Lines of a signature block under the table (folded): who made the list, "(đã ký)", "TM. Ban chấp hành",
-# "(Ký, ghi rõ họ tên)", the place-and-date line.
-_SIGNATURE = re.compile(r"^(nguoi lap( bieu| danh sach)?|da ky|ky ghi ro ho ten|ky va ghi ro ho ten|"
-                        r"t m ban chap hanh|tm ban chap hanh|tm bch|thay mat ban chap hanh|xac nhan( cua)?|"
-                        r"thu truong( co quan| don vi)?|ke toan( truong)?|nguoi duyet|ban chap hanh cong doan)\b")
-_DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
-SIGNATURE_SCAN_ROWS = 40  # a signature block is looked for among the table's last rows
 
 
 @dataclass(frozen=True)
@@ -544,47 +554,13 @@ class _Skipped:
     stated: int | None = None  # the count a total row states ("Cộng: 10 đ/c")
 
 
-def _first_text(line: list) -> str:
-    return next((str(v).strip() for v in line if isinstance(v, str) and v.strip()), "")
-
-
-def _stated_count(text: str) -> int | None:
-    """The number of members a total row states in its own text ("Cộng: 10 đ/c"); the numbers in
-    its other cells are column totals (party members, ...), not the count."""
-    match = re.search(r"\d+", text)
-    return int(match.group()) if match else None
-
-
-def _is_total_text(text: str) -> bool:
-    lowered = text[:6].lower()
-    if not lowered.startswith(_TOTAL_STARTS):
-        return False
-    folded = fold(text)
-    head = folded.split(" ")
-    return folded in TOTAL_LABELS or " ".join(head[:2]) in TOTAL_LABELS and (
-        any(ch.isdigit() for ch in text) or ":" in text or len(head) <= 3) or (
-        head[0] in TOTAL_LABELS and (":" in text or any(ch.isdigit() for ch in text)))
-
-
-def _signature_start(lines: list[list], names: list[str]) -> int | None:
-    """Where a signature block begins among the last rows (everything from there down is skipped)."""
-    start = max(0, len(lines) - SIGNATURE_SCAN_ROWS)
-    for index in range(start, len(lines)):
-        text = fold(_first_text(lines[index]))
-        if text and (_SIGNATURE.match(text) or _DATE_LINE.search(text)):
-            return index
-    return None
-
-
 def _total_rows(lines: list[list], names: list[str]) -> list[_Skipped]:
     """Rows whose name cell (or, without a name, first text) is a total: "Tổng cộng", "Cộng: 10 đ/c"."""
     out = []
     for index, name in enumerate(names):
-        if name and not name[:6].lower().startswith(_TOTAL_STARTS):
-            continue
-        text = name or _first_text(lines[index])
-        if text and len(text) < 60 and _is_total_text(text):
-            out.append(_Skipped(index, "total", _stated_count(text)))
+        text = name or first_text(lines[index])
+        if is_total_text(text):
+            out.append(_Skipped(index, "total", stated_count(text)))
     return out
 
 
@@ -603,7 +579,7 @@ def _member_rows(sheet: Sheet, header: HeaderMatch, lines: list[list], name_col:
     closer = (spaces <= 1) | (lengths == header_len)  # a blank name has no space
     closer[:3] = True
     suspects = np.flatnonzero(closer).tolist()
-    signature = _signature_start(lines, names_all)
+    signature = signature_start(lines)
     end = len(lines) if signature is None else signature
     skipped = [item for item in _total_rows(lines, names_all) if item.index < end]
     if signature is not None:
@@ -661,16 +637,127 @@ def _note_skipped(sheet: Sheet, first: int, name_col: int, skipped: list[_Skippe
                     stated=totals[-1].stated, counted=count)
 
 
+def _not_members_now(sheet: Sheet, header: HeaderMatch, lines: list[list], first: int, cols: dict[str, int],
+                     drop: set[int], log: IssueLog) -> dict[int, str]:
+    """Department group rows and people who left (a status or notes cell saying nghỉ hưu, chuyển công tác,
+    thôi việc…) join `drop`; those who left get one info note. Returns the group rows (index → department)."""
+    groups = department_groups(lines, cols.get("name"))
+    drop |= set(groups)
+    notes = [col for col, label in header_labels(sheet, header.row).items() if label in ("ghi chu", "note", "notes")]
+    where = [col for col in (cols.get("status"), *notes) if col is not None]
+    cells, reasons = [], []
+    for index, line in enumerate(lines):
+        if index in drop:
+            continue
+        for col in where:
+            reason = left_reason(line[col]) if col < len(line) else None
+            if reason is not None:
+                drop.add(index)
+                cells.append(cell_name(first + index, col))
+                reasons.append(reason)
+                break
+    note_left(sheet, cells, reasons, log)
+    return groups
+
+
+_ALIAS_OF = {alias: column.key for column in MEMBERS.columns for alias in column.folded_aliases}
+_NUMBERING = frozenset({"stt", "tt", "so tt", "no", "#", "so thu tu"})
+
+
+def _extra_columns(sheet: Sheet, header: HeaderMatch, cols: dict[str, int], sex: SexColumns | None,
+                   split: SplitName | None, lines: list[list]) -> dict[str, list]:
+    """The columns the upload had beyond the roster's own (employee code, notes, …), by header text, so
+    the data download keeps them; a birth column holding full dates is kept whole too ("Ngày sinh"),
+    since the roster itself keeps the year. The numbering column and position columns are not."""
+    used = set(cols.values()) - {cols.get("birth_year")}
+    used |= {c for c in (sex.male, sex.female) if c is not None} if sex is not None else set()
+    used |= {split.given} if split is not None else set()
+    out: dict[str, list] = {}
+    for col, label in enumerate(sheet.rows[header.row] if header.row < sheet.height else []):
+        text = clean(label)
+        if col in used or not text or fold(text) in _NUMBERING or text in MEMBER_COLUMNS or text in out:
+            continue
+        values = [line[col] if col < len(line) and not _is_blank(line[col]) else None for line in lines]
+        dates = any(isinstance(v, dt.date) or isinstance(v, str) and "/" in v for v in values)
+        key = _ALIAS_OF.get(fold(text))
+        if (key == "birth_year" or col == cols.get("birth_year")) and not dates:
+            continue  # a year column: the roster's birth_year is all of it
+        if key is not None and key != "birth_year" and key in cols:
+            continue  # the same roster column written twice (a re-uploaded download)
+        if any(v is not None for v in values):
+            out[text] = values
+    return out
+
+
+def _coded_one_zero(raw: Sequence) -> bool:
+    """Whether a sex column holds only 1 and 0 (a code without its legend)."""
+    values = {_key(v) for v in set(raw) if not _is_blank(v)}
+    return bool(values) and values <= {"0", "1"}
+
+
+def _column_sources(cols: dict[str, int], raw_columns: dict[int, list], keys: set[str], sex: SexColumns | None,
+                    kept: tuple[list[list], list[int]], sheet: Sheet, data: dict[str, list],
+                    log: IssueLog) -> tuple[dict[str, tuple[int, list]], frozenset[str]]:
+    """(key → (column, raw values) to normalise, the optional columns the roster lacks). Sex by position
+    fills `data["gender"]` (and the birth year from the dates under it); a column with no value at all
+    (the data download's blank one) is as good as absent — except party membership and political theory,
+    where a blank cell means "no" / "Chưa có"."""
+    sources = {key: (col, raw_columns[col]) for key, col in cols.items() if key in keys}
+    if sex is not None:  # sex (and the birth date) given by position under Nam | Nữ
+        data["gender"], births = read_sex(kept[0], kept[1], sex, sheet, log)
+        if "birth_year" not in sources and any(b is not None for b in births):
+            sources["birth_year"] = (sex.male if sex.male is not None else sex.female, births)
+    if "gender" in sources and _coded_one_zero(sources["gender"][1]):
+        col = sources.pop("gender")[0]
+        data["gender"] = [None] * len(kept[1])  # never guessed: 1 may be Nam or Nữ
+        cell = cell_name(kept[1][0], col) if kept[1] else column_letter(col)
+        log.error(sheet.file, sheet.name, cell, "members.gender_coded", column=column_letter(col))
+    blank_means_no = ("party_member", "political_theory")
+    for key in [key for key in sources if key not in blank_means_no]:
+        if all(map(_is_blank, sources[key][1])):
+            del sources[key]
+    given = (set(cols) - {key for key in keys if key not in sources and key not in blank_means_no}) \
+        | set(sources) | set(data)
+    return sources, frozenset(key for key in OPTIONAL_COLUMNS if key not in given)
+
+
+def _normalise_columns(data: dict[str, list], normalisers: dict[str, Callable[[object], tuple[object, object]]],
+                       batches: dict[str, Callable[[Sequence], dict]], sources: dict[str, tuple[int, list]],
+                       problems: _Problems, count: int) -> None:
+    """Each column not yet in `data` normalised from its (column, raw values); a column the sheet does
+    not have is unknown (None), never "Chưa có" (party membership stays False, and the roster says absent)."""
+    for key, normalise in normalisers.items():
+        if key in data:
+            continue
+        if key not in sources:
+            data[key] = [False] * count if key == "party_member" else [None] * count
+            continue
+        col, raw = sources[key]
+        values, found = _map_column(raw, normalise, batches.get(key))
+        data[key] = values
+        problems.scan(key, col, raw, found)
+
+
 def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
     """Read the roster under `header` into a Roster; every problem becomes a warning, never raised."""
-    cols = header.columns
-    first = header.row + 1
+    cols = dict(header.columns)
+    sex = sex_columns(sheet, header)
+    first = header.row + (2 if sub_header(sheet, header) else 1)
+    if sex is not None and cols.get("birth_year") in (sex.male, sex.female):
+        del cols["birth_year"]  # "Ngày sinh" merged over Nam | Nữ: the date is read from under the sex
     lines = sheet.rows[first:]
+    split = split_name(sheet, header)
+    if split is not None:  # "Họ và tên" over "Họ đệm" | "Tên": one name
+        lines = join_names(lines, split)
+        cols["name"] = split.family
     name_col = cols.get("name")
-    mapped = sorted(set(cols.values()))
+    mapped = sorted(set(cols.values()) | ({sex.male, sex.female} - {None} if sex is not None else set()))
 
     # 1. Which rows are members: a name, not a total / repeated header / column-number row.
     names_all, drop, nameless, skipped = _member_rows(sheet, header, lines, name_col, mapped)
+    groups = _not_members_now(sheet, header, lines, first, cols, drop, log)
+    nameless = [i for i in nameless if i not in groups]
+    skipped = [item for item in skipped if item.index not in groups]
     current_year = dt.date.today().year
     messages = _problem_messages(current_year)
     if nameless:
@@ -706,16 +793,16 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "birth_year": lambda values: _birth_years(values, current_year),
         "join_date": _join_dates,
     }
-    for key, normalise in normalisers.items():
-        col = cols.get(key)
-        raw = raw_columns[col] if col is not None else [None] * count
-        values, found = _map_column(raw, normalise, batches.get(key))
-        data[key] = values
-        if col is not None:
-            problems.scan(key, col, raw, found)
-
+    sources, absent = _column_sources(cols, raw_columns, set(normalisers), sex, (kept_lines, rows0), sheet, data,
+                                      log)
+    _normalise_columns(data, normalisers, batches, sources, problems, count)
     dept_col = cols.get("department")
     raw = raw_columns[dept_col] if dept_col is not None else [None] * count
+    if groups:  # department group rows give the department of the rows under them
+        above = group_of_each(len(lines), groups)
+        kept_groups = [above[row - first] for row in rows0]
+        raw = [value if not _is_blank(value) else group for value, group in zip(raw, kept_groups, strict=True)]
+        absent -= {"department"}
     texts, _ = _map_column(raw, lambda v: (_clean_name(v), None))
     merged_counts = Counter(texts)
     merged = _merge_spellings(merged_counts)
@@ -737,35 +824,24 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "party_member": np.array(data["party_member"], dtype=bool),
         "row": np.array(rows0, dtype=np.int64) + 1,
     }, columns=list(MEMBER_COLUMNS))
+    extra = _extra_columns(sheet, header, cols, sex, split, kept_lines)
+    for label, values in extra.items():
+        frame[label] = pd.Series(values, dtype=object)
     if name_col is not None:
         frame.attrs["name_col"] = column_letter(name_col)
     # unknown is not zero: a detail column missing or wholly blank is "not in the data", never 0 / "Chưa có"
     frame.attrs["not_in_data"] = tuple(
         key for key in ("education", "political_theory", "party_member")
-        if cols.get(key) is None or all(_clean_name(v) == "" for v in raw_columns[cols[key]]))
+        if key in absent or cols.get(key) is None
+        or all(_clean_name(v) == "" for v in raw_columns.get(cols[key], ())))
     _note_skipped(sheet, first, name_col or 0, skipped, count, len(lines), log)
     if not count:
         log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0), "members.empty",
                     row=header.row + 1)
-    return Roster(frame=frame, file=sheet.file, sheet=sheet.name)
+    return Roster(frame=frame, file=sheet.file, sheet=sheet.name, absent=absent, extra=tuple(extra))
 
 
 # --------------------------------------------------------------------------- roster-wide checks
-
-
-_KEEP_FOLD_BYTES = bytes(range(256)).translate(None, b"0123456789abcdefghijklmnopqrstuvwxyz%\x00")
-
-
-def squeezed_folds(names: Sequence[str]) -> list[str]:
-    """text.fold(name) without its spaces, for a whole column in a few C-speed passes.
-
-    Equal folds give equal squeezed folds, so this finds duplicate candidates fast; the
-    candidates are then compared with text.fold itself.
-    """
-    joined = _SEP.join(n if isinstance(n, str) else "" for n in names)
-    joined = unicodedata.normalize("NFKD", joined.replace("đ", "d").replace("Đ", "D")).lower()
-    kept = joined.encode("ascii", "ignore").translate(None, _KEEP_FOLD_BYTES)
-    return kept.decode("ascii").split(_SEP)
 
 
 _COMBINING_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370)
@@ -836,10 +912,11 @@ def check_roster(roster: Roster, log: IssueLog) -> None:
     for positions in groups.values():
         year = int(years[positions[0]])
         rows_of = [int(rows[p]) for p in positions]
-        cells = [f"{letter}{r}" for r in rows_of] if letter else [f"dòng {r}" for r in rows_of]
-        shown = ", ".join(cells[:MAX_CELLS_LISTED])
-        if len(cells) > MAX_CELLS_LISTED:
-            shown += f" và {len(cells) - MAX_CELLS_LISTED} dòng khác"
+        cells = [f"{letter}{r}" for r in rows_of] if letter else [str(r) for r in rows_of]
+        listed = ", ".join(cells[:MAX_CELLS_LISTED])
+        rest = len(cells) - MAX_CELLS_LISTED
+        shown = (phrase("cells.list_more" if letter else "cells.rows_more", shown=listed, rest=rest) if rest > 0
+                 else phrase("cells.list" if letter else "cells.rows", shown=listed))
         spelled = list(dict.fromkeys(names[p] for p in positions))
         named = " / ".join(f"“{s}”" for s in spelled[:3])
         log.warning(roster.file, roster.sheet, cells[0] if letter else None, "members.duplicate",
@@ -858,7 +935,9 @@ def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
     # a detail is not in the data when no sheet holds it
     frame.attrs["not_in_data"] = tuple(k for k in rosters[0].frame.attrs.get("not_in_data", ())
                                        if all(k in r.frame.attrs.get("not_in_data", ()) for r in rosters))
-    return Roster(frame=frame, file=rosters[0].file, sheet=rosters[0].sheet)
+    return Roster(frame=frame, file=rosters[0].file, sheet=rosters[0].sheet,
+                  absent=frozenset.intersection(*(r.absent for r in rosters)),
+                  extra=tuple(dict.fromkeys(label for r in rosters for label in r.extra)))
 
 
 def _person_keys(roster: Roster) -> dict[tuple[str, int], int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,6 +21,10 @@ class Column:
     aliases: tuple[str, ...]
     required: bool = True
     fallback: tuple[str, ...] = ()  # header texts taken only when left over by every other column
+    min_contained: int = 3  # shortest alias that may match inside a longer header text
+    # folded phrases that make a header something else: "Tỷ lệ so với mục tiêu (%)" holds "mục tiêu"
+    # but is a ratio, never the target
+    never: tuple[str, ...] = ()
 
     @cached_property
     def folded_aliases(self) -> tuple[str, ...]:
@@ -35,6 +40,12 @@ class TableSchema:
     title: str  # Vietnamese name for messages ("Danh sách đoàn viên")
     columns: tuple[Column, ...]
     sheet_hints: tuple[str, ...] = ()  # folded words in sheet names that point to this table
+    # a complete header with fewer columns than this is only taken with other evidence (a sheet name
+    # or a title row holding a hint): a lone "Họ và tên" column is not yet a roster
+    min_columns: int = 1
+    # a further condition on the header row, for evidence a column list cannot state (the year columns of
+    # a term-targets table); None: none
+    needs: Callable[[Sheet, int], bool] | None = None
 
     @property
     def required(self) -> tuple[Column, ...]:
@@ -62,6 +73,12 @@ class HeaderMatch:
         return not self.missing
 
     @property
+    def coverage(self) -> float:
+        """Share of the header row's texts this schema explains (0–1): evidence between two complete
+        matches ("Loại đại biểu" is a delegates list's, which a roster cannot explain)."""
+        return min(1.0, len(self.columns) / max(1, len(self.found_labels)))
+
+    @property
     def score(self) -> float:
         """Share of required columns found, plus a little per optional column."""
         required = len(self.schema.required) or 1
@@ -74,18 +91,23 @@ MEMBERS = TableSchema(
     domain="members",
     title="Danh sách đoàn viên",
     sheet_hints=("doan vien", "danh sach", "members", "roster", "nhan su"),
+    min_columns=2,
+    # A roster needs names; every other column is optional (enterprise rosters rarely have the political
+    # theory or party columns). What the sheet lacks is recorded (`Roster.absent`), never read as zero.
     columns=(
-        Column("name", "Họ và tên", ("Họ tên", "Tên", "Name", "Full name", "Họ và tên đoàn viên")),
-        Column("gender", "Giới tính", ("Gender", "Sex", "Nam/Nữ", "Phái")),
+        # "Tên"/"Name" only as the whole header: "Tên công đoàn", "Tên chỉ tiêu" are not a person's name
+        Column("name", "Họ và tên", ("Họ tên", "Tên", "Name", "Full name", "Họ và tên đoàn viên"),
+               min_contained=6),
+        Column("gender", "Giới tính", ("Gender", "Sex", "Nam/Nữ", "Phái"), required=False),
         Column("birth_year", "Năm sinh", ("Ngày sinh", "Ngày tháng năm sinh", "Birth year",
-                                           "Year of birth", "Date of birth", "Birthday")),
+                                           "Year of birth", "Date of birth", "Birthday"), required=False),
         Column("department", "Phòng/đơn vị", ("Phòng", "Đơn vị", "Phòng ban", "Bộ phận",
-                                               "Department", "Unit", "Tổ công đoàn", "Phòng, đơn vị")),
+                                               "Department", "Unit", "Tổ công đoàn", "Phòng, đơn vị"), required=False),
         Column("education", "Trình độ chuyên môn", ("Trình độ", "Học vấn", "Trình độ đào tạo",
-                                                     "Education", "Trình độ CM")),
+                                                     "Education", "Trình độ CM"), required=False),
         Column("political_theory", "Lý luận chính trị", ("Trình độ lý luận chính trị", "LLCT",
-                                                          "Trình độ LLCT", "Political theory")),
-        Column("party_member", "Đảng viên", ("Là đảng viên", "Party member", "Party", "ĐV")),
+                                                          "Trình độ LLCT", "Political theory"), required=False),
+        Column("party_member", "Đảng viên", ("Là đảng viên", "Party member", "Party", "ĐV"), required=False),
         Column("join_date", "Ngày vào công đoàn", ("Ngày gia nhập", "Ngày gia nhập công đoàn",
                                                    "Join date", "Joined"), required=False),
         Column("role", "Chức vụ công đoàn", ("Chức vụ", "Chức vụ CĐ", "Union role", "Role"),
@@ -93,6 +115,11 @@ MEMBERS = TableSchema(
         Column("status", "Trạng thái", ("Tình trạng", "Status"), required=False),
     ),
 )
+
+# Folded phrases of a ratio column ("Tỷ lệ so với mục tiêu (%)", "So sánh", "% thực hiện"): never a target
+# or a result, whatever words they share with one.
+RATIO_WORDS = ("ty le", "so sanh", "so voi", "ratio", "percent of", "% thuc hien", "% hoan thanh",
+               "muc do hoan thanh")
 
 TARGETS = TableSchema(
     domain="targets",
@@ -106,9 +133,10 @@ TARGETS = TableSchema(
                fallback=("Target",)),  # "Target" beside "Target value" is the target's text
         Column("unit", "ĐVT", ("Đơn vị tính", "Unit")),
         Column("target", "Mục tiêu", ("Mục tiêu NQ", "Mục tiêu Nghị quyết", "Chỉ tiêu NQ", "Target",
-                                      "Target value", "Goal value", "Planned value")),
+                                      "Target value", "Goal value", "Planned value", "Kế hoạch", "KH",
+                                      "Chỉ tiêu kế hoạch", "Plan"), never=RATIO_WORDS),
         Column("result", "Kết quả", ("KQ thực hiện", "Kết quả thực hiện", "KQ", "Thực hiện", "Result",
-                                     "Achieved", "Actual", "Result value")),
+                                     "Achieved", "Actual", "Result value", "TH"), never=RATIO_WORDS),
         Column("evaluation", "Đánh giá", ("Evaluation", "Status", "Assessment", "Rating"), required=False),
     ),
 )
@@ -183,6 +211,12 @@ BUDGET = TableSchema(
 SCHEMAS: tuple[TableSchema, ...] = (MEMBERS, TARGETS, AWARDS, FINANCE_TIDY, TERM_TARGETS, BUDGET)
 
 
+def _ruled_out(column: Column, label: str) -> bool:
+    """Whether a folded header text is ruled out for `column` (a ratio for a target)."""
+    padded = f" {label} "
+    return any(f" {word} " in padded or (word.startswith("%") and word in label) for word in column.never)
+
+
 def _assign_fallbacks(labels: dict[int, str], schema: TableSchema, assigned: dict[str, int],
                       used: set[int]) -> None:
     """Columns still missing take a fallback header left over by the exact matches."""
@@ -202,7 +236,7 @@ def _assign(labels: dict[int, str], schema: TableSchema) -> dict[str, int]:
     used: set[int] = set()
     for column in schema.columns:
         exact = [(len(label), -col, col) for col, label in labels.items()
-                 if col not in used and label in column.folded_aliases]
+                 if col not in used and label in column.folded_aliases and not _ruled_out(column, label)]
         if exact:  # the most specific header when several fit ("Target value" rather than "Target")
             col = max(exact)[2]
             assigned[column.key] = col
@@ -213,11 +247,11 @@ def _assign(labels: dict[int, str], schema: TableSchema) -> dict[str, int]:
         if column.key in assigned:
             continue
         for col, label in labels.items():
-            if col in used:
+            if col in used or _ruled_out(column, label):
                 continue
             padded = f" {label} "
             best = max((len(a) for a in column.folded_aliases if a and f" {a} " in padded), default=0)
-            if best >= 3:
+            if best >= max(3, column.min_contained):
                 candidates.append((best, column.key, col))
     for _length, key, col in sorted(candidates, reverse=True):
         if key not in assigned and col not in used:

@@ -14,6 +14,7 @@ from unionboard.core.i18n import Value
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import Target
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
+from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import TARGETS, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.read.workbook import Sheet
@@ -160,14 +161,15 @@ class _Row:
     evaluation: object
 
 
-def _cells(sheet: Sheet, header: HeaderMatch) -> list[_Row]:
+def _cells(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> list[_Row]:
     cols = header.columns
 
     def get(row: int, key: str) -> object:
         return sheet.value(row, cols[key]) if key in cols else None
 
     rows = []
-    for r in range(header.row + 1, sheet.height):
+    labels = [cols[key] for key in ("text", "stt") if key in cols]
+    for r in data_rows(sheet, header.row + 1, labels, log, exact=True):
         stt = clean(get(r, "stt")).rstrip(".").strip()
         rows.append(_Row(r, stt, clean_text(get(r, "text")), clean(get(r, "unit")),
                          get(r, "target"), get(r, "result"), get(r, "evaluation")))
@@ -225,7 +227,7 @@ def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Tar
     def where(row: int, key: str) -> str:
         return cell_name(row, cols.get(key, 0))
 
-    rows = [r for r in _cells(sheet, header)
+    rows = [r for r in _cells(sheet, header, log)
             if r.text or not is_blank(r.target) or not is_blank(r.result)]
     targets: list[Target] = []
     group, first_pending, unit_above = "", True, ""

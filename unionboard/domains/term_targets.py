@@ -26,7 +26,8 @@ from collections.abc import Callable
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import TermTarget
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_year
-from unionboard.domains.schema import TERM_TARGETS, HeaderMatch
+from unionboard.domains.rows import data_rows
+from unionboard.domains.schema import RATIO_WORDS, TERM_TARGETS, Column, HeaderMatch, TableSchema
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.targets import clean_text, read_amount
 from unionboard.read.workbook import Sheet
@@ -179,6 +180,17 @@ def _per_year_checked(sheet: Sheet, raw: object, cell: str, unit: str, text: str
     return per_year
 
 
+def _missing_code(sheet: Sheet, r: int, get: Callable[[int, str], object], where: Callable[[int, str], str],
+                  has_code_column: bool, text: str, count: int, log: IssueLog) -> str:
+    """The code of a row without one: the resolution's table (no code column) is numbered by its STT, else
+    in order; a blank cell of a code column is a warning and the row number."""
+    if not has_code_column:
+        return clean(get(r, "stt")).rstrip(".") or str(count + 1)
+    log.warning(sheet.file, sheet.name, where(r, "code"), "term_targets.no_code", text=text[:60], row=r + 1,
+                cell=where(r, "code"))
+    return f"dòng {r + 1}"
+
+
 def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[TermTarget, ...]:
     """Every term target with its yearly results; problems go to `log`, never raised."""
     file, name = sheet.file, sheet.name
@@ -200,7 +212,8 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
     out: list[TermTarget] = []
     seen: dict[str, int] = {}
     group_above = ""
-    for r in range(header.row + 1, sheet.height):
+    labels = [cols[key] for key in ("text", "code") if key in cols]
+    for r in data_rows(sheet, header.row + 1, labels, log, exact=True):
         code = clean(get(r, "code")).rstrip(".-– ").strip()
         text = clean_text(get(r, "text"))
         raw_target = get(r, "term_target")
@@ -213,11 +226,9 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
         if not code and not has_target and not has_results:
             group_above = canonical_group(text)  # a group heading
             continue
-        label = f"“{code or text}”"
-        if not code:
-            log.warning(file, name, where(r, "code"), "term_targets.no_code", text=text[:60], row=r + 1,
-                        cell=where(r, "code"))
-            code = f"dòng {r + 1}"
+        label = f"“{code or text}”" if code or "code" in cols else ""
+        code = code or _missing_code(sheet, r, get, where, "code" in cols, text, len(out), log)
+        label = label or f"“{code}”"
         if not has_target:
             log.warning(file, name, where(r, "term_target"), "term_targets.no_target", label=label,
                         row=r + 1, cell=where(r, "term_target"))
@@ -226,6 +237,9 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
             log.warning(file, name, where(r, "code"), "term_targets.repeated_code", label=label,
                         row=r + 1, first_row=seen[code] + 1)
         seen.setdefault(code, r)
+        if "group" not in cols and not group_above:  # no Nhóm column: said once, not per row
+            group_above = UNION_LED
+            log.info(file, name, cell_name(header.row, 0), "term_targets.no_group_column", group=UNION_LED)
         group = _group_and_text_checks(sheet, r, get, where, text, group_above, label, log)
         unit = clean(get(r, "unit"))
         target_text = clean(raw_target)
@@ -247,4 +261,28 @@ def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[TermTarget, ...]:
     return tuple(item for sheet, header in pairs for item in parse_term_targets(sheet, header, log))
 
 
-SPEC = DomainSpec(key="term_targets", name="domain_term_targets", parse=parse_sheets, schemas=(TERM_TARGETS,))
+def _has_year_results(sheet: Sheet, row: int) -> bool:
+    """Whether a header row has at least two result columns named by their year ("Năm 2023", "2024")."""
+    return len(year_columns(sheet, row)[0]) >= 2
+
+
+# The resolution's own table of term targets, as offices copy it: Chỉ tiêu | ĐVT | Chỉ tiêu Nghị quyết |
+# Năm 2023 | Năm 2024 | Năm 2025 — no code, no group; only taken when the year columns are there.
+TERM_TARGETS_BY_YEAR = TableSchema(
+    domain="term_targets",
+    title="Chỉ tiêu nhiệm kỳ (theo năm)",
+    sheet_hints=TERM_TARGETS.sheet_hints,
+    columns=(
+        Column("stt", "STT", ("TT", "Số TT", "No"), required=False),
+        Column("text", "Chỉ tiêu", ("Nội dung", "Nội dung chỉ tiêu", "Tên chỉ tiêu", "Target text")),
+        Column("unit", "ĐVT", ("Đơn vị tính", "Unit"), required=False),
+        Column("term_target", "Chỉ tiêu Nghị quyết", ("Mục tiêu Nghị quyết", "Chỉ tiêu NQ", "Mục tiêu NQ",
+                                                       "Mục tiêu nhiệm kỳ", "Chỉ tiêu nhiệm kỳ", "Nghị quyết",
+                                                       "Term target"), never=RATIO_WORDS),
+        Column("per_year", "Áp dụng", ("Hàng năm/Nhiệm kỳ", "Phạm vi"), required=False),
+    ),
+    needs=_has_year_results,
+)
+
+SPEC = DomainSpec(key="term_targets", name="domain_term_targets", parse=parse_sheets,
+                  schemas=(TERM_TARGETS, TERM_TARGETS_BY_YEAR))

@@ -57,8 +57,9 @@ def _plain(value: object) -> object:
 def safe_cell(value: object) -> object:
     """The value to write into a spreadsheet cell so that it can never run as a formula.
 
-    Numbers, booleans, dates and None come back unchanged. Strings starting with ``=``, ``+``,
-    ``-``, ``@``, tab or CR get a leading ``'`` — including numbers written as text such as
+    Numbers, booleans, dates and None come back unchanged. Control characters a spreadsheet cannot
+    hold are removed FIRST; then strings starting with ``=``, ``+``, ``-``, ``@`` (after spaces too),
+    tab or CR get a leading ``'`` — including numbers written as text such as
     ``"-2.000.000"`` (they come from user text and stay text). Any other object is written as its
     text, neutralised the same way.
 
@@ -71,7 +72,10 @@ def safe_cell(value: object) -> object:
     if value is None or isinstance(value, bool | Number | dt.date | dt.time | dt.timedelta):
         return value
     text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-    if text.startswith(DANGEROUS_PREFIXES):
+    # Control characters first, the guard after: "\x01=HYPERLINK(…)" (also an .xlsx shared string's
+    # "_x0001_") would otherwise pass the guard and become a live formula once a writer drops the \x01.
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if text.startswith(DANGEROUS_PREFIXES) or text.lstrip(" ").startswith(DANGEROUS_PREFIXES[:4]):
         return "'" + text
     return text
 
@@ -82,16 +86,17 @@ def unquote_cell(value: object) -> object:
     Only a quote followed by one of the formula triggers is removed, so an exported file can be
     uploaded again without its texts gaining a quote.
     """
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and (
+            value[1] in "=+-@\t\r" or value[1:].lstrip(" ")[:1] in ("=", "+", "-", "@")):
         return value[1:]
     return value
 
 
 def excel_value(value: object) -> object:
     """`safe_cell` plus what openpyxl needs: no control characters it refuses, finite floats."""
-    value = safe_cell(value)
+    value = safe_cell(value)  # control characters already removed there, before the guard
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return value
     if isinstance(value, Decimal):
         return float(value) if value.is_finite() else None
     if isinstance(value, float) and not math.isfinite(value):

@@ -196,15 +196,17 @@ def add_info_sheet(wb: Workbook, info: UnionInfo, example: UnionInfo | None = No
     return ws
 
 
-def add_members_sheet(wb: Workbook, rows: Iterable[Sequence[object]], example: bool = False) -> Worksheet:
-    """'Đoàn viên': schema.MEMBERS labels in order, one member per row, dropdowns on categories."""
+def add_members_sheet(wb: Workbook, rows: Iterable[Sequence[object]], example: bool = False,
+                      extra_labels: Sequence[str] = ()) -> Worksheet:
+    """'Đoàn viên': schema.MEMBERS labels in order (then the upload's other columns), one member per row,
+    dropdowns on categories."""
     ws = wb.create_sheet(SHEET_MEMBERS)
-    _header_row(ws, 1, MEMBER_LABELS)
+    _header_row(ws, 1, (*MEMBER_LABELS, *extra_labels))
     count = 0
     for r, values in enumerate(rows, start=2):
         count += 1
         for c, value in enumerate(values, start=1):
-            key = schema.MEMBERS.columns[c - 1].key
+            key = schema.MEMBERS.columns[c - 1].key if c <= len(schema.MEMBERS.columns) else None
             put(ws, r, c, value, "0" if key == "birth_year" and isinstance(value, int) else None)
     if example and count:
         _mark_example(ws, 2)

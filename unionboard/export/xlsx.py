@@ -84,6 +84,7 @@ def member_rows(roster: Roster) -> list[tuple]:
             _join_date_cell(get("join_date")),
             get("role"),
             get("status"),
+            *(get(label) for label in roster.extra),  # the upload's other columns, kept
         ))
     return rows
 
@@ -142,7 +143,7 @@ def _term_targets_sheet(wb: Workbook, targets: tuple[TermTarget, ...], dataset: 
 # Writers of the built-in domains (the template's layouts); a registered domain with a `layout`
 # is written by `add_layout_sheet`.
 BUILTIN_WRITERS = {
-    "members": lambda wb, roster, dataset: add_members_sheet(wb, member_rows(roster)),
+    "members": lambda wb, roster, dataset: add_members_sheet(wb, member_rows(roster), extra_labels=roster.extra),
     "finance": _finance_sheets,
     "targets": lambda wb, targets, dataset: add_targets_sheet(wb, target_rows(targets)),
     "awards": lambda wb, awards, dataset: add_awards_sheet(wb, award_rows(awards)),

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
 import io
 import os
 import re
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -20,7 +18,7 @@ from python_calamine import CalamineWorkbook
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
 from unionboard.core.text import cell_name
-from unionboard.read import parallel_read, zipparts
+from unionboard.read import csvread, odsscan, parallel_read, zipparts
 
 MB = 1024 * 1024
 # Exceptions that must propagate (the user pressed Ctrl+C, the interpreter exits); anything else
@@ -155,8 +153,8 @@ def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str |
             return None
         return "xls"
     if not data.startswith(ZIP_MAGIC):
-        if lower.endswith((".csv", ".txt")) and b"\x00" not in data[:4096]:
-            return "csv"
+        if lower.endswith((".csv", ".txt")):
+            return "csv"  # NUL bytes and other damage get their own message with the line (csvread)
         log.error(name, None, None, "read.not_excel")
         return None
     return _check_zip(name, data, limits, log)
@@ -521,7 +519,21 @@ def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:
 
 def _read_ods(source: SourceFile, log: IssueLog, limits: Limits) -> list[Sheet]:
     """An .ods read by calamine (the zip limits above already apply); hidden sheets are noted, merged
-    cells filled down, and a sheet over the cell limit refused like an .xlsx one."""
+    cells filled down, and a sheet over the cell limit refused like an .xlsx one — counted in a streaming
+    pre-scan of content.xml (`odsscan`) BEFORE calamine builds any grid."""
+    budget = min(limits.max_cells, limits.max_read_cells)
+    try:
+        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
+            extents, over = odsscan.scan_content(archive, budget)
+    except (odsscan.Unsafe, zipfile.BadZipFile, OSError) as exc:
+        _log_unreadable(source, exc, log)
+        return []
+    if over:
+        table = extents[-1]
+        log.error(source.name, table.name or None, None, "read.sheet_too_large",
+                  cell=cell_name(table.rows - 1, table.cols - 1), rows=_thousands(table.rows),
+                  cols=_thousands(table.cols), limit=_thousands(budget))
+        return []
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(source.data))
     except BaseException as exc:  # calamine raises several types (and Rust panics) for broken files
@@ -549,29 +561,16 @@ def _read_ods(source: SourceFile, log: IssueLog, limits: Limits) -> list[Sheet]:
     return sheets
 
 
-def _decode_text(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (with or without BOM), else the Vietnamese Windows code page cp1258."""
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        # cp1258 writes tone marks as combining characters: compose them (NFC) as Unicode text is
-        return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258"
-
-
-def read_csv(source: SourceFile, log: IssueLog) -> list[Sheet]:
-    """A .csv file as one sheet named after the file: UTF-8 or cp1258, separated by "," or ";"."""
-    text, _encoding = _decode_text(source.data)
-    sample = text[:8192]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    rows = [[cell.strip() or None for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+def read_csv(source: SourceFile, log: IssueLog, limits: Limits | None = None) -> list[Sheet]:
+    """A .csv file as one sheet named after the file (`csvread`: UTF-8 or cp1258, "," or ";", the cell
+    budget counted while reading, rows as long as written)."""
+    limits = limits or Limits.from_env()
+    rows = csvread.read_rows(source, log, min(limits.max_cells, limits.max_read_cells))
+    if rows is None:
+        return []
     if not any(any(cell is not None for cell in row) for row in rows):
         log.error(source.name, None, None, "read.no_sheets")
         return []
-    width = max(map(len, rows), default=0)
-    rows = [row + [None] * (width - len(row)) for row in rows]
     name = source.name.rsplit(".", 1)[0] or source.name
     return [Sheet(file=source.name, name=name, rows=rows, parts=0)]
 
@@ -667,7 +666,7 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
     if kind == "xls":
         return _read_xls(source, log)
     if kind == "csv":
-        return read_csv(source, log)
+        return read_csv(source, log, limits)
     if kind == "ods":
         return _read_ods(source, log, limits)
     scanned = _scan_sheets(source.data, limits)

@@ -17,12 +17,12 @@ from unionboard.core.text import (
     format_number,
     parse_number,
 )
+from unionboard.domains.rows import is_total_text
 from unionboard.domains.words import (
     REVENUE,
     REVENUE_WORDS,
     SPENDING,
     SPENDING_WORDS,
-    TOTAL_LABELS,
 )
 from unionboard.read.workbook import Sheet
 
@@ -87,9 +87,10 @@ def fold_title(value: object) -> str:
     return fold(re.sub(r"(?i)(đvt|đơn vị)", r" \1", cell_text(value)))
 
 
-def is_total_label(folded: str) -> bool:
-    """Whether a folded label is a total row's ('Tổng cộng', 'Cộng', ...)."""
-    return folded in TOTAL_LABELS or folded.startswith("tong cong")
+def is_total_label(label: object) -> bool:
+    """Whether a label is a total row's ('Tổng cộng', 'Cộng', ...): the readers' shared rule, given the
+    label as written so that "Công tác phí" stays an item."""
+    return isinstance(label, str) and is_total_text(clean(label))
 
 
 def side_of_value(value: object) -> str | None:

@@ -121,7 +121,7 @@ def tidy_rows(sheet: Sheet, match: HeaderMatch, sheet_side: str | None, log: Iss
             continue
         if year_value is not None:
             parsed = parse_year(year_value)
-            if parsed is None and not is_total_label(fold(year_value)):
+            if parsed is None and not is_total_label(year_value):
                 log.warning(sheet.file, sheet.name, cell_name(r, year_col), "finance.bad_year",
                             value=clean(year_value), cell=cell_name(r, year_col))
                 continue
@@ -213,7 +213,7 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
     year_col, item_col, amount_col = match.columns["year"], match.columns["item"], match.columns["amount"]
     rows = tidy_rows(sheet, match, tidy_sheet_side(sheet, match, log), log)
     raws = [(row.amount.raw, row.row, amount_col) for row in rows
-            if row.amount.raw is not None and not row.amount.explicit and not is_total_label(fold(row.label))
+            if row.amount.raw is not None and not row.amount.explicit and not is_total_label(row.label)
             and not is_balance(fold(row.label))]
     scale = ctx.scale(sheet, tidy_unit(sheet, match), raws)
     table = Table(sheet)
@@ -229,7 +229,7 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
                 target.append(Balance(row.amount.dong(scale), file, name,
                                        cell_name(row.row, amount_col)))
             continue
-        if is_total_label(folded) or is_total_label(fold(sheet.value(row.row, year_col))):
+        if is_total_label(row.label) or is_total_label(sheet.value(row.row, year_col)):
             written_year = row.year if sheet.value(row.row, year_col) is not None else None
             written_totals.append((row.row, written_year, row.row_side, row.amount))
             continue

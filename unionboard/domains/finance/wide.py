@@ -119,7 +119,7 @@ def right_columns(header: Header, line: list) -> bool:
         if not isinstance(value, str):
             return False
         folded = fold(value)
-        if is_total_label(folded) and header.total_col is None:
+        if is_total_label(value) and header.total_col is None:
             header.total_col = col
         elif CLOSING.match(folded) and header.closing_col is None:
             header.closing_col = col
@@ -204,7 +204,7 @@ def block_rows(sheet: Sheet, header: Header, end: int) -> tuple[list[Row], int]:
             kind = "opening"
         elif CLOSING.match(folded):
             kind = "closing"
-        elif is_total_label(folded):
+        elif is_total_label(label):
             kind = "total"
         else:
             if after_total:
@@ -311,10 +311,14 @@ def balance_cells(sheet: Sheet, rows: range, scale: int, out: Collected, exclude
 
 
 def row_balance(row: Row, header: Header, money: Callable[[Amount], int], sheet: Sheet) -> Balance | None:
-    """The first written amount of a "Tồn đầu"/"Tồn cuối" row."""
-    for c, a in sorted(row.amounts.items()) + [(header.total_col, row.total)]:
-        if c is not None and a.raw is not None:
-            return Balance(money(a), sheet.file, sheet.name, cell_name(row.row, c))
+    """A "Tồn đầu" row's first year's amount; a "Tồn cuối"/"Tồn quỹ cuối năm" row written per year gives
+    its LAST year's (the period's closing balance, not the first year's); else its total column's."""
+    written = sorted((header.years[c], c, a) for c, a in row.amounts.items() if a.raw is not None)
+    if written:
+        _year, c, a = written[-1] if row.kind == "closing" else written[0]
+        return Balance(money(a), sheet.file, sheet.name, cell_name(row.row, c))
+    if header.total_col is not None and row.total.raw is not None:
+        return Balance(money(row.total), sheet.file, sheet.name, cell_name(row.row, header.total_col))
     return None
 
 
