@@ -227,3 +227,26 @@ def test_sample_data_is_labelled_in_slide_mode(home):
     publish_sample()
     badges = [m.value for m in open_slides().markdown if "badge[" in m.value]
     assert not any("Dữ liệu mẫu" in b for b in badges)  # published data is not labelled as sample
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_the_slide_pages_word_and_odt_follow_the_readers_language(fmt):
+    """An English reader's Word/ODT download is English (the page's table once dropped the language)."""
+    import io
+
+    from docx import Document
+    from odf import teletype, text
+    from odf.opendocument import load
+
+    from unionboard.ui.slide_admin import document_bytes
+
+    dataset = check_files(sample_files()).dataset
+    data = {lang: document_bytes(("formats-test",), fmt, lang, dataset) for lang in ("vi", "en")}
+    if fmt == "docx":
+        paragraphs = {lang: [p.text for p in Document(io.BytesIO(b)).paragraphs] for lang, b in data.items()}
+    else:
+        paragraphs = {lang: [teletype.extractText(p) for p in load(io.BytesIO(b)).text.getElementsByType(text.P)]
+                      for lang, b in data.items()}
+    assert "I. Membership" in paragraphs["en"]
+    assert "I. Cơ cấu đoàn viên" in paragraphs["vi"]
+    assert "I. Cơ cấu đoàn viên" not in paragraphs["en"]

@@ -28,6 +28,7 @@ from unionboard.analysis.congress import (
 )
 from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
+from unionboard.export.formats import MIME
 from unionboard.present.congress import (
     age_text,
     attendance_sentence,
@@ -40,7 +41,7 @@ from unionboard.ui.auth import current_user, is_committee
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import QUORUM_KEY
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_MIME = MIME["docx"]
 FLASH = "_congress_flash"
 MAX_SHOWN = 25
 THRESHOLD_KEY = QUORUM_KEY
