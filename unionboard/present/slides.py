@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from unionboard.analysis.findings import target_ratio
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
@@ -83,16 +84,20 @@ def short_label(text: str, limit: int = 42) -> str:
 
 
 def chart_targets(targets: tuple[Target, ...]) -> list[Target]:
-    """The targets a result-vs-target chart can show: those with a numeric target and result."""
-    return [t for t in targets if t.target_value is not None and t.result_value is not None]
+    """The targets a result-vs-target chart can show (the dashboard's rule, `findings.target_ratio`): a
+    numeric result and a non-zero numeric target."""
+    return [t for t in targets if target_ratio(t) is not None]
 
 
-def awards_by_level(awards: tuple[Award, ...]) -> dict[str, int]:
-    """Award count (sum of `count`) by level, in AWARD_LEVELS order, levels present only."""
-    totals = dict.fromkeys(AWARD_LEVELS, 0)
-    for award in awards:
-        totals[award.level if award.level in totals else "Khác"] += award.count
-    return {level: n for level, n in totals.items() if n}
+def awards_by_level(awards: tuple[Award, ...], lang: str = "vi") -> dict[str, int]:
+    """Award count by level as the dashboard's chart counts it (its table, `charts.data_awards_by_level`,
+    summed over recipients): {level as named in `lang`: count}, lowest level first, levels present only."""
+    from unionboard.present.charts import data_awards_by_level  # plotly: only when a deck is built
+
+    totals: dict[str, int] = {}
+    for level, _recipient, count in data_awards_by_level(awards, lang).itertuples(index=False):
+        totals[str(level)] = totals.get(str(level), 0) + int(count)
+    return totals
 
 
 def _award_rank(award: Award) -> int:
@@ -295,7 +300,7 @@ def _award_when(award: Award, s: dict[str, str]) -> str:
     return s["award_when_unknown"]
 
 
-def _awards_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
+def _awards_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | None:
     awards = dataset.awards
     if not awards:
         return None
@@ -307,11 +312,9 @@ def _awards_slide(dataset: Dataset, s: dict[str, str]) -> Slide | None:
         finding = s["awards_finding"].format(n=total, form=top.form, level=s[f"level_{top.level}"])
     else:
         finding = s["awards_finding_plain"].format(n=total)
-    levels = awards_by_level(awards)
+    levels = awards_by_level(awards, lang)
     notes = [s["awards_notes"].format(n=total, collective=collective, individual=individual),
-             s["awards_notes_levels"].format(parts=", ".join(
-                 f"{s.get(f'chart_level_{level}', level)} {n}"
-                 for level, n in levels.items()))]
+             s["awards_notes_levels"].format(parts=", ".join(f"{level} {n}" for level, n in levels.items()))]
     for award in awards:
         detail = s["award_detail"].format(
             when=_award_when(award, s), form=award.form,
@@ -361,7 +364,7 @@ def build_slides(dataset: Dataset, lang: str = "vi", order: list[str] | None = N
         "spending": lambda: _finance_side_slide(dataset, "spending", s, lang),
         "balance": lambda: _balance_slide(dataset, s, lang),
         "targets": lambda: _targets_slide(dataset, s),
-        "awards": lambda: _awards_slide(dataset, s),
+        "awards": lambda: _awards_slide(dataset, s, lang),
         "term_targets": lambda: _term_targets_slide(dataset, s),
     }
     keys = SLIDE_KEYS if order is None else list(dict.fromkeys(k for k in order if k in builders))
