@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import os
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 
 from unionboard.analysis import findings
+from unionboard.core import settings
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset
 from unionboard.export.pdf_charts import SANS, BarChart, Series, bars, fit_text, one_decimal
@@ -55,7 +55,7 @@ class FontMissing(RuntimeError):
 
 def font_dirs() -> list[Path]:
     """Where the DejaVu TTFs are looked for, in order."""
-    dirs = [Path(p) for p in (os.environ.get("UNIONBOARD_FONT_DIR"),) if p]
+    dirs = [p for p in (settings.value(settings.FONT_DIR),) if p]
     dirs += [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"),
              Path("/usr/share/fonts/dejavu")]
     spec = importlib.util.find_spec("matplotlib")
