@@ -1,42 +1,20 @@
 """AppTest for every dashboard page: runs without exception, shows the report's figures, filters and English work."""
 
 import pytest
+from helpers import open_page, page_text
 from streamlit.testing.v1 import AppTest
 
 REPORT_PAGES = ["app_pages/overview.py", "app_pages/members.py", "app_pages/finance.py", "app_pages/targets_awards.py"]
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def open_page(at: AppTest, path: str) -> AppTest:
-    at.switch_page(path)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
-    parts += [t.value for t in at.title] + [s.value for s in at.subheader] + [x.value for x in at.text]
-    return "\n".join(str(p) for p in parts)
-
-
 @pytest.mark.parametrize("path", REPORT_PAGES)
-def test_every_page_runs_on_sample_data_labelled_as_sample(app, path):
-    at = open_page(app, path)
-    assert "dữ liệu mẫu" in texts(at)
+def test_every_page_runs_on_sample_data_labelled_as_sample(home, path):
+    at = open_page(path)
+    assert "dữ liệu mẫu" in page_text(at)
 
 
-def test_overview_kpis_equal_the_report(app):
-    at = open_page(app, "app_pages/overview.py")
+def test_overview_kpis_equal_the_report(home):
+    at = open_page("app_pages/overview.py")
     metrics = {m.label: (m.value, m.delta) for m in at.metric}
     assert metrics["Đoàn viên"][0] == "33"
     assert "17 nữ" in metrics["Đoàn viên"][1]
@@ -46,15 +24,15 @@ def test_overview_kpis_equal_the_report(app):
     assert metrics["Tồn cuối"][0] == "2.157.000 đ"
     assert metrics["Chỉ tiêu"][0] == "9/9 đạt"
     assert "2 vượt" in metrics["Chỉ tiêu"][1]
-    assert "310,99 triệu đồng" in texts(at)
+    assert "310,99 triệu đồng" in page_text(at)
 
 
-def test_members_filters_change_what_is_shown(app):
-    at = open_page(app, "app_pages/members.py")
-    assert "33/33 đoàn viên" in texts(at)
+def test_members_filters_change_what_is_shown(home):
+    at = open_page("app_pages/members.py")
+    assert "33/33 đoàn viên" in page_text(at)
     assert len(at.dataframe[0].value) == 33
     at.multiselect(key="members_genders").set_value(["Nữ"]).run()
-    assert "17/33 đoàn viên" in texts(at)
+    assert "17/33 đoàn viên" in page_text(at)
     assert len(at.dataframe[0].value) == 17
     at.multiselect(key="members_departments").set_value(["Thanh tra Sở"]).run()
     shown = at.dataframe[0].value
@@ -62,15 +40,15 @@ def test_members_filters_change_what_is_shown(app):
     assert set(shown["Giới tính"]) == {"Nữ"}
 
 
-def test_members_search_ignores_diacritics(app):
-    at = open_page(app, "app_pages/members.py")
+def test_members_search_ignores_diacritics(home):
+    at = open_page("app_pages/members.py")
     at.text_input(key="members_query").set_value("nguyen van an").run()
     table = at.dataframe[0].value
     assert list(table["Họ và tên"]) == ["Nguyễn Văn An"]
 
 
-def test_finance_tables_and_reconciliation(app):
-    at = open_page(app, "app_pages/finance.py")
+def test_finance_tables_and_reconciliation(home):
+    at = open_page("app_pages/finance.py")
     revenue, spending = at.dataframe[-2].value, at.dataframe[-1].value
     assert revenue.iloc[-1]["Tổng cộng"] == "310.992.000"
     assert spending.iloc[-1]["Tổng cộng"] == "308.835.000"
@@ -81,61 +59,66 @@ def test_finance_tables_and_reconciliation(app):
     assert any("G1" in loc for loc in issues["Vị trí"])
 
 
-def test_finance_unit_switch(app):
-    at = open_page(app, "app_pages/finance.py")
+def test_finance_unit_switch(home):
+    at = open_page("app_pages/finance.py")
     at.segmented_control(key="finance_unit").set_value("million").run()
     assert at.dataframe[-2].value.iloc[-1]["Tổng cộng"] == "310,99"
 
 
-def test_year_range_filters_finance(app):
-    at = open_page(app, "app_pages/overview.py")
+def test_year_range_filters_finance(home):
+    at = open_page("app_pages/overview.py")
     at.select_slider[0].set_value((2013, 2014)).run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Tổng thu"] == "123.757.000 đ"  # 59.777.000 + 63.980.000
     assert metrics["Tồn cuối"] == "-10.395.000 đ"  # the report's 2014 deficit without opening balance
 
 
-def test_targets_and_awards(app):
-    at = open_page(app, "app_pages/targets_awards.py")
+def test_targets_and_awards(home):
+    at = open_page("app_pages/targets_awards.py")
     table = at.dataframe[0].value
     assert len(table) == 9
     assert list(table["Đánh giá"]).count("Vượt") == 2
     assert list(table["Đánh giá"]).count("Đạt") == 7
 
 
-def test_english_switch(app):
-    app.selectbox(key="lang").set_value("en").run()
-    at = open_page(app, "app_pages/overview.py")
+def test_english_switch(home):
+    at = open_page("app_pages/overview.py")
+    at.selectbox(key="lang").set_value("en").run()
     labels = [m.label for m in at.metric]
     assert "Members" in labels and "Total revenue" in labels
-    assert "sample data" in texts(at)
-    at = open_page(at, "app_pages/members.py")
+    assert "sample data" in page_text(at)
+    at.switch_page("app_pages/members.py").run()
     assert at.title[0].value == "Members"
 
 
-def overview_with(tmp_path, monkeypatch, public_url: str | None) -> AppTest:
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
+def overview_with(monkeypatch, public_url: str | None) -> AppTest:
     if public_url is None:
         monkeypatch.delenv("UNIONBOARD_PUBLIC_URL", raising=False)
     else:
         monkeypatch.setenv("UNIONBOARD_PUBLIC_URL", public_url)
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    at.run()
-    return open_page(at, "app_pages/overview.py")
+    return open_page("app_pages/overview.py")
 
 
-def test_overview_shows_the_qr_code_only_when_the_public_url_is_set(tmp_path, monkeypatch):
-    at = overview_with(tmp_path, monkeypatch, "https://daihoi.example.vn/?lang=vi")
-    assert "Quét để xem trên điện thoại" in texts(at)
-    assert "https://daihoi.example.vn/?lang=vi" in texts(at)  # st.text: as written, never a link
+def test_overview_shows_the_qr_code_only_when_the_public_url_is_set(home, monkeypatch):
+    at = overview_with(monkeypatch, "https://daihoi.example.vn/?lang=vi")
+    assert "Quét để xem trên điện thoại" in page_text(at)
+    assert "https://daihoi.example.vn/?lang=vi" in page_text(at)  # st.text: as written, never a link
     assert len(at.get("image")) == 1 and not at.warning
-    at = overview_with(tmp_path, monkeypatch, None)
-    assert "Quét để xem trên điện thoại" not in texts(at) and not at.get("image") and not at.warning
+    at = overview_with(monkeypatch, None)
+    assert "Quét để xem trên điện thoại" not in page_text(at) and not at.get("image") and not at.warning
 
 
-def test_overview_says_an_invalid_public_url_is_invalid(tmp_path, monkeypatch):
-    at = overview_with(tmp_path, monkeypatch, "javascript:alert(1)")
-    assert "Quét để xem trên điện thoại" not in texts(at) and not at.get("image")
+def test_overview_says_an_invalid_public_url_is_invalid(home, monkeypatch):
+    at = overview_with(monkeypatch, "javascript:alert(1)")
+    assert "Quét để xem trên điện thoại" not in page_text(at) and not at.get("image")
     assert any("UNIONBOARD_PUBLIC_URL" in w.value and "không hợp lệ" in w.value for w in at.warning)
-    assert "javascript" not in texts(at)
+    assert "javascript" not in page_text(at)
+
+
+def test_page_text_sees_every_element_kind(home):
+    """The shared page-text helper reads metrics, widget labels (sidebar too), captions and titles."""
+    at = open_page("app_pages/overview.py")
+    text = page_text(at)
+    assert at.title[0].value in text and at.selectbox(key="lang").label in text
+    assert all(m.label in text and str(m.value) in text for m in at.metric)
+    assert all(c.value in text for c in at.caption)

@@ -9,7 +9,7 @@ Screenshots (the whole page) go to tests/artifacts/layout/: look at them.
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_app
+from helpers import wait_for_app
 from layout_check import LAYOUT_JS
 
 from unionboard.core.i18n import t

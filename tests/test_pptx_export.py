@@ -6,12 +6,11 @@ import io
 from dataclasses import replace
 
 import pytest
-from conftest import report_dataset
+from helpers import report_dataset, term_targets
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
-from test_slides import term_targets
 
 from unionboard.core.models import Award, Dataset
 from unionboard.export.pptx import dataset_to_pptx
