@@ -10,7 +10,7 @@ Fonts: DejaVu Serif (body) and DejaVu Sans (tables, charts), embedded as subsets
 package fonts-dejavu-core, or matplotlib's copy when it is installed, or `UNIONBOARD_FONT_DIR`; never
 downloaded. User text is written as plain text (no Markdown, no HTML), NFC-normalised.
 
-Issue 13 (credentials report, election result) plugs in with `extra_sections`: `report.Section`s
+The congress day (credentials report, election result) plugs in with `extra_sections`: `report.Section`s
 placed after the data's sections, before the signature; `extra_charts` may add charts to any section key.
 """
 
@@ -508,7 +508,7 @@ def dataset_to_pdf(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Sec
                    extra_charts: Mapping[str, ChartBuilder] | None = None) -> bytes:
     """The data set as an A4 PDF dossier (bytes).
 
-    `extra_sections` (e.g. issue 13's credentials report and election result, built as
+    `extra_sections` (e.g. the congress day's credentials report and election result, built as
     `report.Section(heading, (Paragraph(...), Table(...)), key)`) follow the data's sections;
     `extra_charts` maps a section key to a function (dataset, lang) → list of `pdf_charts.BarChart`.
     """
