@@ -179,9 +179,27 @@ def test_recipient_and_count_problems() -> None:
     assert awards[0].recipient_type == "" and awards[1].recipient_type == ""
 
 
-def test_garbage_never_raises() -> None:
+class Opaque:
+    """A cell value of no spreadsheet kind, with a fixed text (an object()'s text holds its address,
+    whose hex digits can spell a year)."""
+
+    def __str__(self) -> str:
+        return "<opaque>"
+
+
+def test_garbage_cells_are_each_named_and_the_rows_kept_with_safe_values() -> None:
+    """Cells of the wrong kind (an object, a bool, NaN, infinity) never stop the reader: each is named
+    with its cell, and the award keeps what is certain (the form) with the documented fallbacks."""
     awards, log = _parse([
-        [object(), 12, True, 3.5, "x", None],
+        [Opaque(), 12, True, 3.5, "x", None],
         [float("nan"), "Bằng khen", None, None, float("inf"), None],
     ])
-    assert isinstance(awards, tuple)
+    assert [(a.year, a.form, a.level, a.count) for a in awards] == [(None, "12", "Khác", 1),
+                                                                    (None, "Bằng khen", "Khác", 1)]
+    named = {(i.cell, i.code) for i in log}
+    for row in (2, 3):
+        assert {(f"A{row}", "awards.bad_year"), (f"C{row}", "awards.unknown_level"),
+                (f"D{row}", "awards.unknown_recipient"), (f"E{row}", "awards.count_not_a_number")} <= named
+    assert all(i.severity == "warning" and i.file == "k.xlsx" for i in log)
+
+

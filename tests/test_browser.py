@@ -1,7 +1,7 @@
 """Real-browser tests: `streamlit run app.py` on a free port, every page in Debian's chromium via Playwright."""
 
 import pytest
-from conftest import wait_for_app
+from helpers import wait_for_app
 
 PAGES = {
     "overview": ["33", "310.992.000 đ", "308.835.000 đ", "2.157.000 đ", "9/9 đạt"],

@@ -7,7 +7,7 @@ Screenshots (tests/artifacts/congress-*.png) at 1280×720, 1920×1080 and 390×8
 from __future__ import annotations
 
 import pytest
-from conftest import app_env, running_app, wait_for_app
+from helpers import app_env, running_app, wait_for_app
 
 from unionboard.core.models import SourceFile
 from unionboard.sample.report import sample_paths

@@ -4,7 +4,7 @@ its figures marked with colour and symbol, nothing wider than the screen. Screen
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_app
+from helpers import wait_for_app
 
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080), "phone": (390, 844)}
 

@@ -9,7 +9,7 @@ Screenshots (the whole page) go to tests/artifacts/layout/: look at them.
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_app
+from helpers import wait_for_app
 from layout_check import CONTENT_JS, LAYOUT_JS, content_problem
 
 from unionboard.core.i18n import t
@@ -222,7 +222,7 @@ def test_the_history_shows_rollbacks_and_the_current_column(viewport_page, tmp_p
     import subprocess
     import sys
 
-    from conftest import REPO_ROOT, app_env, running_app
+    from helpers import REPO_ROOT, app_env, running_app
 
     out = artifacts_dir / "layout"
     out.mkdir(exist_ok=True)

@@ -5,7 +5,7 @@ tests/artifacts/period/: look at them."""
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_app
+from helpers import wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,7 @@ PASSWORD = "mat-khau-ky-bao-cao"
 @pytest.fixture(scope="module")
 def mid_term_server(tmp_path_factory):
     """The app with the mid-term enterprise union (2023–2028, data 2023–2025) published, and a password."""
-    from conftest import app_env, running_app
+    from helpers import app_env, running_app
     from test_period import mid_term_workbook
 
     from unionboard.store.versions import dispose_engines, open_store

@@ -11,7 +11,7 @@ import io
 import pytest
 import test_browser_slides
 import zxingcpp
-from conftest import app_env, running_app, wait_for_app
+from helpers import app_env, running_app, wait_for_app
 from PIL import Image
 from test_browser_slides import assert_fits, wait_for_slide
 

@@ -7,7 +7,7 @@ Screenshots of the pages as a viewer and as the committee go to tests/artifacts/
 from __future__ import annotations
 
 import pytest
-from conftest import app_env, running_app, wait_for_app
+from helpers import app_env, running_app, wait_for_app
 from test_browser_layout import full_screenshot
 
 from unionboard.core.models import SourceFile

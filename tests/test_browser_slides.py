@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_app
+from helpers import wait_for_app
 
 from unionboard.core.models import SourceFile
 from unionboard.domains.loader import check_files

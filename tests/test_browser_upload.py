@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import REPO_ROOT, app_env, running_app, wait_for_app
+from helpers import REPO_ROOT, app_env, running_app, wait_for_app
 
 PASSWORD = "mat-khau-trinh-duyet"
 DATA = REPO_ROOT / "data"

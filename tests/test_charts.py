@@ -10,7 +10,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from conftest import report_dataset
+from helpers import report_dataset
 
 from unionboard.core.models import (
     Dataset,

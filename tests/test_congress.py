@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import workbook_bytes
+from helpers import workbook_bytes
 
 from unionboard.analysis.congress import (
     ABSENT,

@@ -131,7 +131,7 @@ def test_concurrent_ballot_entry_loses_nothing_and_never_passes_the_ballots_issu
 
 
 def test_a_published_delegates_list_decides_who_is_convened(store_url) -> None:
-    from conftest import workbook_bytes
+    from helpers import workbook_bytes
 
     from unionboard.analysis.congress import convened
     from unionboard.core.models import SourceFile

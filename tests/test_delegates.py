@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import workbook_bytes
+from helpers import workbook_bytes
 
 from unionboard.analysis.metrics import summary
 from unionboard.core.models import SourceFile

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
+from helpers import finance, roster
+from helpers import member as m
+
 from unionboard.analysis import diff
 from unionboard.core.models import (
     Award,
     Dataset,
-    Finance,
-    FinanceEntry,
-    Member,
-    Roster,
     Target,
     UnionInfo,
 )
-
-
-def m(name: str, year: int | None = 1985, **kw) -> Member:
-    values = {"gender": "Nam", "department": "Văn phòng", "education": "Đại học", "political_theory": "Chưa có",
-              "party_member": False, **kw}
-    return Member(name=name, birth_year=year, **values)
-
-
-def roster(*members: Member) -> Roster:
-    return Roster.from_members(list(members), file="ds.xlsx", sheet="Đoàn viên")
-
-
-def finance(*rows: tuple[str, int, int]) -> Finance:
-    return Finance(entries=tuple(FinanceEntry(side, year, "Đoàn phí" if side == "revenue" else "Hoạt động", amount)
-                                 for side, year, amount in rows))
 
 
 def target(text: str, result: str = "100%", status: str = "Đạt") -> Target:

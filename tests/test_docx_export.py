@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import report_dataset
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from test_slides import term_targets
+from helpers import report_dataset, term_targets
 
 from unionboard.core.models import Dataset, Finance, FinanceEntry
 from unionboard.export.docx import dataset_to_docx, member_paragraph

@@ -145,7 +145,7 @@ def test_current_without_a_published_version(tmp_path, home):
 
 
 def test_usage_mistakes(tmp_path, home):
-    proc = run(*DATA, "-o", str(tmp_path / "out.txt"), home=home)  # .pdf is a format since issue 14
+    proc = run(*DATA, "-o", str(tmp_path / "out.txt"), home=home)  # .txt is no format (.pdf is)
     assert proc.returncode == 2 and "--format" in proc.stderr and ".ods" in proc.stderr
     proc = run("--format", "docx", "-o", str(tmp_path / "out.docx"), home=home)
     assert proc.returncode == 2 and "Cần ít nhất một tệp" in proc.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import report_dataset  # the report's data as models (no workbook, no parser)
+from helpers import report_dataset  # the report's data as models (no workbook, no parser)
 
 from unionboard.analysis import findings
 from unionboard.core.models import (

@@ -140,3 +140,15 @@ def test_one_translation_per_term_across_the_catalogue() -> None:
 
     assert i18n.value_label("Nam", "en") == "Male" and i18n.value_label("Tổng Liên đoàn", "en") == "VGCL"
     assert i18n.t("slide.male", "en") == "Male" and i18n.t("slide.female", "en") == "Female"
+
+
+def test_every_catalogue_module_is_in_the_entries_form() -> None:
+    """One catalogue form: each module declares ENTRIES, none the old STRINGS tables."""
+    import importlib
+    import pkgutil
+
+    from unionboard.core import i18n
+
+    modules = [importlib.import_module(f"unionboard.core.i18n.{m.name}") for m in pkgutil.iter_modules(i18n.__path__)]
+    assert modules and all(hasattr(m, "ENTRIES") and not hasattr(m, "STRINGS") for m in modules)
+    assert i18n.t("app_title", "en") == "Union congress dashboard" and i18n.t("slides_next") == "Tiếp"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from conftest import REPO_ROOT, app_env, running_app, wait_for_app
+from helpers import REPO_ROOT, app_env, running_app, wait_for_app
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as et
 

@@ -8,14 +8,13 @@ import io
 import zipfile
 
 import pytest
-from conftest import report_dataset
 from defusedxml import ElementTree
 from docx import Document
+from helpers import report_dataset, term_targets
 from odf import table as odf_table
 from odf import teletype, text
 from odf.opendocument import load
 from openpyxl import load_workbook
-from test_slides import term_targets
 
 from unionboard.core.models import Award, Dataset, Member, Roster, SourceFile, Target, UnionInfo
 from unionboard.domains.loader import check_files

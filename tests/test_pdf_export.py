@@ -9,10 +9,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import report_dataset
+from helpers import report_dataset, term_targets
 from PIL import Image
 from pypdf import PdfReader
-from test_slides import term_targets
 
 from unionboard.core.models import Dataset, Member, Roster, UnionInfo
 from unionboard.export.pdf import FontMissing, dataset_to_pdf, font_files

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
-from conftest import report_dataset
+from helpers import report_dataset, term_targets
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
-from test_slides import term_targets
 
-from unionboard.core.models import Dataset
+from unionboard.core.models import Award, Dataset
 from unionboard.export.pptx import dataset_to_pptx
+from unionboard.present import charts as chart_data
+from unionboard.present import palette
 from unionboard.present.slides import build_slides
 
 
@@ -100,9 +102,59 @@ def test_gender_targets_and_awards_charts(deck):
     assert set(target.values) == {100}
 
     (awards,) = _charts(slides["Thi đua, khen thưởng"])
-    assert awards.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    counts = dict(zip(awards.plots[0].categories, awards.plots[0].series[0].values, strict=True))
-    assert counts == {"Cơ sở": 16, "Tỉnh": 13, "Bộ": 6, "Tổng Liên đoàn": 2, "Thủ tướng": 1}
+    assert awards.chart_type == XL_CHART_TYPE.BAR_STACKED  # collective / individual, as the dashboard's
+    assert {s.name for s in awards.plots[0].series} == {"Tập thể", "Cá nhân"}
+    assert _level_totals(awards) == {"Cơ sở": 16, "Tỉnh": 13, "Bộ": 6, "Tổng Liên đoàn": 2, "Thủ tướng": 1}
+
+
+def _level_totals(chart) -> dict[str, int]:
+    """{category: sum over the stacked series}."""
+    categories = list(chart.plots[0].categories)
+    return {c: int(sum(s.values[i] for s in chart.plots[0].series)) for i, c in enumerate(categories)}
+
+
+def _colour(series_or_point) -> str:
+    return "#" + str(series_or_point.format.fill.fore_color.rgb)
+
+
+def test_members_of_unknown_sex_are_counted_in_the_gender_chart():
+    """The deck counted "Nam"/"Nữ" itself and lost members whose sex the roster does not give."""
+    dataset = report_dataset()
+    frame = dataset.members.frame.copy()
+    frame.loc[frame.index[:3], "gender"] = None
+    members = replace(dataset.members, frame=frame)
+    prs = _open(dataset_to_pptx(replace(dataset, members=members), order=["members"]))
+    (chart,) = _charts(prs.slides[0])
+    table = chart_data.data_gender_donut(members)
+    assert list(chart.plots[0].categories) == list(table.iloc[:, 0]) == ["Nam", "Nữ", "Không rõ"]
+    assert sum(chart.plots[0].series[0].values) == len(frame) == 33
+    colours = [_colour(p) for p in chart.plots[0].series[0].points]
+    assert colours == [palette.gender_color("Nam"), palette.gender_color("Nữ"), palette.UNKNOWN_COLOR]
+
+
+def test_awards_by_level_are_the_dashboards():
+    """A level outside the closed list kept its own bar on the dashboard but became "Khác" on the slide."""
+    awards = (Award(2014, "Bằng khen", "Tỉnh", "Tập thể", 2), Award(2015, "Giấy khen", "Quận", "Cá nhân", 3),
+              Award(2016, "Giấy khen", "Khác", "Cá nhân", 1))
+    dataset = Dataset(awards=awards)
+    table = chart_data.data_awards_by_level(awards)
+    dashboard = {str(level): int(n) for level, n in table.groupby(table.columns[0], sort=False)
+                 [table.columns[2]].sum().items()}
+    assert dashboard == {"Tỉnh": 2, "Khác": 1, "Quận": 3}
+    (chart,) = _charts(_open(dataset_to_pptx(dataset, order=["awards"])).slides[0])
+    assert _level_totals(chart) == dashboard
+    (slide,) = build_slides(dataset, order=["awards"])
+    assert "Tỉnh 2, Khác 1, Quận 3" in slide.notes
+
+
+def test_chart_colours_are_the_palettes(deck):
+    slides = _slides_by_title(deck)
+    (revenue,) = _charts(slides["Phần thu"])
+    finance = report_dataset().finance
+    assert {s.name: _colour(s) for s in revenue.plots[0].series} == palette.colors_for(finance, "revenue")
+    (balance,) = _charts(slides["Cân đối thu chi"])
+    assert [_colour(s) for s in balance.plots[0].series] == [palette.SIDE_COLORS["revenue"],
+                                                             palette.SIDE_COLORS["spending"]]
 
 
 def test_notes_read_the_figures_out(deck):

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import zxingcpp
-from conftest import report_dataset
+from helpers import report_dataset
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE

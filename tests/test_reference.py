@@ -7,7 +7,7 @@ import io
 import re
 from dataclasses import replace
 
-from conftest import report_dataset
+from helpers import report_dataset
 from docx import Document
 from pypdf import PdfReader
 

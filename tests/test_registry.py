@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from conftest import workbook_bytes
+from helpers import workbook_bytes
 from openpyxl import load_workbook
 
 from unionboard.analysis.diff import domain_changes, merged

@@ -4,7 +4,7 @@ with an info note naming their cell; people called Tống, Công or Tổng and a
 from __future__ import annotations
 
 import pytest
-from conftest import workbook_bytes
+from helpers import workbook_bytes
 
 from unionboard.core.models import BudgetLine, SourceFile
 from unionboard.domains.delegates import Delegate

@@ -7,25 +7,15 @@ tests import it from here.
 from __future__ import annotations
 
 import pytest
-from conftest import report_dataset
+from helpers import report_dataset, term_targets
 
 from unionboard.core.models import (
     Dataset,
     Finance,
     FinanceEntry,
     Target,
-    TermTarget,
 )
 from unionboard.present.slides import SLIDE_KEYS, Slide, build_slides, short_label, strings
-
-
-def term_targets() -> tuple[TermTarget, ...]:
-    return (
-        TermTarget(code="3.5", text="Kết nạp ít nhất 1 đoàn viên vào Đảng mỗi năm",
-                   group="Phối hợp thực hiện", unit="Người", term_target="1"),
-        TermTarget(code="3.9", text="Công đoàn cơ sở đạt vững mạnh xuất sắc",
-                   group="Công đoàn thực hiện", unit="Loại", term_target="Vững mạnh xuất sắc"),
-    )
 
 
 @pytest.fixture

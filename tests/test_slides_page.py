@@ -2,18 +2,13 @@
 
 
 import pytest
+from helpers import open_page, sample_files, sign_in
 from streamlit.testing.v1 import AppTest
 
-from unionboard.core.models import SourceFile
 from unionboard.domains.loader import check_files
 from unionboard.present.slides import build_slides
-from unionboard.sample.report import sample_paths
 
 PAGE = "app_pages/slides.py"
-
-
-def sample_files() -> list[SourceFile]:
-    return [SourceFile(p.name, p.read_bytes()) for p in sample_paths()]
 
 
 @pytest.fixture(scope="module")
@@ -21,24 +16,9 @@ def deck():
     return build_slides(check_files(sample_files()).dataset, "vi")
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
-    return tmp_path
-
-
 def open_slides(slide: str | None = None, notes: bool = False) -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    if slide is not None:
-        at.query_params["slide"] = slide
-    if notes:
-        at.query_params["notes"] = "1"
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    query = {"slide": slide} if slide is not None else {}
+    return open_page(PAGE, notes="1", **query) if notes else open_page(PAGE, **query)
 
 
 def shown(at: AppTest) -> str:
@@ -152,24 +132,6 @@ def test_the_saved_slide_order_is_used(home):
     assert slide_title(at) == "Cân đối thu chi"
 
 
-PASSWORD = "mat-khau-BCH-2017"
-
-
-@pytest.fixture
-def committee(monkeypatch):
-    """A committee password configured; `sign_in(at)` signs in through the real form."""
-    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", PASSWORD)
-
-
-def sign_in(at: AppTest) -> AppTest:
-    at.text_input(key="_committee_user").input("Chủ tịch CĐCS")
-    at.text_input(key="_committee_password").input(PASSWORD)
-    at.get("form_submit_button")[0].click()
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def test_committee_saves_the_order_with_the_data(home, committee):
     from unionboard.store.versions import open_store
 
@@ -180,7 +142,7 @@ def test_committee_saves_the_order_with_the_data(home, committee):
     assert not at.exception, [e.value for e in at.exception]
     store = open_store()
     assert store.get_setting("slide_order") == ["targets", "title"]
-    assert store.current_version().by == "Chủ tịch CĐCS"
+    assert store.current_version().by == "Chị Lan"
     at.run()
     assert slide_title(at) == "Chỉ tiêu Nghị quyết"
     assert len(at.selectbox(key="slide_jump").options) == 2
@@ -227,3 +189,26 @@ def test_sample_data_is_labelled_in_slide_mode(home):
     publish_sample()
     badges = [m.value for m in open_slides().markdown if "badge[" in m.value]
     assert not any("Dữ liệu mẫu" in b for b in badges)  # published data is not labelled as sample
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_the_slide_pages_word_and_odt_follow_the_readers_language(fmt):
+    """An English reader's Word/ODT download is English (the page's table once dropped the language)."""
+    import io
+
+    from docx import Document
+    from odf import teletype, text
+    from odf.opendocument import load
+
+    from unionboard.ui.slide_admin import document_bytes
+
+    dataset = check_files(sample_files()).dataset
+    data = {lang: document_bytes(("formats-test",), fmt, lang, dataset) for lang in ("vi", "en")}
+    if fmt == "docx":
+        paragraphs = {lang: [p.text for p in Document(io.BytesIO(b)).paragraphs] for lang, b in data.items()}
+    else:
+        paragraphs = {lang: [teletype.extractText(p) for p in load(io.BytesIO(b)).text.getElementsByType(text.P)]
+                      for lang, b in data.items()}
+    assert "I. Membership" in paragraphs["en"]
+    assert "I. Cơ cấu đoàn viên" in paragraphs["vi"]
+    assert "I. Cơ cấu đoàn viên" not in paragraphs["en"]

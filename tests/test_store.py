@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import MEMBER_HEADER, workbook_bytes
+from helpers import MEMBER_HEADER, workbook_bytes
 from sqlalchemy import func, select
 
 from unionboard.core.models import SourceFile, UnionInfo

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import MEMBER_HEADER, workbook_bytes
+from helpers import MEMBER_HEADER, workbook_bytes
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 

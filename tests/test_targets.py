@@ -196,12 +196,26 @@ def test_read_amount() -> None:
     assert read_amount("2011-2013") is None
 
 
-def test_garbage_never_raises() -> None:
+class Opaque:
+    """A cell value of no spreadsheet kind, with a fixed text (an object()'s text holds its address,
+    whose hex digits can spell a year)."""
+
+    def __str__(self) -> str:
+        return "<opaque>"
+
+
+def test_garbage_cells_are_named_and_no_unreadable_evaluation_passes_as_read() -> None:
+    """Cells of the wrong kind never stop the reader; an evaluation it cannot read, a missing text and a
+    missing result are each named by cell, and no such target is counted as reached."""
     targets, log = _parse([
-        [object(), 12.5, True, "abc", float("nan"), 3],
+        [Opaque(), 12.5, True, "abc", float("nan"), 3],
         ["x", None, None, "∞", "", "???"],
     ])
-    assert isinstance(targets, tuple)
+    assert len(targets) == 2
+    assert {(i.cell, i.code) for i in log} >= {("F3", "targets.unknown_evaluation"), ("B4", "targets.no_text"),
+                                               ("F4", "targets.unknown_evaluation"), ("E4", "targets.no_result")}
+    assert all(t.written_status is None and t.status == "Chưa đạt" for t in targets)
+    assert all(i.severity == "warning" and i.file == "t.xlsx" for i in log)
 
 
 def test_an_english_targets_table_is_recognised(tmp_path) -> None:

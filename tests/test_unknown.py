@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MEMBER_HEADER, workbook_bytes
+from helpers import MEMBER_HEADER, workbook_bytes
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader

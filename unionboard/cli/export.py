@@ -15,9 +15,8 @@ from pathlib import Path
 
 from unionboard.cli.main import register
 from unionboard.core.models import CheckResult, Dataset
+from unionboard.export.formats import FORMATS, Options, write
 from unionboard.present.slides import SLIDE_KEYS
-
-FORMATS = ("pptx", "docx", "xlsx", "pdf", "odt", "ods")
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -59,58 +58,32 @@ def _print_errors(result: CheckResult) -> None:
         _err(f"  [LỖI] {issue.location}: {issue.message}")
 
 
-def _pptx(dataset: Dataset, args: argparse.Namespace) -> bytes:
-    from unionboard.export.pptx import dataset_to_pptx
-    from unionboard.present.qr import public_url
-
+def _order(args: argparse.Namespace) -> list[str] | None:
+    """The slide order asked for with --slides; unknown keys are named and left out (by the deck)."""
     order = [k.strip() for k in args.slides.split(",") if k.strip()] if args.slides else None
     if order is not None:
         unknown = [k for k in order if k not in SLIDE_KEYS]
         if unknown:
             _err(f"Bỏ qua trang chiếu không có: {', '.join(unknown)} "
                  f"(cần một trong {', '.join(SLIDE_KEYS)}).")
-    return dataset_to_pptx(dataset, order=order, lang=args.lang, qr_url=public_url())
-
-
-def _docx(dataset: Dataset, args: argparse.Namespace) -> bytes:
-    from unionboard.export.docx import dataset_to_docx
-
-    return dataset_to_docx(dataset, lang=args.lang)
-
-
-def _xlsx(dataset: Dataset, args: argparse.Namespace) -> bytes:
-    from unionboard.export.xlsx import dataset_to_xlsx
-
-    return dataset_to_xlsx(dataset)
-
-
-def _pdf(dataset: Dataset, args: argparse.Namespace) -> bytes | None:
-    from unionboard.export.pdf import FontMissing, dataset_to_pdf
-
-    try:
-        return dataset_to_pdf(dataset, lang=args.lang)
-    except FontMissing as exc:
-        _err(str(exc))
-        return None
-
-
-def _odt(dataset: Dataset, args: argparse.Namespace) -> bytes:
-    from unionboard.export.odt import dataset_to_odt
-
-    return dataset_to_odt(dataset, lang=args.lang)
-
-
-def _ods(dataset: Dataset, args: argparse.Namespace) -> bytes:
-    from unionboard.export.ods import dataset_to_ods
-
-    return dataset_to_ods(dataset)
-
-
-RENDERERS = {"pptx": _pptx, "docx": _docx, "xlsx": _xlsx, "pdf": _pdf, "odt": _odt, "ods": _ods}
+    return order
 
 
 def _render(dataset: Dataset, fmt: str, args: argparse.Namespace) -> bytes | None:
-    return RENDERERS[fmt](dataset, args)
+    """The file through the writer table the pages use too (`export.formats`); None when it cannot be
+    written (the PDF's fonts missing: said on stderr)."""
+    from unionboard.export.pdf import FontMissing
+
+    options = Options()
+    if fmt == "pptx":
+        from unionboard.present.qr import public_url
+
+        options = Options(order=_order(args), qr_url=public_url())
+    try:
+        return write(fmt, dataset, args.lang, options)
+    except FontMissing as exc:
+        _err(str(exc))
+        return None
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -10,7 +10,7 @@ Fonts: DejaVu Serif (body) and DejaVu Sans (tables, charts), embedded as subsets
 package fonts-dejavu-core, or matplotlib's copy when it is installed, or `UNIONBOARD_FONT_DIR`; never
 downloaded. User text is written as plain text (no Markdown, no HTML), NFC-normalised.
 
-Issue 13 (credentials report, election result) plugs in with `extra_sections`: `report.Section`s
+The congress day (credentials report, election result) plugs in with `extra_sections`: `report.Section`s
 placed after the data's sections, before the signature; `extra_charts` may add charts to any section key.
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import os
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -27,6 +26,7 @@ from fpdf import FPDF, FontFace
 
 from unionboard.analysis import findings
 from unionboard.analysis.reference import age_reference
+from unionboard.core import settings
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset
 from unionboard.export.pdf_charts import SANS, BarChart, Series, bars, fit_text, one_decimal
@@ -56,7 +56,7 @@ class FontMissing(RuntimeError):
 
 def font_dirs() -> list[Path]:
     """Where the DejaVu TTFs are looked for, in order."""
-    dirs = [Path(p) for p in (os.environ.get("UNIONBOARD_FONT_DIR"),) if p]
+    dirs = [p for p in (settings.value(settings.FONT_DIR),) if p]
     dirs += [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"),
              Path("/usr/share/fonts/dejavu")]
     spec = importlib.util.find_spec("matplotlib")
@@ -522,7 +522,7 @@ def dataset_to_pdf(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Sec
                    extra_charts: Mapping[str, ChartBuilder] | None = None) -> bytes:
     """The data set as an A4 PDF dossier (bytes).
 
-    `extra_sections` (e.g. issue 13's credentials report and election result, built as
+    `extra_sections` (e.g. the congress day's credentials report and election result, built as
     `report.Section(heading, (Paragraph(...), Table(...)), key)`) follow the data's sections;
     `extra_charts` maps a section key to a function (dataset, lang) → list of `pdf_charts.BarChart`.
     """

@@ -19,16 +19,11 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from unionboard.core.i18n import t
-from unionboard.core.models import Dataset
+from unionboard.core.models import GENDERS, RECIPIENT_TYPES, STATUSES, Dataset
+from unionboard.present import charts as chart_data
+from unionboard.present import palette
 from unionboard.present.qr import qr_png
-from unionboard.present.slides import (
-    Slide,
-    awards_by_level,
-    build_slides,
-    chart_targets,
-    short_label,
-    strings,
-)
+from unionboard.present.slides import Slide, build_slides, short_label, strings
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 in (16:9)
 FONT = "Arial"
@@ -39,10 +34,22 @@ GREY = RGBColor(0x40, 0x40, 0x40)
 GRID = RGBColor(0xBF, 0xBF, 0xBF)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 PALE = RGBColor(0xDD, 0xE6, 0xF2)
-# Strong, distinguishable series colours (dark enough for white data labels).
-SERIES = (RGBColor(0x1F, 0x4E, 0x79), RGBColor(0xC5, 0x5A, 0x11), RGBColor(0x38, 0x76, 0x1D),
-          RGBColor(0x70, 0x30, 0xA0), RGBColor(0x9C, 0x6B, 0x00), RGBColor(0xA5, 0x00, 0x21),
-          RGBColor(0x00, 0x70, 0x70))
+# The charts' numbers come from the dashboard's chart-data functions (`present/charts.data_*`) and their
+# colours from `present/palette`: a source, a gender, a status has one colour on the page, the slide, the
+# PDF and here.
+
+
+def _rgb(colour: str) -> RGBColor:
+    """'#0072B2' → RGBColor."""
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _by_term(colours: dict, lang: str) -> dict[str, RGBColor]:
+    """{the value as the data tables name it in `lang`: colour} from a palette map keyed by the value."""
+    return {chart_data.term(value, lang): _rgb(colour) for value, colour in colours.items()}
+
+
+ACCENT = _rgb(palette.VERMILLION)  # the rule under a slide's title
 
 TITLE_PT, FINDING_PT, NUMBER_PT, LABEL_PT = 40, 24, 44, 18
 CHART_PT, CHART_SMALL_PT = 16, 14
@@ -110,10 +117,16 @@ def _value_axis(chart, title: str, number_format: str = "#,##0") -> None:
         run.font.name = FONT
 
 
-def _colour_series(chart) -> None:
-    for index, series in enumerate(chart.plots[0].series):
+def _colour_series(chart, colours: list[RGBColor]) -> None:
+    for series, colour in zip(chart.plots[0].series, colours, strict=True):
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = SERIES[index % len(SERIES)]
+        series.format.fill.fore_color.rgb = colour
+
+
+def _colour_points(series, colours: list[RGBColor]) -> None:
+    for point, colour in zip(series.points, colours, strict=True):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = colour
 
 
 def _labels(plot, number_format: str, size: int, colour: RGBColor, position=None) -> None:
@@ -136,34 +149,39 @@ def _year_label(year: int, s: dict[str, str]) -> str:
     return str(year) if s["year"] == "{year}" else s["year"].format(year=year)
 
 
-def _finance_chart(slide, dataset: Dataset, side: str, s, x, y, cx, cy):
+def _finance_chart(slide, dataset: Dataset, side: str, s, lang: str, x, y, cx, cy):
+    """Stacked columns per year, one series per source / category (the dashboard's table and colours)."""
     finance = dataset.finance
-    table = finance.table(side)
+    data_of = chart_data.data_revenue_by_year if side == "revenue" else chart_data.data_spending_by_year
+    table = data_of(finance, lang)
+    years, items = list(dict.fromkeys(table.iloc[:, 0])), list(dict.fromkeys(table.iloc[:, 1]))
+    amounts = {(year, item): amount for year, item, amount in table.itertuples(index=False)}
     data = CategoryChartData(number_format="#,##0.0")
-    data.categories = [_year_label(int(year), s) for year in table.columns]
-    for item, row in table.iterrows():
-        data.add_series(str(item), [_million(int(v)) for v in row])
+    data.categories = [_year_label(int(year), s) for year in years]
+    for item in items:
+        data.add_series(str(item), [_million(int(amounts.get((year, item), 0))) for year in years])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_STACKED, x, y, cx, cy, data).chart
     _style_chart(chart)
     _value_axis(chart, s["million"])
-    _colour_series(chart)
+    colours = palette.colors_for(finance, side)
+    _colour_series(chart, [_rgb(colours.get(item) or palette.color_for(item, side)) for item in items])
     chart.plots[0].gap_width = 60
     chart.category_axis.tick_labels.font.size = Pt(CHART_PT)
     chart.category_axis.format.line.color.rgb = GRID
     return chart
 
 
-def _balance_chart(slide, dataset: Dataset, s, x, y, cx, cy):
-    finance = dataset.finance
-    revenue, spending = finance.by_year("revenue"), finance.by_year("spending")
+def _balance_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
+    """Revenue and spending per year side by side (the dashboard's balance table and side colours)."""
+    table = chart_data.data_balance_by_year(dataset.finance, lang)
     data = CategoryChartData(number_format="#,##0.0")
-    data.categories = [_year_label(year, s) for year in finance.years]
-    data.add_series(s["revenue"], [_million(revenue.get(y, 0)) for y in finance.years])
-    data.add_series(s["spending"], [_million(spending.get(y, 0)) for y in finance.years])
+    data.categories = [_year_label(int(year), s) for year in table.iloc[:, 0]]
+    data.add_series(s["revenue"], [_million(int(v)) for v in table.iloc[:, 1]])
+    data.add_series(s["spending"], [_million(int(v)) for v in table.iloc[:, 2]])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, x, y, cx, cy, data).chart
     _style_chart(chart)
     _value_axis(chart, s["million"])
-    _colour_series(chart)
+    _colour_series(chart, [_rgb(palette.SIDE_COLORS["revenue"]), _rgb(palette.SIDE_COLORS["spending"])])
     plot = chart.plots[0]
     plot.gap_width, plot.overlap = 60, -10
     _labels(plot, "#,##0.0", CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
@@ -171,71 +189,77 @@ def _balance_chart(slide, dataset: Dataset, s, x, y, cx, cy):
     return chart
 
 
-def _gender_chart(slide, dataset: Dataset, s, x, y, cx, cy):
-    frame = dataset.members.frame
-    male, female = int((frame["gender"] == "Nam").sum()), int((frame["gender"] == "Nữ").sum())
+def _gender_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
+    """Members per gender, those of unknown gender included (the dashboard's donut table)."""
+    table = chart_data.data_gender_donut(dataset.members, lang)
+    genders = [str(g) for g in table.iloc[:, 0]]
     data = CategoryChartData(number_format="0")
-    data.categories = [s["male"], s["female"]]
-    data.add_series(s["n_members"], [male, female])
+    data.categories = genders
+    data.add_series(s["n_members"], [int(n) for n in table.iloc[:, 1]])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, x, y, cx, cy, data).chart
     _style_chart(chart)
     plot = chart.plots[0]
-    for index, point in enumerate(plot.series[0].points):
-        point.format.fill.solid()
-        point.format.fill.fore_color.rgb = SERIES[index]
+    colours = _by_term({g: palette.gender_color(g) for g in (*GENDERS, None)}, lang)
+    _colour_points(plot.series[0], [colours[g] for g in genders])
     _labels(plot, "0", 24, WHITE)
     plot.data_labels.show_value = True
     plot.data_labels.font.bold = True
     return chart
 
 
-def _targets_chart(slide, dataset: Dataset, s, x, y, cx, cy):
-    rows = [t for t in chart_targets(dataset.targets) if t.target_value]
-    if not rows:
+def _targets_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
+    """Each numeric target's result as % of its target (the dashboard's bullet table), coloured by status."""
+    table = chart_data.data_targets_bullets(dataset.targets, lang)
+    if table.empty:
         return None
     # Targets mix units (%, people, times): both series are shown as % of the target.
-    rows.reverse()  # a bar chart lists categories bottom-up: the report's first target on top
+    rows = list(table.itertuples(index=False))[::-1]  # bars list bottom-up: the report's first on top
     data = CategoryChartData(number_format='0"%"')
-    data.categories = [short_label(t.text, 40) for t in rows]
+    data.categories = [short_label(str(row[0]), 40) for row in rows]
     data.add_series(s["target_series"], [100.0 for _ in rows])
-    data.add_series(s["result_series"],
-                    [round(100 * t.result_value / t.target_value, 1) for t in rows])
+    data.add_series(s["result_series"], [float(row[4]) for row in rows])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, x, y, cx, cy, data).chart
     _style_chart(chart)
     _value_axis(chart, s["percent_of_target"], '0"%"')
     chart.value_axis.minimum_scale = 0
-    _colour_series(chart)
-    target_series = chart.plots[0].series[0]  # the reference in grey, the result in colour
-    target_series.format.fill.fore_color.rgb = RGBColor(0x80, 0x80, 0x80)
-    chart.plots[0].series[1].format.fill.fore_color.rgb = SERIES[0]
     plot = chart.plots[0]
+    _colour_series(chart, [_rgb(palette.LIGHT_GREY), _rgb(palette.NEUTRAL)])  # the reference in grey
+    colours = _by_term({status: palette.status_color(status) for status in STATUSES}, lang)
+    _colour_points(plot.series[1], [colours.get(str(row[5]), _rgb(palette.UNKNOWN_COLOR)) for row in rows])
     plot.gap_width, plot.overlap = 50, -10
     _labels(plot, '0"%"', CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
     chart.category_axis.tick_labels.font.size = Pt(CHART_SMALL_PT)
     return chart
 
 
-def _awards_chart(slide, dataset: Dataset, s, x, y, cx, cy):
-    levels = dict(reversed(awards_by_level(dataset.awards).items()))  # lowest level on top
+def _awards_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
+    """Awards per level, stacked by recipient (the dashboard's table and colours), lowest level on top."""
+    table = chart_data.data_awards_by_level(dataset.awards, lang)
+    levels = list(dict.fromkeys(str(v) for v in table.iloc[:, 0]))[::-1]  # bars list bottom-up
+    recipients = list(dict.fromkeys(str(v) for v in table.iloc[:, 1]))
+    counts = {(str(level), str(who)): int(n) for level, who, n in table.itertuples(index=False)}
     data = CategoryChartData(number_format="0")
-    data.categories = [s.get(f"chart_level_{level}", level) for level in levels]
-    data.add_series(s["count_series"], list(levels.values()))
-    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, x, y, cx, cy, data).chart
-    _style_chart(chart, legend=False)
+    data.categories = levels
+    for who in recipients:
+        data.add_series(who, [counts.get((level, who), 0) for level in levels])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, x, y, cx, cy, data).chart
+    _style_chart(chart, legend=len(recipients) > 1)
     _value_axis(chart, s["count_series"], "0")
     chart.value_axis.minimum_scale = 0
-    _colour_series(chart)
+    colours = _by_term({who: palette.RECIPIENT_COLORS.get(who, palette.NEUTRAL) for who in RECIPIENT_TYPES},
+                       lang)
+    _colour_series(chart, [colours.get(who, _rgb(palette.NEUTRAL)) for who in recipients])
     plot = chart.plots[0]
     plot.gap_width = 50
-    _labels(plot, "0", CHART_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    _labels(plot, "0", CHART_PT, WHITE, XL_LABEL_POSITION.CENTER)
     chart.category_axis.tick_labels.font.size = Pt(CHART_PT)
     return chart
 
 
 CHARTS = {
     "gender": _gender_chart,
-    "revenue_by_year": lambda slide, d, s, *box: _finance_chart(slide, d, "revenue", s, *box),
-    "spending_by_year": lambda slide, d, s, *box: _finance_chart(slide, d, "spending", s, *box),
+    "revenue_by_year": lambda slide, d, s, lang, *box: _finance_chart(slide, d, "revenue", s, lang, *box),
+    "spending_by_year": lambda slide, d, s, lang, *box: _finance_chart(slide, d, "spending", s, lang, *box),
     "balance_by_year": _balance_chart,
     "targets_result": _targets_chart,
     "awards_by_level": _awards_chart,
@@ -280,7 +304,7 @@ def _header(slide, spec: Slide) -> None:
           anchor=MSO_ANCHOR.MIDDLE)
     bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.18), Inches(1.6), Inches(0.08))
     bar.fill.solid()
-    bar.fill.fore_color.rgb = SERIES[1]
+    bar.fill.fore_color.rgb = ACCENT
     bar.line.fill.background()
     _text(slide, MARGIN, Inches(1.35), width, Inches(0.8),
           [(spec.finding, _fit(spec.finding, width / 914_400, 1, 28, FINDING_PT), False, INK,
@@ -316,7 +340,7 @@ def _term_targets_list(slide, dataset: Dataset, top) -> None:
           [(line, size, False, INK, PP_ALIGN.LEFT) for line in lines])
 
 
-def _content_slide(slide, spec: Slide, dataset: Dataset, s: dict[str, str]) -> None:
+def _content_slide(slide, spec: Slide, dataset: Dataset, s: dict[str, str], lang: str) -> None:
     _header(slide, spec)
     body_top = Inches(2.25)
     body_height = SLIDE_HEIGHT - body_top - Inches(0.3)
@@ -325,7 +349,7 @@ def _content_slide(slide, spec: Slide, dataset: Dataset, s: dict[str, str]) -> N
         numbers_width = Inches(3.5)
         _numbers_column(slide, spec.numbers, MARGIN, body_top, numbers_width, body_height)
         left = MARGIN + numbers_width + Inches(0.3)
-        chart = chart_maker(slide, dataset, s, left, body_top - Inches(0.1),
+        chart = chart_maker(slide, dataset, s, lang, left, body_top - Inches(0.1),
                             SLIDE_WIDTH - left - Inches(0.4), body_height + Inches(0.1))
         if chart is not None:
             return
@@ -349,7 +373,7 @@ def dataset_to_pptx(dataset: Dataset, order: list[str] | None = None, lang: str 
         if spec.key == "title":
             _title_slide(slide, spec, qr_url, lang)
         else:
-            _content_slide(slide, spec, dataset, s)
+            _content_slide(slide, spec, dataset, s, lang)
         slide.notes_slide.notes_text_frame.text = spec.notes
     out = io.BytesIO()
     prs.save(out)

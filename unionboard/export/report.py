@@ -6,7 +6,7 @@ the report's layout (the "* Phần thu" / "* Phần chi" tables with ĐVT: đồ
 blank for zero) — and the signature block. Each exporter only decides how a block looks; what the
 document says is decided once, here, so the three files cannot drift apart.
 
-Other documents (the credentials report and the election result of issue 13) plug in as extra
+Other documents (the congress day's credentials report and election result) plug in as extra
 `Section`s: `dataset_to_pdf(dataset, extra_sections=...)` and the other renderers place them before
 the signature.
 """
@@ -315,8 +315,8 @@ def annual_sections(dataset: Dataset, lang: str = "vi") -> list[Section]:
 
 
 def build_report(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Section, ...] = ()) -> Report:
-    """The report of `dataset` in `lang`; `extra_sections` follow the data's sections (issue 13's
-    credentials report and election result plug in here)."""
+    """The report of `dataset` in `lang`; `extra_sections` follow the data's sections (the congress
+    day's credentials report and election result plug in here)."""
     organisation, title, term = heading_lines(dataset.info, lang, dataset.period)
     return Report(organisation=organisation, title=title, term=term,
                   sections=(*sections(dataset, lang), *extra_sections),

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,7 +25,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import segno
 
-ENV_VAR = "UNIONBOARD_PUBLIC_URL"
+from unionboard.core import settings
+
+ENV_VAR = settings.PUBLIC_URL.name
 MAX_URL_LENGTH = 300
 ERROR_LEVEL = "m"
 QUIET_ZONE = 4  # modules of light border the standard asks for
@@ -88,7 +89,7 @@ def _bracket(host: str) -> str:
 
 def public_url_setting(environ: Mapping[str, str] | None = None) -> PublicUrl:
     """The `UNIONBOARD_PUBLIC_URL` setting of `environ` (default: this process's environment)."""
-    raw = (os.environ if environ is None else environ).get(ENV_VAR)
+    raw = settings.raw(settings.PUBLIC_URL, environ)
     configured = raw is not None and raw.strip() != ""
     return PublicUrl(normalise_url(raw) if configured else None, configured)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from unionboard.analysis.findings import target_ratio
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
 from unionboard.analysis.period import default_for, period_within
 from unionboard.analysis.planning import targets_term
@@ -84,16 +85,20 @@ def short_label(text: str, limit: int = 42) -> str:
 
 
 def chart_targets(targets: tuple[Target, ...]) -> list[Target]:
-    """The targets a result-vs-target chart can show: those with a numeric target and result."""
-    return [t for t in targets if t.target_value is not None and t.result_value is not None]
+    """The targets a result-vs-target chart can show (the dashboard's rule, `findings.target_ratio`): a
+    numeric result and a non-zero numeric target."""
+    return [t for t in targets if target_ratio(t) is not None]
 
 
-def awards_by_level(awards: tuple[Award, ...]) -> dict[str, int]:
-    """Award count (sum of `count`) by level, in AWARD_LEVELS order, levels present only."""
-    totals = dict.fromkeys(AWARD_LEVELS, 0)
-    for award in awards:
-        totals[award.level if award.level in totals else "Khác"] += award.count
-    return {level: n for level, n in totals.items() if n}
+def awards_by_level(awards: tuple[Award, ...], lang: str = "vi") -> dict[str, int]:
+    """Award count by level as the dashboard's chart counts it (its table, `charts.data_awards_by_level`,
+    summed over recipients): {level as named in `lang`: count}, lowest level first, levels present only."""
+    from unionboard.present.charts import data_awards_by_level  # plotly: only when a deck is built
+
+    totals: dict[str, int] = {}
+    for level, _recipient, count in data_awards_by_level(awards, lang).itertuples(index=False):
+        totals[str(level)] = totals.get(str(level), 0) + int(count)
+    return totals
 
 
 def _award_rank(award: Award) -> int:
@@ -329,15 +334,13 @@ def _awards_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | Non
         finding = s["awards_finding"].format(n=total, form=top.form, level=s[f"level_{top.level}"])
     else:
         finding = s["awards_finding_plain"].format(n=total)
-    levels = awards_by_level(awards)
+    levels = awards_by_level(awards, lang)
     within = period_within(dataset, lang)
     notes = [s["awards_notes"].format(n=total, collective=collective, individual=individual)
              if _within_term(dataset) else
              s["awards_notes_period"].format(n=total, collective=collective, individual=individual,
                                              Within=within[:1].upper() + within[1:]),
-             s["awards_notes_levels"].format(parts=", ".join(
-                 f"{s.get(f'chart_level_{level}', level)} {n}"
-                 for level, n in levels.items()))]
+             s["awards_notes_levels"].format(parts=", ".join(f"{level} {n}" for level, n in levels.items()))]
     for award in awards:
         detail = s["award_detail"].format(
             when=_award_when(award, s), form=award.form,

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from python_calamine import CalamineSheet, CalamineWorkbook
 
+from unionboard.core import settings
 from unionboard.read.zipparts import RawMember, raw_member, write_archive
 
 MB = 1024 * 1024
@@ -39,9 +40,9 @@ _NUMBERED_ROW = b'<row r="'
 
 def threads() -> int:
     """How many parts a large sheet is read in: the cores (at most 4), or UNIONBOARD_READ_THREADS."""
-    configured = os.environ.get("UNIONBOARD_READ_THREADS", "").strip()
-    if configured.isdigit():
-        return max(1, min(int(configured), 16))
+    configured = settings.value(settings.READ_THREADS)
+    if configured is not None:
+        return max(1, min(configured, 16))
     return max(1, min(os.cpu_count() or 1, 4))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import os
 import re
 import zipfile
 import zlib
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 import xlrd
 from python_calamine import CalamineWorkbook
 
+from unionboard.core import settings
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
 from unionboard.core.text import cell_name
@@ -29,7 +29,7 @@ ZIP_MAGIC = zipparts.ZIP_MAGIC
 
 
 BYTES_PER_CELL = 240  # measured: 100.000 members × 9 columns peak at ~330 MB with ~120 MB of imports
-DEFAULT_READ_MB = 350
+DEFAULT_READ_MB = settings.MAX_READ_MB.default
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,10 @@ class Limits:
         sheet's grid is refused over that many cells — checked on calamine's compact grid, before it
         becomes Python objects; with the app's own ~120 MB one upload stays under ~500 MB.
         """
-        read_mb = float(os.environ.get("UNIONBOARD_MAX_READ_MB", DEFAULT_READ_MB))
+        read_mb = settings.value(settings.MAX_READ_MB)
         return cls(
-            max_file_bytes=int(float(os.environ.get("UNIONBOARD_MAX_FILE_MB", 50)) * MB),
-            max_unpacked_bytes=int(float(os.environ.get("UNIONBOARD_MAX_UNPACKED_MB", 200)) * MB),
+            max_file_bytes=int(settings.value(settings.MAX_FILE_MB) * MB),
+            max_unpacked_bytes=int(settings.value(settings.MAX_UNPACKED_MB) * MB),
             max_read_cells=min(10_000_000, int(read_mb * MB) // BYTES_PER_CELL),
         )
 

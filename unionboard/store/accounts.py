@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import re
 import secrets as _secrets
 import threading
@@ -44,6 +43,7 @@ from sqlalchemy import (
     update,
 )
 
+from unionboard.core import settings
 from unionboard.store.auth import (
     MIN_PASSWORD_LENGTH,
     LoginResult,
@@ -61,8 +61,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "checkin": frozenset({"mark_attendance", "see_attendance"}),
     "viewer": frozenset(),
 }
-OPEN_ROSTER_ENV = "UNIONBOARD_ROSTER_FOR_SIGNED_IN"  # "1": every signed-in role sees the named roster
-SESSION_HOURS_ENV = "UNIONBOARD_SESSION_HOURS"
+OPEN_ROSTER_ENV = settings.ROSTER_FOR_SIGNED_IN.name  # "1": every signed-in role sees the named roster
+SESSION_HOURS_ENV = settings.SESSION_HOURS.name
 DEFAULT_SESSION_HOURS = 12.0
 ACCOUNT_FREE_FAILURES = 5  # wrong passwords on one account (from any client) before it is slowed down
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
@@ -153,7 +153,10 @@ class Account:
 
 def roster_open() -> bool:
     """Whether the union opened the named roster to every signed-in account (documented option)."""
-    return os.environ.get(OPEN_ROSTER_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return bool(settings.value(settings.ROSTER_FOR_SIGNED_IN))
+    except settings.SettingError:
+        return False  # a value that is not 1/0 never opens personal data
 
 
 def may(role: str | None, capability: str, election_id: int | None = None,
@@ -173,8 +176,8 @@ def may(role: str | None, capability: str, election_id: int | None = None,
 def session_seconds() -> float:
     """How long a sign-in survives page reloads ($UNIONBOARD_SESSION_HOURS, default 12 h)."""
     try:
-        hours = float(os.environ.get(SESSION_HOURS_ENV, "") or DEFAULT_SESSION_HOURS)
-    except ValueError:
+        hours = float(settings.value(settings.SESSION_HOURS))
+    except settings.SettingError:
         hours = DEFAULT_SESSION_HOURS
     return max(0.1, min(hours, 24 * 30)) * 3600
 

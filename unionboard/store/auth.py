@@ -13,12 +13,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets as _secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from unionboard.core import settings
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SCRYPT_DKLEN = 32
@@ -27,8 +28,8 @@ MAX_SCRYPT_N = 2**20  # refuse absurd stored parameters (memory exhaustion)
 MIN_PASSWORD_LENGTH = 8
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 30.0
-ENV_HASH = "UNIONBOARD_COMMITTEE_PASSWORD_HASH"
-ENV_PASSWORD = "UNIONBOARD_COMMITTEE_PASSWORD"
+ENV_HASH = settings.COMMITTEE_PASSWORD_HASH.name
+ENV_PASSWORD = settings.COMMITTEE_PASSWORD.name
 DEFAULT_KEY = "committee"
 
 
@@ -91,7 +92,8 @@ def stored_hash(secrets: Mapping[str, Any] | None = None) -> str | None:
     except Exception:
         from_secrets = ("", "")
     candidates = (("hash", from_secrets[0]), ("plain", from_secrets[1]),
-                  ("hash", _text(os.environ.get(ENV_HASH))), ("plain", os.environ.get(ENV_PASSWORD) or ""))
+                  ("hash", _text(settings.value(settings.COMMITTEE_PASSWORD_HASH))),
+                  ("plain", settings.raw(settings.COMMITTEE_PASSWORD) or ""))  # as typed, spaces too
     for kind, value in candidates:
         if value:
             return value if kind == "hash" else _hash_plain(value)
@@ -291,5 +293,5 @@ def fingerprint(secrets: Mapping[str, Any] | None = None) -> str:
         raw = _text(section.get("password_hash")) or _text(section.get("password"))
     except Exception:
         raw = ""
-    raw = raw or _text(os.environ.get(ENV_HASH)) or (os.environ.get(ENV_PASSWORD) or "")
+    raw = raw or _text(settings.value(settings.COMMITTEE_PASSWORD_HASH)) or (settings.raw(settings.COMMITTEE_PASSWORD) or "")
     return hashlib.sha256(("unionboard-shared:" + raw).encode("utf-8")).hexdigest()[:16] if raw else ""

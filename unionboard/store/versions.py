@@ -51,6 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, make_url
 
+from unionboard.core import settings
 from unionboard.core.issues import make_issue
 from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
 from unionboard.domains import registry
@@ -254,7 +255,7 @@ class SnapshotFile:
 
 def default_home() -> Path:
     """The store's folder: $UNIONBOARD_HOME, else .unionboard/ in the project."""
-    return Path(os.environ.get("UNIONBOARD_HOME") or REPO_ROOT / ".unionboard")
+    return settings.value(settings.HOME) or REPO_ROOT / ".unionboard"
 
 
 def normalize_url(url: str) -> str:
@@ -267,7 +268,7 @@ def normalize_url(url: str) -> str:
 
 def resolve_url(url: str | None = None) -> str:
     """The database URL: the argument, else $UNIONBOARD_DB_URL, else SQLite in $UNIONBOARD_HOME."""
-    url = url or os.environ.get("UNIONBOARD_DB_URL") or ""
+    url = url or settings.value(settings.DB_URL)
     if url.strip():
         return normalize_url(url.strip())
     home = default_home()

@@ -15,6 +15,7 @@ from unionboard.analysis.sample_fill import sample_domains
 from unionboard.core import i18n
 from unionboard.core.i18n import t
 from unionboard.core.models import Issue
+from unionboard.export.formats import MIME
 from unionboard.export.safe import frame_to_csv_bytes, frame_to_xlsx_bytes
 from unionboard.export.template import template_bytes
 from unionboard.present.charts import Chart, take_title
@@ -28,7 +29,7 @@ PLOTLY_CONFIG = {
 }
 WRAPPED_ISSUES = 30  # up to this many issues are a static table whose messages wrap
 CHART_MIN_WIDTH = 360  # px: below this a chart's labels collide, so the grid drops a column
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_MIME = MIME["xlsx"]
 
 
 # Characters Streamlit's Markdown (CommonMark + GFM, :color[...] directives, $math$, entities) gives a
@@ -84,7 +85,7 @@ def chart(built: Chart | go.Figure | None, key: str, lang: str, *,
             st.download_button("Excel (.xlsx)", functools.partial(frame_to_xlsx_bytes, table),
                                file_name=f"{_slug(key)}.xlsx", mime=XLSX_MIME, key=f"xlsx-{key}", on_click="ignore")
             st.download_button("CSV", functools.partial(frame_to_csv_bytes, table), file_name=f"{_slug(key)}.csv",
-                               mime="text/csv", key=f"csv-{key}", on_click="ignore")
+                               mime=MIME["csv"], key=f"csv-{key}", on_click="ignore")
 
 
 def chart_grid(columns: int):  # noqa: ANN201 - Streamlit's GridContainer

@@ -31,6 +31,7 @@ from unionboard.analysis.identities import orphaned
 from unionboard.analysis.reference import age_reference
 from unionboard.core.i18n import t
 from unionboard.export.congress_docx import credentials_docx
+from unionboard.export.formats import MIME
 from unionboard.present.congress import (
     age_text,
     composition_rows,
@@ -43,7 +44,7 @@ from unionboard.ui.auth import attendance_text, can, current_user, download_pers
 from unionboard.ui.components import md_escape
 from unionboard.ui.data import QUORUM_KEY
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_MIME = MIME["docx"]
 FLASH = "_congress_flash"
 MAX_SHOWN = 25
 THRESHOLD_KEY = QUORUM_KEY

@@ -5,24 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from unionboard.analysis.congress import count_election
+from unionboard.analysis.double_entry import counted_entries
 from unionboard.core.i18n import t
 from unionboard.core.period import TERM_SO_FAR, YEAR
-from unionboard.export.docx import dataset_to_docx
-from unionboard.export.ods import dataset_to_ods
-from unionboard.export.odt import dataset_to_odt
-from unionboard.export.pdf import dataset_to_pdf
-from unionboard.export.pptx import dataset_to_pptx
-from unionboard.export.xlsx import dataset_to_xlsx
+from unionboard.export.formats import MIME, Options, write
 from unionboard.present.qr import public_url
 from unionboard.ui.auth import can, current_user, is_committee, sign_in_form
-from unionboard.ui.components import XLSX_MIME
 
 ORDER_SETTING = "slide_order"
-PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF_MIME = "application/pdf"
-ODT_MIME = "application/vnd.oasis.opendocument.text"
-ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
+ODS_MIME = MIME["ods"]  # the data page's .ods download
 
 
 def saved_order(view) -> list[str] | None:
@@ -39,34 +30,29 @@ def saved_order(view) -> list[str] | None:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _pptx(cache_key: tuple, order: tuple[str, ...] | None, lang: str, qr_url: str | None, _dataset) -> bytes:
-    return dataset_to_pptx(_dataset, list(order) if order else None, lang, qr_url)
+    return write("pptx", _dataset, lang, Options(order=order, qr_url=qr_url))
 
 
-DOCUMENTS = {  # format → (writer(dataset, lang), catalogue key of the label, file name, MIME, icon)
-    "docx": (lambda d, lang: dataset_to_docx(d), "slides_download_docx", "dai-hoi-bang-bieu.docx",
-             DOCX_MIME, ":material/description:"),
-    "xlsx": (lambda d, lang: dataset_to_xlsx(d), "slides_download_xlsx", "dai-hoi-so-lieu.xlsx",
-             XLSX_MIME, ":material/table:"),
-    "pdf": (lambda d, lang, extra=(): dataset_to_pdf(d, lang, extra_sections=extra), "doc.download_pdf",
-            "dai-hoi-ho-so.pdf", PDF_MIME, ":material/picture_as_pdf:"),
-    "odt": (lambda d, lang: dataset_to_odt(d), "doc.download_odt", "dai-hoi-bang-bieu.odt", ODT_MIME,
-            ":material/article:"),
-    "ods": (lambda d, lang: dataset_to_ods(d), "doc.download_ods", "dai-hoi-so-lieu.ods", ODS_MIME,
-            ":material/grid_on:"),
+DOCUMENTS = {  # format (a key of export.formats.WRITERS) → (catalogue key of the label, file name, icon)
+    "docx": ("slides_download_docx", "dai-hoi-bang-bieu.docx", ":material/description:"),
+    "xlsx": ("slides_download_xlsx", "dai-hoi-so-lieu.xlsx", ":material/table:"),
+    "pdf": ("doc.download_pdf", "dai-hoi-ho-so.pdf", ":material/picture_as_pdf:"),
+    "odt": ("doc.download_odt", "dai-hoi-bang-bieu.odt", ":material/article:"),
+    "ods": ("doc.download_ods", "dai-hoi-so-lieu.ods", ":material/grid_on:"),
 }
 DEFERRED = ("pdf", "odt", "ods")  # made when clicked: the slide page does not wait for them
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _document(cache_key: tuple, fmt: str, lang: str, _dataset, extra: tuple = ()) -> bytes:
-    if extra:  # the congress day's sections (the PDF dossier): part of the cache key
-        return DOCUMENTS[fmt][0](_dataset, lang, extra)
-    return DOCUMENTS[fmt][0](_dataset, lang)
+def document_bytes(cache_key: tuple, fmt: str, lang: str, _dataset, extra: tuple = ()) -> bytes:
+    """A take-away file in the reader's language, cached on the data's content hash, the format, the
+    language and the congress day's sections (`extra`, the PDF dossier's)."""
+    return write(fmt, _dataset, lang, Options(extra_sections=extra))
 
 
 def ods_bytes(cache_key: tuple, dataset) -> bytes:
     """The data workbook as .ods, cached on the data's content hash (also the data page's download)."""
-    return _document(cache_key, "ods", "vi", dataset)
+    return document_bytes(cache_key, "ods", "vi", dataset)
 
 
 def document_sections(view, lang: str) -> tuple:
@@ -76,7 +62,9 @@ def document_sections(view, lang: str) -> tuple:
 
     state = attendance(view)
     store = congress_store()
-    results = [count_election(e, store.entries(e.id)) for e in store.elections()]
+    # double entry: a batch counts once its entries agree (or the board resolved it)
+    results = [count_election(e, counted_entries(e, store.entries(e.id), store.resolutions(e.id)))
+               for e in store.elections()]
     named = can("see_attendance")  # the credentials report names the absent: allowed roles only
     return congress_sections(None if state.sample or not state.marks or not named else state.report, results, lang)
 
@@ -100,19 +88,19 @@ def downloads(view, dataset, order: list[str] | None, lang: str) -> None:
     key = view.data_key  # the content and the reporting period
     st.download_button(t("slides_download_pptx", lang),
                        _pptx(key, tuple(order) if order else None, lang, public_url(), dataset),
-                       file_name=period_file_name("dai-hoi-trinh-chieu.pptx", view.period), mime=PPTX_MIME, key="slides_pptx",
-                       on_click="ignore", icon=":material/co_present:")
+                       file_name=period_file_name("dai-hoi-trinh-chieu.pptx", view.period), mime=MIME["pptx"],
+                       key="slides_pptx", on_click="ignore", icon=":material/co_present:")
     annual = view.period is not None and view.period.kind == YEAR  # the annual report, not the congress's
-    for fmt, (_write, label, file_name, mime, icon) in DOCUMENTS.items():
+    for fmt, (label, file_name, icon) in DOCUMENTS.items():
         label = ANNUAL_LABELS.get(fmt, label) if annual else label
         file_name = period_file_name(file_name, view.period)
         def data(fmt: str = fmt) -> bytes:
             # the dossier also holds the credentials report and the election results, once recorded
             extra = document_sections(view, lang) if fmt == "pdf" else ()
-            return _document(key, fmt, lang, dataset, extra)
+            return document_bytes(key, fmt, lang, dataset, extra)
 
         st.download_button(t(label, lang), data if fmt in DEFERRED else data(), file_name=file_name,
-                           mime=mime, key=f"slides_{fmt}", on_click="ignore", icon=icon)
+                           mime=MIME[fmt], key=f"slides_{fmt}", on_click="ignore", icon=icon)
 
 
 def save_order(view, order: list[str] | None, lang: str) -> None:

@@ -1,8 +1,8 @@
 """The one string catalogue: every user-facing string and issue message, in Vietnamese and English.
 
-Each module of this package holds one area's strings. A module declares either `ENTRIES`
-(key → (vi, en), the preferred form: one place per term, both languages side by side) or the older
-`STRINGS` ({"vi": {...}, "en": {...}}). All are merged here at import; a key declared twice is an error.
+Each module of this package holds one area's strings as `ENTRIES` (key → (vi, en): one place per term,
+both languages side by side), and may add `VALUE_LABELS_EN`. All are merged here at import into
+`STRINGS` ({"vi": {...}, "en": {...}}); a key declared twice is an error.
 Issue messages are keyed by their stable code (`members.unknown_value`, `read.zip_bomb`, ...).
 """
 
@@ -31,12 +31,11 @@ def _merge(module_name: str, key: str, lang: str, text: str) -> None:
 def _load() -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "STRINGS"):  # the old form would be lost silently: refuse it
+            raise ValueError(f"catalogue module {info.name} declares STRINGS: write ENTRIES = {{key: (vi, en)}}")
         for key, (vi, en) in getattr(module, "ENTRIES", {}).items():
             _merge(info.name, key, "vi", vi)
             _merge(info.name, key, "en", en)
-        for lang, table in getattr(module, "STRINGS", {}).items():
-            for key, text in table.items():
-                _merge(info.name, key, lang, text)
         VALUE_LABELS_EN.update(getattr(module, "VALUE_LABELS_EN", {}))
 
 
