@@ -7,8 +7,8 @@ import io
 import re
 from dataclasses import replace
 
-from helpers import report_dataset
 from docx import Document
+from helpers import report_dataset
 from pypdf import PdfReader
 
 from unionboard.analysis import congress as C

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import MEMBER_HEADER, workbook_bytes
 from docx import Document
+from helpers import MEMBER_HEADER, workbook_bytes
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
