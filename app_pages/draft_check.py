@@ -9,13 +9,13 @@ from unionboard.core.text import vietnam_time
 from unionboard.export.draft_docx import annotated_docx
 from unionboard.export.draft_odt import annotated_odt
 from unionboard.export.draft_tables import draft_tables_xlsx
+from unionboard.export.formats import MIME
 from unionboard.read.draft import DRAFT_TYPES
 from unionboard.sample.draft import SAMPLE_DRAFT_NAME, draft_docx
 from unionboard.ui import draft_ui
 from unionboard.ui.auth import current_user, is_committee, require_committee
 from unionboard.ui.components import XLSX_MIME, issues_table, md_escape
 from unionboard.ui.data import get_view
-from unionboard.ui.slide_admin import DOCX_MIME, ODT_MIME
 
 view = get_view()
 lang = view.lang
@@ -53,11 +53,11 @@ if draft is not None:
         track = st.toggle(t("draft_track", lang), key="draft_track")
         if draft.name.lower().endswith(".docx"):
             st.download_button(t("draft_download", lang), lambda: annotated_docx(draft, check, track, lang),
-                               file_name=draft.name.removesuffix(".docx") + "-da-kiem-tra.docx", mime=DOCX_MIME,
+                               file_name=draft.name.removesuffix(".docx") + "-da-kiem-tra.docx", mime=MIME["docx"],
                                key="draft_download", icon=":material/download:", on_click="ignore")
         elif draft.name.lower().endswith(".odt"):
             st.download_button(t("draft_download_odt", lang), lambda: annotated_odt(draft, check, lang),
-                               file_name=draft.name.removesuffix(".odt") + "-da-kiem-tra.odt", mime=ODT_MIME,
+                               file_name=draft.name.removesuffix(".odt") + "-da-kiem-tra.odt", mime=MIME["odt"],
                                key="draft_download", icon=":material/download:", on_click="ignore",
                                help=t("draft_annotate_odt", lang))
         shown = draft_ui.read_for_display(draft.sha256, draft)

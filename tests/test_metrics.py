@@ -218,4 +218,4 @@ def test_the_summary_names_the_columns_the_roster_lacks(tmp_path: Path) -> None:
     summary = metrics.member_summary(check_files([tmp_path / "ds.xlsx"]).dataset.members)
     assert summary["columns_absent"] == ["education", "join_date", "party_member", "political_theory", "role",
                                          "status"]
-    assert summary["by_political_theory"] == {}  # unknown, not everyone "Chưa có"
+    assert summary["by_political_theory"] is None  # unknown (null), not everyone "Chưa có"

@@ -46,12 +46,13 @@ def test_a_future_period_end_is_not_taken_and_a_past_one_is() -> None:
 
 
 def test_the_congress_date_comes_first_when_the_data_has_it() -> None:
-    class Info(UnionInfo):
-        congress_date = dt.date(2017, 9, 20)
-
-    dataset = report_dataset(info=Info(reported_term="2012–2017"))
+    dataset = report_dataset(info=UnionInfo(reported_term="2012–2017", congress_date="2017-09-20"))
     assert age_reference(dataset, period_end=dt.date(2017, 12, 31), today=TODAY) == AgeReference(
         dt.date(2017, 9, 20), "congress")
+    # an earlier congress (the one that opened the term) is not the day a later period's ages are counted at
+    earlier = report_dataset(info=UnionInfo(reported_term="2012–2017", congress_date="2012-10-05"))
+    assert age_reference(earlier, period_end=dt.date(2016, 12, 31), today=TODAY) == AgeReference(
+        dt.date(2016, 12, 31), "period_end")
 
 
 def test_no_year_at_all_gives_the_last_full_year_never_today() -> None:

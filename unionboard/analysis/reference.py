@@ -20,10 +20,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from unionboard.analysis.period import reference_end
+from unionboard.analysis.period import default_for, reference_end
 from unionboard.core import i18n
 from unionboard.core.models import Dataset
-from unionboard.core.period import parse_date
+from unionboard.core.period import WHOLE_TERM, parse_date
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December")
@@ -94,12 +94,16 @@ def age_reference(dataset: Dataset, period_end: dt.date | None = None,
     (`analysis.period.reference_end`: the congress day when the period is the whole term it closes).
     """
     today = today or dt.date.today()
-    congress = parse_date(getattr(dataset.info, "congress_date", "") or "")
+    raw = getattr(dataset.info, "congress_date", None)
+    congress = raw if isinstance(raw, dt.date) else parse_date(str(raw or ""))
     end = period_end if period_end is not None else reference_end(dataset)
-    if congress is not None and congress <= today and (end is None or congress == end):
+    # the congress that closes the period (held in its last year or after it), not an earlier one
+    if congress is not None and congress <= today and (end is None or congress.year >= end.year):
         return AgeReference(congress, "congress")
     if end is not None and end <= today:
-        return AgeReference(end, "period_end")
+        whole_term = period_end is None and (dataset.period or default_for(dataset)) is not None \
+            and (dataset.period or default_for(dataset)).kind == WHOLE_TERM
+        return AgeReference(end, "term_end" if whole_term else "period_end")
     term_end = _term_end_year(dataset)
     if term_end is not None and _year_end(term_end) <= today:
         return AgeReference(_year_end(term_end), "term_end")

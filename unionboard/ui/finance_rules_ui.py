@@ -11,10 +11,10 @@ from unionboard.analysis.finance_rules import check_dataset
 from unionboard.analysis.rule_groups import load_groups, mappings, spending_by_group
 from unionboard.core.i18n import t
 from unionboard.core.text import format_dong
+from unionboard.export.formats import MIME
 from unionboard.export.rules_report import settlement_document
 from unionboard.present import rule_charts
 from unionboard.ui.components import chart, md_escape
-from unionboard.ui.slide_admin import DOCX_MIME
 
 
 def rules_section(view) -> None:
@@ -76,7 +76,7 @@ def settlement_downloads(view) -> None:
     lang = view.lang
     years = [form.year for form in forms]
     year = st.selectbox(t("settlement_pick", lang), years, index=len(years) - 1, key="settlement_year")
-    for kind, label, mime in (("docx", "Word (.docx)", DOCX_MIME), ("pdf", "PDF", "application/pdf")):
+    for kind, label, mime in (("docx", "Word (.docx)", MIME["docx"]), ("pdf", "PDF", MIME["pdf"])):
         st.download_button(f"{t('settlement_title', lang, year=year)} — {label}",
                            functools.partial(settlement_document, view.result.dataset, year, kind, lang),
                            file_name=f"quyet-toan-{year}.{kind}", mime=mime, key=f"settlement-{kind}",
