@@ -58,6 +58,16 @@ def test_check_text_agrees_with_json_on_every_domain():
     assert "Không đọc được dữ liệu nào" not in text  # the term targets alone are data
 
 
+def test_check_text_counts_the_finance_rules_as_the_json_lists_them():
+    files = sorted(str(p) for p in (ROOT / "data" / "vi-du-doanh-nghiep").glob("*.xlsx"))
+    data, text = json.loads(run("check", *files, "--json").stdout), run("check", *files).stdout
+    statuses = [r["status"] for r in data["rules"]]
+    assert statuses.count("violation") == 1  # the example's rule broken on purpose
+    assert (f"Quy định tài chính: {statuses.count('ok')} đạt, 1 vi phạm, "
+            f"{statuses.count('not_checkable')} không kiểm được.") in text
+    assert "Rules:" not in text  # the rules line is not the generic "<key>: có dữ liệu"
+
+
 def test_check_exit_1_on_errors_and_absent_domains_are_null(tmp_path):
     bad = tmp_path / "khong-phai-excel.xlsx"
     bad.write_text("đây không phải tệp Excel")

@@ -43,6 +43,10 @@ def _domain_line(key: str, value: object) -> str:
         if not years:
             return t("check_text.budget_empty", "vi")
         return t("check_text.budget", "vi", n=len(years), years=", ".join(str(y) for y in years))
+    if key == "rules" and isinstance(value, list):  # the finance rules: the same counts as the JSON's list
+        statuses = [r.get("status") for r in value]
+        return t("check_text.rules", "vi", ok=statuses.count("ok"), violation=statuses.count("violation"),
+                 not_checkable=statuses.count("not_checkable"))
     if key == "delegates" and isinstance(value, dict):
         return t("check_text.delegates", "vi", total=value["total"], kinds=_counts_text(value["by_kind"]))
     spec = next((s for s in registry.specs() if s.key == key), None)

@@ -126,7 +126,8 @@ def build_info() -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = "Thông tin"
-    for row in (("Tên công đoàn", NAME), ("Đại hội lần thứ", "II"), ("Nhiệm kỳ báo cáo", "2023–2028"),
+    for row in (("Tên công đoàn", NAME), ("Loại hình", "Doanh nghiệp"), ("Đại hội lần thứ", "II"),
+                ("Nhiệm kỳ báo cáo", "2023–2028"),
                 ("Nhiệm kỳ tới", "2028–2033")):
         ws.append(list(row))
     style.fixed_properties(wb)
