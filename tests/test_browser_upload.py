@@ -106,7 +106,8 @@ def test_sign_in_upload_confirm_publish_and_see_the_overview(page, committee_ser
     [version] = store.history()
     assert (version.id, version.by, version.files[:2]) == (1, "Chị Lan", ["doan-vien-2017.xlsx", "tai-chinh.xlsx"])
     assert sorted(version.files[2:]) == ["du-lieu-mau-chi-tieu-nhiem-ky.xlsx", "du-lieu-mau-chi-tieu.xlsx",
-                                         "du-lieu-mau-du-toan.xlsx", "du-lieu-mau-khen-thuong.xlsx"]
+                                         "du-lieu-mau-du-toan.xlsx", "du-lieu-mau-khen-thuong.xlsx",
+                                         "du-lieu-mau-thong-tin.xlsx"]  # the union's name and term too
     assert store.files_of(1)[0].data == roster_file.read_bytes()
 
 
