@@ -41,6 +41,7 @@ from unionboard.domains.rows import first_text, is_total_text, signature_start, 
 from unionboard.domains.schema import MEMBERS, HeaderMatch, header_labels
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.words import TOTAL_LABELS
+from unionboard.read import strike
 from unionboard.read.workbook import Sheet
 
 UNKNOWN_DEPARTMENT = "(Chưa rõ)"
@@ -657,7 +658,27 @@ def _not_members_now(sheet: Sheet, header: HeaderMatch, lines: list[list], first
                 reasons.append(reason)
                 break
     note_left(sheet, cells, reasons, log)
+    _drop_struck(sheet, lines, first, cols.get("name"), drop, log)
     return groups
+
+
+def _drop_struck(sheet: Sheet, lines: list[list], first: int, name_col: int | None, drop: set[int],
+                 log: IssueLog) -> None:
+    """Rows struck through in an .xlsx (how offices mark members who left) join `drop` like the
+    leavers above, with one info note naming their cells; other formats carry no strike we read."""
+    if sheet.xlsx is None:
+        return
+    rows0 = [first + index for index in range(len(lines)) if index not in drop]
+    try:
+        struck = strike.struck_rows(sheet.xlsx, sheet.name, rows0, name_col)
+    except strike.StrikeUnreadable:
+        log.warning(sheet.file, sheet.name, None, "members.strike_unreadable")
+        return
+    if not struck:
+        return
+    drop.update(row - first for row in struck)
+    cells = [cell_name(row, name_col or 0) for row in struck]
+    log.info(sheet.file, sheet.name, cells[0], "members.struck_out", count=len(cells), cells=_cells_text(cells))
 
 
 _ALIAS_OF = {alias: column.key for column in MEMBERS.columns for alias in column.folded_aliases}

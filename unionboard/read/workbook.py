@@ -79,6 +79,8 @@ class Sheet:
     error_cells: frozenset[str] = frozenset()  # cells holding an error value (#DIV/0!, #N/A, ...)
     parts: int = 1  # how many parts calamine read it in (parallel_read), 0 for a legacy .xls
     merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col), 0-based
+    # the .xlsx file's bytes (shared, not copied), for formatting read later from rosters only (strike)
+    xlsx: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def height(self) -> int:
@@ -691,6 +693,7 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
             continue
         sheet = _read_sheet(source, workbook, meta.name, scanned, log, limits)
         if sheet is not None:
+            sheet.xlsx = source.data
             sheets.append(sheet)
     if not sheets:
         log.error(source.name, None, None, "read.no_sheets")

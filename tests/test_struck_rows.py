@@ -1,0 +1,93 @@
+"""Struck-through roster rows (members who left): not counted, one note naming their cells (read.strike)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font
+
+from unionboard.domains.loader import check_files
+from unionboard.read import strike
+
+HEADER = ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn vị", "Trình độ chuyên môn"]
+PEOPLE = [
+    ("Nguyễn Văn An", "Nam"), ("Lê Thị Hà", "Nữ"), ("Trần Thị Cúc", "Nữ"),
+    ("Phạm Văn Dũng", "Nam"), ("Hoàng Thị Em", "Nữ"),
+]
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "doan-vien.xlsx"
+
+
+def write_roster(path: Path, struck: set[int], whole_row: bool = False) -> Path:
+    """A roster of the five PEOPLE under a title; rows whose index is in `struck` struck through
+    (the name cell only, or every cell with `whole_row`)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Đoàn viên"
+    sheet.append(["DANH SÁCH ĐOÀN VIÊN"])
+    sheet.append(HEADER)
+    for index, (name, sex) in enumerate(PEOPLE):
+        sheet.append([index + 1, name, sex, 1980 + index, "Phòng Kế toán", "Đại học"])
+        if index in struck:
+            for col in range(1, len(HEADER) + 1) if whole_row else (2,):
+                sheet.cell(row=3 + index, column=col).font = Font(strike=True)
+    book.save(path)
+    return path
+
+
+def notes(result, code: str) -> list:
+    return [issue for issue in result.issues if issue.code == code]
+
+
+def test_struck_rows_are_not_counted_and_named(tmp_path: Path):
+    # Lê Thị Hà (row 4) and Phạm Văn Dũng (row 6) struck out: An, Cúc, Em stay (1 nam / 2 nữ)
+    result = check_files([write_roster(tmp_path / "ds.xlsx", {1, 3})])
+    roster = result.dataset.members
+    assert result.ok, result.errors
+    assert roster is not None and len(roster) == 3
+    assert list(roster.frame["name"]) == ["Nguyễn Văn An", "Trần Thị Cúc", "Hoàng Thị Em"]
+    assert roster.frame["gender"].value_counts().to_dict() == {"Nữ": 2, "Nam": 1}
+    [note] = notes(result, "members.struck_out")
+    assert note.severity == "info" and note.sheet == "Đoàn viên" and note.cell == "B4"
+    assert "B4" in note.text("vi") and "B6" in note.text("vi") and "gạch ngang" in note.text("vi")
+    assert "B4" in note.text("en") and "struck-through" in note.text("en")
+
+
+def test_whole_struck_row_counts_as_struck(tmp_path: Path):
+    result = check_files([write_roster(tmp_path / "ds.xlsx", {0}, whole_row=True)])
+    assert len(result.dataset.members) == 4
+    assert [n.cell for n in notes(result, "members.struck_out")] == ["B3"]
+
+
+def test_roster_without_strike_is_unchanged(tmp_path: Path):
+    path = write_roster(tmp_path / "ds.xlsx", set())
+    result = check_files([path])
+    assert len(result.dataset.members) == 5
+    assert not notes(result, "members.struck_out") and not notes(result, "members.strike_unreadable")
+    assert strike.may_strike(path.read_bytes()) is False  # no struck font: the sheet is not opened again
+
+
+def test_csv_strike_is_not_read(tmp_path: Path):
+    path = tmp_path / "ds.csv"
+    lines = [",".join(HEADER)] + [f"{i + 1},{name},{sex},1980,Phòng Kế toán,Đại học"
+                                  for i, (name, sex) in enumerate(PEOPLE)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check_files([path])
+    assert len(result.dataset.members) == 5 and not notes(result, "members.struck_out")
+
+
+def test_sample_unchanged():
+    result = check_files([SAMPLE])
+    roster = result.dataset.members
+    assert len(roster) == 33
+    assert roster.frame["gender"].value_counts().to_dict() == {"Nữ": 17, "Nam": 16}
+    assert not notes(result, "members.struck_out")
+
+
+def test_struck_rows_reads_name_column_only(tmp_path: Path):
+    data = write_roster(tmp_path / "ds.xlsx", {2}).read_bytes()
+    assert strike.struck_rows(data, "Đoàn viên", range(2, 7), 1) == [4]
+    assert strike.struck_rows(data, "Đoàn viên", range(2, 7), 0) == []  # STT column not struck
+    with pytest.raises(strike.StrikeUnreadable):
+        strike.struck_rows(data, "Không có", range(2, 7), 1)
