@@ -91,3 +91,12 @@ def test_struck_rows_reads_name_column_only(tmp_path: Path):
     assert strike.struck_rows(data, "Đoàn viên", range(2, 7), 0) == []  # STT column not struck
     with pytest.raises(strike.StrikeUnreadable):
         strike.struck_rows(data, "Không có", range(2, 7), 1)
+
+
+def test_without_name_column_most_cells_decide(tmp_path: Path):
+    # openpyxl's own rows (the general path): a wholly struck row counts, a struck name alone among
+    # six filled cells does not
+    whole = write_roster(tmp_path / "whole.xlsx", {0}, whole_row=True).read_bytes()
+    name_only = write_roster(tmp_path / "name.xlsx", {0}).read_bytes()
+    assert strike.struck_rows(whole, "Đoàn viên", range(2, 7), None) == [2]
+    assert strike.struck_rows(name_only, "Đoàn viên", range(2, 7), None) == []
