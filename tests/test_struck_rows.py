@@ -100,3 +100,19 @@ def test_without_name_column_most_cells_decide(tmp_path: Path):
     name_only = write_roster(tmp_path / "name.xlsx", {0}).read_bytes()
     assert strike.struck_rows(whole, "Đoàn viên", range(2, 7), None) == [2]
     assert strike.struck_rows(name_only, "Đoàn viên", range(2, 7), None) == []
+
+
+def test_struck_delegate_is_not_counted(tmp_path: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Đại biểu"
+    sheet.append(["DANH SÁCH ĐẠI BIỂU"])
+    sheet.append(["STT", "Họ và tên", "Đơn vị", "Loại đại biểu", "Dân tộc"])
+    sheet.append([1, "Nguyễn Văn An", "Văn phòng", "Đương nhiên", "Kinh"])
+    sheet.append([2, "Lò Thị Mai", "Thanh tra", "Bầu", "Thái"])
+    sheet["B4"].font = Font(strike=True)
+    book.save(tmp_path / "dai-bieu.xlsx")
+    result = check_files([tmp_path / "dai-bieu.xlsx"])
+    assert [d.name for d in result.dataset.get("delegates")] == ["Nguyễn Văn An"]
+    [note] = notes(result, "delegates.struck_out")
+    assert note.cell == "B4" and "B4" in note.text("vi") and "B4" in note.text("en")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import cell_name, clean, fold, is_blank
+from unionboard.domains.roster_shapes import struck_out
 from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import Column, HeaderMatch, TableSchema
 from unionboard.domains.spec import DomainSpec, SheetLayout, SheetPairs
@@ -85,7 +86,11 @@ def parse_delegates(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[D
     """Every delegate of a sheet; unreadable rows are logged and skipped, repeats warned about."""
     out: list[Delegate] = []
     seen: dict[tuple[str, str], int] = {}
-    for r in data_rows(sheet, header.row + 1, [header.columns["name"]], log):
+    rows = list(data_rows(sheet, header.row + 1, [header.columns["name"]], log))
+    struck = set(struck_out(sheet, rows, header.columns["name"], log, "delegates.struck_out"))
+    for r in rows:
+        if r in struck:
+            continue
         delegate = _row(sheet, header, r, log)
         if delegate is None:
             continue

@@ -35,13 +35,13 @@ from unionboard.domains.roster_shapes import (
     read_sex,
     sex_columns,
     split_name,
+    struck_out,
     sub_header,
 )
 from unionboard.domains.rows import first_text, is_total_text, signature_start, stated_count
 from unionboard.domains.schema import MEMBERS, HeaderMatch, header_labels
 from unionboard.domains.spec import DomainSpec, SheetPairs
 from unionboard.domains.words import TOTAL_LABELS
-from unionboard.read import strike
 from unionboard.read.workbook import Sheet
 
 UNKNOWN_DEPARTMENT = "(Chưa rõ)"
@@ -664,21 +664,9 @@ def _not_members_now(sheet: Sheet, header: HeaderMatch, lines: list[list], first
 
 def _drop_struck(sheet: Sheet, lines: list[list], first: int, name_col: int | None, drop: set[int],
                  log: IssueLog) -> None:
-    """Rows struck through in an .xlsx (how offices mark members who left) join `drop` like the
-    leavers above, with one info note naming their cells; other formats carry no strike we read."""
-    if sheet.xlsx is None:
-        return
+    """Rows struck through in an .xlsx join `drop` like the leavers above, with one info note."""
     rows0 = [first + index for index in range(len(lines)) if index not in drop]
-    try:
-        struck = strike.struck_rows(sheet.xlsx, sheet.name, rows0, name_col)
-    except strike.StrikeUnreadable:
-        log.warning(sheet.file, sheet.name, None, "members.strike_unreadable")
-        return
-    if not struck:
-        return
-    drop.update(row - first for row in struck)
-    cells = [cell_name(row, name_col or 0) for row in struck]
-    log.info(sheet.file, sheet.name, cells[0], "members.struck_out", count=len(cells), cells=_cells_text(cells))
+    drop.update(row - first for row in struck_out(sheet, rows0, name_col, log, "members.struck_out"))
 
 
 _ALIAS_OF = {alias: column.key for column in MEMBERS.columns for alias in column.folded_aliases}

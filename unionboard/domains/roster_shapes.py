@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import cell_name, clean, fold
 from unionboard.domains.schema import HeaderMatch
+from unionboard.read import strike
 from unionboard.read.workbook import Sheet
 
 MALE, FEMALE = "Nam", "Nữ"
@@ -172,9 +173,7 @@ def read_sex(lines: Sequence[Sequence], rows0: Sequence[int], columns: SexColumn
             births.append(value if _date_like(value) else None)
     for code, cells in (("members.sex_both", both), ("members.sex_neither", neither)):
         if cells:
-            shown = ", ".join(cells[:MAX_CELLS_LISTED]) + (
-                f" (+{len(cells) - MAX_CELLS_LISTED})" if len(cells) > MAX_CELLS_LISTED else "")
-            log.warning(sheet.file, sheet.name, cells[0], code, count=len(cells), cells=shown)
+            log.warning(sheet.file, sheet.name, cells[0], code, count=len(cells), cells=_shown(cells))
     return sexes, births
 
 
@@ -252,7 +251,27 @@ def note_left(sheet: Sheet, cells: list[str], reasons: list[str], log: IssueLog)
     """One info note: how many were left out as no longer members, why, and where."""
     if not cells:
         return
-    shown = ", ".join(cells[:MAX_CELLS_LISTED]) + (
-        f" (+{len(cells) - MAX_CELLS_LISTED})" if len(cells) > MAX_CELLS_LISTED else "")
     why = ", ".join(f"“{r}”" for r in dict.fromkeys(reasons))
-    log.info(sheet.file, sheet.name, cells[0], "members.left_out", count=len(cells), reasons=why, cells=shown)
+    log.info(sheet.file, sheet.name, cells[0], "members.left_out", count=len(cells), reasons=why, cells=_shown(cells))
+
+
+def _shown(cells: list[str]) -> str:
+    """The first cells named, with how many more: "B4, B6, B9, B10, B12 (+3)"."""
+    return ", ".join(cells[:MAX_CELLS_LISTED]) + (
+        f" (+{len(cells) - MAX_CELLS_LISTED})" if len(cells) > MAX_CELLS_LISTED else "")
+
+
+def struck_out(sheet: Sheet, rows0: Sequence[int], name_col: int | None, log: IssueLog, code: str) -> list[int]:
+    """The rows among `rows0` struck through in an .xlsx (how offices mark people who left), with one info
+    note `code` naming their cells; [] for other formats (no strike is read from .xls, .ods, .csv)."""
+    if sheet.xlsx is None or not rows0:
+        return []
+    try:
+        rows = strike.struck_rows(sheet.xlsx, sheet.name, rows0, name_col)
+    except strike.StrikeUnreadable:
+        log.warning(sheet.file, sheet.name, None, "members.strike_unreadable")
+        return []
+    if rows:
+        cells = [cell_name(row, name_col or 0) for row in rows]
+        log.info(sheet.file, sheet.name, cells[0], code, count=len(cells), cells=_shown(cells))
+    return rows

@@ -12,7 +12,7 @@ import openpyxl
 from openpyxl.styles.stylesheet import apply_stylesheet
 
 from unionboard.read import zipparts
-from unionboard.read.workbook import _sheet_paths as sheet_paths
+from unionboard.read.workbook import sheet_paths
 
 _NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _STYLE = re.compile(rb"\bs=[\"']([0-9]+)[\"']")

@@ -219,7 +219,7 @@ def _error_cells(xml: bytes) -> set[str]:
     return found
 
 
-def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     """Map sheet names to their XML parts (from workbook.xml and its relationships)."""
     try:
         workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -438,7 +438,7 @@ def _scan_sheets(data: bytes, limits: Limits) -> _Scanned:
     kept = 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name, path in _sheet_paths(archive).items():
+            for name, path in sheet_paths(archive).items():
                 try:
                     size = archive.getinfo(path).file_size
                     parts = parallel_read.parts_for(size, limits.read_threads, limits.min_part_bytes)
