@@ -116,3 +116,21 @@ def test_struck_delegate_is_not_counted(tmp_path: Path):
     assert [d.name for d in result.dataset.get("delegates")] == ["Nguyễn Văn An"]
     [note] = notes(result, "delegates.struck_out")
     assert note.cell == "B4" and "B4" in note.text("vi") and "B4" in note.text("en")
+
+
+def test_lower_case_cell_references_are_scanned_too(tmp_path: Path):
+    """Some writers put r="b5" in the sheet's XML: the scan must not miss a struck name there."""
+    import re
+    import zipfile
+
+    source = write_roster(tmp_path / "upper.xlsx", {1, 3})
+    target = tmp_path / "lower.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'r="([A-Z]+)([0-9]+)"', lambda m: b'r="' + m[1].lower() + m[2] + b'"', data)
+            zout.writestr(item, data)
+    result = check_files([target])
+    assert len(result.dataset.members) == 3
+    assert [n.cell for n in notes(result, "members.struck_out")] == ["B4"]

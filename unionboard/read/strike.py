@@ -61,7 +61,7 @@ def _struck_styles(book: openpyxl.Workbook) -> frozenset[int]:
 def _scan_column(data: bytes, part: str, col: int, styles: frozenset[int]) -> dict[int, bool] | None:
     """0-based row → struck, for the cells of one column found in the sheet's XML (streamed in chunks
     with zipparts, never the whole part at once); None when the part cannot be scanned this way."""
-    cell = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s([^>]*?)\br=[\"']" + _letters(col) + rb"([0-9]+)[\"']([^>]*)>")
+    cell = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s([^>]*?)\br=[\"'](?i:" + _letters(col) + rb")([0-9]+)[\"']([^>]*)>")
     found: dict[int, bool] = {}
     carry = b""
     try:
