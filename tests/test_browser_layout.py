@@ -165,6 +165,27 @@ def test_the_check_catches_what_it_is_for(sized_page, streamlit_server):
     assert "no visible data marks" in problems, problems
 
 
+def test_the_check_flags_a_label_on_a_finance_line_marker(sized_page, streamlit_server):
+    """The checker: the balance chart passes as drawn, and fails once a value label is moved onto a marker."""
+    page = sized_page(1280, 720)
+    page.goto(f"{streamlit_server}/finance")
+    settle(page)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .scatterlayer .points path')
+    index = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .findIndex(c => c.querySelector('.scatterlayer .points path'))""")
+    before = next(c for c in page.evaluate(LAYOUT_JS) if c["index"] == index)["problems"]
+    assert not any("marker" in p for p in before), before
+    page.evaluate("""(index) => {
+      const plot = document.querySelectorAll('[data-testid="stPlotlyChart"]')[index];
+      const point = plot.querySelector('.scatterlayer .points path').getBoundingClientRect();
+      const label = plot.querySelector('.annotation-text');
+      const r = label.getBoundingClientRect();
+      label.setAttribute('transform', `translate(${point.left - r.left}, ${point.top - r.top})`);
+    }""", index)
+    after = next(c for c in page.evaluate(LAYOUT_JS) if c["index"] == index)["problems"]
+    assert any("label over a marker" in p for p in after), after
+
+
 @pytest.mark.parametrize("show", ["credentials", "composition", "election"])
 def test_the_hall_shows_its_content_on_a_phone(sized_page, streamlit_server, artifacts_dir, show):
     """At 390×844 the hall screen shows its figures, not only its button bar (the slide CSS once hid it)."""

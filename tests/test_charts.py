@@ -199,7 +199,8 @@ def test_balance_labels_sit_above_the_years_highest_mark_in_a_box(data):
     notes = list(fig.layout.annotations)
     # one label per year, written with the title's rounding (two decimals, typographic minus)
     assert [a.text for a in notes] == ["1,82", "−10,40", "−0,43", "1,45", "2,16"]
-    assert [a.x for a in notes] == list(line.x)
+    # by position on the category axis: a year-like name ("2014") would be read as an index there
+    assert [a.x for a in notes] == list(range(len(line.x)))
     for a, point, r, s in zip(notes, line.y, revenue.y, spending.y, strict=True):
         # anchored by its bottom above the highest of the year's bars and point: never on a marker or bar
         assert a.y == pytest.approx(max(point, r, s, 0)) and a.y > point

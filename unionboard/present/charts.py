@@ -675,8 +675,9 @@ def _draw_balance_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi
     # The balance's values (two decimals, as the title writes them: "2,16") sit in a boxed label above
     # the year's highest mark (its bars and its point), so a label never covers a marker or a bar.
     tops = [max(b, r, s, 0) for b, r, s in zip(balances, revenue, spending, strict=True)]
-    for year, balance, top in zip(years, balances, tops, strict=True):
-        fig.add_annotation(x=year, y=_millions(top), yanchor="bottom", yshift=BALANCE_LABEL_SHIFT,
+    # x by position: on a category axis an annotation's x "2023" is read as the 2024th category
+    for column, (balance, top) in enumerate(zip(balances, tops, strict=True)):
+        fig.add_annotation(x=column, y=_millions(top), yanchor="bottom", yshift=BALANCE_LABEL_SHIFT,
                            text=_million_text(balance, 2, lang=lang), showarrow=False,
                            bgcolor="white", bordercolor=palette.SIDE_COLORS["balance"], borderpad=2,
                            font={"size": BASE_FONT_SIZE, "color": palette.SIDE_COLORS["balance"]})
