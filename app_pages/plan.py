@@ -9,7 +9,7 @@ from unionboard.core.text import format_dong
 from unionboard.export import planning as px
 from unionboard.present import planning_charts as pc
 from unionboard.ui.auth import is_committee, sign_in_form
-from unionboard.ui.components import chart, missing_domain, page_header
+from unionboard.ui.components import chart, missing_domain, page_header, text_table
 from unionboard.ui.data import get_view
 from unionboard.ui.planning_ui import projection_series, save_edit, warning_text, what_if_inputs
 
@@ -46,7 +46,7 @@ with tab_targets:
         if view.is_sample:
             st.info(t("plan_sample_results", lang), icon=":material/science:")
         chart(pc.status_heatmap(items, years, lang), "chi-tieu-nhiem-ky", lang)
-        st.dataframe(pc.data_progress(items, lang), hide_index=True, width="stretch")
+        text_table(pc.data_progress(items, lang))  # long target texts wrap (a grid cuts them mid-word)
         st.subheader(t("plan_edit_heading", lang))
         frame = px.targets_sheet_frame(targets, years)
         if is_committee():

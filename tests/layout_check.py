@@ -1,4 +1,4 @@
-"""The browser layout check: a chart's SVG text inside its box, no two labels over each other, no "…" the
+"""The browser layout check: a chart's SVG text inside its box, no two labels over each other, no label on a marker, no "…" the
 data did not have, visible data marks. Shared by tests/test_browser_layout.py and the probe in tools/."""
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ LAYOUT_JS = r"""() => {
       const smaller = Math.min((a.r.r - a.r.l) * (a.r.b - a.r.t), (b.r.r - b.r.l) * (b.r.b - b.r.t));
       if (area > 0.15 * smaller && area > 4) problems.push(`labels overlap: "${a.content}" / "${b.content}"`);
     }
+    // no label on a line's marker (a value written over its own point, or a neighbour's, is unreadable)
+    const markers = [...plot.querySelectorAll('.scatterlayer .points path')]
+      .map(m => box(m.getBoundingClientRect())).filter(r => r.r - r.l >= 1);
+    texts.forEach(a => markers.forEach(m => {
+      if (overlap(a.r, m) > 4) problems.push(`label over a marker: "${a.content}"`);
+    }));
     // a donut's centre text must sit inside the hole, not over the ring
     plot.querySelectorAll('.pielayer .trace').forEach(trace => {
       const slices = [...trace.querySelectorAll('path.surface')].map(p => p.getBoundingClientRect())

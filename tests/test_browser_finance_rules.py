@@ -30,8 +30,8 @@ def test_finance_rules_on_the_enterprise_example(sized_page, streamlit_server, a
     assert page.get_by_text("1 vi phạm", exact=False).count() >= 1
     wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert wide <= 1, f"finance rules @ {size}: the page is {wide}px wider than the screen"
+    full_screenshot(page, out / f"finance-rules-{size}.png")  # before the check: a failure is seen too
     check_charts(page, f"finance rules @ {size}", expect_charts=True)
     page.get_by_text("Quy định tài chính", exact=True).scroll_into_view_if_needed()
     page.screenshot(path=str(out / f"finance-rules-{size}-view.png"))
-    full_screenshot(page, out / f"finance-rules-{size}.png")
     assert not page.problems, "\n".join(page.problems)

@@ -165,6 +165,27 @@ def test_the_check_catches_what_it_is_for(sized_page, streamlit_server):
     assert "no visible data marks" in problems, problems
 
 
+def test_the_check_flags_a_label_on_a_finance_line_marker(sized_page, streamlit_server):
+    """The checker: the balance chart passes as drawn, and fails once a value label is moved onto a marker."""
+    page = sized_page(1280, 720)
+    page.goto(f"{streamlit_server}/finance")
+    settle(page)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .scatterlayer .points path')
+    index = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .findIndex(c => c.querySelector('.scatterlayer .points path'))""")
+    before = next(c for c in page.evaluate(LAYOUT_JS) if c["index"] == index)["problems"]
+    assert not any("marker" in p for p in before), before
+    page.evaluate("""(index) => {
+      const plot = document.querySelectorAll('[data-testid="stPlotlyChart"]')[index];
+      const point = plot.querySelector('.scatterlayer .points path').getBoundingClientRect();
+      const label = plot.querySelector('.annotation-text');
+      const r = label.getBoundingClientRect();
+      label.setAttribute('transform', `translate(${point.left - r.left}, ${point.top - r.top})`);
+    }""", index)
+    after = next(c for c in page.evaluate(LAYOUT_JS) if c["index"] == index)["problems"]
+    assert any("label over a marker" in p for p in after), after
+
+
 @pytest.mark.parametrize("show", ["credentials", "composition", "election"])
 def test_the_hall_shows_its_content_on_a_phone(sized_page, streamlit_server, artifacts_dir, show):
     """At 390×844 the hall screen shows its figures, not only its button bar (the slide CSS once hid it)."""
@@ -246,3 +267,23 @@ def test_the_history_shows_rollbacks_and_the_current_column(viewport_page, tmp_p
             wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert wide <= 1, f"data @ {name}: {wide}px wider than the screen"
             full_screenshot(page, out / f"data-history-{name}.png")
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_plan_table_wraps_its_long_texts(sized_page, streamlit_server, artifacts_dir, size):
+    """The plan page's table is a static table: a long target text wraps onto lines (a grid cut it mid-word)."""
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    page = sized_page(*SIZES[size])
+    page.goto(f"{streamlit_server}/plan")
+    settle(page)
+    page.wait_for_function(VISIBLE_CHART_JS, timeout=30_000)
+    check_charts(page, f"plan @ {size}", expect_charts=True)
+    full_screenshot(page, out / f"plan-table-{size}.png")
+    cells = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stTable"] td')]
+        .map(td => ({text: td.textContent.trim(), lines: Math.round(td.getBoundingClientRect().height
+                     / parseFloat(getComputedStyle(td).lineHeight)), cut: td.scrollWidth > td.clientWidth + 1}))""")
+    longest = max(cells, key=lambda c: len(c["text"]))
+    assert len(longest["text"]) > 60 and longest["lines"] >= 2, longest  # wrapped, not cut
+    assert not any(c["cut"] for c in cells), [c["text"] for c in cells if c["cut"]]
+    assert not page.problems, "\n".join(page.problems)

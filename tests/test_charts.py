@@ -184,13 +184,29 @@ def test_balance_by_year_line_goes_negative_in_2014(data):
     fig = charts.balance_by_year(data.finance)
     assert fig.layout.barmode == "group"
     line = trace(fig, "Số dư lũy kế")
-    assert line.mode == "lines+markers+text"
+    assert line.mode == "lines+markers"  # no text drawn on the markers
     assert list(line.y) == pytest.approx([1.817, -10.395, -0.427, 1.451, 2.157])
     at_2014 = list(line.x).index("2014")
     assert line.y[at_2014] == pytest.approx(-10.395)
     assert line.customdata[at_2014][0] == "−10.395.000 đ"
     assert line.marker.color[at_2014] == palette.VERMILLION
     assert list(trace(fig, "Tổng chi").y) == pytest.approx([57.96, 76.192, 73.092, 59.507, 42.084])
+
+
+def test_balance_labels_sit_above_the_years_highest_mark_in_a_box(data):
+    fig = charts.balance_by_year(data.finance)
+    line, revenue, spending = (trace(fig, n) for n in ("Số dư lũy kế", "Tổng thu", "Tổng chi"))
+    notes = list(fig.layout.annotations)
+    # one label per year, written with the title's rounding (two decimals, typographic minus)
+    assert [a.text for a in notes] == ["1,82", "−10,40", "−0,43", "1,45", "2,16"]
+    # by position on the category axis: a year-like name ("2014") would be read as an index there
+    assert [a.x for a in notes] == list(range(len(line.x)))
+    for a, point, r, s in zip(notes, line.y, revenue.y, spending.y, strict=True):
+        # anchored by its bottom above the highest of the year's bars and point: never on a marker or bar
+        assert a.y == pytest.approx(max(point, r, s, 0)) and a.y > point
+        assert a.yanchor == "bottom" and a.yshift >= 6 and a.showarrow is False
+        assert a.bgcolor == "white"
+    assert fig.layout.yaxis.range[1] > max(a.y for a in notes) * 1.15  # room for the labels
 
 
 def test_balance_title_names_every_deficit_year(data):

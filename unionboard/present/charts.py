@@ -631,6 +631,9 @@ def spending_share(finance: Finance, lang: str = "vi") -> Chart:
     return build_chart(data_spending_share, _draw_spending_share, finance, lang=lang)
 
 
+BALANCE_LABEL_SHIFT = 8  # px between the year's highest mark and its balance label
+
+
 def data_balance_by_year(finance: Finance, lang: str = "vi") -> pd.DataFrame:
     """Per year: revenue, spending, revenue − spending and the cumulative balance (from the opening balance)."""
     c = _cols(lang)
@@ -660,21 +663,29 @@ def _draw_balance_by_year(table: pd.DataFrame, finance: Finance, lang: str = "vi
             customdata=[[format_dong(a, lang=lang)] for a in amounts],
             hovertemplate="<b>" + lab[key] + "</b><br>%{x}: %{customdata[0]}<extra></extra>"))
     balances = [int(v) for v in data[c["cumulative"]]]
-    top = max([int(v) for v in data[c["revenue"]]] + [int(v) for v in data[c["spending"]]] + [1])
+    revenue, spending = ([int(v) for v in data[c[key]]] for key in ("revenue", "spending"))
     fig.add_trace(go.Scatter(
-        x=years, y=[_millions(b) for b in balances], name=lab["cumulative"], mode="lines+markers+text",
+        x=years, y=[_millions(b) for b in balances], name=lab["cumulative"], mode="lines+markers",
         line={"color": palette.SIDE_COLORS["balance"], "width": 3},
         marker={"size": 12, "color": [palette.VERMILLION if b < 0 else palette.SIDE_COLORS["balance"]
                                       for b in balances],
                 "line": {"color": "white", "width": 2}},
-        text=[_million_text(b, 2, lang=lang) for b in balances],  # as the title writes them ("2,16")
-        # below the point when it is near or under zero (above it the bars would hide the label)
-        textposition=["bottom center" if b < 0.15 * top else "top center" for b in balances],
-        textfont={"size": BASE_FONT_SIZE, "color": palette.SIDE_COLORS["balance"]},
         customdata=[[format_dong(b, lang=lang)] for b in balances],
         hovertemplate="<b>" + lab["cumulative"] + "</b><br>%{x}: %{customdata[0]}<extra></extra>"))
-    fig.update_layout(barmode="group", bargap=0.25, xaxis=_category_axis("", years),
-                      yaxis=_money_axis(lang))
+    # The balance's values (two decimals, as the title writes them: "2,16") sit in a boxed label above
+    # the year's highest mark (its bars and its point), so a label never covers a marker or a bar.
+    tops = [max(b, r, s, 0) for b, r, s in zip(balances, revenue, spending, strict=True)]
+    # x by position: on a category axis an annotation's x "2023" is read as the 2024th category
+    for column, (balance, top) in enumerate(zip(balances, tops, strict=True)):
+        fig.add_annotation(x=column, y=_millions(top), yanchor="bottom", yshift=BALANCE_LABEL_SHIFT,
+                           text=_million_text(balance, 2, lang=lang), showarrow=False,
+                           bgcolor="white", bordercolor=palette.SIDE_COLORS["balance"], borderpad=2,
+                           font={"size": BASE_FONT_SIZE, "color": palette.SIDE_COLORS["balance"]})
+    low = min([0] + [_millions(b) for b in balances])
+    high = max([_millions(t) for t in tops] + [1])
+    money = _money_axis(lang)
+    money.update(range=[low * 1.1, high * 1.22])  # room above the highest mark for its label
+    fig.update_layout(barmode="group", bargap=0.25, xaxis=_category_axis("", years), yaxis=money)
     return _style(fig, _title("balance_by_year", findings.balance_finding(finance, lang), lang))
 
 
