@@ -67,7 +67,14 @@ def _rules(dataset: Dataset, lang: str) -> charts.Chart | None:
 
 def _rules_figure(dataset: Dataset, lang: str) -> go.Figure | None:
     built = _rules(dataset, lang)
-    return built.figure if built is not None else None
+    if built is None:
+        return None
+    # in the hall the names go on the y axis (the page's names above each bar overlap at the slide's height)
+    fig = built.figure
+    fig.layout.annotations = []
+    fig.update_layout(bargap=0.25)
+    fig.update_yaxes(visible=True)
+    return fig
 
 
 BUILDERS: dict[str, Callable[[Dataset, str], go.Figure | None]] = {
