@@ -68,3 +68,15 @@ def test_pptx_has_the_rules_slide_with_its_chart() -> None:
     charts = [sh.chart for sh in slide.shapes if sh.has_chart]
     assert charts and any(c.startswith("✖") for c in charts[0].plots[0].categories)
     assert "99.840.000 đ" in slide.notes_slide.notes_text_frame.text
+
+
+def test_the_hall_chart_holds_the_violations_and_the_latest_year_only():
+    from unionboard.analysis.finance_rules import check_dataset
+    from unionboard.present.slide_charts import hall_results
+
+    results = check_dataset(dataset(enterprise_paths()))
+    shown = hall_results(results)
+    latest = max(r.year for r in results if r.value is not None and r.limit)
+    assert [r for r in results if r.status == "violation"] == [r for r in shown if r.status == "violation"]
+    assert {r.year for r in shown if r.status != "violation"} == {latest}
+    assert len([r for r in shown if r.value is not None and r.limit]) <= 9  # readable on a 1280×720 slide

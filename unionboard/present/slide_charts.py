@@ -60,9 +60,17 @@ def _awards(dataset: Dataset, lang: str) -> go.Figure | None:
     return charts.awards_by_level(dataset.awards, lang=lang).figure if dataset.awards else None
 
 
+def hall_results(results: list) -> list:
+    """What the hall's chart shows: every violation, and the rules of the latest year checked — a slide
+    holds about eight readable bars (all years' rules left every other name off the axis)."""
+    years = [r.year for r in results if r.value is not None and r.limit]
+    latest = max(years) if years else None
+    return [r for r in results if r.status == "violation" or r.year == latest]
+
+
 def _rules(dataset: Dataset, lang: str) -> charts.Chart | None:
     """The finance page's chart of each checked figure as % of its limit (✔/✖, status colours)."""
-    return rule_charts.rules_chart(check_dataset(dataset), lang)
+    return rule_charts.rules_chart(hall_results(check_dataset(dataset)), lang)
 
 
 def _rules_figure(dataset: Dataset, lang: str) -> go.Figure | None:
