@@ -150,7 +150,7 @@ def figures() -> dict[str, object]:
     out["plan_vs_actual_revenue"] = pc.plan_vs_actual(totals, "revenue", "vi")
     out["plan_vs_actual_spending"] = pc.plan_vs_actual(totals, "spending", "vi")
     out["projected_balance"] = pc.projected_balance(series, "vi")
-    for key in slide_charts.CHART_KEYS:
+    for key in (k for k in slide_charts.CHART_KEYS if k != "finance_rules"):  # rules: names from the rules table
         out[f"slide-{key}"] = slide_charts.slide_figure(key, data, "vi")
     return out
 

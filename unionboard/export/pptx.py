@@ -18,10 +18,11 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from unionboard.analysis.finance_rules import check_dataset
 from unionboard.core.i18n import t
 from unionboard.core.models import GENDERS, RECIPIENT_TYPES, STATUSES, Dataset
 from unionboard.present import charts as chart_data
-from unionboard.present import palette
+from unionboard.present import palette, rule_charts
 from unionboard.present.qr import qr_png
 from unionboard.present.slides import Slide, build_slides, short_label, strings
 
@@ -256,6 +257,27 @@ def _awards_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
     return chart
 
 
+def _rules_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
+    """Each checked figure as % of its limit (the finance page's table), ✔/✖ by status in the status colours."""
+    table = rule_charts.data_rules_chart(check_dataset(dataset), lang)
+    if table.empty:
+        return None
+    rows = list(table.itertuples(index=False))[::-1]  # bars list bottom-up: violations on top
+    data = CategoryChartData(number_format='0.0"%"')
+    data.categories = [f"{rule_charts.SYMBOLS[row[1]]} {row[0]}" for row in rows]
+    data.add_series(s["rules_percent_of_limit"], [float(row[4]) for row in rows])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, x, y, cx, cy, data).chart
+    _style_chart(chart, legend=False)
+    _value_axis(chart, s["rules_percent_of_limit"], '0"%"')
+    chart.value_axis.minimum_scale = 0
+    plot = chart.plots[0]
+    _colour_points(plot.series[0], [_rgb(rule_charts.STATUS_COLORS[row[1]]) for row in rows])
+    plot.gap_width = 50
+    _labels(plot, '0.0"%"', CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    chart.category_axis.tick_labels.font.size = Pt(CHART_SMALL_PT)
+    return chart
+
+
 CHARTS = {
     "gender": _gender_chart,
     "revenue_by_year": lambda slide, d, s, lang, *box: _finance_chart(slide, d, "revenue", s, lang, *box),
@@ -263,6 +285,7 @@ CHARTS = {
     "balance_by_year": _balance_chart,
     "targets_result": _targets_chart,
     "awards_by_level": _awards_chart,
+    "finance_rules": _rules_chart,
 }
 
 

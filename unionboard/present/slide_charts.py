@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 
+from unionboard.analysis.finance_rules import check_dataset
 from unionboard.core.models import Dataset
 from unionboard.core.text import SEPARATORS
-from unionboard.present import charts
+from unionboard.present import charts, rule_charts
 
 MIN_FONT_SIZE = 20
 BASE_FONT_SIZE = 22  # axis titles, legend, hover
@@ -29,7 +30,7 @@ TARGET_LABEL_CHARS = 44  # characters per line of a target's text on a slide
 TARGET_TEXT_SHARE = 0.6  # of the chart's width
 
 CHART_KEYS = ("gender", "revenue_by_year", "spending_by_year", "balance_by_year", "targets_result",
-              "awards_by_level")
+              "awards_by_level", "finance_rules")
 
 
 def _gender(dataset: Dataset, lang: str) -> go.Figure | None:
@@ -59,6 +60,31 @@ def _awards(dataset: Dataset, lang: str) -> go.Figure | None:
     return charts.awards_by_level(dataset.awards, lang=lang).figure if dataset.awards else None
 
 
+def hall_results(results: list) -> list:
+    """What the hall's chart shows: every violation, and the rules of the latest year checked — a slide
+    holds about eight readable bars (all years' rules left every other name off the axis)."""
+    years = [r.year for r in results if r.value is not None and r.limit]
+    latest = max(years) if years else None
+    return [r for r in results if r.status == "violation" or r.year == latest]
+
+
+def _rules(dataset: Dataset, lang: str) -> charts.Chart | None:
+    """The finance page's chart of each checked figure as % of its limit (✔/✖, status colours)."""
+    return rule_charts.rules_chart(hall_results(check_dataset(dataset)), lang)
+
+
+def _rules_figure(dataset: Dataset, lang: str) -> go.Figure | None:
+    built = _rules(dataset, lang)
+    if built is None:
+        return None
+    # in the hall the names go on the y axis (the page's names above each bar overlap at the slide's height)
+    fig = built.figure
+    fig.layout.annotations = []
+    fig.update_layout(bargap=0.25)
+    fig.update_yaxes(visible=True)
+    return fig
+
+
 BUILDERS: dict[str, Callable[[Dataset, str], go.Figure | None]] = {
     "gender": _gender,
     "revenue_by_year": _finance(charts.revenue_by_year),
@@ -66,6 +92,7 @@ BUILDERS: dict[str, Callable[[Dataset, str], go.Figure | None]] = {
     "balance_by_year": _finance(charts.balance_by_year),
     "targets_result": _targets,
     "awards_by_level": _awards,
+    "finance_rules": _rules_figure,
 }
 
 
@@ -76,6 +103,7 @@ PHONE_BUILDERS: dict[str, Callable[[Dataset, str], charts.Chart | None]] = {
     "balance_by_year": lambda d, lang: charts.balance_by_year(d.finance, lang=lang) if d.finance else None,
     "targets_result": lambda d, lang: charts.targets_bullets(d.targets, lang=lang) if d.targets else None,
     "awards_by_level": lambda d, lang: charts.awards_by_level(d.awards, lang=lang) if d.awards else None,
+    "finance_rules": _rules,
 }
 
 

@@ -6,7 +6,7 @@ notes that read every figure out in full sentences (exact đồng). Every user-f
 the catalogue (`core/i18n/slides.py`, Vietnamese and English).
 
 Chart keys (`Slide.chart`): "gender", "revenue_by_year", "spending_by_year", "balance_by_year",
-"targets_result", "awards_by_level"; the helpers below (`awards_by_level`, `chart_targets`,
+"targets_result", "awards_by_level", "finance_rules"; the helpers below (`awards_by_level`, `chart_targets`,
 `short_label`) give the figures a chart of that key shows.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from unionboard.analysis.finance_rules import check_dataset
 from unionboard.analysis.findings import target_ratio
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
 from unionboard.analysis.period import default_for, period_within
@@ -23,10 +24,10 @@ from unionboard.analysis.unknown import missing_sentence
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
 from unionboard.core.period import WHOLE_TERM, label, parse_term, term_text
-from unionboard.core.text import fold, format_number
+from unionboard.core.text import fold, format_dong, format_number
 from unionboard.core.wording import union_word
 
-SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "targets", "awards",
+SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "rules", "targets", "awards",
               "term_targets")
 LANGS = ("vi", "en")
 
@@ -276,6 +277,38 @@ def _balance_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
                  chart="balance_by_year", notes=" ".join(notes))
 
 
+def _rules_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | None:
+    """The finance rules as the finance page counts them (`check_dataset`, `rule_charts.counts`); None when no
+    rule could be checked (the report's sample: its deck stays as it was)."""
+    from unionboard.present.rule_charts import (  # plotly: only when a deck is built
+        counts,
+        status_text,
+    )
+
+    results = check_dataset(dataset)
+    if all(r.status == "not_checkable" for r in results):
+        return None
+    n = counts(results)
+    total = len(results)
+    violations = [r for r in results if r.status == "violation"]
+    cite = lambda r: r.rule.decision + (f", {r.rule.article}" if r.rule.article else "")  # noqa: E731
+    if violations:
+        parts = s["list_sep"].join(s["rules_violation_part"].format(rule=r.rule.short(lang), year=r.year,
+                                                                    decision=r.rule.decision) for r in violations)
+        finding = s["rules_finding_violation"].format(ok=n["ok"], n=total, violation=n["violation"], parts=parts)
+    else:
+        finding = s["rules_finding_ok"].format(ok=n["ok"], n=total)
+    dong = lambda v: "—" if v is None else format_dong(v, lang=lang)  # noqa: E731
+    notes = [s["rules_notes"].format(n=total, **n)]
+    notes += [s["rules_notes_violation"].format(rule=r.rule.title(lang), year=r.year, value=dong(r.value),
+                                                limit=dong(r.limit), decision=cite(r)) for r in violations]
+    notes += [s["rules_notes_missing"].format(rule=r.rule.title(lang), year=r.year, missing="; ".join(r.missing))
+              for r in results if r.status == "not_checkable"]
+    numbers = tuple((status_text(key, lang), str(n[key])) for key in ("ok", "violation", "not_checkable"))
+    return Slide(key="rules", title=s["rules_title"], finding=finding, numbers=numbers,
+                 chart="finance_rules", notes=" ".join(notes))
+
+
 def _with_unit(value: str, unit: str) -> str:
     """'2' + 'Người' → '2 người'; '100%' and 'Vững mạnh' stay as written."""
     unit = unit.strip()
@@ -392,6 +425,7 @@ def build_slides(dataset: Dataset, lang: str = "vi", order: list[str] | None = N
         "revenue": lambda: _finance_side_slide(dataset, "revenue", s, lang),
         "spending": lambda: _finance_side_slide(dataset, "spending", s, lang),
         "balance": lambda: _balance_slide(dataset, s, lang),
+        "rules": lambda: _rules_slide(dataset, s, lang),
         "targets": lambda: _targets_slide(dataset, s),
         "awards": lambda: _awards_slide(dataset, s, lang),
         "term_targets": lambda: _term_targets_slide(dataset, s),
