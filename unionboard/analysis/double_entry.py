@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from unionboard.analysis.congress import Election, Entry
+from unionboard.analysis.congress import Election, ElectionResult, Entry, count_election
 
 WAITING, AGREED, DISAGREE, RESOLVED = "waiting", "agreed", "disagree", "resolved"
 
@@ -128,3 +128,9 @@ def representatives(election: Election, entries: Sequence[Entry], batch: int, by
     for found in batches(election, [e for e in entries if e.batch != batch]):
         out.append(max(found.entries, key=lambda e: e.returned))
     return tuple(out)
+
+
+def counted_result(election: Election, entries: Sequence[Entry],
+                   resolutions: Sequence[Resolution] = ()) -> ElectionResult:
+    """The election's result from what counts: at double entry only the agreed or resolved batches."""
+    return count_election(election, counted_entries(election, entries, resolutions))

@@ -83,31 +83,28 @@ class ReportingPeriod:
         return f"{self.kind}:{self.first}-{self.last}"
 
 
+def _phrase(form: str, period: ReportingPeriod | None, lang: str) -> str:
+    """The period in one of its two catalogue forms: "label" (a title) or "short" (inside a sentence)."""
+    if period is None or not period.years:
+        return t(f"period.{form}_none", lang)
+    if period.kind == YEAR:
+        return t(f"period.{form}_year", lang, year=period.first)
+    if period.kind == TERM_SO_FAR and period.term is not None:
+        return t(f"period.{form}_term_so_far", lang, term=term_text(period.term), year=period.last)
+    if period.kind == WHOLE_TERM and period.term is not None:
+        return t(f"period.{form}_whole_term", lang, term=term_text(period.term))
+    span = str(period.first) if period.first == period.last else f"{period.first}–{period.last}"
+    return t(f"period.{form}_span", lang, span=span, first=period.first, last=period.last)
+
+
 def label(period: ReportingPeriod | None, lang: str = "vi") -> str:
     """The one label of a period: 'Báo cáo năm 2025', 'Nhiệm kỳ 2023–2028, đến năm 2025', ..."""
-    if period is None or not period.years:
-        return t("period.label_none", lang)
-    if period.kind == YEAR:
-        return t("period.label_year", lang, year=period.first)
-    if period.kind == TERM_SO_FAR and period.term is not None:
-        return t("period.label_term_so_far", lang, term=term_text(period.term), year=period.last)
-    if period.kind == WHOLE_TERM and period.term is not None:
-        return t("period.label_whole_term", lang, term=term_text(period.term))
-    span = str(period.first) if period.first == period.last else f"{period.first}–{period.last}"
-    return t("period.label_span", lang, span=span)
+    return _phrase("label", period, lang)
 
 
 def short_label(period: ReportingPeriod | None, lang: str = "vi") -> str:
     """The period inside a sentence: 'năm 2025', 'nhiệm kỳ 2023–2028 (đến năm 2025)', 'cả nhiệm kỳ 2012–2017'."""
-    if period is None or not period.years:
-        return t("period.short_none", lang)
-    if period.kind == YEAR:
-        return t("period.short_year", lang, year=period.first)
-    if period.kind == TERM_SO_FAR and period.term is not None:
-        return t("period.short_term_so_far", lang, term=term_text(period.term), year=period.last)
-    if period.kind == WHOLE_TERM and period.term is not None:
-        return t("period.short_whole_term", lang, term=term_text(period.term))
-    return t("period.short_span", lang, first=period.first, last=period.last)
+    return _phrase("short", period, lang)
 
 
 def current_term(reported_term: str, next_term: str, data_years: Iterable[int]) -> tuple[int, int] | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from unionboard.analysis.congress import CHAIR, count_election
-from unionboard.analysis.double_entry import counted_entries
+from unionboard.analysis.congress import CHAIR
+from unionboard.analysis.double_entry import counted_result
 from unionboard.core.i18n import t
 from unionboard.export.dossier import Positions, dossier_docs, dossier_docx
 from unionboard.export.dossier_pdf import dossier_pdf
@@ -47,7 +47,7 @@ def dossier_section(view, people, convened: int, present: int) -> None:
     elections = store.elections()
     if not elections:
         return
-    results = [count_election(e, counted_entries(e, store.entries(e.id), store.resolutions(e.id))) for e in elections]
+    results = [counted_result(e, store.entries(e.id), store.resolutions(e.id)) for e in elections]
     elected = list(dict.fromkeys(n for r in results for n in r.elected))
     chairs = [n for r in results if r.election.kind == CHAIR for n in r.elected]
     saved = store.positions()

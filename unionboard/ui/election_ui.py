@@ -24,12 +24,11 @@ from unionboard.analysis.congress import (
     ElectionResult,
     Entry,
     ballot_entry,
-    count_election,
     sample_election,
     sample_entries,
     tally_entry,
 )
-from unionboard.analysis.double_entry import Resolution, counted_entries
+from unionboard.analysis.double_entry import Resolution, counted_result
 from unionboard.core.i18n import t
 from unionboard.export.congress_docx import minutes_docx
 from unionboard.present.congress import (
@@ -61,7 +60,7 @@ class Count:
     @property
     def result(self) -> ElectionResult:
         """The count of what is counted (at double entry: the agreed or resolved batches)."""
-        return count_election(self.election, counted_entries(self.election, self.entries, self.resolutions))
+        return counted_result(self.election, self.entries, self.resolutions)
 
 
 def load_count(view, election_id: int | None = None) -> Count | None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from unionboard.analysis.congress import count_election
-from unionboard.analysis.double_entry import counted_entries
+from unionboard.analysis.double_entry import counted_result
 from unionboard.core.i18n import t
 from unionboard.core.period import TERM_SO_FAR, YEAR
 from unionboard.export.formats import MIME, Options, write
@@ -63,8 +62,7 @@ def document_sections(view, lang: str) -> tuple:
     state = attendance(view)
     store = congress_store()
     # double entry: a batch counts once its entries agree (or the board resolved it)
-    results = [count_election(e, counted_entries(e, store.entries(e.id), store.resolutions(e.id)))
-               for e in store.elections()]
+    results = [counted_result(e, store.entries(e.id), store.resolutions(e.id)) for e in store.elections()]
     named = can("see_attendance")  # the credentials report names the absent: allowed roles only
     return congress_sections(None if state.sample or not state.marks or not named else state.report, results, lang)
 

@@ -11,7 +11,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'period.short_year': ('năm {year}', 'in {year}'),
     'period.short_term_so_far': ('nhiệm kỳ {term} (đến năm {year})', 'over the term {term} up to {year}'),
     'period.short_whole_term': ('cả nhiệm kỳ', 'over the term'),
-    'period.short_span': ('giai đoạn {first}–{last}', 'over {first}–{last}'),
+    'period.short_span': ('giai đoạn {span}', 'over {span}'),
     'period.short_none': ('trong kỳ', 'in the period'),
     'slide.awards_notes_period': ('{Within} có {n} lượt khen thưởng ({collective} tập thể, {individual} cá nhân).',
                                   'Awards {Within}: {n} ({collective} collective, {individual} individual).'),
