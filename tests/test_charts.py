@@ -36,7 +36,7 @@ def axes(fig: go.Figure):
     return {k: v for k, v in layout.items() if re.fullmatch(r"[xy]axis\d*", k)}
 
 
-def all_figures(data: Dataset, lang: str = "vi") -> dict[str, go.Figure]:
+def all_charts(data: Dataset, lang: str = "vi") -> dict[str, charts.Chart]:
     r, f, t, a = data.members, data.finance, data.targets, data.awards
     return {
         "gender_donut": charts.gender_donut(r, lang),
@@ -58,6 +58,10 @@ def all_figures(data: Dataset, lang: str = "vi") -> dict[str, go.Figure]:
     }
 
 
+def all_figures(data: Dataset, lang: str = "vi") -> dict[str, go.Figure]:
+    return {name: built.figure for name, built in all_charts(data, lang).items()}
+
+
 # --------------------------------------------------------------------------- every figure
 
 # The positional data each builder takes (its table builder takes the same).
@@ -74,7 +78,7 @@ CHART_ARGS = {
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_figure_shares_the_layout(data, lang):
-    for name, built in all_figures(data, lang).items():
+    for name, built in all_charts(data, lang).items():
         assert isinstance(built, charts.Chart) and isinstance(built.figure, go.Figure), name
         assert built.table.equals(getattr(charts, f"data_{name}")(*CHART_ARGS[name](data), lang)), name
         fig = built.figure
@@ -116,7 +120,7 @@ def test_every_builder_has_its_table(data):
 
 
 def test_revenue_by_year_values_and_hover(data):
-    fig = charts.revenue_by_year(data.finance)
+    fig = charts.revenue_by_year(data.finance).figure
     dues = trace(fig, "Thu ĐPCĐ 1%")
     assert list(dues.x) == ["2013", "2014", "2015", "2016", "2017"]
     assert list(dues.y) == pytest.approx([18.777, 21.335, 20.56, 20.45, 21.1])
@@ -139,15 +143,15 @@ def test_revenue_by_year_table_in_dong(data):
 
 def test_source_colour_is_the_same_everywhere(data):
     f = data.finance
-    bars, donut = charts.revenue_by_year(f), charts.revenue_share(f)
+    bars, donut = charts.revenue_by_year(f).figure, charts.revenue_share(f).figure
     colour = trace(bars, "Thu ĐPCĐ 1%").marker.color
     pie = donut.data[0]
     assert pie.marker.colors[list(pie.labels).index("Thu ĐPCĐ 1%")] == colour
     assert colour == palette.color_for("Thu ĐPCĐ 1%", "revenue", f.items("revenue"))
     cats = palette.colors_for(f, "spending")
-    spend_pie = charts.spending_share(f).data[0]
+    spend_pie = charts.spending_share(f).figure.data[0]
     for item, colour in zip(spend_pie.labels, spend_pie.marker.colors, strict=True):
-        assert trace(charts.spending_by_year(f), item).marker.color == colour == cats[item]
+        assert trace(charts.spending_by_year(f).figure, item).marker.color == colour == cats[item]
     assert len(set(cats.values())) == len(cats)
 
 
@@ -157,31 +161,31 @@ def test_colour_for_item_is_stable_without_context():
 
 
 def test_revenue_share_donut(data):
-    fig = charts.revenue_share(data.finance)
+    fig = charts.revenue_share(data.finance).figure
     pie = fig.data[0]
     assert list(pie.values) == [102_222_000, 78_700_000, 130_070_000]
     assert [row[0] for row in pie.customdata] == ["102.222.000 đ", "78.700.000 đ", "130.070.000 đ"]
     assert fig.layout.annotations[0].text == "310,99<br>triệu đồng"
     # 308.835.000 rounds half-up to 308,84 (not the float artefact 308,83)
-    assert charts.spending_share(data.finance).layout.annotations[0].text == "308,84<br>triệu đồng"
+    assert charts.spending_share(data.finance).figure.layout.annotations[0].text == "308,84<br>triệu đồng"
     assert fig.layout.title.text.replace("<br>", " ") == "Cơ quan, đơn vị hỗ trợ là nguồn thu lớn nhất (41,8% tổng thu)"
 
 
 def test_spending_share_title_states_the_largest_category(data):
-    fig = charts.spending_share(data.finance)
+    fig = charts.spending_share(data.finance).figure
     assert fig.layout.title.text.replace("<br>", " ") == "Chi hoạt động phong trào chiếm 78,4% tổng chi"
     assert charts.data_spending_share(data.finance)["Tỷ lệ (%)"].tolist() == [12.3, 78.4, 8.7, 0.6]
 
 
 def test_spending_by_year_blank_cells_are_zero(data):
-    fig = charts.spending_by_year(data.finance)
+    fig = charts.spending_by_year(data.finance).figure
     allowance = trace(fig, "Chi phụ cấp CB CĐ")
     assert list(allowance.y) == pytest.approx([9.198, 9.522, 9.522, 9.666, 0])
     assert allowance.customdata[-1][0] == "0 đ"
 
 
 def test_balance_by_year_line_goes_negative_in_2014(data):
-    fig = charts.balance_by_year(data.finance)
+    fig = charts.balance_by_year(data.finance).figure
     assert fig.layout.barmode == "group"
     line = trace(fig, "Số dư lũy kế")
     assert line.mode == "lines+markers"  # no text drawn on the markers
@@ -194,7 +198,7 @@ def test_balance_by_year_line_goes_negative_in_2014(data):
 
 
 def test_balance_labels_sit_above_the_years_highest_mark_in_a_box(data):
-    fig = charts.balance_by_year(data.finance)
+    fig = charts.balance_by_year(data.finance).figure
     line, revenue, spending = (trace(fig, n) for n in ("Số dư lũy kế", "Tổng thu", "Tổng chi"))
     notes = list(fig.layout.annotations)
     # one label per year, written with the title's rounding (two decimals, typographic minus)
@@ -211,13 +215,13 @@ def test_balance_labels_sit_above_the_years_highest_mark_in_a_box(data):
 
 def test_balance_title_names_every_deficit_year(data):
     # 2014: 76.192.000 − 63.980.000 = 12.212.000; 2013, 2015–2017 have a surplus
-    assert charts.balance_by_year(data.finance).layout.title.text.replace("<br>", " ") == "Năm 2014 chi vượt thu 12,2 triệu đồng"
+    assert charts.balance_by_year(data.finance).figure.layout.title.text.replace("<br>", " ") == "Năm 2014 chi vượt thu 12,2 triệu đồng"
     table = charts.data_balance_by_year(data.finance)
     assert table["Số dư lũy kế (đ)"].tolist() == [1_817_000, -10_395_000, -427_000, 1_451_000, 2_157_000]
 
 
 def test_term_waterfall_ends_at_the_closing_balance(data):
-    fig = charts.term_waterfall(data.finance)
+    fig = charts.term_waterfall(data.finance).figure
     wf = fig.data[0]
     assert isinstance(wf, go.Waterfall)
     assert wf.measure[0] == "absolute" and wf.measure[-1] == "total"
@@ -241,10 +245,10 @@ def test_term_waterfall_ends_at_the_closing_balance(data):
 def test_opening_balance_is_the_first_step():
     f = Finance((FinanceEntry("revenue", 2020, "A", 5_000_000),
                  FinanceEntry("spending", 2020, "B", 1_000_000)), opening_balance=3_000_000)
-    wf = charts.term_waterfall(f).data[0]
+    wf = charts.term_waterfall(f).figure.data[0]
     assert wf.x[0] == pytest.approx(3.0) and wf.customdata[0][0] == "3.000.000 đ"
     assert wf.customdata[-1][0] == "7.000.000 đ"
-    line = trace(charts.balance_by_year(f), "Số dư lũy kế")
+    line = trace(charts.balance_by_year(f).figure, "Số dư lũy kế")
     assert list(line.y) == pytest.approx([7.0])
 
 
@@ -252,7 +256,7 @@ def test_opening_balance_is_the_first_step():
 
 
 def test_gender_donut(data):
-    fig = charts.gender_donut(data.members)
+    fig = charts.gender_donut(data.members).figure
     pie = fig.data[0]
     # the legend carries each count and share (slices are too thin for them on a phone)
     assert list(pie.labels) == ["Nam · 16 (48,5%)", "Nữ · 17 (51,5%)"]
@@ -263,16 +267,16 @@ def test_gender_donut(data):
 
 
 def test_education_and_political_theory(data):
-    edu = charts.education_bar(data.members).data[0]
+    edu = charts.education_bar(data.members).figure.data[0]
     assert [x.replace("<br>", " ") for x in edu.x] == ["Thạc sỹ", "Đại học", "Cao đẳng", "Trung cấp"]
     assert list(edu.y) == [6, 24, 1, 2]
-    theory = charts.political_theory_bar(data.members).data[0]
+    theory = charts.political_theory_bar(data.members).figure.data[0]
     assert [x.replace("<br>", " ") for x in theory.x] == ["Cao cấp", "Trung cấp", "Sơ cấp", "Chưa có"]
     assert list(theory.y) == [10, 8, 9, 6]
 
 
 def test_party_by_gender(data):
-    fig = charts.party_by_gender(data.members)
+    fig = charts.party_by_gender(data.members).figure
     party, non_party = trace(fig, "Đảng viên"), trace(fig, "Quần chúng")
     assert list(party.x) == ["Nam", "Nữ"] and list(party.y) == [10, 13]
     assert list(non_party.y) == [6, 4]
@@ -281,7 +285,7 @@ def test_party_by_gender(data):
 
 
 def test_department_bar_is_horizontal_and_sorted(data):
-    fig = charts.department_bar(data.members)
+    fig = charts.department_bar(data.members).figure
     bar = fig.data[0]
     assert bar.orientation == "h"
     assert list(bar.x) == sorted(bar.x)  # bottom → top: the largest unit is drawn at the top
@@ -291,7 +295,7 @@ def test_department_bar_is_horizontal_and_sorted(data):
 
 
 def test_age_histogram_bands(data):
-    fig = charts.age_histogram(data.members, reference_year=2017)
+    fig = charts.age_histogram(data.members, reference_year=2017).figure
     bar = fig.data[0]
     assert [x.replace("<br>", " ") for x in bar.x] == ["<30", "30–39", "40–49", "50–59", "≥60"]
     assert sum(bar.y) == 33
@@ -308,14 +312,14 @@ def test_age_histogram_without_birth_years_is_none():
 
 
 def test_age_histogram_default_year_is_this_year(data):
-    assert sum(charts.age_histogram(data.members).data[0].y) == 33
+    assert sum(charts.age_histogram(data.members).figure.data[0].y) == 33
 
 
 # --------------------------------------------------------------------------- targets, awards
 
 
 def test_targets_bullets(data):
-    fig = charts.targets_bullets(data.targets)
+    fig = charts.targets_bullets(data.targets).figure
     bars = {t.name: t for t in fig.data if t.type == "bar"}
     assert set(bars) == {"Vượt", "Đạt"}
     assert "Mục tiêu (100%)" in {t.name for t in fig.data}  # the dashed mark's legend entry
@@ -338,7 +342,7 @@ def test_targets_bullets(data):
 
 
 def test_targets_status_donut(data):
-    fig = charts.targets_status_donut(data.targets)
+    fig = charts.targets_status_donut(data.targets).figure
     pie = fig.data[0]
     assert list(pie.labels) == ["Vượt · 2", "Đạt · 7"] and list(pie.values) == [2, 7]
     assert fig.layout.title.text.replace("<br>", " ") == "Hoàn thành 9/9 chỉ tiêu, vượt 2 chỉ tiêu"
@@ -346,7 +350,7 @@ def test_targets_status_donut(data):
 
 
 def test_awards_by_level(data):
-    fig = charts.awards_by_level(data.awards)
+    fig = charts.awards_by_level(data.awards).figure
     table = charts.data_awards_by_level(data.awards)
     totals = table.groupby("Cấp khen thưởng", sort=False)["Số lượt"].sum()
     assert list(totals.index) == ["Cơ sở", "Tỉnh", "Bộ", "Tổng Liên đoàn", "Thủ tướng"]
@@ -357,7 +361,7 @@ def test_awards_by_level(data):
 
 
 def test_awards_by_year_keeps_periods_apart(data):
-    fig = charts.awards_by_year(data.awards)
+    fig = charts.awards_by_year(data.awards).figure
     buckets = list(fig.layout.yaxis.categoryarray)
     assert [b.replace("<br>", " ") for b in buckets] == [
         "2013", "2014", "Giai đoạn 2011–2013", "Giai đoạn 2011–2016", "Giai đoạn 2012–2017"]

@@ -129,6 +129,11 @@ def strings(value) -> Iterator[str]:
         yield from strings(value.tolist())
 
 
+def figure_of(built: charts.Chart | None) -> object:
+    """A built chart's figure (None when nothing was drawn)."""
+    return None if built is None else built.figure
+
+
 @functools.cache
 def figures() -> dict[str, object]:
     data = malicious_dataset()
@@ -139,17 +144,17 @@ def figures() -> dict[str, object]:
                else data.finance if name.startswith(("revenue", "spending", "balance", "term"))
                else data.targets if name.startswith("targets") else data.awards)
         for lang in ("vi", "en"):
-            out[f"{name}-{lang}"] = getattr(charts, name)(obj, lang=lang)
+            out[f"{name}-{lang}"] = figure_of(charts.CHARTS[name](obj, lang=lang))
     years = planning.term_years(data.info, data.term_targets)
     items = planning.progress(data.term_targets, years)
     totals = planning.plan_totals(data.budget, data.finance)
     plan = planning.plan_by_year(data.budget)
     series = [("Theo nhịp " + ALL, planning.projected_balance(data.finance, 2022)),
               ("Kế hoạch", planning.projected_balance(data.finance, 2022, plan))]
-    out["status_heatmap"] = pc.status_heatmap(items, years, "vi")
-    out["plan_vs_actual_revenue"] = pc.plan_vs_actual(totals, "revenue", "vi")
-    out["plan_vs_actual_spending"] = pc.plan_vs_actual(totals, "spending", "vi")
-    out["projected_balance"] = pc.projected_balance(series, "vi")
+    out["status_heatmap"] = figure_of(pc.status_heatmap(items, years, "vi"))
+    out["plan_vs_actual_revenue"] = figure_of(pc.plan_vs_actual(totals, "revenue", "vi"))
+    out["plan_vs_actual_spending"] = figure_of(pc.plan_vs_actual(totals, "spending", "vi"))
+    out["projected_balance"] = figure_of(pc.projected_balance(series, "vi"))
     for key in (k for k in slide_charts.CHART_KEYS if k != "finance_rules"):  # rules: names from the rules table
         out[f"slide-{key}"] = slide_charts.slide_figure(key, data, "vi")
     return out
@@ -174,7 +179,7 @@ def test_no_html_from_the_data_survives_in_a_figure(name):
 
 
 def test_intentional_line_breaks_and_hover_markup_stay():
-    fig = charts.department_bar(malicious_dataset().members)
+    fig = charts.department_bar(malicious_dataset().members).figure
     ticks = list(fig.data[0].y)
     assert all("<br>" in tick for tick in ticks)  # wrapped by the code, after escaping
     assert "<b>%{customdata[0]}</b>" in fig.data[0].hovertemplate

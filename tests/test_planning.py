@@ -271,16 +271,16 @@ def test_publish_through_the_store(sample, tmp_path: Path, monkeypatch) -> None:
 def test_charts(sample) -> None:
     data = sample.dataset
     items = P.progress(data.term_targets, YEARS)
-    heat = C.status_heatmap(items, YEARS)
+    heat = C.status_heatmap(items, YEARS).figure
     assert heat.layout.separators == ",." and len(heat.data[0].y) == 13
     assert C.status_heatmap([], YEARS) is None
     totals = P.plan_totals(data.budget, data.finance)
-    bars = C.plan_vs_actual(totals, "spending", "en")
+    bars = C.plan_vs_actual(totals, "spending", "en").figure
     assert bars.layout.yaxis.tickformat == ",.0f" and bars.data[0].y[0] == pytest.approx(60.5)
     table = C.data_plan_vs_actual(totals, "revenue")
     assert list(table["Kế hoạch"])[:1] == [60_000_000]
     series = [("pace", P.projected_balance(data.finance, 2022))]
-    line = C.projected_balance(series)
+    line = C.projected_balance(series).figure
     assert line.layout.yaxis.tickformat == ",.0f" and "2022" in line.layout.title.text
     assert not C.data_projected_balance(series).empty
     assert len(C.data_progress(items)) == 13 and not C.data_variance(P.plan_vs_actual(data.budget, data.finance)).empty

@@ -39,7 +39,7 @@ def colour_at(figure, z: float) -> str:
 
 def test_heatmap_values_and_colours_per_status() -> None:
     items = P.progress([MIXED], YEARS)
-    fig = C.status_heatmap(items, YEARS)
+    fig = C.status_heatmap(items, YEARS).figure
     heat = fig.data[0]
     assert [list(row) for row in heat.z] == [[3, 2, 1, 0, 0]]
     expected = [palette.STATUS_COLORS["Vượt"], palette.STATUS_COLORS["Đạt"],
@@ -57,18 +57,18 @@ def test_heatmap_status_colours_are_the_palette_status_colours() -> None:
 
 def test_heatmap_labels_in_both_languages() -> None:
     items = P.progress([MIXED], YEARS)
-    vi = C.status_heatmap(items, YEARS)
+    vi = C.status_heatmap(items, YEARS).figure
     # the statuses are a legend (one square each), not a colour bar that takes a phone's width
     assert not vi.data[0].showscale
     assert [t.name for t in vi.data[1:]] == ["Vượt", "Đạt", "Chưa đạt", "Chưa có số liệu"]
     assert [t.marker.color for t in vi.data[1:]] == [C.STATUS_COLORS[s] for s in reversed(C.STATUS_ORDER)]
-    en = C.status_heatmap(items, YEARS, "en")
+    en = C.status_heatmap(items, YEARS, "en").figure
     assert [t.name for t in en.data[1:]] == ["Exceeded", "Met", "Not met", "No data"]
     assert [c[0] for c in en.data[0].customdata[0]] == ["Exceeded", "Met", "Not met", "No data", "No data"]
 
 
 def test_heatmap_text_axes_and_separators() -> None:
-    fig = C.status_heatmap(P.progress([MIXED], YEARS), YEARS)
+    fig = C.status_heatmap(P.progress([MIXED], YEARS), YEARS).figure
     heat = fig.data[0]
     assert list(heat.x) == [str(y) for y in YEARS] and list(heat.y) == [0]
     assert list(heat.text[0]) == ["2", "1", "0", "–", "–"]  # an empty year shows a dash
@@ -81,22 +81,22 @@ def test_heatmap_text_axes_and_separators() -> None:
 def test_heatmap_codes_stay_category_labels() -> None:
     """'3.10' must not become the number 3.1 on a numeric axis."""
     items = P.progress([tt("3.1", "1", {}), tt("3.10", "1", {})], YEARS)
-    fig = C.status_heatmap(items, YEARS)
+    fig = C.status_heatmap(items, YEARS).figure
     assert [a.text.split(" · ")[0] for a in fig.layout.annotations] == ["3.1", "3.10"]
 
 
 def test_heatmap_title_counts_targets_behind() -> None:
     behind = P.progress([MIXED, tt("3.2", "1", {2018: "1"})], YEARS)
     assert sum(p.behind for p in behind) == 1
-    assert C.status_heatmap(behind, YEARS).layout.title.text == "1 chỉ tiêu nhiệm kỳ đang chậm tiến độ"
+    assert C.status_heatmap(behind, YEARS).figure.layout.title.text == "1 chỉ tiêu nhiệm kỳ đang chậm tiến độ"
     fine = P.progress([tt("3.2", "1", {2018: "1"})], YEARS)
-    assert C.status_heatmap(fine, YEARS, "en").layout.title.text == "Term targets year by year"
+    assert C.status_heatmap(fine, YEARS, "en").figure.layout.title.text == "Term targets year by year"
 
 
 def test_heatmap_escapes_data_text() -> None:
     items = P.progress([tt("<b>x</b>", "1", {2018: "<i>1</i>"}, text="<script>")], YEARS)
-    heat = C.status_heatmap(items, YEARS).data[0]
-    fig = C.status_heatmap(items, YEARS)
+    heat = C.status_heatmap(items, YEARS).figure.data[0]
+    fig = C.status_heatmap(items, YEARS).figure
     assert fig.layout.annotations[0].text.replace("<br>", " ") == "&lt;b&gt;x&lt;/b&gt; · &lt;script&gt;"
     assert heat.text[0][0] == "&lt;i&gt;1&lt;/i&gt;"
     assert heat.customdata[0][0][1] == "&lt;script&gt;"
@@ -136,7 +136,7 @@ def totals() -> pd.DataFrame:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("side", ["revenue", "spending"])
 def test_plan_vs_actual_money_axis_has_no_si_suffix(totals: pd.DataFrame, side: str, lang: str) -> None:
-    fig = C.plan_vs_actual(totals, side, lang)
+    fig = C.plan_vs_actual(totals, side, lang).figure
     axis = fig.layout.yaxis
     assert axis.tickformat == ",.0f" and axis.hoverformat == ",.3f"
     assert "s" not in axis.tickformat and "s" not in axis.hoverformat  # never "18.8M"
@@ -145,7 +145,7 @@ def test_plan_vs_actual_money_axis_has_no_si_suffix(totals: pd.DataFrame, side: 
 
 
 def test_plan_vs_actual_bars_in_million_with_exact_hover(totals: pd.DataFrame) -> None:
-    fig = C.plan_vs_actual(totals, "revenue")
+    fig = C.plan_vs_actual(totals, "revenue").figure
     planned, actual = fig.data
     assert planned.name == "Kế hoạch" and actual.name == "Thực hiện"
     assert list(planned.x) == ["2013", "2014"]
@@ -154,18 +154,18 @@ def test_plan_vs_actual_bars_in_million_with_exact_hover(totals: pd.DataFrame) -
     assert list(actual.customdata) == ["18.777.000 đ", "21.335.000 đ"]
     assert actual.marker.color == palette.SIDE_COLORS["revenue"]
     assert planned.marker.color == palette.LIGHT_GREY
-    assert C.plan_vs_actual(totals, "spending").data[1].marker.color == palette.SIDE_COLORS["spending"]
+    assert C.plan_vs_actual(totals, "spending").figure.data[1].marker.color == palette.SIDE_COLORS["spending"]
 
 
 def test_plan_vs_actual_flags_shortfall_and_overspend(totals: pd.DataFrame) -> None:
-    revenue = C.plan_vs_actual(totals, "revenue")
+    revenue = C.plan_vs_actual(totals, "revenue").figure
     # the variance is written in its year's tick label (never over a bar or a neighbour's label), and no
     # annotation is placed by a category's name ("2013" would be read as x = 2013 and empty the chart)
     assert not revenue.layout.annotations
     ticks = dict(zip(revenue.layout.xaxis.tickvals, revenue.layout.xaxis.ticktext, strict=True))
     assert ticks["2013"].startswith("2013<br>") and ticks["2013"].endswith(">−6,1%</span>")  # 18,777 vs 20
     assert ticks["2014"] == "2014"  # revenue above plan: nothing to flag
-    spending = C.plan_vs_actual(totals, "spending")
+    spending = C.plan_vs_actual(totals, "spending").figure
     ticks = dict(zip(spending.layout.xaxis.tickvals, spending.layout.xaxis.ticktext, strict=True))
     assert ticks["2014"].endswith(">+13,2%</span>") and ticks["2013"] == "2013"  # 62,25 vs 55
     assert C.variance_text(-0.4) == "−0,4%" and C.variance_text(13.18) == "+13,2%"
@@ -189,7 +189,7 @@ def test_data_plan_vs_actual(totals: pd.DataFrame) -> None:
 
 def test_projected_balance_axis_and_title() -> None:
     series = [("Theo tốc độ hiện nay", P.projected_balance(FIN, 2016))]
-    fig = C.projected_balance(series)
+    fig = C.projected_balance(series).figure
     assert fig.layout.separators == ",." and fig.layout.yaxis.tickformat == ",.0f"
     end = series[0][1].iloc[-1]
     assert fig.layout.title.text.endswith(f"{int(end['year'])}: " + format_dong(end["balance"]))
@@ -203,7 +203,7 @@ def test_projected_balance_axis_and_title() -> None:
 
 
 def test_projected_balance_escapes_series_names_and_handles_empty() -> None:
-    fig = C.projected_balance([("<b>x</b>", P.projected_balance(FIN, 2016))])
+    fig = C.projected_balance([("<b>x</b>", P.projected_balance(FIN, 2016))]).figure
     assert fig.data[1].name == "&lt;b&gt;x&lt;/b&gt;"
     assert C.projected_balance([]) is None
 

@@ -1,6 +1,6 @@
 """Planning charts: term targets × years heat-map, budget plan against actual, projected balance.
 
-Same conventions as `charts.py`: pure functions returning `plotly.graph_objects.Figure`;
+Same conventions as `charts` (`charts/style.py`): pure functions returning `plotly.graph_objects.Figure`;
 Vietnamese separators (`separators=",."`), an explicit `tickformat` on every numeric axis, money in
 triệu đồng (never "18.8M"), hover texts with the exact amount in đồng; Okabe–Ito colours, statuses
 differing in hue and lightness. Each `x(...)` has a `data_x(...)` giving the table behind it.
