@@ -444,3 +444,49 @@ def test_english_uses_one_decimal_separator_in_text_and_charts(data):
         assert "million đồng" not in joined and "triệu" not in joined, name
     vi = all_figures(data, "vi")
     assert vi["gender_donut"].layout.separators == ",." and "51,5%" in " ".join(vi["gender_donut"].data[0].labels)
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def test_every_chart_is_registered_once_with_its_data_function(data):
+    assert list(charts.CHARTS) == list(charts.DATA_FUNCTIONS)
+    for key, registered in charts.CHARTS.items():
+        assert getattr(charts, key) is registered and registered.key == key
+        assert registered.data is getattr(charts, f"data_{key}") is charts.DATA_FUNCTIONS[key]
+
+
+def test_a_registered_chart_reads_the_language_given_by_position_or_by_name(data):
+    by_position = charts.age_histogram(data.members, 2017, "en")
+    by_name = charts.age_histogram(data.members, reference_year=2017, lang="en")
+    assert by_position.figure.to_json() == by_name.figure.to_json()
+    assert by_position.figure.layout.separators == ".,"
+    assert charts.gender_donut(data.members).figure.layout.separators == ",."
+
+
+def test_a_chart_is_not_its_figure(data):
+    built = charts.gender_donut(data.members)
+    with pytest.raises(AttributeError):
+        built.layout  # noqa: B018 - the figure's attributes are read through .figure only
+    assert built.figure.layout.height == 480
+
+
+def test_registering_checks_the_draw_function_against_the_data_function():
+    registry: dict = {}
+
+    def data(roster, lang="vi"):
+        return pd.DataFrame({"n": [1]})
+
+    def draw(table, roster, lang="vi"):
+        return go.Figure()
+
+    def wrong(table, finance, lang="vi"):
+        return go.Figure()
+
+    built = charts.chart("x", data, registry=registry)(draw)
+    assert registry == {"x": built} and isinstance(built(None), charts.Chart)
+    with pytest.raises(ValueError, match="twice"):
+        charts.chart("x", data, registry=registry)(draw)
+    with pytest.raises(TypeError, match="draw takes"):
+        charts.chart("y", data, registry=registry)(wrong)
+    assert charts.chart("z", data, only_if=lambda roster: False, registry=registry)(draw)(None) is None
