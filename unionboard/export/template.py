@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Sequence
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -36,80 +36,48 @@ from unionboard.core.wording import kind_label
 from unionboard.domains import registry, schema
 from unionboard.domains.spec import SheetLayout
 from unionboard.domains.term_targets import (
-    COORDINATED,
     PER_YEAR_LABEL,
     RUNNING_LABEL,
-    UNION_LED,
     WHOLE_TERM_LABEL,
     applies_label,
     as_written,
     is_percent_target,
 )
+from unionboard.export.layouts import (
+    APPLIES_VALUES,
+    BUDGET_COLUMNS,
+    BUDGET_SIDES,
+    BUDGET_TITLE,
+    CLOSING_LABEL,
+    EXAMPLE_BUDGET,
+    EXAMPLE_INFO,
+    EXAMPLE_REVENUE,
+    EXAMPLE_SPENDING,
+    EXAMPLE_TERM_TARGET,
+    EXAMPLE_TERM_YEARS,
+    EXAMPLE_YEARS,
+    FINANCE_SHEETS,
+    INFO_ROWS,
+    OPENING_LABEL,
+    PARTY_MARK,
+    PLANNING_HEADER_ROW,
+    SHEET_BUDGET,
+    SHEET_GUIDE,
+    SHEET_INFO,
+    SHEET_TERM_TARGETS,
+    TERM_GROUPS,
+    TERM_TARGET_COLUMNS,
+    TEXT_COLUMNS,
+    TOTAL_LABEL,
+    UNIT_NOTE,
+    VALIDATION_LAST_ROW,
+    Side,
+    layout_of,
+    result_column,
+    target_column,
+)
 from unionboard.export.safe import INT_FORMAT, autosize_columns, excel_value
 from unionboard.read.workbook import MB, Limits
-
-SHEET_GUIDE = "Hướng dẫn"
-SHEET_INFO = "Thông tin"
-SHEET_MEMBERS = "Đoàn viên"
-SHEET_REVENUE = "Phần thu"
-SHEET_SPENDING = "Phần chi"
-SHEET_TARGETS = "Chỉ tiêu"
-SHEET_AWARDS = "Khen thưởng"
-SHEET_TERM_TARGETS = "Chỉ tiêu nhiệm kỳ"
-SHEET_BUDGET = "Dự toán thu chi"
-
-VALIDATION_LAST_ROW = 2000
-PARTY_MARK = "x"
-TOTAL_LABEL = "Tổng cộng"
-OPENING_LABEL = "Tồn đầu kỳ"
-CLOSING_LABEL = "Tồn cuối"
-UNIT_NOTE = "ĐVT: đồng"
-EXAMPLE_YEARS = (2013, 2014, 2015, 2016, 2017)
-EXAMPLE_TERM_YEARS = (2018, 2019, 2020, 2021, 2022)  # the term 2017–2022 (planning.term_years)
-
-# (UnionInfo field, key written in column A) — each key folds to a key of loader.INFO_KEYS.
-INFO_ROWS: tuple[tuple[str, str], ...] = (
-    ("name", "Tên công đoàn"),
-    ("congress", "Đại hội lần thứ"),
-    ("reported_term", "Nhiệm kỳ báo cáo"),
-    ("next_term", "Nhiệm kỳ tới"),
-    ("kind", "Loại hình"),
-    ("upper_union", "Công đoàn cấp trên"),
-    ("congress_date", "Ngày đại hội"),
-)
-EXAMPLE_INFO = UnionInfo(name="Công đoàn cơ sở Sở Thông tin và Truyền thông tỉnh Hà Giang",
-                         congress="IV", reported_term="2012–2017", next_term="2017–2022", kind="agency",
-                         upper_union="Công đoàn Viên chức tỉnh Hà Giang")  # the draft report, line 9
-
-MEMBER_LABELS: tuple[str, ...] = tuple(c.label for c in schema.MEMBERS.columns)
-TARGET_LABELS: tuple[str, ...] = tuple(c.label for c in schema.TARGETS.columns)
-AWARD_LABELS: tuple[str, ...] = tuple(c.label for c in schema.AWARDS.columns)
-
-EXAMPLE_MEMBER = ("Nguyễn Văn An", "Nam", 1985, "Văn phòng", "Đại học", "Trung cấp", PARTY_MARK,
-                  dt.date(2010, 5, 1), "Đoàn viên", None)
-EXAMPLE_REVENUE = ("Thu đoàn phí công đoàn (1%)", (18_777_000, 21_335_000, 20_560_000, 20_450_000,
-                                                   21_100_000))
-EXAMPLE_SPENDING = ("Chi hoạt động phong trào", (45_162_000, 62_250_000, 57_570_000, 41_041_000,
-                                                36_084_000))
-EXAMPLE_TARGET = ("1", "Đoàn viên được học tập, quán triệt Nghị quyết của Đảng", "%", "100%", "100%",
-                  "Đạt")
-EXAMPLE_AWARD = (2014, "Bằng khen", "Tỉnh", "Cá nhân", 1, "Chủ tịch UBND tỉnh tặng")
-
-# The planning sheets (term targets of the new term, budget): labels the parsers read
-# (schema.TERM_TARGETS + year columns found by term_targets.year_columns; schema.BUDGET).
-TERM_TARGET_COLUMNS: tuple[str, ...] = ("Mã", "Nội dung", "Nhóm", "ĐVT", "Mục tiêu nhiệm kỳ", "Áp dụng")
-BUDGET_COLUMNS: tuple[str, ...] = ("Năm", "Thu/Chi", "Khoản mục", "Kế hoạch")
-TEXT_COLUMNS = ("Mã", "Nội dung", "Nhóm", "ĐVT", "Áp dụng", "Thu/Chi", "Khoản mục")
-TERM_GROUPS = (COORDINATED, UNION_LED)
-APPLIES_VALUES = (PER_YEAR_LABEL, WHOLE_TERM_LABEL, RUNNING_LABEL)
-BUDGET_SIDES = ("Thu", "Chi")  # budget.side_of: Thu → revenue, Chi → spending
-BUDGET_TITLE = "DỰ TOÁN THU CHI"  # no union name: budget.unit_factor scans the rows above the header
-PLANNING_HEADER_ROW = 3  # row 1 title, row 2 note, row 3 header (1-based)
-EXAMPLE_TERM_TARGET = TermTarget(
-    code="3.1", text="Phổ biến, tuyên truyền, học tập đầy đủ các chỉ thị, nghị quyết của Đảng, chính sách, "
-                     "pháp luật của Nhà nước đến toàn thể đoàn viên",
-    group=COORDINATED, unit="%", term_target="100%", results={2018: "100%"}, per_year=True)
-EXAMPLE_BUDGET = BudgetLine(side="revenue", year=2018, item="Thu đoàn phí công đoàn (1%)", planned=21_500_000)
 
 BOLD = Font(bold=True)
 TITLE_FONT = Font(bold=True, size=13)
@@ -117,13 +85,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 EXAMPLE_FONT = Font(italic=True, color="7F7F7F")
 WRAP = Alignment(wrap_text=True, vertical="top")
 HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-Side = Literal["revenue", "spending"]
-FINANCE_SHEETS: dict[str, tuple[str, str, str]] = {  # side → (sheet, title, first header)
-    "revenue": (SHEET_REVENUE, "PHẦN THU", "Nguồn thu"),
-    "spending": (SHEET_SPENDING, "PHẦN CHI", "Mục chi"),
-}
-
 
 # --------------------------------------------------------------------------- cell helpers
 
@@ -196,33 +157,6 @@ def add_info_sheet(wb: Workbook, info: UnionInfo, example: UnionInfo | None = No
     return ws
 
 
-def add_members_sheet(wb: Workbook, rows: Iterable[Sequence[object]], example: bool = False,
-                      extra_labels: Sequence[str] = ()) -> Worksheet:
-    """'Đoàn viên': schema.MEMBERS labels in order (then the upload's other columns), one member per row,
-    dropdowns on categories."""
-    ws = wb.create_sheet(SHEET_MEMBERS)
-    _header_row(ws, 1, (*MEMBER_LABELS, *extra_labels))
-    count = 0
-    for r, values in enumerate(rows, start=2):
-        count += 1
-        for c, value in enumerate(values, start=1):
-            key = schema.MEMBERS.columns[c - 1].key if c <= len(schema.MEMBERS.columns) else None
-            put(ws, r, c, value, "0" if key == "birth_year" and isinstance(value, int) else None)
-    if example and count:
-        _mark_example(ws, 2)
-    col = {c.key: i for i, c in enumerate(schema.MEMBERS.columns, start=1)}
-    _list_validation(ws, col["gender"], GENDERS, 2, "Nam hoặc Nữ.")
-    _list_validation(ws, col["education"], EDUCATION_LEVELS, 2,
-                     "Trình độ chuyên môn cao nhất.", strict=False)
-    _list_validation(ws, col["political_theory"], POLITICAL_THEORY_LEVELS, 2,
-                     "Trình độ lý luận chính trị; chưa học thì chọn “Chưa có”.", strict=False)
-    _list_validation(ws, col["party_member"], (PARTY_MARK,), 2,
-                     "Ghi “x” nếu là đảng viên, để trống nếu không.")
-    _widths(ws, {"A": 26, "C": 10, "D": 10, "E": 30, "F": 20, "G": 18, "H": 11, "I": 18, "J": 20,
-                 "K": 14})
-    return ws
-
-
 def add_finance_sheet(wb: Workbook, side: Side, years: Sequence[int],
                       rows: Iterable[tuple[str, Sequence[int | None]]], *,
                       totals: bool = False, opening_balance: int | None = None,
@@ -275,57 +209,8 @@ def add_finance_sheet(wb: Workbook, side: Side, years: Sequence[int],
     return ws
 
 
-def add_targets_sheet(wb: Workbook, rows: Iterable[Sequence[object]], example: bool = False) -> Worksheet:
-    """'Chỉ tiêu': STT | Nội dung | ĐVT | Mục tiêu | Kết quả | Đánh giá (dropdown Vượt/Đạt/Chưa đạt)."""
-    ws = wb.create_sheet(SHEET_TARGETS)
-    _header_row(ws, 1, TARGET_LABELS)
-    count = 0
-    for r, values in enumerate(rows, start=2):
-        count += 1
-        for c, value in enumerate(values, start=1):
-            cell = put(ws, r, c, value)
-            if c == 2:
-                cell.alignment = WRAP
-    if example and count:
-        _mark_example(ws, 2)
-    _list_validation(ws, TARGET_LABELS.index("Đánh giá") + 1, STATUSES, 2,
-                     "Vượt, Đạt hoặc Chưa đạt (có thể để trống: ứng dụng tự đánh giá).")
-    _widths(ws, {"A": 6, "B": 60, "C": 10, "D": 14, "E": 14, "F": 12})
-    return ws
-
-
-def add_awards_sheet(wb: Workbook, rows: Iterable[Sequence[object]], example: bool = False) -> Worksheet:
-    """'Khen thưởng': Năm | Hình thức | Cấp | Đối tượng | Số lượng | Ghi chú, dropdowns on Cấp/Đối tượng."""
-    ws = wb.create_sheet(SHEET_AWARDS)
-    _header_row(ws, 1, AWARD_LABELS)
-    count = 0
-    for r, values in enumerate(rows, start=2):
-        count += 1
-        for c, value in enumerate(values, start=1):
-            fmt = "0" if c == 1 and isinstance(value, int) else None
-            put(ws, r, c, value, fmt)
-    if example and count:
-        _mark_example(ws, 2)
-    _list_validation(ws, AWARD_LABELS.index("Cấp") + 1, AWARD_LEVELS, 2,
-                     "Cấp khen thưởng (cấp quyết định khen).", strict=False)
-    _list_validation(ws, AWARD_LABELS.index("Đối tượng") + 1, RECIPIENT_TYPES, 2,
-                     "Tập thể hoặc Cá nhân.")
-    _widths(ws, {"A": 11, "B": 28, "C": 16, "D": 12, "E": 10, "F": 50})
-    return ws
-
-
 # --------------------------------------------------------------------------- planning sheets
 # Shared by the template, `xlsx_export` (the data download) and `planning_export` (saving edits).
-
-
-def result_column(year: int) -> str:
-    """The header of a year's result column ("Kết quả 2018")."""
-    return f"Kết quả {year}"
-
-
-def target_column(year: int) -> str:
-    """The header of a year's target column ("Mục tiêu 2018")."""
-    return f"Mục tiêu {year}"
 
 
 def term_target_table(targets: Iterable[TermTarget], years: Sequence[int]) -> tuple[list[str], list[tuple]]:
@@ -589,16 +474,33 @@ def add_guide_sheet(wb: Workbook) -> Worksheet:
 
 
 def add_layout_sheet(wb: Workbook, layout: SheetLayout, rows: Iterable[Sequence[object]],
-                     example: bool = False) -> Worksheet:
-    """A registered domain's sheet written from its declared layout: title row, header row, records."""
+                     example: bool = False, extra_labels: Sequence[str] = ()) -> Worksheet:
+    """A domain's record sheet written from its layout: a title row (unless the header is row 1), the
+    header (then `extra_labels`, the upload's other columns), one row per record, the layout's number
+    formats, wrapped columns, dropdowns and widths."""
     ws = wb.create_sheet(layout.sheet)
-    put(ws, 1, 1, text_cell(layout.title)).font = Font(bold=True, size=13)
-    _header_row(ws, 2, layout.columns)
+    if layout.header_row > 1:
+        put(ws, 1, 1, text_cell(layout.title)).font = Font(bold=True, size=13)
+    header = (*layout.columns, *extra_labels)
+    _header_row(ws, layout.header_row, header)
+    formats, wrapped = dict(layout.formats), set(layout.wrapped)
+    first = layout.header_row + 1
     for offset, row in enumerate(rows):
         for col, value in enumerate(row, start=1):
-            put(ws, 3 + offset, col, value if isinstance(value, int | float) else text_cell(value))
+            name = header[col - 1] if col <= len(header) else None
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            cell = put(ws, first + offset, col,
+                       value if layout.as_given or isinstance(value, int | float) else text_cell(value),
+                       formats.get(name) if whole else None)
+            if name in wrapped:
+                cell.alignment = WRAP
         if example:
-            _mark_example(ws, 3 + offset)
+            _mark_example(ws, first + offset)
+    for dropdown in layout.dropdowns:
+        _list_validation(ws, header.index(dropdown.column) + 1, dropdown.values, first, dropdown.prompt,
+                         strict=dropdown.strict)
+    if layout.widths:
+        _widths(ws, dict(layout.widths))
     return ws
 
 
@@ -613,13 +515,10 @@ def _example_finance(wb: Workbook) -> None:
     add_finance_sheet(wb, "spending", EXAMPLE_YEARS, [EXAMPLE_SPENDING], example=True)
 
 
-# The built-in domains' template sheets (their layouts are richer than a SheetLayout: dropdowns,
-# year columns, finance totals). A registered domain with a `layout` gets the generic sheet.
+# The built-in domains' sheets a `SheetLayout` cannot hold (year columns, finance totals, the planning
+# sheets' title and note); every other domain's sheet is written from its layout (`layouts.layout_of`).
 BUILTIN_EXAMPLES = {
-    "members": lambda wb: add_members_sheet(wb, [EXAMPLE_MEMBER], example=True),
     "finance": _example_finance,
-    "targets": lambda wb: add_targets_sheet(wb, [EXAMPLE_TARGET], example=True),
-    "awards": lambda wb: add_awards_sheet(wb, [EXAMPLE_AWARD], example=True),
     "term_targets": _example_term_targets,
     "budget": lambda wb: add_budget_sheet(wb, budget_rows([EXAMPLE_BUDGET]), example=True),
 }
@@ -632,11 +531,11 @@ def build_template() -> Workbook:
     add_guide_sheet(wb)
     add_info_sheet(wb, UnionInfo(name=""), example=EXAMPLE_INFO)  # the example never becomes a union's name
     for spec in registry.specs():
+        layout = layout_of(spec)
         if spec.key in BUILTIN_EXAMPLES:
             BUILTIN_EXAMPLES[spec.key](wb)
-        elif spec.layout is not None:
-            add_layout_sheet(wb, spec.layout, [spec.layout.example] if spec.layout.example else [],
-                             example=True)
+        elif layout is not None:
+            add_layout_sheet(wb, layout, [layout.example] if layout.example else [], example=True)
     wb.properties.creator = "unionboard"
     wb.properties.title = "Mẫu nhập số liệu Đại hội Công đoàn cơ sở"
     return wb
@@ -666,7 +565,7 @@ def info_workbook(info: UnionInfo) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["info_workbook", "write_template", "template_bytes", "build_template", "add_info_sheet", "add_members_sheet",
-           "add_finance_sheet", "add_targets_sheet", "add_awards_sheet", "add_term_targets_sheet",
+__all__ = ["info_workbook", "write_template", "template_bytes", "build_template", "add_info_sheet",
+           "add_finance_sheet", "add_layout_sheet", "add_term_targets_sheet",
            "add_budget_sheet", "add_guide_sheet", "term_target_table", "budget_rows", "term_targets_title",
            "result_column", "target_column", "text_cell", "number_cell", "term_value_cell"]
