@@ -211,3 +211,9 @@ def test_projected_balance_escapes_series_names_and_handles_empty() -> None:
 def test_warning_text_uses_decimal_comma() -> None:
     warning = P.BudgetWarning("over_plan", 2014, "Chi HĐ phong trào", 7_250_000, 13.18)
     assert C.warning_text(warning) == "Năm 2014: chi “Chi HĐ phong trào” vượt kế hoạch 7.250.000 đ (13,2%)."
+
+
+def test_each_planning_chart_is_registered_once_with_its_data_function() -> None:
+    assert list(C.PLANNING_CHARTS) == ["status_heatmap", "plan_vs_actual", "projected_balance"]
+    for key, registered in C.PLANNING_CHARTS.items():
+        assert getattr(C, key) is registered and registered.data is getattr(C, f"data_{key}")

@@ -3,7 +3,8 @@
 Same conventions as `charts` (`charts/style.py`): pure functions returning `plotly.graph_objects.Figure`;
 Vietnamese separators (`separators=",."`), an explicit `tickformat` on every numeric axis, money in
 triệu đồng (never "18.8M"), hover texts with the exact amount in đồng; Okabe–Ito colours, statuses
-differing in hue and lightness. Each `x(...)` has a `data_x(...)` giving the table behind it.
+differing in hue and lightness. Each chart is registered once (`PLANNING_CHARTS`): `x(...)` builds
+its table with `data_x(...)` and draws the figure from it.
 Text from the data (target codes and texts, results, series names) is HTML-escaped (`_label`) before
 it enters a figure: Plotly reads a subset of HTML in everything it draws.
 """
@@ -26,7 +27,7 @@ from unionboard.core.i18n import t, value_label
 from unionboard.core.models import TermTarget
 from unionboard.core.text import SEPARATORS, format_dong, format_number, plotly_text, wrap
 from unionboard.present import palette
-from unionboard.present.charts import Chart, build_chart, white_template
+from unionboard.present.charts import ChartDef, chart, white_template
 
 FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
 MONEY_TICKFORMAT = ",.0f"
@@ -75,6 +76,10 @@ def _money_axis(lang: str) -> dict:
             "zerolinewidth": 2, "gridcolor": "#E5E5E5", "automargin": True}
 
 
+# chart key → its definition (data and draw function), as `charts.CHARTS` for the dashboard's charts
+PLANNING_CHARTS: dict[str, ChartDef] = {}
+
+
 # --------------------------------------------------------------------------- heat-map
 
 
@@ -91,7 +96,8 @@ def data_status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lan
     return pd.DataFrame(rows)
 
 
-def _draw_status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> go.Figure | None:
+@chart("status_heatmap", data_status_heatmap, registry=PLANNING_CHARTS)
+def status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> go.Figure | None:
     """Targets (rows, behind schedule on top) × years, coloured by status, the result written in.
 
     Each row's code and whole text are written above its cells across the plot's width (a phone has
@@ -142,10 +148,6 @@ def _draw_status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years
     return fig
 
 
-def status_heatmap(items: list[TargetProgress], years: tuple[int, ...], lang: str = "vi") -> Chart | None:
-    """The status heatmap chart: its figure and the table it shows (built once)."""
-    return build_chart(data_status_heatmap, _draw_status_heatmap, items, years=years, lang=lang)
-
 
 # --------------------------------------------------------------------------- plan vs actual
 
@@ -163,7 +165,8 @@ def data_plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> pd
     })
 
 
-def _draw_plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, lang: str = "vi") -> go.Figure | None:
+@chart("plan_vs_actual", data_plan_vs_actual, registry=PLANNING_CHARTS)
+def plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, lang: str = "vi") -> go.Figure | None:
     """Planned and actual totals per year for revenue or spending, in triệu đồng."""
     part = totals[totals["side"] == side]
     if part.empty:
@@ -197,10 +200,6 @@ def variance_text(pct: float) -> str:
     return ("−" if pct < 0 else "+") + text
 
 
-def plan_vs_actual(totals: pd.DataFrame, side: str, lang: str = "vi") -> Chart | None:
-    """The plan vs actual chart: its figure and the table it shows (built once)."""
-    return build_chart(data_plan_vs_actual, _draw_plan_vs_actual, totals, side=side, lang=lang)
-
 
 # --------------------------------------------------------------------------- projected balance
 
@@ -219,7 +218,8 @@ def data_projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def _draw_projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> go.Figure | None:
+@chart("projected_balance", data_projected_balance, registry=PLANNING_CHARTS)
+def projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> go.Figure | None:
     """Cumulative balance: actual years solid, each projection (pace, plan, scenario) dashed."""
     if not series or series[0][1].empty:
         return None
@@ -247,10 +247,6 @@ def _draw_projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.Data
     fig.update_layout(yaxis=_money_axis(lang), xaxis={"type": "category", "title": {"text": ""}})
     return fig
 
-
-def projected_balance(series: list[tuple[str, pd.DataFrame]], lang: str = "vi") -> Chart | None:
-    """The projected balance chart: its figure and the table it shows (built once)."""
-    return build_chart(data_projected_balance, _draw_projected_balance, series, lang=lang)
 
 
 # --------------------------------------------------------------------------- tables and messages
