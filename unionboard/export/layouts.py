@@ -107,7 +107,6 @@ FINANCE_SHEETS: dict[str, tuple[str, str, str]] = {  # side → (sheet, title, f
 }
 
 
-
 # --------------------------------------------------------------------------- planning columns
 
 
@@ -119,7 +118,6 @@ def result_column(year: int) -> str:
 def target_column(year: int) -> str:
     """The header of a year's target column ("Mục tiêu 2018")."""
     return f"Mục tiêu {year}"
-
 
 
 # --------------------------------------------------------------------------- record rows
