@@ -57,6 +57,10 @@ class Rule:
         """The rule's short name (chart labels) in the language."""
         return str(self.params.get(f"short_{lang}", self.id))
 
+    def short_decision(self) -> str:
+        """The decision as a one-line finding cites it ("QĐ 8108/QĐ-TLĐ"); the full one by default."""
+        return str(self.params.get("decision_short", self.decision))
+
 
 @dataclass(frozen=True)
 class RuleResult:

@@ -60,12 +60,12 @@ def _awards(dataset: Dataset, lang: str) -> go.Figure | None:
     return charts.awards_by_level(dataset.awards, lang=lang).figure if dataset.awards else None
 
 
-HALL_BARS = 9  # bars readable on a 1280×720 slide
+HALL_BARS = 8  # bars that fit a 1280×720 slide under a two-line finding (nine overflowed it by 6 px)
 
 
 def hall_results(results: list) -> list:
     """What the hall's chart shows: every violation, and the rules of the latest year checked — a slide
-    holds about nine readable bars (all years' rules left every other name off the axis); when the latest
+    holds about eight readable bars (all years' rules left every other name off the axis); when the latest
     year has more, those nearest their limit are kept (the slide's counts still tell every result)."""
     years = [r.year for r in results if r.value is not None and r.limit]
     latest = max(years) if years else None
