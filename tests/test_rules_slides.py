@@ -34,6 +34,7 @@ def test_enterprise_deck_has_the_rules_slide_with_counts_and_the_violation() -> 
     assert dict(slide.numbers) == {"✔ Đạt": "26", "✖ Vi phạm": "1", "? Không kiểm được": "1"}
     assert slide.finding.startswith("26/28 lượt đạt, 1 vi phạm:")
     assert "2024" in slide.finding and "QĐ 8108/QĐ-TLĐ" in slide.finding
+    assert "sửa khoản 1" not in slide.finding and "sửa khoản 1" in slide.notes  # one line in the hall, whole in notes
     assert "99.840.000 đ" in slide.notes and "87.360.000 đ" in slide.notes
     fig = slide_figure(slide.chart, dataset(enterprise_paths()))
     assert fig is not None and any("✖" in str(text) for trace in fig.data for text in trace.text)
