@@ -95,11 +95,13 @@ def category_box(at: AppTest, item: str):
     return next(box for box in at.selectbox if str(box.key).startswith("rule_group_") and box.label == item)
 
 
-def test_committee_edits_a_mapping_and_the_rule_changes_once(committee):
+def test_committee_edits_a_mapping_and_the_rule_changes_once(committee, store_url, monkeypatch):
+    """On SQLite and on PostgreSQL: the grouping stored once as a new version, the rule checked again."""
     from helpers import open_page
 
     from unionboard.store.versions import open_store
 
+    monkeypatch.setenv("UNIONBOARD_DB_URL", store_url)
     first = publish_enterprise()
     at = open_page("finance", signed_in=True)
     assert salaries_2025(at) == "✔ Đạt"
