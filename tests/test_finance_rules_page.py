@@ -163,3 +163,18 @@ def test_the_editor_is_for_the_committee_on_published_data(committee):
     sign_in(sample)
     assert "dữ liệu mẫu" in "\n".join(c.value for c in sample.caption)
     assert not [b for b in sample.selectbox if str(b.key).startswith("rule_group_")]
+
+
+def test_a_grouping_saved_against_an_old_version_stores_nothing(committee):
+    from helpers import open_page
+
+    from unionboard.store.versions import open_store
+
+    publish_enterprise()
+    at = open_page("finance", signed_in=True)
+    moved = open_store().publish_setting("slide_order", ["title"], by="someone else").id  # published meanwhile
+    category_box(at, "Chi HĐ phong trào").set_value("salaries_allowances")
+    at.button(key="FormSubmitter:rule_groups_form-Lưu cách xếp nhóm").click().run()
+    assert open_store().current_version().id == moved
+    assert open_store().result_of(moved).dataset.get("rule_groups") is None
+    assert any(f"#{moved}" in w.value for w in at.warning)
