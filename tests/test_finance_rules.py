@@ -230,3 +230,86 @@ def test_check_json_gains_rules_and_keeps_the_sample_figures(tmp_path: Path) -> 
     assert "8108" in kept[0]["decision"]
     sample_years = {i["year"] for i in items if i["rule"] == "kpcd_2pct"}
     assert sample_years >= {2013, 2017}
+
+
+# Spending from the kept đoàn phí (QĐ 4290/QĐ-TLĐ, from 1/3/2022) and the 2015 allocation (Người Lao Động 16/12/2014)
+def spending(year: int, **by_item: int) -> Finance:
+    return Finance(entries=tuple(FinanceEntry("spending", year, item, amount) for item, amount in by_item.items()))
+
+
+KEPT_DUES_2024 = lines(2024, dues=100_000_000, dues_paid_up=30_000_000)  # 70.000.000 đ kept
+
+
+@pytest.mark.parametrize(("allowances", "status"), [(31_500_000, "ok"), (31_501_000, "ok"), (31_502_000, "violation")])
+def test_salaries_at_most_45pct_of_kept_dues_both_sides(allowances: int, status: str) -> None:
+    finance = spending(2024, **{"Chi phụ cấp CB CĐ": allowances, "Thăm hỏi ốm đau": 40_000_000})
+    got = result(KEPT_DUES_2024, "dues_salaries_45pct", 2024, finance)
+    assert (got.status, got.value, got.limit) == (status, allowances, 31_500_000)
+
+
+@pytest.mark.parametrize(("visits", "status"), [(28_000_000, "ok"), (27_999_000, "ok"), (27_998_000, "violation")])
+def test_visits_at_least_40pct_of_kept_dues_both_sides(visits: int, status: str) -> None:
+    got = result(KEPT_DUES_2024, "dues_visits_40pct", 2024, spending(2024, **{"Thăm hỏi ốm đau": visits}))
+    assert (got.status, got.value, got.limit) == (status, visits, 28_000_000)
+
+
+@pytest.mark.parametrize(("other", "status"), [(10_500_000, "ok"), (10_501_000, "ok"), (10_502_000, "violation")])
+def test_other_at_most_15pct_of_kept_dues_both_sides(other: int, status: str) -> None:
+    got = result(KEPT_DUES_2024, "dues_other_15pct", 2024, spending(2024, **{"Chi khác": other}))
+    assert (got.status, got.limit) == (status, 10_500_000)
+
+
+def test_dues_shares_effective_from_march_2022() -> None:
+    assert "dues_salaries_45pct" not in {r.id for r in rules_in_force(2021)}
+    finance = spending(2022, **{"Chi phụ cấp CB CĐ": 30_000_000})
+    got = result(lines(2022, dues=120_000_000, dues_paid_up=48_000_000), "dues_salaries_45pct", 2022, finance)
+    # ten months in force, year figures: both sides prorated (72.000.000 × 45% × 10/12; 30.000.000 × 10/12)
+    assert got.basis == "prorated" and got.months == tuple(range(3, 13))
+    assert (got.value, got.limit, got.status) == (25_000_000, 27_000_000, "ok")
+
+
+def test_dues_shares_name_what_they_lack() -> None:
+    finance = spending(2024, **{"Chi phụ cấp CB CĐ": 1, "Quà tặng công ty bạn": 5_000_000})
+    got = result(lines(2024, dues=100_000_000), "dues_salaries_45pct", 2024, finance)
+    assert got.status == "not_checkable"
+    assert got.missing == ("Đoàn phí nộp cấp trên", "Mục chi chưa xếp nhóm quy định: Quà tặng công ty bạn")
+    no_spending = result(KEPT_DUES_2024, "dues_visits_40pct", 2024)
+    assert no_spending.missing == ("Phần chi theo mục chi 2024",)
+
+
+def test_the_committees_mapping_decides_the_group() -> None:
+    finance = spending(2024, **{"Chi phụ cấp CB CĐ": 30_000_000, "Bồi dưỡng ban chấp hành": 10_000_000})
+    data = Dataset.of({"rule_lines": KEPT_DUES_2024, "finance": finance})
+    loose = next(r for r in check_dataset(data) if r.rule.id == "dues_salaries_45pct")
+    assert loose.status == "not_checkable"
+    mapped = Dataset.of({"rule_lines": KEPT_DUES_2024, "finance": finance,
+                         "rule_groups": (("Bồi dưỡng ban chấp hành", "salaries_allowances", "t"),)})
+    got = next(r for r in check_dataset(mapped) if r.rule.id == "dues_salaries_45pct")
+    assert (got.status, got.value) == ("violation", 40_000_000)
+
+
+KEPT_FUNDS_2015 = lines(2015, kpcd=40_000_000, kpcd_paid_up=16_000_000, dues=10_000_000, dues_paid_up=4_000_000)
+
+
+@pytest.mark.parametrize(("allowances", "status"), [(9_000_000, "ok"), (9_001_000, "ok"), (9_002_000, "violation")])
+def test_2015_salaries_at_most_30pct_both_sides(allowances: int, status: str) -> None:
+    got = result(KEPT_FUNDS_2015, "funds_salaries_30pct_2015", 2015,
+                 spending(2015, **{"Chi phụ cấp CB CĐ": allowances}))
+    assert (got.status, got.limit) == (status, 9_000_000)
+
+
+@pytest.mark.parametrize(("admin", "status"), [(3_000_000, "ok"), (3_001_000, "ok"), (3_002_000, "violation")])
+def test_2015_administration_at_most_10pct_both_sides(admin: int, status: str) -> None:
+    got = result(KEPT_FUNDS_2015, "funds_admin_10pct_2015", 2015, spending(2015, **{"Chi quản lý hành chính": admin}))
+    assert (got.status, got.limit) == (status, 3_000_000)
+
+
+def test_2015_caps_hold_for_2015_only() -> None:
+    for year in (2014, 2016):
+        assert not {"funds_salaries_30pct_2015", "funds_admin_10pct_2015"} & {r.id for r in rules_in_force(year)}
+    assert {"funds_salaries_30pct_2015", "funds_admin_10pct_2015"} <= {r.id for r in rules_in_force(2015)}
+
+
+def test_a_share_rule_with_an_unknown_group_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown spending group"):
+        parse_rules('[[rule]]\nid="x"\nkind="group_share"\ngroup="guess"\ndecision="d"\neffective_from=2020-01-01\n')

@@ -70,3 +70,111 @@ def test_bundled_enterprise_files_equal_their_builders(tmp_path):
         return result.dataset.finance, result.dataset.get("rule_lines"), result.ok
 
     assert figures(enterprise_paths()) == figures(fresh)
+
+
+# --------------------------------------------------------------------------- the committee's grouping editor
+
+
+def publish_enterprise() -> int:
+    from unionboard.store.versions import open_store
+
+    outcome = open_store().publish([SourceFile(p.name, p.read_bytes()) for p in enterprise_paths()], by="test")
+    assert outcome.ok, outcome.reason
+    return outcome.version_id
+
+
+def salaries_2025(at: AppTest) -> str:
+    frame = rules_frame(at)
+    row = frame[(frame["Năm"] == 2025) & frame["Quy định"].str.startswith("Chi lương, phụ cấp cán bộ công đoàn "
+                                                                            "không quá 45%")]
+    assert len(row) == 1
+    return row.iloc[0]["Kết quả"]
+
+
+def category_box(at: AppTest, item: str):
+    return next(box for box in at.selectbox if str(box.key).startswith("rule_group_") and box.label == item)
+
+
+def test_committee_edits_a_mapping_and_the_rule_changes_once(committee, store_url, monkeypatch):
+    """On SQLite and on PostgreSQL: the grouping stored once as a new version, the rule checked again."""
+    from helpers import open_page
+
+    from unionboard.store.versions import open_store
+
+    monkeypatch.setenv("UNIONBOARD_DB_URL", store_url)
+    first = publish_enterprise()
+    at = open_page("finance", signed_in=True)
+    assert salaries_2025(at) == "✔ Đạt"
+    box = category_box(at, "Chi HĐ phong trào")
+    assert box.value == "activities"
+    box.set_value("salaries_allowances")
+    at.button(key="FormSubmitter:rule_groups_form-Lưu cách xếp nhóm").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    store = open_store()
+    assert store.current_version().id == first + 1 and store.current_version().by == "Chị Lan"
+    assert any("#" + str(first + 1) in s.value for s in at.success)
+    at.run()
+    assert salaries_2025(at) == "✖ Vi phạm"  # 31.000.000 + 144.000.000 đ against 45% of 69.300.000 đ
+    groups = [d.value for d in at.dataframe if "Theo" in d.value.columns][0]
+    chosen = dict(zip(groups["Mục chi"], groups["Theo"], strict=True))
+    assert chosen["Chi HĐ phong trào"] == "ban chấp hành"
+    # submitted again, the same grouping is not stored a second time
+    at.button(key="FormSubmitter:rule_groups_form-Lưu cách xếp nhóm").click().run()
+    assert store.current_version().id == first + 1
+    assert any("không lưu thêm" in i.value for i in at.info)
+    # the finance figures are those of the published files, unchanged
+    assert store.result_of(first + 1).dataset.finance == store.result_of(first).dataset.finance
+
+
+def test_an_unmapped_category_is_named_and_the_rule_not_checkable_until_mapped(committee, tmp_path, monkeypatch):
+    from helpers import open_page
+
+    from unionboard.sample import enterprise
+    from unionboard.store.versions import open_store
+
+    # the enterprise example with a category no default word places
+    monkeypatch.setitem(enterprise.SPENDING, "Quà tặng công ty bạn", (1_000_000, 1_000_000, 1_000_000))
+    files = [SourceFile(p.name, p.read_bytes()) for p in write_enterprise_data(tmp_path / "data")]
+    assert open_store().publish(files, by="test").ok
+    at = open_page("finance", signed_in=True)
+    assert any("Chưa xếp nhóm\\: “Quà tặng công ty bạn”" in w.value for w in at.warning)  # escaped Markdown
+    assert salaries_2025(at) == "? Không kiểm được"
+    frame = rules_frame(at)
+    assert frame["Thiếu số liệu"].str.contains("Mục chi chưa xếp nhóm quy định: Quà tặng công ty bạn").any()
+    box = category_box(at, "Quà tặng công ty bạn")
+    assert box.value is None
+    box.set_value("other")
+    at.button(key="FormSubmitter:rule_groups_form-Lưu cách xếp nhóm").click().run()
+    at.run()
+    assert not any("Chưa xếp nhóm" in w.value for w in at.warning)
+    assert salaries_2025(at) == "✔ Đạt"
+
+
+def test_the_editor_is_for_the_committee_on_published_data(committee):
+    from helpers import open_page, sign_in
+
+    publish_enterprise()
+    at = open_page("finance")
+    assert "Chỉ thành viên Ban chấp hành" in "\n".join(c.value for c in at.caption)
+    assert not [b for b in at.selectbox if str(b.key).startswith("rule_group_")]
+    sample = open_page("finance", signed_in=False)
+    radio = [r for r in sample.radio if str(r.key).startswith("dataset-")][0]
+    radio.set_value("enterprise").run()
+    sign_in(sample)
+    assert "dữ liệu mẫu" in "\n".join(c.value for c in sample.caption)
+    assert not [b for b in sample.selectbox if str(b.key).startswith("rule_group_")]
+
+
+def test_a_grouping_saved_against_an_old_version_stores_nothing(committee):
+    from helpers import open_page
+
+    from unionboard.store.versions import open_store
+
+    publish_enterprise()
+    at = open_page("finance", signed_in=True)
+    moved = open_store().publish_setting("slide_order", ["title"], by="someone else").id  # published meanwhile
+    category_box(at, "Chi HĐ phong trào").set_value("salaries_allowances")
+    at.button(key="FormSubmitter:rule_groups_form-Lưu cách xếp nhóm").click().run()
+    assert open_store().current_version().id == moved
+    assert open_store().result_of(moved).dataset.get("rule_groups") is None
+    assert any(f"#{moved}" in w.value for w in at.warning)

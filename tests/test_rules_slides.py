@@ -31,9 +31,10 @@ def rules_slide(data, lang="vi"):
 def test_enterprise_deck_has_the_rules_slide_with_counts_and_the_violation() -> None:
     slide = rules_slide(dataset(enterprise_paths()))
     assert slide.title == "Quy định tài chính"
-    assert dict(slide.numbers) == {"✔ Đạt": "17", "✖ Vi phạm": "1", "? Không kiểm được": "1"}
-    assert slide.finding.startswith("17/19 lượt đạt, 1 vi phạm:")
+    assert dict(slide.numbers) == {"✔ Đạt": "26", "✖ Vi phạm": "1", "? Không kiểm được": "1"}
+    assert slide.finding.startswith("26/28 lượt đạt, 1 vi phạm:")
     assert "2024" in slide.finding and "QĐ 8108/QĐ-TLĐ" in slide.finding
+    assert "sửa khoản 1" not in slide.finding and "sửa khoản 1" in slide.notes  # one line in the hall, whole in notes
     assert "99.840.000 đ" in slide.notes and "87.360.000 đ" in slide.notes
     fig = slide_figure(slide.chart, dataset(enterprise_paths()))
     assert fig is not None and any("✖" in str(text) for trace in fig.data for text in trace.text)
@@ -43,8 +44,8 @@ def test_enterprise_deck_has_the_rules_slide_with_counts_and_the_violation() -> 
 def test_english_rules_slide() -> None:
     slide = rules_slide(dataset(enterprise_paths()), "en")
     assert slide.title == "Finance rules"
-    assert dict(slide.numbers) == {"✔ Met": "17", "✖ Violated": "1", "? Not checkable": "1"}
-    assert slide.finding.startswith("17 of 19 checks met, 1 violated:") and "99,840,000 đ" in slide.notes
+    assert dict(slide.numbers) == {"✔ Met": "26", "✖ Violated": "1", "? Not checkable": "1"}
+    assert slide.finding.startswith("26 of 28 checks met, 1 violated:") and "99,840,000 đ" in slide.notes
 
 
 def test_sample_deck_has_no_rules_slide_and_is_unchanged() -> None:
@@ -64,7 +65,7 @@ def test_pptx_has_the_rules_slide_with_its_chart() -> None:
     texts = [" ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame) for slide in prs.slides]
     index = next(i for i, text in enumerate(texts) if "Quy định tài chính" in text)
     slide = prs.slides[index]
-    assert "✖ Vi phạm" in texts[index] and "17" in texts[index]
+    assert "✖ Vi phạm" in texts[index] and "26" in texts[index]
     charts = [sh.chart for sh in slide.shapes if sh.has_chart]
     assert charts and any(c.startswith("✖") for c in charts[0].plots[0].categories)
     assert "99.840.000 đ" in slide.notes_slide.notes_text_frame.text
@@ -79,4 +80,5 @@ def test_the_hall_chart_holds_the_violations_and_the_latest_year_only():
     latest = max(r.year for r in results if r.value is not None and r.limit)
     assert [r for r in results if r.status == "violation"] == [r for r in shown if r.status == "violation"]
     assert {r.year for r in shown if r.status != "violation"} == {latest}
-    assert len([r for r in shown if r.value is not None and r.limit]) <= 9  # readable on a 1280×720 slide
+    assert len([r for r in results if r.year == latest and r.limit]) > 8  # more than fit: the nearest kept
+    assert len([r for r in shown if r.value is not None and r.limit]) <= 8  # fits a 1280×720 slide

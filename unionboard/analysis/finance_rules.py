@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from unionboard.analysis.rule_groups import load_groups, mappings, spending_by_group
 from unionboard.core.models import Dataset
 from unionboard.domains.cashbook import CashBook
 from unionboard.domains.rule_lines import LEVELS, LINES, RuleLine
@@ -56,6 +57,10 @@ class Rule:
         """The rule's short name (chart labels) in the language."""
         return str(self.params.get(f"short_{lang}", self.id))
 
+    def short_decision(self) -> str:
+        """The decision as a one-line finding cites it ("QĐ 8108/QĐ-TLĐ"); the full one by default."""
+        return str(self.params.get("decision_short", self.decision))
+
 
 @dataclass(frozen=True)
 class RuleResult:
@@ -90,6 +95,8 @@ def parse_rules(text: str) -> tuple[Rule, ...]:
             raise ValueError(f"rule {entry.get('id')!r} lacks {sorted(missing)}")
         if entry["kind"] not in CHECKS:
             raise ValueError(f"rule {entry['id']!r} has an unknown kind {entry['kind']!r}")
+        if entry["kind"] == "group_share" and entry.get("group") not in {g.id for g in load_groups()}:
+            raise ValueError(f"rule {entry['id']!r} names an unknown spending group {entry.get('group')!r}")
         rules.append(Rule(
             id=entry["id"], kind=entry["kind"], title_vi=entry.get("title_vi", entry["id"]),
             title_en=entry.get("title_en", entry["id"]), formula=entry.get("formula", ""),
@@ -113,7 +120,9 @@ def rules_in_force(year: int, rules: Iterable[Rule] | None = None) -> tuple[Rule
 class Lines:
     """The rule lines of a data set, per year and month, with the balances other tables write."""
 
-    def __init__(self, lines: Iterable[RuleLine], balances: dict[tuple[int, str], list[tuple[int, str]]]):
+    def __init__(self, lines: Iterable[RuleLine], balances: dict[tuple[int, str], list[tuple[int, str]]],
+                 groups: dict[int, dict[str, int]] | None = None,
+                 unmapped: dict[int, tuple[str, ...]] | None = None):
         self.year: dict[tuple[int, str], int] = {}
         self.month: dict[tuple[int, str], dict[int, int]] = {}
         for line in lines:
@@ -122,6 +131,8 @@ class Lines:
             else:
                 self.month.setdefault((line.year, line.key), {})[line.month] = line.value
         self.balances = balances  # (year, "opening"|"closing") → [(amount, where)]
+        self.groups = groups or {}  # year → rule group id → the year's spending mapped to it ("" unmapped)
+        self.unmapped = unmapped or {}  # year → the spending categories with money and no group
 
     def has(self, year: int, key: str) -> bool:
         """Whether the year has the line (as a year figure or by month)."""
@@ -232,8 +243,41 @@ def check_equation(rule: Rule, year: int, lines: Lines) -> RuleResult:
     return _verdict(rule, year, worst == expected, worst, expected, "year", tuple(range(1, 13)))
 
 
+def _signed(lines: Lines, rule: Rule, year: int, keys: Iterable[str]):
+    """The sum of the signed keys ("-x" subtracts x) over the rule's months; every key is required."""
+    keys = list(keys)
+    values, missing, basis, months = _get(lines, rule, year, [k.lstrip("-") for k in keys])
+    total = sum(-values[k[1:]] if k.startswith("-") else values[k] for k in keys) if not missing else 0.0
+    return total, missing, basis, months
+
+
+def check_group_share(rule: Rule, year: int, lines: Lines) -> RuleResult:
+    """A spending group's year against share × base: at most (bound "max") or at least (bound "min").
+
+    The group's spending is the finance tables' spending categories mapped to it (analysis.rule_groups); a year
+    with a category of no group is not checkable (that money could belong to the group), the category named.
+    """
+    p = rule.params
+    base, missing, basis, months = _signed(lines, rule, year, p["base"])
+    missing = list(missing)
+    if year not in lines.groups:
+        missing.append(f"{LINES_SPENDING} {year}")
+    missing.extend(f"{LINES_UNMAPPED}: {item}" for item in lines.unmapped.get(year, ()))
+    if missing:
+        return RuleResult(rule, year, "not_checkable", missing=tuple(missing), basis=basis, months=months)
+    share = len(months) / 12  # the spending groups are year figures: prorated like the base's year lines
+    value = lines.groups[year].get(p["group"], 0) * share
+    if share < 1:
+        basis = "prorated"
+    limit = p["share"] * base
+    ok = value <= limit + TOLERANCE if p["bound"] == "max" else value >= limit - TOLERANCE
+    return _verdict(rule, year, ok, value, limit, basis, months)
+
+
 CHECKS = {"rate_min": check_rate_min, "kept_max": check_kept_max, "continuity": check_continuity,
-          "equation": check_equation}
+          "equation": check_equation, "group_share": check_group_share}
+LINES_SPENDING = "Phần chi theo mục chi"
+LINES_UNMAPPED = "Mục chi chưa xếp nhóm quy định"
 
 
 def finance_balances(dataset: Dataset) -> dict[tuple[int, str], list]:
@@ -276,6 +320,16 @@ def settlement_balances(forms: Iterable[Settlement]) -> dict[tuple[int, str], li
     return out
 
 
+def unmapped_by_year(dataset: Dataset) -> dict[int, tuple[str, ...]]:
+    """Per year, the spending categories with money in that year and no rule group."""
+    loose = {m.item for m in mappings(dataset) if m.group is None}
+    out: dict[int, dict[str, None]] = {}
+    for entry in dataset.finance.spending if dataset.finance is not None else ():
+        if entry.item in loose and entry.amount:
+            out.setdefault(entry.year, {})[entry.item] = None
+    return {year: tuple(items) for year, items in out.items()}
+
+
 def data_years(dataset: Dataset) -> tuple[int, ...]:
     """The years the data set's finance figures cover."""
     years = set(dataset.finance.years) if dataset.finance is not None else set()
@@ -300,7 +354,7 @@ def check_dataset(dataset: Dataset, rules: Iterable[Rule] | None = None,
             balances.setdefault(key, []).extend(items)
     # the settlement's lines first: a rule-lines sheet given beside it has the last word
     lines = Lines((*(line for form in forms for line in form.lines()), *(dataset.get("rule_lines") or ())),
-                  balances)
+                  balances, spending_by_group(dataset), unmapped_by_year(dataset))
     table = tuple(load_rules() if rules is None else rules)
     return tuple(CHECKS[rule.kind](rule, year, lines)
                  for year in data_years(dataset) for rule in rules_in_force(year, table))

@@ -60,12 +60,21 @@ def _awards(dataset: Dataset, lang: str) -> go.Figure | None:
     return charts.awards_by_level(dataset.awards, lang=lang).figure if dataset.awards else None
 
 
+HALL_BARS = 8  # bars that fit a 1280×720 slide under a two-line finding (nine overflowed it by 6 px)
+
+
 def hall_results(results: list) -> list:
     """What the hall's chart shows: every violation, and the rules of the latest year checked — a slide
-    holds about eight readable bars (all years' rules left every other name off the axis)."""
+    holds about eight readable bars (all years' rules left every other name off the axis); when the latest
+    year has more, those nearest their limit are kept (the slide's counts still tell every result)."""
     years = [r.year for r in results if r.value is not None and r.limit]
     latest = max(years) if years else None
-    return [r for r in results if r.status == "violation" or r.year == latest]
+    violations = [r for r in results if r.status == "violation"]
+    rest = [r for r in results if r.status != "violation" and r.year == latest]
+    room = max(0, HALL_BARS - len(violations))
+    nearest = sorted((r for r in rest if r.value is not None and r.limit),
+                     key=lambda r: abs(r.value / r.limit - 1))[:room]
+    return [r for r in results if r in violations or r in nearest or (r in rest and not r.limit)]
 
 
 def _rules(dataset: Dataset, lang: str) -> charts.Chart | None:

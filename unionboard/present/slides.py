@@ -294,7 +294,8 @@ def _rules_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | None
     cite = lambda r: r.rule.decision + (f", {r.rule.article}" if r.rule.article else "")  # noqa: E731
     if violations:
         parts = s["list_sep"].join(s["rules_violation_part"].format(rule=r.rule.short(lang), year=r.year,
-                                                                    decision=r.rule.decision) for r in violations)
+                                                                    decision=r.rule.short_decision())
+                         for r in violations)
         finding = s["rules_finding_violation"].format(ok=n["ok"], n=total, violation=n["violation"], parts=parts)
     else:
         finding = s["rules_finding_ok"].format(ok=n["ok"], n=total)

@@ -15,6 +15,7 @@ from unionboard.export.formats import MIME
 from unionboard.export.rules_report import settlement_document
 from unionboard.present import rule_charts
 from unionboard.ui.components import chart, md_escape
+from unionboard.ui.rule_groups_editor import groups_editor
 
 
 def rules_section(view) -> None:
@@ -60,6 +61,7 @@ def groups_section(view) -> None:
         t("groups_col_group", lang): [m.group.label(lang) if m.group else t("groups_none", lang) for m in found],
         t("groups_col_source", lang): [t(f"groups_source_{m.source}", lang) for m in found],
     }), hide_index=True, width="stretch")
+    groups_editor(view, found)
     by_group = spending_by_group(view.result.dataset)
     labels = {g.id: g.label(lang) for g in load_groups()} | {"": t("groups_none", lang)}
     years = [y for y in sorted(by_group) if not view.years or y in view.years]

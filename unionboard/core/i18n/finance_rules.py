@@ -66,10 +66,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                "The rule-group row at cell {cell} lacks its category or group (“{item}”); the row was "
                                "skipped."),
     "groups_heading": ("Nhóm chi theo quy định", "Spending by rule group"),
-    "groups_intro": ("Mỗi mục chi của báo cáo được xếp vào một nhóm của quy định. Ban chấp hành sửa cách xếp bằng "
-                     "trang “Nhóm quy định” (Khoản mục | Nhóm quy định) trong bảng tính tải lên.",
-                     "Each spending category of the report is put in a rule group. The committee changes this with a "
-                     "sheet “Nhóm quy định” (Khoản mục | Nhóm quy định) in the uploaded workbook."),
+    "groups_intro": ("Mỗi mục chi của báo cáo được xếp vào một nhóm của quy định. Ban chấp hành sửa cách xếp ở ô “Sửa "
+                     "cách xếp nhóm” bên dưới, hoặc bằng trang “Nhóm quy định” (Khoản mục | Nhóm quy định) trong "
+                     "bảng tính tải lên.",
+                     "Each spending category of the report is put in a rule group. The committee changes this in “Change "
+                     "the grouping” below, or with a sheet “Nhóm quy định” (Khoản mục | Nhóm quy định) in the uploaded "
+                     "workbook."),
     "groups_unmapped": ("Chưa xếp nhóm: {items}. Các mục này không được tính vào nhóm nào.",
                         "Not in a group: {items}. These categories are counted in no group."),
     "groups_col_item": ("Mục chi", "Category"),
