@@ -200,11 +200,20 @@ class Balance:
 
 
 @dataclass
+class YearBalance:
+    """A balance written for one year ("Tồn quỹ đầu năm"/"Tồn quỹ cuối năm" under or beside each year)."""
+    year: int
+    balance: Balance
+
+
+@dataclass
 class Collected:
-    """Every table, opening and closing balance found in the finance sheets."""
+    """Every table, opening and closing balance found in the finance sheets (and those written per year)."""
     tables: list[Table] = field(default_factory=list)
     opening: list[Balance] = field(default_factory=list)
     closing: list[Balance] = field(default_factory=list)
+    year_opening: list[YearBalance] = field(default_factory=list)
+    year_closing: list[YearBalance] = field(default_factory=list)
 
 
 def side_from_labels(labels: list[str]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import (
@@ -30,6 +30,7 @@ class Unit:
     note: str  # as written, e.g. "ĐVT: 1.000"
     row: int
     col: int
+    other: Unit | None = None  # another note of a different scale over the same table: ambiguous
 
 
 def unit_scale(text: str) -> int | None:
@@ -67,15 +68,20 @@ def find_unit(text: str, row: int, col: int) -> Unit | None:
 
 
 def unit_in_rows(sheet: Sheet, rows: range) -> Unit | None:
-    """The first unit note in the given rows."""
-    found = None
+    """The last unit note in the given rows; when another note there names a different scale, it is kept
+    as `other` (the amounts' unit is then unknown)."""
+    found: list[Unit] = []
     for r in rows:
         for c, value in enumerate(sheet.rows[r] if r < sheet.height else []):
             if isinstance(value, str):
                 unit = find_unit(value, r, c)
                 if unit is not None:
-                    found = unit
-    return found
+                    found.append(unit)
+    if not found:
+        return None
+    last = found[-1]
+    other = next((u for u in found if u.scale != last.scale), None)
+    return last if other is None else replace(last, other=other)
 
 
 class Context:
@@ -92,6 +98,13 @@ class Context:
         key = (sheet.file, sheet.name, unit.row, unit.col)
         if key in self.unit_decisions:
             return self.unit_decisions[key]
+        if unit.other is not None:
+            other = unit.other
+            self.log.error(sheet.file, sheet.name, cell_name(unit.row, unit.col), "finance_shapes.unit_conflict",
+                           note=unit.note, cell=cell_name(unit.row, unit.col), other=other.note,
+                           other_cell=cell_name(other.row, other.col))
+            self.unit_decisions[key] = 1
+            return 1
         nonzero = [(raw, r, c) for raw, r, c in raws if raw]
         scale = unit.scale
         if nonzero:

@@ -31,6 +31,7 @@ from unionboard.domains.finance.common import (
     Balance,
     Collected,
     Table,
+    YearBalance,
     cell_text,
     check_total,
     fold_title,
@@ -421,6 +422,10 @@ def read_block(sheet: Sheet, header: Header, rows: list[Row], side: str, unit: U
             balance = row_balance(row, header, money, sheet)
             if balance is not None:
                 (out.opening if row.kind == "opening" else out.closing).append(balance)
+            per_year = out.year_opening if row.kind == "opening" else out.year_closing
+            per_year.extend(YearBalance(header.years[c], Balance(money(a), sheet.file, sheet.name,
+                                                                 cell_name(row.row, c)))
+                            for c, a in row.amounts.items() if a.raw is not None)
         elif row.kind == "data":
             data_rows += 1
             grand += data_row(sheet, header, row, side, money, table, col_sums, ctx.log)
