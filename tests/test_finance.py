@@ -425,6 +425,9 @@ def test_parse_nothing_usable_returns_none_without_raising() -> None:
     ("(2.000.000)", -2_000_000), ("( 2.000.000 )", -2_000_000), ("18.777 nghìn", 18_777_000),
     ("18,8 triệu", 18_800_000), ("18.777.000 đ", 18_777_000), ("18.777.000 đồng", 18_777_000),
     ("18.777.000 VNĐ", 18_777_000), ("1,2 tỷ", 1_200_000_000), ("2 tr", 2_000_000),
+    ("18 777 000 đ", 18_777_000), ("18.777.000 ₫", 18_777_000), ("18\u202f777\u202f000", 18_777_000),
+    ("18\u00a0777\u00a0000 VNĐ", 18_777_000), ("(2.000.000) đ", -2_000_000), ("(2 000 000)", -2_000_000),
+    ("-2.000.000 ₫", -2_000_000),
 ])
 def test_amount_texts(written, expected) -> None:
     amount = finance.common.read_amount(written)
@@ -564,3 +567,38 @@ def test_a_closing_balance_row_per_year_gives_the_last_years_balance(tmp_path) -
     finance = result.dataset.finance
     assert finance.written_closing_balance == 2_157_000 and finance.closing_balance == 2_157_000
     assert not [i for i in result.issues if i.code == "finance.closing_mismatch" or i.severity == "error"]
+
+
+def test_a_wrong_closing_balance_of_one_year_is_a_warning_naming_its_cell(tmp_path) -> None:
+    """Every year's “Tồn quỹ cuối năm” is read and checked, not only the last one."""
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["Nguồn thu", "Năm 2016", "Năm 2017"], ["Thu ĐPCĐ 1%", 10_000_000, 12_000_000]], "Phần chi": [
+        ["Mục chi", "Năm 2016", "Năm 2017"], ["Chi HĐ phong trào", 9_000_000, 10_843_000],
+        ["Tồn quỹ cuối năm", 1_500_000, 2_157_000]]})
+    result = check_files([path])
+    (warning,) = result.warnings
+    assert (warning.code, warning.sheet, warning.cell) == ("finance_shapes.year_closing_mismatch", "Phần chi", "B3")
+    assert "1.500.000 đ" in warning.message and "1.000.000 đ" in warning.message
+    assert result.dataset.finance.written_closing_balance == 2_157_000
+
+
+@pytest.mark.parametrize("note, written, expected", [
+    ("ĐVT: triệu đồng", "18,777", 18_777_000), ("ĐVT: nghìn đồng", "18.777", 18_777_000),
+    ("Đơn vị tính: 1.000 đồng", 18_777, 18_777_000), ("ĐVT: đồng", "18.777.000 ₫", 18_777_000),
+])
+def test_unit_notes_scale_the_figures(tmp_path, note, written, expected) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [["* Phần thu"], [note],
+                                                          ["Nguồn thu", "Năm 2017"], ["Thu ĐPCĐ 1%", written]]})
+    result = check_files([path])
+    assert result.dataset.finance.total("revenue") == expected
+    assert not [i for i in result.issues if i.severity != "info"], result.issues
+
+
+def test_two_unit_notes_that_disagree_are_refused_naming_both_cells(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [["* Phần thu", None, "ĐVT: đồng"], ["ĐVT: triệu đồng"],
+                                                          ["Nguồn thu", "Năm 2017"], ["Thu ĐPCĐ 1%", 18_777]]})
+    result = check_files([path])
+    assert not result.ok
+    (error,) = result.errors
+    assert (error.code, error.sheet, error.cell) == ("finance_shapes.unit_conflict", "Phần thu", "A2")
+    assert "“ĐVT: đồng” ở C1" in error.message and "“ĐVT: triệu đồng” ở A2" in error.message

@@ -132,7 +132,7 @@ MAX_REAL_AMOUNT = 10 ** 15  # đồng; more than any union's accounts
 # NaN, infinity and Excel's error values (a formula that failed) are never an amount
 _NOT_A_REAL_NUMBER = re.compile(r"^(?:[-+]?(?:nan|inf|infinity)|#(?:DIV/0!|NUM!|VALUE!|REF!|N/A|NAME\?|NULL!))$",
                                 re.IGNORECASE)
-_PARENTHESISED = re.compile(r"^\(\s*(.+?)\s*\)$")
+_PARENTHESISED = re.compile(r"^\(\s*(.+?)\s*\)\s*(?:đồng|đ|vnđ|vnd|₫)?\.?$", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"^(.+?)\s*(nghìn|ngàn|triệu|tr|tỷ|tỉ)\.?\s*(?:đồng|đ|vnđ|vnd)?\.?$", re.IGNORECASE)
 _UNIT_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tr": 1_000_000, "tỷ": 10 ** 9, "tỉ": 10 ** 9}
 

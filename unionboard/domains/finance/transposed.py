@@ -24,7 +24,6 @@ from unionboard.domains.finance.common import (
     OPENING,
     TITLE_REVENUE,
     TITLE_SPENDING,
-    Amount,
     Balance,
     Collected,
     Table,
