@@ -205,3 +205,11 @@ def test_check_json_prints_one_object_for_each_transposed_shape(tmp_path: Path) 
         assert data["ok"] is True
         assert data["finance"]["revenue"]["total"] == 310_992_000
         assert data["finance"]["spending"]["total"] == 308_835_000
+    conflict = save(tmp_path / "c.xlsx", [["* Phần thu", None, "ĐVT: đồng"], ["ĐVT: triệu đồng"],
+                                          ["Năm", "Đoàn phí", "Hỗ trợ"], [2016, 20.45, 22.435], [2017, 21.1, 14.69]])
+    proc = subprocess.run([sys.executable, "-m", "unionboard", "check", str(conflict), "--json"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    data = json.loads(proc.stdout)
+    assert data["ok"] is False and proc.returncode != 0
+    assert [(i["code"], i["cell"], i["sheet"], i["file"]) for i in data["issues"]] == [
+        ("finance_shapes.unit_conflict", "A2", "Sheet1", "c.xlsx")]
