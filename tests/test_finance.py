@@ -602,3 +602,18 @@ def test_two_unit_notes_that_disagree_are_refused_naming_both_cells(tmp_path) ->
     (error,) = result.errors
     assert (error.code, error.sheet, error.cell) == ("finance_shapes.unit_conflict", "Phần thu", "A2")
     assert "“ĐVT: đồng” ở C1" in error.message and "“ĐVT: triệu đồng” ở A2" in error.message
+
+
+def test_a_tidy_table_with_a_closing_balance_per_year_closes_with_the_last_years(tmp_path) -> None:
+    """Before, the first year's “Tồn quỹ cuối năm” was taken: a false mismatch and a false conflict."""
+    rows = [["Năm", "Thu/Chi", "Khoản mục", "Số tiền"],
+            [2016, "Thu", "Đoàn phí", 10_000_000], [2016, "Chi", "Phong trào", 9_000_000],
+            [2016, None, "Tồn quỹ cuối năm", 1_000_000],
+            [2017, "Thu", "Đoàn phí", 12_000_000], [2017, "Chi", "Phong trào", 10_843_000],
+            [2017, None, "Tồn quỹ cuối năm", 2_157_000]]
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Tài chính": rows})])
+    assert result.ok and not result.issues, result.issues
+    assert result.dataset.finance.written_closing_balance == result.dataset.finance.closing_balance == 2_157_000
+    rows[3][3] = 1_200_000
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Tài chính": rows})])
+    assert [(i.code, i.cell) for i in result.issues] == [("finance_shapes.year_closing_mismatch", "D4")]
