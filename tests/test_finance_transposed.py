@@ -191,8 +191,12 @@ def test_detect_weighs_the_evidence_for_a_transposed_table() -> None:
     rows = [["Năm", "Đoàn phí", "Hỗ trợ"], [2016, 20_450_000, 22_435_000], [2017, 21_100_000, 14_690_000]]
     assert finance.detect(Sheet("f.xlsx", "Sheet1", [["* Phần thu"], *rows])) == pytest.approx(1.2)
     assert finance.detect(Sheet("f.xlsx", "Phần thu", rows)) == pytest.approx(1.5)
-    # amounts by year with nothing saying money (no finance name, title, unit note or Thu/Chi group): not taken
-    assert finance.detect(Sheet("f.xlsx", "Sheet1", rows)) is None
+    # the labels' own words say money ("Đoàn phí", "Hỗ trợ")
+    assert finance.detect(Sheet("f.xlsx", "Sheet1", rows)) == pytest.approx(1.2)
+    # amounts by year with nothing saying money (no finance name, title, unit note, Thu/Chi group or money
+    # word in the labels): not taken
+    plain = [["Năm", "Khối A", "Khối B"], [2016, 20_450_000, 22_435_000], [2017, 21_100_000, 14_690_000]]
+    assert finance.detect(Sheet("f.xlsx", "Sheet1", plain)) is None
 
 
 def test_check_json_prints_one_object_for_each_transposed_shape(tmp_path: Path) -> None:

@@ -52,6 +52,9 @@ SIDE_TOTALS = {"tong thu": REVENUE, "cong thu": REVENUE, "tong cong thu": REVENU
 SCAN_ROWS = 300  # where a "Năm" header is looked for
 MAX_BLOCK_ROWS = 500
 MIN_AMOUNT_SHARE = 0.6  # of the written cells under the item columns; an awards table's texts are not amounts
+# words of union money in item labels (dues, funds, allowances, support): evidence that the table is finance
+MONEY_WORDS = ("doan phi", "kinh phi", "dpcd", "kpcd", "phu cap", "tro cap", "ho tro", "tham hoi", "cap tren cap",
+               "ldld", "tien")
 MONEY_MEDIAN = 10_000  # raw amounts this large are money (a headcount table's are not)
 
 
@@ -232,14 +235,16 @@ def money_like(sheet: Sheet, layout: Layout, start: int) -> bool:
 
 
 def evidence(sheet: Sheet, layout: Layout, start: int) -> bool:
-    """Whether something says money: a finance sheet name or title, a unit note, or Thu/Chi sides."""
+    """Whether something says money: a finance sheet name or title, a unit note, Thu/Chi sides, or money words
+    in the item labels ("Đoàn phí", "Kinh phí", "Phụ cấp", "Hỗ trợ")."""
     if any(b in fold(sheet.name) for b in BUDGET_NAMES):
         return False
     titles = " ".join(fold_title(v) for r in range(start, layout.header + 1)
                       for v in (sheet.rows[r] if r < sheet.height else []) if isinstance(v, str))
     if any(b in titles for b in BUDGET_NAMES):
         return False
-    sided = any(c.side is not None for c in layout.columns if c.kind in ("item", "total"))
+    sided = any(c.side is not None for c in layout.columns if c.kind in ("item", "total")) or any(
+        f" {word} " in f" {fold(c.label)} " for c in layout.items for word in MONEY_WORDS)
     return (sided or name_hint(sheet.name) or unit_in_rows(sheet, range(start, layout.header + 1)) is not None
             or bool(TITLE_REVENUE.search(titles) or TITLE_SPENDING.search(titles))
             or "tai chinh" in titles or "kinh phi" in titles)
