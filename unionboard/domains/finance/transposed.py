@@ -177,7 +177,7 @@ def block_rows(sheet: Sheet, layout: Layout, end: int) -> list[int]:
                 break
             continue
         blanks = 0
-        if parse_year(value) is not None and not isinstance(value, bool) or is_special_row(folded, value):
+        if (parse_year(value) is not None and not isinstance(value, bool)) or is_special_row(folded, value):
             rows.append(r)
             continue
         break
