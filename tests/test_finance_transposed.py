@@ -217,3 +217,20 @@ def test_check_json_prints_one_object_for_each_transposed_shape(tmp_path: Path) 
     assert data["ok"] is False and proc.returncode != 0
     assert [(i["code"], i["cell"], i["sheet"], i["file"]) for i in data["issues"]] == [
         ("finance_shapes.unit_conflict", "A2", "Sheet1", "c.xlsx")]
+
+
+def test_a_unit_in_a_column_header_scales_that_column_and_names_are_kept_clean(tmp_path: Path) -> None:
+    rows = [["* Phần thu"], ["Năm", "Đoàn phí (nghìn đồng)", "Cấp trên cấp (ĐVT: triệu đồng)", "Hỗ trợ (đồng)"],
+            [2016, "20.450", "18,5", 22_435_000], [2017, "21.100", 7, 14_690_000]]
+    result = check_files([save(tmp_path / "tc.xlsx", rows)])
+    assert not result.issues, result.issues
+    fin = result.dataset.finance
+    assert fin.by_item("revenue") == {"Đoàn phí": 41_550_000, "Cấp trên cấp": 25_500_000, "Hỗ trợ": 37_125_000}
+
+
+def test_a_column_unit_that_contradicts_its_amounts_is_a_warning_naming_the_header(tmp_path: Path) -> None:
+    rows = [["* Phần thu"], ["Năm", "Đoàn phí (nghìn đồng)"], [2016, 20_450_000], [2017, 21_100_000]]
+    result = check_files([save(tmp_path / "tc.xlsx", rows)])
+    (warning,) = result.warnings
+    assert (warning.code, warning.cell) == ("finance.unit_too_large", "B2")
+    assert result.dataset.finance.total("revenue") == 41_550_000

@@ -10,6 +10,7 @@ same Table as the report's wide layout, so both give the same Finance.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from unionboard.domains.finance.common import (
     OPENING,
     TITLE_REVENUE,
     TITLE_SPENDING,
+    Amount,
     Balance,
     Collected,
     Table,
@@ -40,7 +42,7 @@ from unionboard.domains.finance.common import (
     side_phrase,
     what_total,
 )
-from unionboard.domains.finance.units import Context, unit_in_rows
+from unionboard.domains.finance.units import Context, Unit, unit_in_rows, unit_scale
 from unionboard.domains.words import REVENUE, SPENDING
 from unionboard.read.workbook import Sheet
 
@@ -49,6 +51,8 @@ SKIP_HEADERS = ("stt", "tt", "ghi chu", "note", "notes", "dvt", "don vi tinh")
 SIDE_TOTALS = {"tong thu": REVENUE, "cong thu": REVENUE, "tong cong thu": REVENUE, "tong chi": SPENDING,
                "cong chi": SPENDING, "tong cong chi": SPENDING, "total revenue": REVENUE,
                "total spending": SPENDING}
+LABEL_UNIT = re.compile(r"^(.*?)\s*\(\s*(?:đvt|đơn vị tính|đơn vị)?\s*[:：]?\s*([^()]*?(?:đồng|vnđ|vnd|đ))\s*\)$",
+                        re.IGNORECASE)
 SCAN_ROWS = 300  # where a "Năm" header is looked for
 MAX_BLOCK_ROWS = 500
 MIN_AMOUNT_SHARE = 0.6  # of the written cells under the item columns; an awards table's texts are not amounts
@@ -66,6 +70,12 @@ class Column:
     kind: str  # "item" | "total" | "opening" | "closing" | "skip"
     side: str | None = None
     side_known: bool = True
+    unit: Unit | None = None  # the column's own unit ("Đoàn phí (nghìn đồng)"), before the table's note
+    scale: int = 1  # the factor to đồng, decided when the table is read
+
+    def money(self, amount: Amount) -> int:
+        """An amount of this column in đồng."""
+        return amount.dong(self.scale)
 
 
 @dataclass
@@ -154,14 +164,25 @@ def read_columns(sheet: Sheet, top: int, bottom: int, year_col: int, start: int)
                       if clean(sheet.value(r, col))), "")
         if not label:
             continue
+        label, unit = label_unit(label, bottom, col)
         kind = column_kind(label)
         group = group_text(sheet, range(bottom - 1, max(top - 1, start) - 1, -1), col, year_col)
         side = SIDE_TOTALS.get(fold(label)) or (side_of_text(group) if group and fold(group) != fold(label)
                                                  else None)
         if kind == "item" and side is None and side_of_value(label):
             side = side_of_value(label)  # a column headed only "Thu" / "Chi": the side's one amount
-        columns.append(Column(col, label, kind, side))
+        columns.append(Column(col, label, kind, side, unit=unit))
     return columns
+
+
+def label_unit(label: str, row: int, col: int) -> tuple[str, Unit | None]:
+    """A header naming its column's unit ("Đoàn phí (nghìn đồng)", "Tổng thu (ĐVT: triệu đồng)") → the label
+    without it and the unit; else the label as written and None."""
+    match = LABEL_UNIT.match(label)
+    scale = unit_scale(match.group(2)) if match else None
+    if match is None or scale is None or not match.group(1):
+        return label, None
+    return match.group(1), Unit(scale, match.group(2), row, col)
 
 
 def block_rows(sheet: Sheet, layout: Layout, end: int) -> list[int]:
@@ -308,15 +329,27 @@ def parse_transposed(sheet: Sheet, layouts: list[Layout], ctx: Context, out: Col
                                 "finance_shapes.column_side_guessed", label=column.label,
                                 cell=cell_name(layout.header, column.col), side=side_phrase(column.side))
         unit = unit_in_rows(sheet, range(start, layout.header + 1))
-        raws = [(a.raw, r, c.col) for r in layout.rows if parse_year(sheet.value(r, layout.year_col)) is not None
-                for c in layout.items if (a := read_amount(sheet.value(r, c.col))).raw is not None
-                and not a.explicit]
-        scale = ctx.scale(sheet, unit, raws)
-        read_table(sheet, layout, scale, ctx.log, out)
+        decide_scales(sheet, layout, unit, ctx)
+        read_table(sheet, layout, ctx.log, out)
         start = (layout.rows[-1] + 1) if layout.rows else layout.header + 1
 
 
-def read_table(sheet: Sheet, layout: Layout, scale: int, log: IssueLog, out: Collected) -> None:
+def decide_scales(sheet: Sheet, layout: Layout, unit: Unit | None, ctx: Context) -> None:
+    """Each column's factor to đồng: its own unit if its header names one, else the table's note — each
+    checked against the magnitudes of the amounts it scales."""
+    years = [r for r in layout.rows if parse_year(sheet.value(r, layout.year_col)) is not None]
+
+    def raws(columns: list[Column]) -> list[tuple[float, int, int]]:
+        return [(a.raw, r, c.col) for r in years for c in columns
+                if (a := read_amount(sheet.value(r, c.col))).raw is not None and not a.explicit]
+
+    shared = [c for c in layout.items if c.unit is None] or layout.items
+    table_scale = ctx.scale(sheet, unit, raws(shared))
+    for column in layout.columns:
+        column.scale = ctx.scale(sheet, column.unit, raws([column])) if column.unit else table_scale
+
+
+def read_table(sheet: Sheet, layout: Layout, log: IssueLog, out: Collected) -> None:
     """One transposed table: year rows into the Table, balance rows and columns, totals checked."""
     table = Table(sheet)
     sums = Sums()
@@ -326,18 +359,18 @@ def read_table(sheet: Sheet, layout: Layout, scale: int, log: IssueLog, out: Col
         folded = fold(value)
         year = parse_year(value) if not is_special_row(folded, value) else None
         if year is None:
-            special_row(sheet, layout, r, folded, scale, sums, log, out)
+            special_row(sheet, layout, r, folded, sums, log, out)
             continue
         cell = cell_name(r, layout.year_col)
         if year in seen:
             log.warning(sheet.file, sheet.name, cell, "finance_shapes.year_repeated", year=year, cell=cell,
                         first=seen[year])
         seen.setdefault(year, cell)
-        year_row(sheet, layout, r, year, scale, table, sums, log, out)
+        year_row(sheet, layout, r, year, table, sums, log, out)
     out.tables.append(table)
 
 
-def year_row(sheet: Sheet, layout: Layout, r: int, year: int, scale: int, table: Table, sums: Sums,
+def year_row(sheet: Sheet, layout: Layout, r: int, year: int, table: Table, sums: Sums,
              log: IssueLog, out: Collected) -> None:
     """One year's amounts (each item column), its written side totals checked, its balances kept."""
     row_sums: dict[str, int] = {}
@@ -349,7 +382,7 @@ def year_row(sheet: Sheet, layout: Layout, r: int, year: int, scale: int, table:
             continue
         if amount.raw is None:
             continue
-        value = amount.dong(scale)
+        value = amount.dong(column.scale)
         if value < 0:
             log.warning(sheet.file, sheet.name, cell, "finance.negative", amount=format_dong(value), cell=cell,
                         label=column.label, year=year)
@@ -360,31 +393,31 @@ def year_row(sheet: Sheet, layout: Layout, r: int, year: int, scale: int, table:
         written = read_amount(sheet.value(r, column.col))
         if column.kind == "total":
             sides = [column.side] if len({c.side for c in layout.items}) > 1 else list(row_sums) or [column.side]
-            check_total(log, sheet, r, column.col, written, lambda a: a.dong(scale),
+            check_total(log, sheet, r, column.col, written, column.money,
                         sum(row_sums.get(s, 0) for s in sides), what_total(column.side, year))
         elif column.kind in ("opening", "closing") and written.raw is not None:
-            balance = Balance(written.dong(scale), sheet.file, sheet.name, cell_name(r, column.col))
+            balance = Balance(written.dong(column.scale), sheet.file, sheet.name, cell_name(r, column.col))
             (out.year_opening if column.kind == "opening" else out.year_closing).append(YearBalance(year, balance))
 
 
-def special_row(sheet: Sheet, layout: Layout, r: int, folded: str, scale: int, sums: Sums, log: IssueLog,
+def special_row(sheet: Sheet, layout: Layout, r: int, folded: str, sums: Sums, log: IssueLog,
                 out: Collected) -> None:
     """An opening or closing balance row (its first amount), or a total row checked column by column."""
     if is_total_label(sheet.value(r, layout.year_col)) and not (OPENING.match(folded) or CLOSING.match(folded)):
         for column in layout.columns:
             written = read_amount(sheet.value(r, column.col))
             if column.kind == "item":
-                check_total(log, sheet, r, column.col, written, lambda a: a.dong(scale),
+                check_total(log, sheet, r, column.col, written, column.money,
                             sums.per_col.get(column.col, 0), phrase("finance.what_row_total", label=column.label))
             elif column.kind == "total":
                 computed = sum(sums.per_col.get(c.col, 0) for c in layout.items
                                if c.side == column.side or len({i.side for i in layout.items}) == 1)
-                check_total(log, sheet, r, column.col, written, lambda a: a.dong(scale), computed,
+                check_total(log, sheet, r, column.col, written, column.money, computed,
                             what_total(column.side, None))
         return
     for column in layout.columns:
         written = read_amount(sheet.value(r, column.col))
         if written.raw is not None:
             target = out.opening if OPENING.match(folded) else out.closing
-            target.append(Balance(written.dong(scale), sheet.file, sheet.name, cell_name(r, column.col)))
+            target.append(Balance(written.dong(column.scale), sheet.file, sheet.name, cell_name(r, column.col)))
             return
