@@ -617,3 +617,13 @@ def test_a_tidy_table_with_a_closing_balance_per_year_closes_with_the_last_years
     rows[3][3] = 1_200_000
     result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Tài chính": rows})])
     assert [(i.code, i.cell) for i in result.issues] == [("finance_shapes.year_closing_mismatch", "D4")]
+
+
+@pytest.mark.parametrize("numbers", [["(1)", "(2)", "(3)"], ["A", 1, 2], [None, "1", "2"]])
+def test_a_column_number_row_under_the_header_is_not_an_item(tmp_path, numbers) -> None:
+    """“A | 1 | 2” was read as an item adding 1 đ and 2 đ with ok: true; “(2)” as −2 đ."""
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["Nguồn thu", "Năm 2016", "Năm 2017"], numbers, ["Đoàn phí", 10_000_000, 12_000_000]]})
+    result = check_files([path])
+    assert result.dataset.finance.by_year("revenue") == {2016: 10_000_000, 2017: 12_000_000}
+    assert result.ok and not result.issues, result.issues

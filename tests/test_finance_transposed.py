@@ -234,3 +234,12 @@ def test_a_column_unit_that_contradicts_its_amounts_is_a_warning_naming_the_head
     (warning,) = result.warnings
     assert (warning.code, warning.cell) == ("finance.unit_too_large", "B2")
     assert result.dataset.finance.total("revenue") == 41_550_000
+
+
+@pytest.mark.parametrize("numbers", [["(1)", "(2)", "(3)"], ["A", 1, 2]])
+def test_a_column_number_row_under_the_transposed_header_is_skipped(tmp_path: Path, numbers) -> None:
+    rows = [["* Phần thu"], ["Năm", "Đoàn phí", "Hỗ trợ"], numbers, [2016, 20_450_000, 22_435_000],
+            [2017, 21_100_000, 14_690_000]]
+    result = check_files([save(tmp_path / "tc.xlsx", rows)])
+    assert result.ok and not result.issues, result.issues
+    assert result.dataset.finance.by_year("revenue") == {2016: 42_885_000, 2017: 35_790_000}

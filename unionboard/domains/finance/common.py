@@ -271,6 +271,19 @@ def check_total(log: IssueLog, sheet: Sheet, row: int, col: int, written: Amount
                     difference=format_dong(value - computed))
 
 
+_COLUMN_MARK = re.compile(r"^\(?\s*([A-Z]|\d{1,2})\s*\)?$")
+
+
+def is_column_number_row(line: list) -> bool:
+    """The "(1) (2) (3)" or "A | 1 | 2" row official forms put under the header: every filled cell a column
+    mark, the numbers consecutive. Never an item row (its "(2)" would read as −2, its 1, 2 as amounts)."""
+    marks = [clean(v) for v in line if v is not None and clean(v)]
+    if len(marks) < 2 or not all(_COLUMN_MARK.match(m) for m in marks):
+        return False
+    numbers = [int(d) for m in marks if (d := _COLUMN_MARK.match(m).group(1)).isdigit()]
+    return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
 _ROMAN = re.compile(r"^[IVXLC]+\s*[.)/]\s")
 _NUMBERED = re.compile(r"^\d+\s*[.)/]\s")
 _SUBNUMBERED = re.compile(r"^\d+\.\d+\.?\s|^[a-zđ]\s*[.)]\s")

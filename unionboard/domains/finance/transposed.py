@@ -32,6 +32,7 @@ from unionboard.domains.finance.common import (
     YearBalance,
     check_total,
     fold_title,
+    is_column_number_row,
     is_total_label,
     name_hint,
     name_side,
@@ -106,6 +107,8 @@ def is_special_row(folded: str, value: object) -> bool:
 def header_bottom(sheet: Sheet, top: int, col: int) -> int | None:
     """The last header row under a "Năm" cell: the row just above the first year or balance row (≤ 2 rows)."""
     for r in range(top + 1, min(sheet.height, top + 4)):
+        if is_column_number_row(sheet.rows[r]):
+            return r - 1
         value = sheet.value(r, col)
         folded = fold(value)
         if (value is not None and not isinstance(value, str)) or parse_year(value) is not None or (
@@ -189,6 +192,8 @@ def block_rows(sheet: Sheet, layout: Layout, end: int) -> list[int]:
     """The rows under the header: years, balances and totals, until a title, another table or two blank rows."""
     rows, blanks = [], 0
     for r in range(layout.header + 1, min(end, layout.header + 1 + MAX_BLOCK_ROWS)):
+        if r == layout.header + 1 and is_column_number_row(sheet.rows[r]):
+            continue
         value = sheet.value(r, layout.year_col)
         folded = fold(value)
         written = any(sheet.value(r, c.col) is not None for c in layout.columns)

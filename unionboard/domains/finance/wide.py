@@ -35,6 +35,7 @@ from unionboard.domains.finance.common import (
     cell_text,
     check_total,
     fold_title,
+    is_column_number_row,
     is_total_label,
     name_side,
     not_a_number,
@@ -186,6 +187,8 @@ def block_rows(sheet: Sheet, header: Header, end: int) -> tuple[list[Row], int]:
     rows: list[Row] = []
     after_total = False
     for r in range(header.row + 1, end):
+        if r <= header.row + 2 and r < sheet.height and is_column_number_row(sheet.rows[r]):
+            continue
         label_value = sheet.value(r, header.label_col)
         amounts = {c: read_amount(sheet.value(r, c)) for c in header.years}
         total = read_amount(sheet.value(r, header.total_col)) if header.total_col is not None else Amount()
