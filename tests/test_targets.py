@@ -322,3 +322,27 @@ def test_a_written_status_that_contradicts_the_figures_is_a_warning_with_its_cel
         ("20", "26 người", "Vượt", "Đạt"), ("90%", "89,5%", "Chưa đạt", "Đạt")]
     assert [(i.code, i.sheet, i.cell) for i in result.warnings] == [
         ("targets.status_mismatch", "Chỉ tiêu", "G2"), ("targets.status_mismatch", "Chỉ tiêu", "G3")]
+
+
+@pytest.mark.parametrize("rows, ok", [
+    ([["STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả"], [1, "Kết nạp đoàn viên mới", "người", "20 người", "26 người"]],
+     True),
+    ([["STT", "Chỉ tiêu", "ĐVT", "Thực hiện", "So sánh"], [1, "Kết nạp đoàn viên mới", "người", 26, "130%"]], False),
+    ([["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Năm 2023", "Năm 2024"], [1, "Kết nạp", "người", 30, 32, 35]],
+     True),
+])
+def test_check_json_prints_one_object_for_each_targets_shape(tmp_path, rows, ok) -> None:
+    import json
+    import subprocess
+    import sys
+
+    wb = Workbook()
+    wb.active.title = "Chỉ tiêu"
+    for row in rows:
+        wb.active.append(row)
+    wb.save(tmp_path / "ct.xlsx")
+    proc = subprocess.run([sys.executable, "-m", "unionboard", "check", str(tmp_path / "ct.xlsx"), "--json"],
+                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=120)
+    data = json.loads(proc.stdout)  # exactly one object
+    assert data["ok"] is ok
+    assert all(issue["file"] == "ct.xlsx" and issue["sheet"] == "Chỉ tiêu" for issue in data["issues"])
