@@ -627,3 +627,15 @@ def test_a_column_number_row_under_the_header_is_not_an_item(tmp_path, numbers) 
     result = check_files([path])
     assert result.dataset.finance.by_year("revenue") == {2016: 10_000_000, 2017: 12_000_000}
     assert result.ok and not result.issues, result.issues
+
+
+@pytest.mark.parametrize("title", ["Đơn vị: Công ty TNHH May Việt Tiến", "Đơn vị: Hợp tác xã Đông Anh",
+                                   "Đơn vị báo cáo: Công đoàn cơ sở Trường THCS Đồng Tâm"])
+def test_a_reporting_unit_in_the_title_is_no_unit_of_money(tmp_path, title) -> None:
+    """“Công ty” folds to a word that reads as tỷ, “Đông Anh” as đồng: taken as a unit note, it conflicted with
+    the real “ĐVT: nghìn đồng” (or scaled the amounts)."""
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [[title], ["ĐVT: 1.000đ"], ["Nguồn thu", "Năm 2025"],
+                                                          ["Đoàn phí", "21.100"]]})
+    result = check_files([path])
+    assert result.ok and not [i for i in result.issues if i.severity != "info"], result.issues
+    assert result.dataset.finance.total("revenue") == 21_100_000

@@ -241,7 +241,7 @@ def assign_sides(sheet: Sheet, layout: Layout, start: int) -> None:
 
 def money_like(sheet: Sheet, layout: Layout, start: int) -> bool:
     """Whether the cells under the item columns are amounts: most of them, and money-sized unless a unit note
-    or a Thu/Chi group says so (a headcount table by year is not finance)."""
+    (over the table or in a column header) or a Thu/Chi group says so (a headcount table by year is not finance)."""
     raws, written = [], 0
     for r in layout.rows:
         if parse_year(sheet.value(r, layout.year_col)) is None:
@@ -256,7 +256,7 @@ def money_like(sheet: Sheet, layout: Layout, start: int) -> bool:
                 raws.append(abs(amount.raw))
     if not raws or len(raws) < MIN_AMOUNT_SHARE * written:
         return False
-    return (statistics.median(raws) >= MONEY_MEDIAN or any(c.side for c in layout.columns)
+    return (statistics.median(raws) >= MONEY_MEDIAN or any(c.side or c.unit for c in layout.columns)
             or unit_in_rows(sheet, range(start, layout.header + 1)) is not None)
 
 
@@ -319,9 +319,8 @@ def layout_at(sheet: Sheet, top: int, start: int) -> Layout | None:
 
 @dataclass
 class Sums:
-    """Running sums of one table, per column and per side, for the written totals."""
+    """Running sums of one table per column, for the written total row."""
     per_col: dict[int, int] = field(default_factory=dict)
-    per_side: dict[str, int] = field(default_factory=dict)
 
 
 def parse_transposed(sheet: Sheet, layouts: list[Layout], ctx: Context, out: Collected) -> None:
@@ -400,6 +399,8 @@ def year_row(sheet: Sheet, layout: Layout, r: int, year: int, table: Table, sums
             sides = [column.side] if len({c.side for c in layout.items}) > 1 else list(row_sums) or [column.side]
             check_total(log, sheet, r, column.col, written, column.money,
                         sum(row_sums.get(s, 0) for s in sides), what_total(column.side, year))
+        elif column.kind in ("opening", "closing") and written.bad is not None:
+            not_a_number(log, sheet.file, sheet.name, cell_name(r, column.col), written, column.label, year)
         elif column.kind in ("opening", "closing") and written.raw is not None:
             balance = Balance(written.dong(column.scale), sheet.file, sheet.name, cell_name(r, column.col))
             (out.year_opening if column.kind == "opening" else out.year_closing).append(YearBalance(year, balance))

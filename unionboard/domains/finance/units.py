@@ -35,7 +35,7 @@ class Unit:
 
 def unit_scale(text: str) -> int | None:
     """The scale a unit text means (1, 1.000, 1.000.000), None when it names no unit."""
-    folded = fold(text)
+    folded = re.sub(r"(\d)(dong|vnd|d)\b", r"\1 \2", fold(text))  # "1.000đ" → "1 000 d"
     if not folded:
         return None
     words = word_set(folded)
@@ -50,11 +50,16 @@ def unit_scale(text: str) -> int | None:
     return None
 
 
+# what may follow "ĐVT:"/"Đơn vị:" (folded): a unit and nothing else — "Đơn vị: Công ty TNHH …" names the
+# reporting unit, not a unit of money ("ty" would read as tỷ, "Đông Anh" as đồng)
+UNIT_PHRASE = re.compile(r"^(?:1 ?000(?: ?000)?|nghin|ngan|trieu|ty|ti)?\s*(?:dong|d|vnd)?(?: viet nam| vn)?$")
+
+
 def find_unit(text: str, row: int, col: int) -> Unit | None:
     """A unit note in one cell's text, None when there is none."""
     text = clean(text)
     match = UNIT_NOTE.search(text)
-    if match:
+    if match and UNIT_PHRASE.match(fold(match.group(2))):
         scale = unit_scale(match.group(2))
         if scale is not None:
             note = clean(text[match.start():]).rstrip(") ").strip()
