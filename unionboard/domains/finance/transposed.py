@@ -94,9 +94,9 @@ class Layout:
         return [c for c in self.columns if c.kind == "item"]
 
 
-def row_label(sheet: Sheet, row: int, col: int) -> str:
-    """The year column's cell folded, '' when blank."""
-    return fold(sheet.value(row, col))
+def is_year_header(value: object) -> bool:
+    """Whether a cell heads a year column ("Năm", "Year", "Năm tài chính") — not "Nam", a man in a roster."""
+    return isinstance(value, str) and fold(value) in YEAR_HEADERS and value.strip().lower() != "nam"
 
 
 def is_special_row(folded: str, value: object) -> bool:
@@ -294,7 +294,7 @@ def layout_at(sheet: Sheet, top: int, start: int) -> Layout | None:
     """The transposed table whose "Năm" header cell is in this row, None when there is none."""
     line = sheet.rows[top]
     for col, value in enumerate(line):
-        if not isinstance(value, str) or fold(value) not in YEAR_HEADERS:
+        if not is_year_header(value):
             continue
         bottom = header_bottom(sheet, top, col)
         if bottom is None:
