@@ -639,3 +639,43 @@ def test_a_reporting_unit_in_the_title_is_no_unit_of_money(tmp_path, title) -> N
     result = check_files([path])
     assert result.ok and not [i for i in result.issues if i.severity != "info"], result.issues
     assert result.dataset.finance.total("revenue") == 21_100_000
+
+
+def side_by_side_sheet(opening: int = 1_000_000) -> list[list]:
+    """The report's two tables side by side in one header row, an opening-balance row, the totals and the
+    balance at the end of each year under them."""
+    rev = [list(r[:6]) for r in REVENUE_ROWS]
+    spend = [list(r[:6]) for r in SPENDING_ROWS]
+    rows = [["BÁO CÁO THU CHI TÀI CHÍNH"], ["ĐVT: đồng"],
+            ["Nguồn thu", *[f"Năm {y}" for y in YEARS], "Mục chi", *[f"Năm {y}" for y in YEARS]],
+            ["Tồn quỹ đầu năm", opening, None, None, None, None]]
+    for i in range(4):
+        rows.append([*(rev[i] if i < 3 else [None] * 6), *spend[i]])
+    rows.append(["Tổng thu", *REVENUE_TOTAL[1:6], "Tổng chi", *SPENDING_TOTAL[1:6]])
+    balance, closing = opening, []
+    for year_revenue, year_spending in zip(REVENUE_TOTAL[1:6], SPENDING_TOTAL[1:6], strict=True):
+        balance += year_revenue - year_spending
+        closing.append(balance)
+    rows.append(["Tồn quỹ cuối năm", *closing])
+    return rows
+
+
+def test_thu_and_chi_side_by_side_with_an_opening_balance_row(tmp_path) -> None:
+    """Refused before as a table missing columns: the header row held a second table's label."""
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Sheet1": side_by_side_sheet()})])
+    assert result.ok and not result.issues, result.issues
+    fin = result.dataset.finance
+    assert fin.total("revenue") == 310_992_000 and fin.total("spending") == 308_835_000
+    assert fin.by_item("spending")["Chi trợ cấp, khuyết tật"] == 2_000_000
+    assert fin.opening_balance == 1_000_000
+    assert fin.closing_balance == fin.written_closing_balance == 3_157_000
+
+
+def test_side_by_side_totals_and_balances_are_checked_with_their_cells(tmp_path) -> None:
+    rows = side_by_side_sheet()
+    rows[8][8] = 60_000_000  # "Tổng chi" 2014 (I9), really 76.192.000
+    rows[9][2] = 0  # 2014's closing balance (C10), really −9.395.000
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Sheet1": rows})])
+    assert {(i.code, i.cell) for i in result.warnings} == {("finance.total_mismatch", "I9"),
+                                                          ("finance_shapes.year_closing_mismatch", "C10")}
+    assert result.dataset.finance.total("spending") == 308_835_000
