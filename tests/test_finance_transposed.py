@@ -251,3 +251,25 @@ def test_a_year_header_is_never_a_mans_sex() -> None:
 
     assert [is_year_header(v) for v in ("Năm", "NĂM", "Year", "Năm tài chính", "Nam", "nam ", 2017, None)] == [
         True, True, True, True, False, False, False, False]
+
+
+def test_the_transposed_tables_read_alike_from_legacy_xls_and_csv(tmp_path: Path) -> None:
+    import csv
+
+    import xlwt
+
+    for rows, closing in ((transposed_rows(), 2_157_000), (side_by_side_rows(True, 1_000_000), 3_157_000)):
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("Sheet1")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    ws.write(r, c, value)
+        wb.save(str(tmp_path / "tc.xls"))
+        with open(tmp_path / "tc.csv", "w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+        for name in ("tc.xls", "tc.csv"):
+            result = check_files([tmp_path / name])
+            assert result.ok and not result.issues, (name, result.issues)
+            assert result.dataset.finance.total("revenue") == 310_992_000
+            assert result.dataset.finance.closing_balance == closing
