@@ -425,6 +425,9 @@ def test_parse_nothing_usable_returns_none_without_raising() -> None:
     ("(2.000.000)", -2_000_000), ("( 2.000.000 )", -2_000_000), ("18.777 nghìn", 18_777_000),
     ("18,8 triệu", 18_800_000), ("18.777.000 đ", 18_777_000), ("18.777.000 đồng", 18_777_000),
     ("18.777.000 VNĐ", 18_777_000), ("1,2 tỷ", 1_200_000_000), ("2 tr", 2_000_000),
+    ("18 777 000 đ", 18_777_000), ("18.777.000 ₫", 18_777_000), ("18\u202f777\u202f000", 18_777_000),
+    ("18\u00a0777\u00a0000 VNĐ", 18_777_000), ("(2.000.000) đ", -2_000_000), ("(2 000 000)", -2_000_000),
+    ("-2.000.000 ₫", -2_000_000),
 ])
 def test_amount_texts(written, expected) -> None:
     amount = finance.common.read_amount(written)
@@ -564,3 +567,115 @@ def test_a_closing_balance_row_per_year_gives_the_last_years_balance(tmp_path) -
     finance = result.dataset.finance
     assert finance.written_closing_balance == 2_157_000 and finance.closing_balance == 2_157_000
     assert not [i for i in result.issues if i.code == "finance.closing_mismatch" or i.severity == "error"]
+
+
+def test_a_wrong_closing_balance_of_one_year_is_a_warning_naming_its_cell(tmp_path) -> None:
+    """Every year's “Tồn quỹ cuối năm” is read and checked, not only the last one."""
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["Nguồn thu", "Năm 2016", "Năm 2017"], ["Thu ĐPCĐ 1%", 10_000_000, 12_000_000]], "Phần chi": [
+        ["Mục chi", "Năm 2016", "Năm 2017"], ["Chi HĐ phong trào", 9_000_000, 10_843_000],
+        ["Tồn quỹ cuối năm", 1_500_000, 2_157_000]]})
+    result = check_files([path])
+    (warning,) = result.warnings
+    assert (warning.code, warning.sheet, warning.cell) == ("finance_shapes.year_closing_mismatch", "Phần chi", "B3")
+    assert "1.500.000 đ" in warning.message and "1.000.000 đ" in warning.message
+    assert result.dataset.finance.written_closing_balance == 2_157_000
+
+
+@pytest.mark.parametrize("note, written, expected", [
+    ("ĐVT: triệu đồng", "18,777", 18_777_000), ("ĐVT: nghìn đồng", "18.777", 18_777_000),
+    ("Đơn vị tính: 1.000 đồng", 18_777, 18_777_000), ("ĐVT: đồng", "18.777.000 ₫", 18_777_000),
+])
+def test_unit_notes_scale_the_figures(tmp_path, note, written, expected) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [["* Phần thu"], [note],
+                                                          ["Nguồn thu", "Năm 2017"], ["Thu ĐPCĐ 1%", written]]})
+    result = check_files([path])
+    assert result.dataset.finance.total("revenue") == expected
+    assert not [i for i in result.issues if i.severity != "info"], result.issues
+
+
+def test_two_unit_notes_that_disagree_are_refused_naming_both_cells(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [["* Phần thu", None, "ĐVT: đồng"], ["ĐVT: triệu đồng"],
+                                                          ["Nguồn thu", "Năm 2017"], ["Thu ĐPCĐ 1%", 18_777]]})
+    result = check_files([path])
+    assert not result.ok
+    (error,) = result.errors
+    assert (error.code, error.sheet, error.cell) == ("finance_shapes.unit_conflict", "Phần thu", "A2")
+    assert "“ĐVT: đồng” ở C1" in error.message and "“ĐVT: triệu đồng” ở A2" in error.message
+
+
+def test_a_tidy_table_with_a_closing_balance_per_year_closes_with_the_last_years(tmp_path) -> None:
+    """Before, the first year's “Tồn quỹ cuối năm” was taken: a false mismatch and a false conflict."""
+    rows = [["Năm", "Thu/Chi", "Khoản mục", "Số tiền"],
+            [2016, "Thu", "Đoàn phí", 10_000_000], [2016, "Chi", "Phong trào", 9_000_000],
+            [2016, None, "Tồn quỹ cuối năm", 1_000_000],
+            [2017, "Thu", "Đoàn phí", 12_000_000], [2017, "Chi", "Phong trào", 10_843_000],
+            [2017, None, "Tồn quỹ cuối năm", 2_157_000]]
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Tài chính": rows})])
+    assert result.ok and not result.issues, result.issues
+    assert result.dataset.finance.written_closing_balance == result.dataset.finance.closing_balance == 2_157_000
+    rows[3][3] = 1_200_000
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Tài chính": rows})])
+    assert [(i.code, i.cell) for i in result.issues] == [("finance_shapes.year_closing_mismatch", "D4")]
+
+
+@pytest.mark.parametrize("numbers", [["(1)", "(2)", "(3)"], ["A", 1, 2], [None, "1", "2"]])
+def test_a_column_number_row_under_the_header_is_not_an_item(tmp_path, numbers) -> None:
+    """“A | 1 | 2” was read as an item adding 1 đ and 2 đ with ok: true; “(2)” as −2 đ."""
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [
+        ["Nguồn thu", "Năm 2016", "Năm 2017"], numbers, ["Đoàn phí", 10_000_000, 12_000_000]]})
+    result = check_files([path])
+    assert result.dataset.finance.by_year("revenue") == {2016: 10_000_000, 2017: 12_000_000}
+    assert result.ok and not result.issues, result.issues
+
+
+@pytest.mark.parametrize("title", ["Đơn vị: Công ty TNHH May Việt Tiến", "Đơn vị: Hợp tác xã Đông Anh",
+                                   "Đơn vị báo cáo: Công đoàn cơ sở Trường THCS Đồng Tâm"])
+def test_a_reporting_unit_in_the_title_is_no_unit_of_money(tmp_path, title) -> None:
+    """“Công ty” folds to a word that reads as tỷ, “Đông Anh” as đồng: taken as a unit note, it conflicted with
+    the real “ĐVT: nghìn đồng” (or scaled the amounts)."""
+    path = write_xlsx(tmp_path / "tc.xlsx", {"Phần thu": [[title], ["ĐVT: 1.000đ"], ["Nguồn thu", "Năm 2025"],
+                                                          ["Đoàn phí", "21.100"]]})
+    result = check_files([path])
+    assert result.ok and not [i for i in result.issues if i.severity != "info"], result.issues
+    assert result.dataset.finance.total("revenue") == 21_100_000
+
+
+def side_by_side_sheet(opening: int = 1_000_000) -> list[list]:
+    """The report's two tables side by side in one header row, an opening-balance row, the totals and the
+    balance at the end of each year under them."""
+    rev = [list(r[:6]) for r in REVENUE_ROWS]
+    spend = [list(r[:6]) for r in SPENDING_ROWS]
+    rows = [["BÁO CÁO THU CHI TÀI CHÍNH"], ["ĐVT: đồng"],
+            ["Nguồn thu", *[f"Năm {y}" for y in YEARS], "Mục chi", *[f"Năm {y}" for y in YEARS]],
+            ["Tồn quỹ đầu năm", opening, None, None, None, None]]
+    for i in range(4):
+        rows.append([*(rev[i] if i < 3 else [None] * 6), *spend[i]])
+    rows.append(["Tổng thu", *REVENUE_TOTAL[1:6], "Tổng chi", *SPENDING_TOTAL[1:6]])
+    balance, closing = opening, []
+    for year_revenue, year_spending in zip(REVENUE_TOTAL[1:6], SPENDING_TOTAL[1:6], strict=True):
+        balance += year_revenue - year_spending
+        closing.append(balance)
+    rows.append(["Tồn quỹ cuối năm", *closing])
+    return rows
+
+
+def test_thu_and_chi_side_by_side_with_an_opening_balance_row(tmp_path) -> None:
+    """Refused before as a table missing columns: the header row held a second table's label."""
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Sheet1": side_by_side_sheet()})])
+    assert result.ok and not result.issues, result.issues
+    fin = result.dataset.finance
+    assert fin.total("revenue") == 310_992_000 and fin.total("spending") == 308_835_000
+    assert fin.by_item("spending")["Chi trợ cấp, khuyết tật"] == 2_000_000
+    assert fin.opening_balance == 1_000_000
+    assert fin.closing_balance == fin.written_closing_balance == 3_157_000
+
+
+def test_side_by_side_totals_and_balances_are_checked_with_their_cells(tmp_path) -> None:
+    rows = side_by_side_sheet()
+    rows[8][8] = 60_000_000  # "Tổng chi" 2014 (I9), really 76.192.000
+    rows[9][2] = 0  # 2014's closing balance (C10), really −9.395.000
+    result = check_files([write_xlsx(tmp_path / "tc.xlsx", {"Sheet1": rows})])
+    assert {(i.code, i.cell) for i in result.warnings} == {("finance.total_mismatch", "I9"),
+                                                          ("finance_shapes.year_closing_mismatch", "C10")}
+    assert result.dataset.finance.total("spending") == 308_835_000

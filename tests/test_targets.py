@@ -272,3 +272,77 @@ def test_ke_hoach_and_thuc_hien_are_target_and_result_and_status_comes_from_the_
     assert [(t.text, t.status) for t in result.dataset.targets] == [
         ("Kết nạp đoàn viên mới", "Vượt"), ("Đoàn viên xếp loại tốt", "Chưa đạt")]
     assert result.ok
+
+
+def _targets_workbook(tmp_path, rows, formats=None):
+    """A "Chỉ tiêu" sheet; `formats` maps a cell ("E3") to its number format (percent-formatted cells)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    for row in rows:
+        ws.append(row)
+    for cell, number_format in (formats or {}).items():
+        ws[cell].number_format = number_format
+    wb.save(tmp_path / "ct.xlsx")
+    return check_files([tmp_path / "ct.xlsx"])
+
+
+def test_without_a_status_column_the_status_comes_from_results_written_with_units(tmp_path) -> None:
+    result = _targets_workbook(tmp_path, [
+        ["STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả"],
+        [1, "Kết nạp đoàn viên mới", "người", "20 người", "26 người"],
+        [2, "Đoàn viên xếp loại hoàn thành tốt nhiệm vụ", "%", "90%", "89,5%"],
+        [3, "Tổ chức hội nghị người lao động", "lần", 1, "1 lần"],
+        [4, "Nữ đoàn viên đạt danh hiệu GVN-ĐVN", "%", 0.9, 0.95],  # percent-formatted cells: 90% and 95%
+        [5, "Tỷ lệ đoàn viên tham gia BHXH", None, 1, 0.98],  # percent-formatted, no unit
+    ], formats={"D5": "0%", "E5": "0%", "D6": "0%", "E6": "0.0%"})
+    assert result.ok and not result.warnings, result.issues
+    assert [(t.target, t.result, t.status) for t in result.dataset.targets] == [
+        ("20 người", "26 người", "Vượt"), ("90%", "89,5%", "Chưa đạt"), ("1", "1 lần", "Đạt"),
+        ("90%", "95%", "Vượt"), ("1", "0,98", "Chưa đạt")]
+
+
+def test_a_so_sanh_column_alone_is_no_target_and_the_sheet_is_refused(tmp_path) -> None:
+    """Never read as targets with every status “Chưa đạt” and ok: true. (Chỉ tiêu | Thực hiện is also the
+    settlement form's header, which then refuses the sheet for want of its year.)"""
+    for header in (["STT", "Nội dung", "ĐVT", "Kết quả", "So sánh"], ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện", "So sánh"]):
+        result = _targets_workbook(tmp_path, [header, [1, "Kết nạp đoàn viên mới", "người", 26, "130%"]])
+        assert result.dataset.targets is None and not result.ok
+        (error,) = result.errors
+        assert error.cell == "A1" and error.sheet == "Chỉ tiêu"
+
+
+def test_a_written_status_that_contradicts_the_figures_is_a_warning_with_its_cell(tmp_path) -> None:
+    result = _targets_workbook(tmp_path, [
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ so với mục tiêu (%)", "Đánh giá"],
+        [1, "Kết nạp đoàn viên mới", "người", 20, "26 người", "130%", "Đạt"],
+        [2, "Đoàn viên xếp loại tốt", "%", "90%", "89,5%", "99,4%", "Đạt"]])
+    targets = result.dataset.targets
+    assert [(t.target, t.result, t.status, t.written_status) for t in targets] == [
+        ("20", "26 người", "Vượt", "Đạt"), ("90%", "89,5%", "Chưa đạt", "Đạt")]
+    assert [(i.code, i.sheet, i.cell) for i in result.warnings] == [
+        ("targets.status_mismatch", "Chỉ tiêu", "G2"), ("targets.status_mismatch", "Chỉ tiêu", "G3")]
+
+
+@pytest.mark.parametrize("rows, ok", [
+    ([["STT", "Nội dung", "ĐVT", "Mục tiêu", "Kết quả"], [1, "Kết nạp đoàn viên mới", "người", "20 người", "26 người"]],
+     True),
+    ([["STT", "Chỉ tiêu", "ĐVT", "Thực hiện", "So sánh"], [1, "Kết nạp đoàn viên mới", "người", 26, "130%"]], False),
+    ([["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Năm 2023", "Năm 2024"], [1, "Kết nạp", "người", 30, 32, 35]],
+     True),
+])
+def test_check_json_prints_one_object_for_each_targets_shape(tmp_path, rows, ok) -> None:
+    import json
+    import subprocess
+    import sys
+
+    wb = Workbook()
+    wb.active.title = "Chỉ tiêu"
+    for row in rows:
+        wb.active.append(row)
+    wb.save(tmp_path / "ct.xlsx")
+    proc = subprocess.run([sys.executable, "-m", "unionboard", "check", str(tmp_path / "ct.xlsx"), "--json"],
+                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=120)
+    data = json.loads(proc.stdout)  # exactly one object
+    assert data["ok"] is ok
+    assert all(issue["file"] == "ct.xlsx" and issue["sheet"] == "Chỉ tiêu" for issue in data["issues"])

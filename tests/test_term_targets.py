@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from unionboard.domains.loader import check_files
@@ -156,3 +157,23 @@ def test_the_resolutions_table_with_one_result_column_per_year_is_read_as_term_t
         "1", "Kết nạp đoàn viên mới", "30", {2023: "32", 2024: "35"})
     assert second.results == {2023: "96%", 2024: "97%", 2025: "98%"}
     assert [i.code for i in result.issues] == ["term_targets.no_group_column"]
+
+
+@pytest.mark.parametrize("header, rows", [
+    (["Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Năm 2023", "Năm 2024", "Năm 2025"],
+     [["Kết nạp đoàn viên mới", "người", 30, 32, 35, None], ["Tỷ lệ học tập nghị quyết", "%", "95%", "96%", "97%", "98%"]]),
+    (["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", 2023, 2024, 2025],  # numeric year headers, fractions for %
+     [[1, "Kết nạp đoàn viên mới", "người", 30, 32, 35, None], [2, "Tỷ lệ học tập nghị quyết", "%", 0.95, 0.96, 0.97, 0.98]]),
+])
+def test_term_targets_without_a_code_column_or_with_numeric_years(tmp_path, header, rows) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for row in (header, *rows):
+        ws.append(row)
+    wb.save(tmp_path / "nq.xlsx")
+    result = check_files([tmp_path / "nq.xlsx"])
+    assert result.sources == {"term_targets": "nq.xlsx"} and result.ok, result.issues
+    first, second = result.dataset.term_targets
+    assert (first.code, first.term_target, first.results) == ("1", "30", {2023: "32", 2024: "35"})
+    assert (second.code, second.term_target, second.results) == ("2", "95%", {2023: "96%", 2024: "97%", 2025: "98%"})

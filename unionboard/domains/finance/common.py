@@ -132,7 +132,7 @@ MAX_REAL_AMOUNT = 10 ** 15  # đồng; more than any union's accounts
 # NaN, infinity and Excel's error values (a formula that failed) are never an amount
 _NOT_A_REAL_NUMBER = re.compile(r"^(?:[-+]?(?:nan|inf|infinity)|#(?:DIV/0!|NUM!|VALUE!|REF!|N/A|NAME\?|NULL!))$",
                                 re.IGNORECASE)
-_PARENTHESISED = re.compile(r"^\(\s*(.+?)\s*\)$")
+_PARENTHESISED = re.compile(r"^\(\s*(.+?)\s*\)\s*(?:đồng|đ|vnđ|vnd|₫)?\.?$", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"^(.+?)\s*(nghìn|ngàn|triệu|tr|tỷ|tỉ)\.?\s*(?:đồng|đ|vnđ|vnd)?\.?$", re.IGNORECASE)
 _UNIT_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tr": 1_000_000, "tỷ": 10 ** 9, "tỉ": 10 ** 9}
 
@@ -200,11 +200,20 @@ class Balance:
 
 
 @dataclass
+class YearBalance:
+    """A balance written for one year ("Tồn quỹ đầu năm"/"Tồn quỹ cuối năm" under or beside each year)."""
+    year: int
+    balance: Balance
+
+
+@dataclass
 class Collected:
-    """Every table, opening and closing balance found in the finance sheets."""
+    """Every table, opening and closing balance found in the finance sheets (and those written per year)."""
     tables: list[Table] = field(default_factory=list)
     opening: list[Balance] = field(default_factory=list)
     closing: list[Balance] = field(default_factory=list)
+    year_opening: list[YearBalance] = field(default_factory=list)
+    year_closing: list[YearBalance] = field(default_factory=list)
 
 
 def side_from_labels(labels: list[str]) -> str | None:
@@ -260,6 +269,19 @@ def check_total(log: IssueLog, sheet: Sheet, row: int, col: int, written: Amount
         log.warning(sheet.file, sheet.name, cell, "finance.total_mismatch", what=what,
                     written=format_dong(value), cell=cell, computed=format_dong(computed),
                     difference=format_dong(value - computed))
+
+
+_COLUMN_MARK = re.compile(r"^\(?\s*([A-Z]|\d{1,2})\s*\)?$")
+
+
+def is_column_number_row(line: list) -> bool:
+    """The "(1) (2) (3)" or "A | 1 | 2" row official forms put under the header: every filled cell a column
+    mark, the numbers consecutive. Never an item row (its "(2)" would read as −2, its 1, 2 as amounts)."""
+    marks = [clean(v) for v in line if v is not None and clean(v)]
+    if len(marks) < 2 or not all(_COLUMN_MARK.match(m) for m in marks):
+        return False
+    numbers = [int(d) for m in marks if (d := _COLUMN_MARK.match(m).group(1)).isdigit()]
+    return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 _ROMAN = re.compile(r"^[IVXLC]+\s*[.)/]\s")

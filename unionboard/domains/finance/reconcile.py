@@ -8,7 +8,7 @@ from unionboard.core.models import Finance, FinanceEntry
 from unionboard.core.text import (
     format_dong,
 )
-from unionboard.domains.finance.common import Balance, Collected, side_phrase
+from unionboard.domains.finance.common import Balance, Collected, YearBalance, side_phrase
 
 
 def merge(out: Collected, log: IssueLog) -> Finance | None:
@@ -44,8 +44,9 @@ def merge(out: Collected, log: IssueLog) -> Finance | None:
         return None
     entries = tuple(FinanceEntry(side=side, year=year, item=labels[(side, year, f)], amount=amounts[(side, year, f)])
                     for side, year, f in order)
-    opening = single_balance(out.opening, phrase("finance.opening"), log)
-    closing = single_balance(out.closing, phrase("finance.closing"), log)
+    opening = single_balance(out.opening or first_year(out.year_opening, first=True), phrase("finance.opening"), log)
+    closing = single_balance(out.closing or first_year(out.year_closing, first=False), phrase("finance.closing"),
+                             log)
     finance = Finance(entries=entries, opening_balance=opening.amount if opening else 0,
                       written_closing_balance=closing.amount if closing else None)
     if closing is not None and finance.revenue and finance.spending:
@@ -56,7 +57,37 @@ def merge(out: Collected, log: IssueLog) -> Finance | None:
                         opening=format_dong(finance.opening_balance),
                         revenue=format_dong(finance.total("revenue")),
                         spending=format_dong(finance.total("spending")))
+    check_years(finance, out, {b.cell for b in (opening, closing) if b is not None}, log)
     return finance
+
+
+def first_year(found: list[YearBalance], first: bool) -> list[Balance]:
+    """The period's balance among those written per year: the first year's opening, the last year's closing."""
+    if not found:
+        return []
+    chosen = (min if first else max)(found, key=lambda b: b.year)
+    return [chosen.balance]
+
+
+def check_years(finance: Finance, out: Collected, used: set[str], log: IssueLog) -> None:
+    """Each year's written opening and closing balance against the one computed from the amounts (a warning
+    naming the cell when they differ); the cells that gave the period's balances are checked above."""
+    closing_by_year = finance.cumulative_balance()
+    years = sorted(closing_by_year)
+    for found, code in ((out.year_opening, "finance_shapes.year_opening_mismatch"),
+                        (out.year_closing, "finance_shapes.year_closing_mismatch")):
+        for item in found:
+            balance = item.balance
+            if balance.cell in used or item.year not in closing_by_year:
+                continue
+            if code.endswith("closing_mismatch"):
+                computed = closing_by_year[item.year]
+            else:
+                before = [y for y in years if y < item.year]
+                computed = closing_by_year[before[-1]] if before else finance.opening_balance
+            if balance.amount != computed:
+                log.warning(balance.file, balance.sheet, balance.cell, code, year=item.year,
+                            written=format_dong(balance.amount), cell=balance.cell, computed=format_dong(computed))
 
 
 def single_balance(found: list[Balance], what: Phrase, log: IssueLog) -> Balance | None:

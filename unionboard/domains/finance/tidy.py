@@ -25,6 +25,7 @@ from unionboard.domains.finance.common import (
     Balance,
     Collected,
     Table,
+    YearBalance,
     cell_text,
     check_total,
     fold_title,
@@ -225,9 +226,12 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
         folded = fold(row.label)
         if is_balance(folded):
             if row.amount.raw is not None:
-                target = out.opening if OPENING.match(folded) else out.closing
-                target.append(Balance(row.amount.dong(scale), file, name,
-                                       cell_name(row.row, amount_col)))
+                balance = Balance(row.amount.dong(scale), file, name, cell_name(row.row, amount_col))
+                opening = bool(OPENING.match(folded))
+                if row.year is None:
+                    (out.opening if opening else out.closing).append(balance)
+                else:  # a balance per year: the period opens with the first, closes with the last
+                    (out.year_opening if opening else out.year_closing).append(YearBalance(row.year, balance))
             continue
         if is_total_label(row.label) or is_total_label(sheet.value(row.row, year_col)):
             written_year = row.year if sheet.value(row.row, year_col) is not None else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import (
@@ -30,11 +30,12 @@ class Unit:
     note: str  # as written, e.g. "ĐVT: 1.000"
     row: int
     col: int
+    other: Unit | None = None  # another note of a different scale over the same table: ambiguous
 
 
 def unit_scale(text: str) -> int | None:
     """The scale a unit text means (1, 1.000, 1.000.000), None when it names no unit."""
-    folded = fold(text)
+    folded = re.sub(r"(\d)(dong|vnd|d)\b", r"\1 \2", fold(text))  # "1.000đ" → "1 000 d"
     if not folded:
         return None
     words = word_set(folded)
@@ -49,11 +50,16 @@ def unit_scale(text: str) -> int | None:
     return None
 
 
+# what may follow "ĐVT:"/"Đơn vị:" (folded): a unit and nothing else — "Đơn vị: Công ty TNHH …" names the
+# reporting unit, not a unit of money ("ty" would read as tỷ, "Đông Anh" as đồng)
+UNIT_PHRASE = re.compile(r"^(?:1 ?000(?: ?000)?|nghin|ngan|trieu|ty|ti)?\s*(?:dong|d|vnd)?(?: viet nam| vn)?$")
+
+
 def find_unit(text: str, row: int, col: int) -> Unit | None:
     """A unit note in one cell's text, None when there is none."""
     text = clean(text)
     match = UNIT_NOTE.search(text)
-    if match:
+    if match and UNIT_PHRASE.match(fold(match.group(2))):
         scale = unit_scale(match.group(2))
         if scale is not None:
             note = clean(text[match.start():]).rstrip(") ").strip()
@@ -67,15 +73,20 @@ def find_unit(text: str, row: int, col: int) -> Unit | None:
 
 
 def unit_in_rows(sheet: Sheet, rows: range) -> Unit | None:
-    """The first unit note in the given rows."""
-    found = None
+    """The last unit note in the given rows; when another note there names a different scale, it is kept
+    as `other` (the amounts' unit is then unknown)."""
+    found: list[Unit] = []
     for r in rows:
         for c, value in enumerate(sheet.rows[r] if r < sheet.height else []):
             if isinstance(value, str):
                 unit = find_unit(value, r, c)
                 if unit is not None:
-                    found = unit
-    return found
+                    found.append(unit)
+    if not found:
+        return None
+    last = found[-1]
+    other = next((u for u in found if u.scale != last.scale), None)
+    return last if other is None else replace(last, other=other)
 
 
 class Context:
@@ -92,6 +103,13 @@ class Context:
         key = (sheet.file, sheet.name, unit.row, unit.col)
         if key in self.unit_decisions:
             return self.unit_decisions[key]
+        if unit.other is not None:
+            other = unit.other
+            self.log.error(sheet.file, sheet.name, cell_name(unit.row, unit.col), "finance_shapes.unit_conflict",
+                           note=unit.note, cell=cell_name(unit.row, unit.col), other=other.note,
+                           other_cell=cell_name(other.row, other.col))
+            self.unit_decisions[key] = 1
+            return 1
         nonzero = [(raw, r, c) for raw, r, c in raws if raw]
         scale = unit.scale
         if nonzero:

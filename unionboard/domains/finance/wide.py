@@ -31,9 +31,11 @@ from unionboard.domains.finance.common import (
     Balance,
     Collected,
     Table,
+    YearBalance,
     cell_text,
     check_total,
     fold_title,
+    is_column_number_row,
     is_total_label,
     name_side,
     not_a_number,
@@ -130,29 +132,48 @@ def right_columns(header: Header, line: list) -> bool:
     return True
 
 
-def wide_header(sheet: Sheet, row: int) -> Header | None:
-    """The row as a wide finance header (label column, then year columns), or None."""
-    line = sheet.rows[row]
+def header_in_line(row: int, line: list) -> Header | None:
+    """A row's cells as one wide finance header (label column, then year columns), or None."""
     years, text_year = year_cells(line)
     if not plausible_years(years) or min(years) == 0:
         return None
     label_col = min(years) - 1
-    label_value = sheet.value(row, label_col)
+    label_value = line[label_col] if line[label_col] != "" else None
     if not is_label_header(label_value):
         return None
     if not text_year and len(years) < 2 and label_value is None:
         return None
-    if any(sheet.value(row, col) is not None and fold(sheet.value(row, col)) not in LEFT_EXTRA
-           for col in range(label_col)):
+    if any(value is not None and value != "" and fold(value) not in LEFT_EXTRA for value in line[:label_col]):
         return None
     header = Header(row=row, label_col=label_col, years=years)
     return header if right_columns(header, line) else None
 
 
+def row_headers(sheet: Sheet, row: int) -> list[Header]:
+    """The wide headers of one row: one table, or thu and chi side by side ("Nguồn thu | 2023 | 2024 | Mục chi |
+    2023 | 2024"), the row split at each label header followed by a year."""
+    line = sheet.rows[row]
+    single = header_in_line(row, line)
+    if single is not None:
+        return [single]
+    years, _ = year_cells(line)
+    starts = [c for c, value in enumerate(line) if c + 1 in years and isinstance(value, str) and fold(value)
+              and is_label_header(value)]
+    if len(starts) < 2:
+        return []
+    headers = []
+    for index, start in enumerate(starts):
+        stop = starts[index + 1] if index + 1 < len(starts) else len(line)
+        header = header_in_line(row, [None] * start + list(line[start:stop]))
+        if header is None:
+            return []
+        headers.append(header)
+    return headers
+
+
 def wide_headers(sheet: Sheet) -> list[Header]:
-    """Every wide header row of the sheet, top to bottom."""
-    return [h for r in range(min(sheet.height, MAX_SCAN_ROWS))
-            if (h := wide_header(sheet, r)) is not None]
+    """Every wide header of the sheet, top to bottom (left to right within a row)."""
+    return [h for r in range(min(sheet.height, MAX_SCAN_ROWS)) for h in row_headers(sheet, r)]
 
 
 @dataclass
@@ -185,6 +206,8 @@ def block_rows(sheet: Sheet, header: Header, end: int) -> tuple[list[Row], int]:
     rows: list[Row] = []
     after_total = False
     for r in range(header.row + 1, end):
+        if r <= header.row + 2 and r < sheet.height and is_column_number_row(sheet.rows[r]):
+            continue
         label_value = sheet.value(r, header.label_col)
         amounts = {c: read_amount(sheet.value(r, c)) for c in header.years}
         total = read_amount(sheet.value(r, header.total_col)) if header.total_col is not None else Amount()
@@ -262,11 +285,13 @@ def parse_wide(sheet: Sheet, headers: list[Header], ctx: Context, out: Collected
     gap_start = 0
     unit: Unit | None = None
     sides_seen: list[str] = []
+    row_last: dict[int, int] = {}  # header row → the last row of its tables (side by side: the longest)
     for index, header in enumerate(headers):
-        end = headers[index + 1].row if index + 1 < len(headers) else height
-        gap = range(gap_start, header.row)
-        unit = unit_in_rows(sheet, range(gap_start, header.row + 1)) or unit
+        end = next((h.row for h in headers[index + 1:] if h.row > header.row), height)
+        gap = range(min(gap_start, header.row), header.row)
+        unit = unit_in_rows(sheet, range(min(gap_start, header.row), header.row + 1)) or unit
         rows, last = block_rows(sheet, header, end)
+        row_last[header.row] = last = max(last, row_last.get(header.row, last))
         side = wide_side(sheet, header, gap, rows)
         if side is None:
             side = SPENDING if REVENUE in sides_seen else REVENUE
@@ -274,6 +299,8 @@ def parse_wide(sheet: Sheet, headers: list[Header], ctx: Context, out: Collected
                             "finance.side_guessed", row=header.row + 1, side=side_phrase(side))
         sides_seen.append(side)
         read_block(sheet, header, rows, side, unit, ctx, out)
+        if index + 1 < len(headers) and headers[index + 1].row == header.row:
+            continue  # the table beside it is read next; the balances under both after it
         tail = range(last + 1, end)
         balance_cells(sheet, tail, ctx.unit_decisions.get(unit_key(sheet, unit), 1), out,
                        exclude_col=None)
@@ -421,6 +448,10 @@ def read_block(sheet: Sheet, header: Header, rows: list[Row], side: str, unit: U
             balance = row_balance(row, header, money, sheet)
             if balance is not None:
                 (out.opening if row.kind == "opening" else out.closing).append(balance)
+            per_year = out.year_opening if row.kind == "opening" else out.year_closing
+            per_year.extend(YearBalance(header.years[c], Balance(money(a), sheet.file, sheet.name,
+                                                                 cell_name(row.row, c)))
+                            for c, a in row.amounts.items() if a.raw is not None)
         elif row.kind == "data":
             data_rows += 1
             grand += data_row(sheet, header, row, side, money, table, col_sums, ctx.log)
