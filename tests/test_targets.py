@@ -303,13 +303,14 @@ def test_without_a_status_column_the_status_comes_from_results_written_with_unit
 
 
 def test_a_so_sanh_column_alone_is_no_target_and_the_sheet_is_refused(tmp_path) -> None:
-    """Never read as targets with every status “Chưa đạt” and ok: true. (Chỉ tiêu | Thực hiện is also the
-    settlement form's header, which then refuses the sheet for want of its year.)"""
+    """Never read as targets with every status “Chưa đạt” and ok: true; the refusal names the targets table
+    and its missing target column (Chỉ tiêu | Thực hiện alone is not taken for the settlement form)."""
     for header in (["STT", "Nội dung", "ĐVT", "Kết quả", "So sánh"], ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện", "So sánh"]):
         result = _targets_workbook(tmp_path, [header, [1, "Kết nạp đoàn viên mới", "người", 26, "130%"]])
         assert result.dataset.targets is None and not result.ok
         (error,) = result.errors
         assert error.cell == "A1" and error.sheet == "Chỉ tiêu"
+        assert error.code == "loader.missing_columns" and "Mục tiêu" in dict(error.params)["expected"]
 
 
 def test_a_written_status_that_contradicts_the_figures_is_a_warning_with_its_cell(tmp_path) -> None:

@@ -23,6 +23,9 @@ SCHEMA = TableSchema(
     domain="settlement",
     title="Báo cáo quyết toán thu chi (B07-TLĐ)",
     sheet_hints=("quyet toan", "b07"),
+    # "Chỉ tiêu | Thực hiện" is also a targets table's header: two columns alone are a settlement only with a
+    # hint ("Quyết toán"/"B07" in the sheet name or title); with "Mã số" or "Dự toán" beside them they are one
+    min_columns=3,
     columns=(
         Column("text", "Nội dung", ("Chỉ tiêu", "Nội dung thu chi", "Diễn giải")),
         Column("code", "Mã số", ("Mã", "MS", "Code"), required=False),
