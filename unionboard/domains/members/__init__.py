@@ -35,11 +35,8 @@ def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
         return rosters[0]
     duplicates_across_sheets(rosters, log)
     frame = pd.concat([r.frame for r in rosters], ignore_index=True)
-    # a detail is not in the data when no sheet holds it
-    frame.attrs["not_in_data"] = tuple(k for k in rosters[0].frame.attrs.get("not_in_data", ())
-                                       if all(k in r.frame.attrs.get("not_in_data", ()) for r in rosters))
     return Roster(frame=frame, file=rosters[0].file, sheet=rosters[0].sheet,
-                  absent=frozenset.intersection(*(r.absent for r in rosters)),
+                  absent=frozenset.intersection(*(r.absent for r in rosters)),  # no sheet holds them
                   extra=tuple(dict.fromkeys(label for r in rosters for label in r.extra)))
 
 

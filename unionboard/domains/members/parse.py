@@ -48,6 +48,7 @@ from unionboard.domains.schema import MEMBERS, HeaderMatch
 from unionboard.read.workbook import Sheet
 
 OPTIONAL_COLUMNS = tuple(c.key for c in MEMBERS.columns if not c.required)
+BLANK_MEANS_NO = frozenset({"party_member", "political_theory"})  # a blank cell: not a member / "Chưa có"
 _ALIAS_OF = {alias: column.key for column in MEMBERS.columns for alias in column.folded_aliases}
 _NUMBERING = frozenset({"stt", "tt", "so tt", "no", "#", "so thu tu"})
 
@@ -87,9 +88,10 @@ def _column_sources(cols: dict[str, int], raw_columns: dict[int, list], keys: se
                     kept: tuple[list[list], list[int]], sheet: Sheet, data: dict[str, list],
                     log: IssueLog) -> tuple[dict[str, tuple[int, list]], frozenset[str]]:
     """(key → (column, raw values) to normalise, the optional columns the roster lacks). Sex by position
-    fills `data["gender"]` (and the birth year from the dates under it); a column with no value at all
-    (the data download's blank one) is as good as absent — except party membership and political theory,
-    where a blank cell means "no" / "Chưa có"."""
+    fills `data["gender"]` (and the birth year from the dates under it). Unknown is not zero: a column with
+    no value at all (the data download's blank one, an enterprise list's empty "Đảng viên") is as good as
+    absent, its values unknown. A blank cell of party membership or political theory reads "no" / "Chưa có"
+    (what it means in a column that has values), the wholly blank column too, but it is absent all the same."""
     sources = {key: (col, raw_columns[col]) for key, col in cols.items() if key in keys}
     if sex is not None:  # sex (and the birth date) given by position under Nam | Nữ
         data["gender"], births = read_sex(kept[0], kept[1], sex, sheet, log)
@@ -100,13 +102,11 @@ def _column_sources(cols: dict[str, int], raw_columns: dict[int, list], keys: se
         data["gender"] = [None] * len(kept[1])  # never guessed: 1 may be Nam or Nữ
         cell = cell_name(kept[1][0], col) if kept[1] else column_letter(col)
         log.error(sheet.file, sheet.name, cell, "members.gender_coded", column=column_letter(col))
-    blank_means_no = ("party_member", "political_theory")
-    for key in [key for key in sources if key not in blank_means_no]:
-        if all(map(is_blank, sources[key][1])):
-            del sources[key]
-    given = (set(cols) - {key for key in keys if key not in sources and key not in blank_means_no}) \
-        | set(sources) | set(data)
-    return sources, frozenset(key for key in OPTIONAL_COLUMNS if key not in given)
+    blank = {key for key in sources if all(map(is_blank, sources[key][1]))} - set(data)
+    for key in blank - BLANK_MEANS_NO:
+        del sources[key]
+    given = (set(cols) - {key for key in keys if key not in sources}) | set(sources) | set(data)
+    return sources, frozenset(key for key in OPTIONAL_COLUMNS if key not in given - blank)
 
 
 def _normalise_columns(data: dict[str, list], normalisers: dict[str, Callable[[object], tuple[object, object]]],
@@ -217,11 +217,6 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         frame[label] = pd.Series(values, dtype=object)
     if name_col is not None:
         frame.attrs["name_col"] = column_letter(name_col)
-    # unknown is not zero: a detail column missing or wholly blank is "not in the data", never 0 / "Chưa có"
-    frame.attrs["not_in_data"] = tuple(
-        key for key in ("education", "political_theory", "party_member")
-        if key in absent or cols.get(key) is None
-        or all(clean_name(v) == "" for v in raw_columns.get(cols[key], ())))
     note_skipped(sheet, first, name_col or 0, skipped, count, len(lines), log)
     if not count:
         log.warning(sheet.file, sheet.name, cell_name(header.row, name_col or 0), "members.empty",
