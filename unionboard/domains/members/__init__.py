@@ -19,6 +19,7 @@ from unionboard.core.issues import IssueLog
 from unionboard.core.models import Roster
 from unionboard.domains.members.checks import check_roster, duplicates_across_sheets, same_roster
 from unionboard.domains.members.parse import parse_members
+from unionboard.domains.members.summary import summary
 from unionboard.domains.members.vocab import UNKNOWN_DEPARTMENT
 from unionboard.domains.schema import MEMBERS
 from unionboard.domains.spec import DomainSpec, SheetPairs
@@ -41,4 +42,4 @@ def parse_rosters(pairs: SheetPairs, log: IssueLog) -> Roster:
 
 
 SPEC = DomainSpec(key="members", name="domain_members", parse=parse_rosters, schemas=(MEMBERS,),
-                  same=same_roster)
+                  summary=summary, same=same_roster)
