@@ -76,8 +76,9 @@ class Sheet:
     error_cells: frozenset[str] = frozenset()  # cells holding an error value (#DIV/0!, #N/A, ...)
     parts: int = 1  # how many parts calamine read it in (parallel_read), 0 for a legacy .xls
     merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col), 0-based
-    # the .xlsx file's bytes (shared, not copied), for formatting read later from rosters only (strike)
+    # the .xlsx or .ods file's bytes (shared, not copied), for formatting read later from rosters only (strike)
     xlsx: bytes | None = field(default=None, repr=False, compare=False)
+    ods: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def height(self) -> int:
@@ -245,6 +246,7 @@ def _read_ods(source: SourceFile, log: IssueLog, limits: Limits) -> list[Sheet]:
                       cell=cell_name(len(sheet.rows) - 1, width - 1), rows=_thousands(len(sheet.rows)),
                       cols=_thousands(width), limit=_thousands(limits.max_cells))
             continue
+        sheet.ods = source.data
         sheets.append(sheet)
     if not sheets:
         log.error(source.name, None, None, "read.no_sheets")
