@@ -231,3 +231,47 @@ def test_ods_struck_rows_reads_the_name_column_of_the_table_asked(tmp_path: Path
     assert odsstrike.struck_rows(data, "Ghi chú", range(0, 1), 1) == []
     with pytest.raises(strike.StrikeUnreadable):
         odsstrike.struck_rows(b"PK\x03\x04 not a zip", "Đoàn viên", range(2, 7), 1)
+
+
+# --------------------------------------------------------------------------- legacy .xls (BIFF)
+
+
+def write_xls(path: Path, struck: set[int], whole_row: bool = False) -> Path:
+    """The roster of write_roster as a legacy .xls built with xlwt, struck names (or whole rows) in `struck`."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Đoàn viên")
+    struck_style = xlwt.easyxf("font: struck_out on")
+    sheet.write(0, 0, "DANH SÁCH ĐOÀN VIÊN")
+    for col, label in enumerate(HEADER):
+        sheet.write(1, col, label)
+    for index, (name, sex) in enumerate(PEOPLE):
+        for col, value in enumerate([index + 1, name, sex, 1980 + index, "Phòng Kế toán", "Đại học"]):
+            hit = index in struck and (whole_row or col == 1)
+            sheet.write(2 + index, col, value, *([struck_style] if hit else []))
+    book.save(str(path))
+    return path
+
+
+def test_struck_rows_of_an_xls_are_not_counted_and_named(tmp_path: Path):
+    result = check_files([write_xls(tmp_path / "ds.xls", {1, 3})])
+    roster = result.dataset.members
+    assert result.ok, result.errors
+    assert list(roster.frame["name"]) == ["Nguyễn Văn An", "Trần Thị Cúc", "Hoàng Thị Em"]
+    [note] = notes(result, "members.struck_out")
+    assert note.cell == "B4" and "B6" in note.text("vi")
+
+
+def test_xls_struck_rows_by_name_or_by_most_cells(tmp_path: Path):
+    from unionboard.read import xlsstrike
+
+    name_only = write_xls(tmp_path / "name.xls", {0}).read_bytes()
+    whole = write_xls(tmp_path / "whole.xls", {0}, whole_row=True).read_bytes()
+    assert xlsstrike.struck_rows(name_only, "Đoàn viên", range(2, 7), 1) == [2]
+    assert xlsstrike.struck_rows(name_only, "Đoàn viên", range(2, 7), None) == []  # one of six cells
+    assert xlsstrike.struck_rows(whole, "Đoàn viên", range(2, 7), None) == [2]
+    assert xlsstrike.struck_rows(write_xls(tmp_path / "none.xls", set()).read_bytes(), "Đoàn viên",
+                                 range(2, 7), 1) == []
+    with pytest.raises(strike.StrikeUnreadable):
+        xlsstrike.struck_rows(name_only, "Không có", range(2, 7), 1)

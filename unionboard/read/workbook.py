@@ -76,9 +76,9 @@ class Sheet:
     error_cells: frozenset[str] = frozenset()  # cells holding an error value (#DIV/0!, #N/A, ...)
     parts: int = 1  # how many parts calamine read it in (parallel_read), 0 for a legacy .xls
     merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col), 0-based
-    # the .xlsx or .ods file's bytes (shared, not copied), for formatting read later from rosters only (strike)
-    xlsx: bytes | None = field(default=None, repr=False, compare=False)
-    ods: bytes | None = field(default=None, repr=False, compare=False)
+    # the file's format ("xlsx", "ods", "xls") and bytes (shared, not copied), for the formatting read later
+    # from rosters only (struck-through rows)
+    styled: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
 
     @property
     def height(self) -> int:
@@ -246,7 +246,7 @@ def _read_ods(source: SourceFile, log: IssueLog, limits: Limits) -> list[Sheet]:
                       cell=cell_name(len(sheet.rows) - 1, width - 1), rows=_thousands(len(sheet.rows)),
                       cols=_thousands(width), limit=_thousands(limits.max_cells))
             continue
-        sheet.ods = source.data
+        sheet.styled = ("ods", source.data)
         sheets.append(sheet)
     if not sheets:
         log.error(source.name, None, None, "read.no_sheets")
@@ -291,7 +291,7 @@ def _read_xls(source: SourceFile, log: IssueLog) -> list[Sheet]:
                 raise
             log.error(source.name, name, None, "read.damaged_sheet")
             continue
-        sheets.append(Sheet(file=source.name, name=name, rows=rows, parts=0))
+        sheets.append(Sheet(file=source.name, name=name, rows=rows, parts=0, styled=("xls", source.data)))
     if not sheets:
         log.error(source.name, None, None, "read.no_sheets")
     return sheets
@@ -383,7 +383,7 @@ def read_sheets(source: SourceFile, log: IssueLog, limits: Limits | None = None)
             continue
         sheet = _read_sheet(source, workbook, meta.name, scanned, log, limits)
         if sheet is not None:
-            sheet.xlsx = source.data
+            sheet.styled = ("xlsx", source.data)
             sheets.append(sheet)
     if not sheets:
         log.error(source.name, None, None, "read.no_sheets")
