@@ -4,9 +4,9 @@ import streamlit as st
 
 from unionboard.analysis.filters import filter_roster
 from unionboard.analysis.reference import age_reference
-from unionboard.analysis.unknown import missing_sentence
+from unionboard.analysis.unknown import missing_sentence, not_in_data
 from unionboard.core.i18n import t, value_label
-from unionboard.core.models import GENDERS, Roster
+from unionboard.core.models import GENDERS
 from unionboard.core.wording import SAID_KINDS, union_word
 from unionboard.present import charts, tables
 from unionboard.ui.auth import require_role
@@ -32,7 +32,7 @@ chosen_genders = right.multiselect(t("filter_gender", lang), list(GENDERS), key=
 query = search.text_input(t("search_roster", lang), key="members_query")
 
 shown = filter_roster(roster, chosen_departments, chosen_genders)
-view_roster = Roster(frame=shown, file=roster.file, sheet=roster.sheet)
+view_roster = roster.with_frame(shown)
 
 if lacking := missing_sentence(roster, lang):  # unknown is not zero: said, not drawn as 0
     st.info(lacking, icon=":material/info:")
@@ -53,4 +53,4 @@ if not require_role("see_personal", lang, message="acct.personal_hidden"):  # pe
     st.stop()
 table = filter_roster(view_roster, query=query, folded=folded_names(view) if query else None)
 st.caption(t("roster_count", lang, shown=len(table), total=len(roster)))
-st.dataframe(tables.roster_table(table, lang, kind), hide_index=True, width="stretch", key="roster")
+st.dataframe(tables.roster_table(table, lang, kind, not_in_data(roster)), hide_index=True, width="stretch", key="roster")

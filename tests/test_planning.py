@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from unionboard.analysis import planning as P
 from unionboard.core.models import BudgetLine, Dataset, Finance, FinanceEntry, TermTarget, UnionInfo
+from unionboard.core.period import parse_term
 from unionboard.domains.loader import check_files
 from unionboard.export import planning as X
 from unionboard.present import planning_charts as C
@@ -40,8 +41,8 @@ def sample(tmp_path_factory):
 
 
 def test_term_years() -> None:
-    assert P.parse_term("2017–2022") == (2017, 2022) and P.parse_term("2017 - 2022") == (2017, 2022)
-    assert P.parse_term("IV") is None
+    assert parse_term("2017–2022") == (2017, 2022) and parse_term("2017 - 2022") == (2017, 2022)
+    assert parse_term("IV") is None
     assert P.term_years(UnionInfo(next_term="2017–2022")) == YEARS
     assert P.term_years(UnionInfo(), [tt("1", {2019: "1"}, yearly={2020: "2"})]) == (2019, 2020)
 

@@ -4,6 +4,7 @@ download, and read back."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -167,3 +168,20 @@ def test_the_template_has_the_sheet_and_it_is_recognised(meetings_domain) -> Non
 def test_registering_a_key_twice_is_refused(meetings_domain) -> None:
     with pytest.raises(ValueError, match="meetings"):
         registry.register(SPEC)
+
+
+def test_the_built_in_domains_summarise_themselves_through_their_spec(monkeypatch) -> None:
+    """check --json takes every domain's part from its own `DomainSpec.summary`, the built-ins as a new
+    domain: a built-in's spec swapped for one with another summary changes its part, nothing else does."""
+    result = check_files(sorted(SAMPLE_DIR.glob("*.xlsx")))
+    before = summary(result)
+    keys = ("members", "finance", "targets", "awards", "term_targets", "budget")
+    assert all(registry.spec(key).summary is not None and before[key] is not None for key in keys)
+    for position, key in ((i, s.key) for i, s in enumerate(registry.BUILTIN) if s.key in keys):
+        original = registry.BUILTIN
+        swapped = dataclasses.replace(original[position], summary=lambda value, dataset: {"own": True})
+        with monkeypatch.context() as patch:
+            patch.setattr(registry, "BUILTIN", (*original[:position], swapped, *original[position + 1:]))
+            after = summary(result)
+        assert after[key] == {"own": True}, key
+        assert {k: v for k, v in after.items() if k != key} == {k: v for k, v in before.items() if k != key}

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from unionboard.analysis import congress as C
 from unionboard.analysis import findings
+from unionboard.analysis.filters import filter_roster
 from unionboard.analysis.metrics import member_summary
 from unionboard.analysis.unknown import missing_sentence, not_in_data
 from unionboard.core.models import SourceFile
@@ -53,6 +54,18 @@ def test_the_details_a_roster_leaves_blank_are_not_in_the_data(dataset) -> None:
     assert "không có" in missing_sentence(dataset.members, "vi")
 
 
+def test_one_record_of_what_the_roster_lacks(dataset) -> None:
+    """The roster's `absent` is the one record: `not_in_data` and check --json's "columns_absent" agree
+    (a wholly blank party column was once "not in the data" yet missing from "columns_absent")."""
+    roster = dataset.members
+    assert {"education", "political_theory", "party_member"} <= roster.absent
+    assert member_summary(roster)["columns_absent"] == sorted(roster.absent)
+    assert set(not_in_data(roster)) == roster.absent & {"education", "political_theory", "party_member"}
+    view = roster.with_frame(filter_roster(roster, departments=["Tổ 1"]))  # the members page's filtered view
+    assert len(view) == 30 and not_in_data(view) == not_in_data(roster)
+    assert charts.party_by_gender(view) is None
+
+
 def test_sentences_charts_and_tables_say_so_instead_of_zero(dataset) -> None:
     roster = dataset.members
     assert findings.party_finding(roster, "vi") == "Dữ liệu không có thông tin đảng viên"
@@ -61,7 +74,7 @@ def test_sentences_charts_and_tables_say_so_instead_of_zero(dataset) -> None:
     assert "0 đảng viên" not in summary and "không có thông tin đảng viên" in summary
     assert charts.party_by_gender(roster) is None and charts.education_bar(roster) is None
     assert charts.political_theory_bar(roster) is None
-    table = roster_table(roster.frame, "vi")
+    table = roster_table(roster.frame, "vi", unknown=not_in_data(roster))
     assert "Đảng viên" not in table.columns and "Lý luận chính trị" not in table.columns
     assert "None" not in table.astype(str).to_numpy().ravel().tolist()
 

@@ -297,7 +297,7 @@ def test_roster_written_without_references_is_read_like_the_original(rows_too):
 def test_counted_extent_is_the_grid_calamine_builds():
     from python_calamine import CalamineWorkbook
 
-    from unionboard.read.workbook import _counted_extent
+    from unionboard.read.xlsxscan import _counted_extent
 
     wb = Workbook()
     wb.active["A1"] = "x"
@@ -327,7 +327,7 @@ def test_counted_extent_is_the_grid_calamine_builds():
 def test_far_reference_cut_by_a_chunk_boundary_is_found(roster_xlsx):
     """The screens read the sheet 1 MB at a time: a far reference that straddles two chunks, or
     sits in the very last bytes, is still seen."""
-    from unionboard.read.workbook import _CHUNK
+    from unionboard.read.xlsxscan import CHUNK
 
     with zipfile.ZipFile(io.BytesIO(roster_xlsx)) as z:
         sheet = z.read("xl/worksheets/sheet1.xml")
@@ -335,11 +335,11 @@ def test_far_reference_cut_by_a_chunk_boundary_is_found(roster_xlsx):
     for offset in (3, 8, 12, 20):  # where the chunk boundary falls inside '<c r="XFD1048576"'
         filler = b'<row r="40"><c r="A40" t="inlineStr"><is><t>' + b"x" * 100 + b"</t></is></c></row>"
         body = head
-        while len(body) < _CHUNK - offset - 200:
+        while len(body) < CHUNK - offset - 200:
             body += filler
-        body += b" " * (_CHUNK - offset - len(body))
+        body += b" " * (CHUNK - offset - len(body))
         crafted = body + b'<c r="XFD1048576" t="n"><v>1</v></c></sheetData>' + rest
-        assert crafted.index(b"XFD1048576") - 6 == _CHUNK - offset
+        assert crafted.index(b"XFD1048576") - 6 == CHUNK - offset
         result = check("ranh-gioi.xlsx", rezip(roster_xlsx, {"xl/worksheets/sheet1.xml": crafted}))
         assert result.errors[0].code == "read.sheet_too_large", offset
 

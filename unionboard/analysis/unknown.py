@@ -2,8 +2,9 @@
 
 A roster sheet whose party, education or political-theory column is missing or left wholly blank does
 not say that nobody is a party member or that everyone has "Chưa có" theory: it says nothing. The
-members parser records such columns (`NOT_IN_DATA_ATTR` on the frame); every count, sentence, chart,
-card and document asks `not_in_data` first and writes `missing_text` instead of 0 / "Chưa có 240".
+members parser records such columns in `Roster.absent` (the one record of it, also `check --json`'s
+"columns_absent"); every count, sentence, chart, card and document asks `not_in_data` first and writes
+`missing_text` instead of 0 / "Chưa có 240".
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from unionboard.core import i18n
 from unionboard.core.models import Roster
 
 DETAILS = ("education", "political_theory", "party_member")  # the columns whose absence reads as 0
-NOT_IN_DATA_ATTR = "not_in_data"
 
 
 def not_in_data(roster: Roster | None) -> tuple[str, ...]:
     """The DETAILS the roster does not hold (its sheet has no such column, or it is wholly blank)."""
     if roster is None:
         return ()
-    return tuple(k for k in DETAILS if k in roster.frame.attrs.get(NOT_IN_DATA_ATTR, ()))
+    return tuple(k for k in DETAILS if not roster.has(k))
 
 
 def known(roster: Roster | None, key: str) -> bool:

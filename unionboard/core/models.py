@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -80,8 +81,10 @@ class Roster:
     """The members roster, stored column-wise (a DataFrame with MEMBER_COLUMNS) for speed.
 
     `row` is the 1-based Excel row each member was read from; `sheet`/`file` say where. `absent` names
-    the columns the upload did not have ("party_member", "political_theory", ...): their values are
-    unknown, never "no" or zero, and outputs say what the data lacks instead of showing 0%.
+    the columns the data does not give ("party_member", "political_theory", ...): the upload had no such
+    column, or left it wholly blank. Their values are unknown, never "no" or zero, and outputs say what
+    the data lacks instead of showing 0% (`analysis.unknown`); `check --json` lists them as
+    "columns_absent". It is the one record of it: a view of the roster keeps it (`with_frame`).
     """
 
     frame: pd.DataFrame
@@ -95,6 +98,10 @@ class Roster:
     def has(self, column: str) -> bool:
         """Whether the upload had this column (a roster always has names)."""
         return column not in self.absent
+
+    def with_frame(self, frame: pd.DataFrame) -> Roster:
+        """The same roster (source, absent columns) over other rows: a filtered view."""
+        return dataclasses.replace(self, frame=frame)
 
     def __len__(self) -> int:
         return len(self.frame)

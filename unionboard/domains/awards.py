@@ -17,6 +17,7 @@ from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
 from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import AWARDS, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
+from unionboard.domains.summaries import awards_summary
 from unionboard.read.workbook import Sheet
 
 FIRST_YEAR = 1945
@@ -259,4 +260,5 @@ def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[Award, ...]:
     return tuple(item for sheet, header in pairs for item in parse_awards(sheet, header, log))
 
 
-SPEC = DomainSpec(key="awards", name="domain_awards", parse=parse_sheets, schemas=(AWARDS,))
+SPEC = DomainSpec(key="awards", name="domain_awards", parse=parse_sheets, schemas=(AWARDS,),
+                  summary=awards_summary)

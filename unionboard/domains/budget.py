@@ -27,6 +27,7 @@ from unionboard.core.text import (
 from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import BUDGET, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
+from unionboard.domains.summaries import budget_summary
 from unionboard.domains.words import side_of as side_of_word
 from unionboard.read.workbook import Sheet
 
@@ -127,4 +128,5 @@ def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[BudgetLine, ...]:
     return tuple(item for sheet, header in pairs for item in parse_budget(sheet, header, log))
 
 
-SPEC = DomainSpec(key="budget", name="domain_budget", parse=parse_sheets, schemas=(BUDGET,))
+SPEC = DomainSpec(key="budget", name="domain_budget", parse=parse_sheets, schemas=(BUDGET,),
+                  summary=budget_summary)

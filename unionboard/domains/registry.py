@@ -14,8 +14,9 @@ Adding a domain = one new module in `unionboard/domains/` declaring its `SPEC`, 
   `detect(sheet) -> score | None` for layouts a header row cannot describe (finance's wide layout).
 - `parse(pairs, log) -> value | None`: read every sheet found for the domain (with its header match)
   and check it, logging issues; returns the domain's value (a tuple of frozen records, a Roster, ...).
-- `summary(value, dataset) -> dict`: its part of `check --json` (optional: the analysis layer supplies
-  the built-in domains' summaries, see `analysis.metrics`).
+- `summary(value, dataset) -> dict`: its part of `check --json`, which `analysis.metrics.summary` takes
+  from every spec alike (the built-ins' in `domains.summaries`, `domains.members.summary`,
+  `domains.term_status`); a domain without one is `null` there.
 - `layout`: a `SheetLayout` (sheet name, title, header labels, value → rows, example row) used to write
   the domain in the blank template and the data download when the export layer has no bespoke writer.
 - `same(a, b) -> bool`: whether two values hold the same data (upload preview); default `==`.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import cell_name, clean, fold
 from unionboard.domains.schema import HeaderMatch
-from unionboard.read import strike
+from unionboard.read import odsstrike, strike, xlsstrike
 from unionboard.read.workbook import Sheet
 
 MALE, FEMALE = "Nam", "Nữ"
@@ -261,13 +261,18 @@ def _shown(cells: list[str]) -> str:
         f" (+{len(cells) - MAX_CELLS_LISTED})" if len(cells) > MAX_CELLS_LISTED else "")
 
 
+# each format's reader of struck-through rows: (file bytes, sheet name, 0-based rows, name column) → rows
+STRUCK_ROWS = {"xlsx": strike.struck_rows, "ods": odsstrike.struck_rows, "xls": xlsstrike.struck_rows}
+
+
 def struck_out(sheet: Sheet, rows0: Sequence[int], name_col: int | None, log: IssueLog, code: str) -> list[int]:
-    """The rows among `rows0` struck through in an .xlsx (how offices mark people who left), with one info
-    note `code` naming their cells; [] for other formats (no strike is read from .xls, .ods, .csv)."""
-    if sheet.xlsx is None or not rows0:
+    """The rows among `rows0` struck through in an .xlsx, .ods or .xls (how offices mark people who left), with
+    one info note `code` naming their cells; [] for a .csv (no formatting)."""
+    if sheet.styled is None or not rows0:
         return []
+    kind, data = sheet.styled
     try:
-        rows = strike.struck_rows(sheet.xlsx, sheet.name, rows0, name_col)
+        rows = STRUCK_ROWS[kind](data, sheet.name, rows0, name_col)
     except strike.StrikeUnreadable:
         log.warning(sheet.file, sheet.name, None, "members.strike_unreadable")
         return []

@@ -17,6 +17,7 @@ from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
 from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import TARGETS, HeaderMatch
 from unionboard.domains.spec import DomainSpec, SheetPairs
+from unionboard.domains.summaries import targets_summary
 from unionboard.read.workbook import Sheet
 
 EXCEEDED, MET, NOT_MET = "Vượt", "Đạt", "Chưa đạt"
@@ -275,4 +276,5 @@ def parse_sheets(pairs: SheetPairs, log: IssueLog) -> tuple[Target, ...]:
     return tuple(item for sheet, header in pairs for item in parse_targets(sheet, header, log))
 
 
-SPEC = DomainSpec(key="targets", name="domain_targets", parse=parse_sheets, schemas=(TARGETS,))
+SPEC = DomainSpec(key="targets", name="domain_targets", parse=parse_sheets, schemas=(TARGETS,),
+                  summary=targets_summary)

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import TermTarget
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_year
+from unionboard.domains import term_status
 from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import RATIO_WORDS, TERM_TARGETS, Column, HeaderMatch, TableSchema
 from unionboard.domains.spec import DomainSpec, SheetPairs
@@ -285,4 +286,4 @@ TERM_TARGETS_BY_YEAR = TableSchema(
 )
 
 SPEC = DomainSpec(key="term_targets", name="domain_term_targets", parse=parse_sheets,
-                  schemas=(TERM_TARGETS, TERM_TARGETS_BY_YEAR))
+                  schemas=(TERM_TARGETS, TERM_TARGETS_BY_YEAR), summary=term_status.summary)

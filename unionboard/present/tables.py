@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
-from unionboard.analysis.unknown import NOT_IN_DATA_ATTR
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Finance, Target
 from unionboard.core.wording import SAID_KINDS, union_word
@@ -16,13 +17,14 @@ ROSTER_COLUMNS = ("name", "gender", "birth_year", "department", "education", "po
 TARGET_COLUMNS = ("stt", "text", "unit", "target", "result", "evaluation")
 
 
-def roster_table(frame: pd.DataFrame, lang: str = "vi", kind: str = "") -> pd.DataFrame:
+def roster_table(frame: pd.DataFrame, lang: str = "vi", kind: str = "", unknown: Iterable[str] = ()) -> pd.DataFrame:
     """The roster for display: localised headers and values, party membership as a tick; the unit's
-    header by the union's kind ("Bộ phận/phân xưởng" in an enterprise)."""
+    header by the union's kind ("Bộ phận/phân xưởng" in an enterprise). The `unknown` columns (the
+    roster's `analysis.unknown.not_in_data`) are left out, not shown as 0 / None."""
     labels = {c: t(f"table.roster.{c}", lang) for c in ROSTER_COLUMNS}
     if kind in SAID_KINDS:
         labels["department"] = union_word(kind, "unit_label", lang)
-    unknown = frame.attrs.get(NOT_IN_DATA_ATTR, ())  # a column the data lacks is left out, not shown as 0/None
+    unknown = set(unknown)
     columns = [c for c in labels if c in frame.columns and c not in unknown
                and (c != "role" or frame[c].notna().any())]
     out = frame[columns].copy()

@@ -12,11 +12,10 @@ import openpyxl
 from openpyxl.styles.stylesheet import apply_stylesheet
 
 from unionboard.read import zipparts
-from unionboard.read.workbook import sheet_paths
+from unionboard.read.xlsxscan import CHUNK, sheet_paths
 
 _NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _STYLE = re.compile(rb"\bs=[\"']([0-9]+)[\"']")
-_CHUNK = 1 << 20
 
 
 class StrikeUnreadable(Exception):
@@ -66,7 +65,7 @@ def _scan_column(data: bytes, part: str, col: int, styles: frozenset[int]) -> di
     carry = b""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for chunk in zipparts.chunks(data, archive, part, _CHUNK):
+            for chunk in zipparts.chunks(data, archive, part, CHUNK):
                 text = carry + chunk
                 cut = text.rfind(b"<")
                 cut = len(text) if cut < 0 else cut

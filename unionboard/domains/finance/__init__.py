@@ -30,6 +30,7 @@ from unionboard.domains.finance.transposed import find_layouts, parse_transposed
 from unionboard.domains.finance.units import Context
 from unionboard.domains.finance.wide import block_rows, parse_wide, wide_headers
 from unionboard.domains.spec import DomainSpec, SheetPairs
+from unionboard.domains.summaries import finance_summary
 from unionboard.read.workbook import Sheet
 
 WIDE_SCORE = 1.2
@@ -84,4 +85,4 @@ def parse_sheets(pairs: SheetPairs, log: IssueLog) -> Finance | None:
     return parse([sheet for sheet, _ in pairs], log)
 
 
-SPEC = DomainSpec(key="finance", name="domain_finance", parse=parse_sheets, detect=detect)
+SPEC = DomainSpec(key="finance", name="domain_finance", parse=parse_sheets, detect=detect, summary=finance_summary)
