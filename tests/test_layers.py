@@ -19,8 +19,9 @@ RANK = {
     "present": 4,
     "export": 5,
     "store": 6,
-    "cli": 7,
-    "ui": 7,
+    "publish": 7,
+    "cli": 8,
+    "ui": 8,
 }
 # Same rank, still forbidden: the command line never imports the Streamlit layer and vice versa.
 FORBIDDEN = {("cli", "ui"), ("ui", "cli")}

@@ -14,12 +14,17 @@ import base64
 import hashlib
 import hmac
 import secrets as _secrets
+import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Column, Engine, Float, Integer, MetaData, String, Table
+
 from unionboard.core import settings
+from unionboard.store.db import create_tables
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SCRYPT_DKLEN = 32
@@ -31,6 +36,26 @@ MAX_DELAY_S = 30.0
 ENV_HASH = settings.COMMITTEE_PASSWORD_HASH.name
 ENV_PASSWORD = settings.COMMITTEE_PASSWORD.name
 DEFAULT_KEY = "committee"
+SCHEMA_LOCK = 0x61757468  # advisory lock key while creating the table on PostgreSQL
+
+metadata = MetaData()
+
+auth_failures_table = Table(
+    "auth_failures", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_failure_at", Float, nullable=False, default=0.0),  # epoch seconds
+    Column("next_allowed_at", Float, nullable=False, default=0.0),
+)
+_READY: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose table exists
+_READY_LOCK = threading.Lock()
+
+
+def _ensure_table(engine: Engine) -> None:
+    with _READY_LOCK:
+        if engine not in _READY:
+            create_tables(engine, metadata, SCHEMA_LOCK)
+            _READY.add(engine)
 
 
 def _b64(data: bytes) -> str:
@@ -141,12 +166,13 @@ class Throttle:
 
             store = open_store()
         self.store = store
+        _ensure_table(store.engine)
         self.clock = clock
 
     def _row(self, conn, key: str, lock: bool = False):
         from sqlalchemy import select
 
-        from unionboard.store.versions import auth_failures_table as t
+        t = auth_failures_table
 
         query = select(t.c.failures, t.c.next_allowed_at).where(t.c.key == key)
         if lock and self.store.dialect == "postgresql":
@@ -169,7 +195,7 @@ class Throttle:
         """Count a failed attempt; returns the new wait in seconds."""
         from sqlalchemy import update
 
-        from unionboard.store.versions import auth_failures_table as t
+        t = auth_failures_table
 
         now = self.clock()
         with self.store.write() as conn:
@@ -194,7 +220,7 @@ class Throttle:
         """
         from sqlalchemy import update
 
-        from unionboard.store.versions import auth_failures_table as t
+        t = auth_failures_table
 
         with self.store.write() as conn:
             rows, now = {}, None
@@ -220,7 +246,7 @@ class Throttle:
         """Forget the attempts counted on `keys` (after a right password)."""
         from sqlalchemy import delete
 
-        from unionboard.store.versions import auth_failures_table as t
+        t = auth_failures_table
 
         with self.store.write() as conn:
             conn.execute(delete(t).where(t.c.key.in_([key for key, _free in keys])))
@@ -229,7 +255,7 @@ class Throttle:
         """After a wrong password: start each key's wait from now (the check itself took time); the longest."""
         from sqlalchemy import update
 
-        from unionboard.store.versions import auth_failures_table as t
+        t = auth_failures_table
 
         now, waits = self.clock(), [0.0]
         with self.store.write() as conn:
@@ -245,7 +271,7 @@ class Throttle:
         """Forget the failed attempts of `key`."""
         from sqlalchemy import delete
 
-        from unionboard.store.versions import auth_failures_table as t
+        t = auth_failures_table
 
         with self.store.write() as conn:
             conn.execute(delete(t).where(t.c.key == key))

@@ -13,6 +13,7 @@ from unionboard.core.i18n import t, value_label
 from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.core.text import format_dong, format_number, vietnam_time
 from unionboard.core.wording import kind_label
+from unionboard.publish import Checked, check_upload, publish_upload
 from unionboard.read.workbook import MB, Limits
 from unionboard.store.versions import StoreError, open_store
 from unionboard.ui.auth import current_user, is_committee
@@ -47,15 +48,19 @@ def as_sources(uploaded) -> tuple[SourceFile, ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _check(key: tuple, _files: tuple[SourceFile, ...]) -> CheckResult:
-    from unionboard.domains.loader import check_files
+def _check(key: tuple, _files: tuple[SourceFile, ...]) -> Checked:
+    return check_upload(_files)
 
-    return check_files(_files)
+
+def checked_uploads(files: tuple[SourceFile, ...]) -> Checked:
+    """The uploads checked once by the publish service, cached on names and content hashes: the preview
+    shows this check and the publish button hands the same one to the store."""
+    return _check(tuple((f.name, f.sha256) for f in files), files)
 
 
 def check_uploads(files: tuple[SourceFile, ...]) -> CheckResult:
-    """check_files on the uploads, cached on names and content hashes."""
-    return _check(tuple((f.name, f.sha256) for f in files), files)
+    """The uploads' check (see `checked_uploads`)."""
+    return checked_uploads(files).result
 
 
 def baseline() -> tuple[int, Dataset | None, Dataset]:
@@ -203,9 +208,10 @@ def publish(files: tuple[SourceFile, ...], expected_current: int, lang: str) -> 
     comment = (st.session_state.get("data_comment") or "").strip()[:500]
     by = current_user() or t("auth_committee", lang)
     try:
-        outcome = open_store().publish(list(files), by=by, comment=comment, expected_current=expected_current)
+        outcome = publish_upload(checked_uploads(files), open_store(), by=by, comment=comment,
+                                 expected_current=expected_current)
     except StoreError as exc:
-        st.session_state["data_flash"] = ("error", str(exc), None)
+        st.session_state["data_flash"] = ("error", exc.text(lang), None)
         return
     if outcome.reason == "created":
         st.session_state["data_upload_n"] = st.session_state.get("data_upload_n", 0) + 1
@@ -233,7 +239,7 @@ def rollback(version_id: int, lang: str) -> None:
     try:
         open_store().rollback(version_id, by=current_user() or t("auth_committee", lang))
     except StoreError as exc:
-        st.session_state["data_flash"] = ("error", str(exc), None)
+        st.session_state["data_flash"] = ("error", exc.text(lang), None)
         return
     st.session_state[f"data_rollback_confirm_{version_id}"] = False
     st.session_state["data_flash"] = ("success", t("data_rolled_back", lang, id=version_id), version_id)
