@@ -14,7 +14,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +31,11 @@ class Counts:
 
     checks: int = 0
     reads: int = 0
+    calls: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)  # (file names, restricted)
+
+    def of(self, names: list[str]) -> int:
+        """How many checks read exactly these files with no restriction (what the upload's check is)."""
+        return sum(1 for files, restricted in self.calls if sorted(files) == sorted(names) and not restricted)
 
 
 @contextmanager
@@ -39,9 +44,11 @@ def counting() -> Iterator[Counts]:
     counts = Counts()
     check, read = loader._check_files, loader.read_sheets
 
-    def counted_check(*args, **kwargs):
+    def counted_check(files, limits, only_domains):
+        files = list(files)
         counts.checks += 1
-        return check(*args, **kwargs)
+        counts.calls.append((tuple(loader.as_source(f).name for f in files), only_domains is not None))
+        return check(files, limits, only_domains)
 
     def counted_read(*args, **kwargs):
         counts.reads += 1
@@ -79,13 +86,26 @@ def measure_store(url: str) -> tuple[Counts, Counts]:
     return published, read_back
 
 
-def measure_page(home: str) -> Counts:
-    """One click on the data page: the upload's preview, the publish, the page shown again."""
+def measure_page(home: str, files: list[SourceFile] | None = None) -> Counts:
+    """One click on the data page publishing `files` (default: the sample's): the upload's preview, the
+    publish, the page shown again."""
     from streamlit.testing.v1 import AppTest
 
-    os.environ["UNIONBOARD_HOME"] = home
-    os.environ["UNIONBOARD_COMMITTEE_PASSWORD"] = "mat-khau-do-dem"
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    saved = {k: os.environ.get(k) for k in ("UNIONBOARD_HOME", "UNIONBOARD_COMMITTEE_PASSWORD", "UNIONBOARD_DB_URL")}
+    os.environ.update(UNIONBOARD_HOME=home, UNIONBOARD_COMMITTEE_PASSWORD="mat-khau-do-dem")
+    os.environ.pop("UNIONBOARD_DB_URL", None)
+    try:
+        return _click(AppTest, files or sample_files())
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _click(app_test, files: list[SourceFile]) -> Counts:
+    at = app_test.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     at.switch_page("app_pages/data.py")
     at.run()
@@ -95,7 +115,7 @@ def measure_page(home: str) -> Counts:
     at.run()
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     with counting() as counts:
-        at.file_uploader[0].set_value([(f.name, f.data, xlsx) for f in sample_files()])
+        at.file_uploader[0].set_value([(f.name, f.data, xlsx) for f in files])
         at.run()
         for box in at.checkbox:  # the sample has two warnings: publishing needs the confirmation
             if str(box.key).startswith("data_confirm_"):
@@ -121,7 +141,8 @@ def main() -> int:
     if args.page:
         with tempfile.TemporaryDirectory() as home:
             page = measure_page(home)
-            print(f"data page, upload → preview → publish → shown: {page.checks} checks, {page.reads} workbook reads")
+            print(f"data page, upload → preview → publish → shown: {page.checks} checks, {page.reads} workbook reads "
+                  f"({page.of([f.name for f in sample_files()])} of the uploads as uploaded)")
     return 0
 
 
