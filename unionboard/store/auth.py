@@ -21,7 +21,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Engine, Float, Integer, MetaData, String, Table
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    delete,
+    select,
+    update,
+)
 
 from unionboard.core import settings
 from unionboard.store.db import create_tables
@@ -47,6 +58,7 @@ auth_failures_table = Table(
     Column("last_failure_at", Float, nullable=False, default=0.0),  # epoch seconds
     Column("next_allowed_at", Float, nullable=False, default=0.0),
 )
+T = auth_failures_table  # short name in the queries below
 _READY: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose table exists
 _READY_LOCK = threading.Lock()
 
@@ -170,11 +182,8 @@ class Throttle:
         self.clock = clock
 
     def _row(self, conn, key: str, lock: bool = False):
-        from sqlalchemy import select
 
-        t = auth_failures_table
-
-        query = select(t.c.failures, t.c.next_allowed_at).where(t.c.key == key)
+        query = select(T.c.failures, T.c.next_allowed_at).where(T.c.key == key)
         if lock and self.store.dialect == "postgresql":
             query = query.with_for_update()
         return conn.execute(query).first()
@@ -193,20 +202,17 @@ class Throttle:
 
     def record_failure(self, key: str = DEFAULT_KEY) -> float:
         """Count a failed attempt; returns the new wait in seconds."""
-        from sqlalchemy import update
-
-        t = auth_failures_table
 
         now = self.clock()
         with self.store.write() as conn:
             row = self._row(conn, key, lock=True)
             if row is None:
-                conn.execute(_insert_ignore(self.store.dialect, t).values(
+                conn.execute(_insert_ignore(self.store.dialect, T).values(
                     key=key, failures=0, last_failure_at=now, next_allowed_at=now))
                 row = self._row(conn, key, lock=True)
             failures = int(row[0]) + 1
             delay = delay_after(failures)
-            conn.execute(update(t).where(t.c.key == key).values(
+            conn.execute(update(T).where(T.c.key == key).values(
                 failures=failures, last_failure_at=now, next_allowed_at=now + delay))
         return delay
 
@@ -218,9 +224,6 @@ class Throttle:
         `release`s them) and 0 is returned. Counting first is what stops parallel guesses: each
         sees the attempts of the others, however many arrive together.
         """
-        from sqlalchemy import update
-
-        t = auth_failures_table
 
         with self.store.write() as conn:
             rows, now = {}, None
@@ -228,7 +231,7 @@ class Throttle:
                 row = self._row(conn, key, lock=True)
                 now = self.clock() if now is None else now  # read once the first row is locked
                 if row is None:
-                    conn.execute(_insert_ignore(self.store.dialect, t).values(
+                    conn.execute(_insert_ignore(self.store.dialect, T).values(
                         key=key, failures=0, last_failure_at=now, next_allowed_at=now))
                     row = self._row(conn, key, lock=True)
                 rows[key] = row
@@ -238,24 +241,18 @@ class Throttle:
                 return wait
             for key, free in keys:
                 failures = int(rows[key][0]) + 1
-                conn.execute(update(t).where(t.c.key == key).values(
+                conn.execute(update(T).where(T.c.key == key).values(
                     failures=failures, last_failure_at=now, next_allowed_at=now + delay_after(failures - free)))
         return 0.0
 
     def release(self, keys: Sequence[tuple[str, int]]) -> None:
         """Forget the attempts counted on `keys` (after a right password)."""
-        from sqlalchemy import delete
-
-        t = auth_failures_table
 
         with self.store.write() as conn:
-            conn.execute(delete(t).where(t.c.key.in_([key for key, _free in keys])))
+            conn.execute(delete(T).where(T.c.key.in_([key for key, _free in keys])))
 
     def failed(self, keys: Sequence[tuple[str, int]]) -> float:
         """After a wrong password: start each key's wait from now (the check itself took time); the longest."""
-        from sqlalchemy import update
-
-        t = auth_failures_table
 
         now, waits = self.clock(), [0.0]
         with self.store.write() as conn:
@@ -263,18 +260,15 @@ class Throttle:
                 row = self._row(conn, key, lock=True)
                 if row is not None:
                     delay = delay_after(int(row[0]) - free)
-                    conn.execute(update(t).where(t.c.key == key).values(next_allowed_at=max(float(row[1]), now + delay)))
+                    conn.execute(update(T).where(T.c.key == key).values(next_allowed_at=max(float(row[1]), now + delay)))
                     waits.append(max(float(row[1]) - now, delay))
         return max(waits)
 
     def record_success(self, key: str = DEFAULT_KEY) -> None:
         """Forget the failed attempts of `key`."""
-        from sqlalchemy import delete
-
-        t = auth_failures_table
 
         with self.store.write() as conn:
-            conn.execute(delete(t).where(t.c.key == key))
+            conn.execute(delete(T).where(T.c.key == key))
 
 
 def _insert_ignore(dialect: str, table):
