@@ -83,6 +83,11 @@ def _distinct(files: Sequence[SourceFile]) -> tuple[list[SourceFile], str | None
     return uploads, duplicate
 
 
+def distinct_files(files: Sequence[SourceFile]) -> tuple[SourceFile, ...]:
+    """The files a publish stores: each distinct upload once, in upload order (exact repeats dropped)."""
+    return tuple(_distinct(files)[0])
+
+
 def check_upload(files: Sequence[SourceFile], result: CheckResult | None = None) -> Checked:
     """Check the files together, once. `result`: the caller's own check_files of exactly `files`
     (a preview's), reused when the files hold no repeated name; otherwise the files are checked here."""

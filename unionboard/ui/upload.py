@@ -13,7 +13,7 @@ from unionboard.core.i18n import t, value_label
 from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.core.text import format_dong, format_number, vietnam_time
 from unionboard.core.wording import kind_label
-from unionboard.publish import Checked, check_upload, publish_upload
+from unionboard.publish import Checked, check_upload, distinct_files, publish_upload
 from unionboard.read.workbook import MB, Limits
 from unionboard.store.versions import StoreError, open_store
 from unionboard.ui.auth import current_user, is_committee
@@ -48,19 +48,18 @@ def as_sources(uploaded) -> tuple[SourceFile, ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _check(key: tuple, _files: tuple[SourceFile, ...]) -> Checked:
-    return check_upload(_files)
-
-
-def checked_uploads(files: tuple[SourceFile, ...]) -> Checked:
-    """The uploads checked once by the publish service, cached on names and content hashes: the preview
-    shows this check and the publish button hands the same one to the store."""
-    return _check(tuple((f.name, f.sha256) for f in files), files)
+def _check(key: tuple, _files: tuple[SourceFile, ...]) -> CheckResult:
+    return check_upload(_files).result  # the check alone is cached, not a second copy of the files
 
 
 def check_uploads(files: tuple[SourceFile, ...]) -> CheckResult:
-    """The uploads' check (see `checked_uploads`)."""
-    return checked_uploads(files).result
+    """The uploads checked once by the publish service, cached on names and content hashes."""
+    return _check(tuple((f.name, f.sha256) for f in files), files)
+
+
+def checked_uploads(files: tuple[SourceFile, ...]) -> Checked:
+    """The preview's check with the files it was made of: what the publish button hands to the store."""
+    return Checked(distinct_files(files), check_uploads(files))
 
 
 def baseline() -> tuple[int, Dataset | None, Dataset]:
