@@ -138,3 +138,14 @@ def test_one_click_on_the_data_page_checks_the_uploads_once(tmp_path) -> None:
     assert counts.of([f.name for f in files]) == 1
     single = [names for names, _restricted in counts.calls if len(names) == 1]
     assert single == []  # no file checked on its own
+
+
+def test_a_first_publish_kept_with_the_sample_checks_no_file_on_its_own(tmp_path) -> None:
+    """Two files uploaded, the sample's files kept for the rest (the page's default): the sample's info file
+    comes from the loader's record (it was found by checking each sample file on its own: 7 more checks)."""
+    from tools.publish_checks import measure_page
+
+    two = [SourceFile(f"bch-{f.name}", f.data) for f in sample_files() if f.name in ("doan-vien.xlsx", "tai-chinh.xlsx")]
+    counts = measure_page(str(tmp_path), two)
+    assert [names for names, _restricted in counts.calls if len(names) == 1] == []
+    assert counts.of([f.name for f in two]) == 1
