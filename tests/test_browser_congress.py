@@ -10,6 +10,7 @@ import pytest
 from helpers import app_env, running_app, wait_for_app
 
 from unionboard.core.models import SourceFile
+from unionboard.publish import publish_files
 from unionboard.sample.report import sample_paths
 from unionboard.store.congress import CongressStore
 from unionboard.store.versions import dispose_engines, open_store
@@ -22,7 +23,7 @@ def congress_server(tmp_path_factory: pytest.TempPathFactory):
     """The app with the report's workbooks published and a committee password; yields (base URL, store URL)."""
     home = tmp_path_factory.mktemp("congress_home")
     url = f"sqlite:///{home / 'unionboard.db'}"
-    assert open_store(url).publish([SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test").ok
+    assert publish_files(open_store(url), [SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test").ok
     env = app_env(home, UNIONBOARD_DB_URL=None, UNIONBOARD_COMMITTEE_PASSWORD_HASH=None,
                   UNIONBOARD_COMMITTEE_PASSWORD=PASSWORD)
     with running_app(env, tmp_path_factory.mktemp("congress_logs")) as base:

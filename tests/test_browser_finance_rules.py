@@ -50,6 +50,7 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory):
     from helpers import app_env, running_app
 
     from unionboard.core.models import SourceFile
+    from unionboard.publish.service import publish_files
     from unionboard.sample.enterprise import enterprise_paths
     from unionboard.store.accounts import Accounts
     from unionboard.store.versions import dispose_engines, open_store
@@ -57,7 +58,7 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("rules_home")
     url = f"sqlite:///{home / 'unionboard.db'}"
     files = [SourceFile(p.name, p.read_bytes()) for p in enterprise_paths()]
-    assert open_store(url).publish(files, by="test").ok
+    assert publish_files(open_store(url), files, by="test").ok
     Accounts(url).add("lan", PASSWORD, "committee", display_name="Chị Lan")
     dispose_engines()
     env = app_env(home, UNIONBOARD_DB_URL=None, UNIONBOARD_COMMITTEE_PASSWORD_HASH=None,

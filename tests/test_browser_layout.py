@@ -249,10 +249,11 @@ def test_the_history_shows_rollbacks_and_the_current_column(viewport_page, tmp_p
     out.mkdir(exist_ok=True)
     env = app_env(tmp_path / "home", UNIONBOARD_DB_URL=None)
     script = ("from unionboard.store.versions import open_store; from unionboard.core.models import SourceFile;"
+              "from unionboard.publish import publish_files;"
               "from unionboard.sample.report import sample_paths; s = open_store();"
               "files = [SourceFile(p.name, p.read_bytes()) for p in sample_paths()];"
-              "s.publish(files[:2], by='Chị Lan', comment='lần đầu');"
-              "s.publish(files, by='Anh Minh', comment='đủ các phần', expected_current=1);"
+              "publish_files(s, files[:2], by='Chị Lan', comment='lần đầu');"
+              "publish_files(s, files, by='Anh Minh', comment='đủ các phần', expected_current=1);"
               "s.rollback(1, by='Chị Lan', comment='tệp sai')")
     subprocess.run([sys.executable, "-c", script], env=env, cwd=REPO_ROOT, check=True)
     (tmp_path / "logs").mkdir()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from helpers import wait_for_app
 
+from unionboard.publish import publish_files
+
 pytestmark = pytest.mark.browser
 
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080), "phone": (390, 844)}
@@ -57,7 +59,7 @@ def mid_term_server(tmp_path_factory):
 
     home = tmp_path_factory.mktemp("period_home")
     url = f"sqlite:///{home / 'unionboard.db'}"
-    assert open_store(url).publish([mid_term_workbook()], by="test").ok
+    assert publish_files(open_store(url), [mid_term_workbook()], by="test").ok
     env = app_env(home, UNIONBOARD_DB_URL=None, UNIONBOARD_COMMITTEE_PASSWORD_HASH=None,
                   UNIONBOARD_COMMITTEE_PASSWORD=PASSWORD)
     with running_app(env, tmp_path_factory.mktemp("period_logs")) as base:

@@ -11,6 +11,7 @@ from helpers import app_env, running_app, wait_for_app
 from test_browser_layout import full_screenshot
 
 from unionboard.core.models import SourceFile
+from unionboard.publish import publish_files
 from unionboard.sample.report import sample_paths
 
 PASSWORD = "mat-khau-trinh-duyet-9"
@@ -27,7 +28,7 @@ def roles_server(tmp_path_factory: pytest.TempPathFactory):
 
     home = tmp_path_factory.mktemp("roles_home")
     url = f"sqlite:///{home / 'unionboard.db'}"
-    assert open_store(url).publish([SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test").ok
+    assert publish_files(open_store(url), [SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test").ok
     Accounts(url).add("lan", PASSWORD, "committee", display_name="Chị Lan")
     dispose_engines()
     env = app_env(home, UNIONBOARD_DB_URL=None, UNIONBOARD_COMMITTEE_PASSWORD_HASH=None,

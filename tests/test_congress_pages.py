@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from unionboard.core.models import SourceFile
+from unionboard.publish import publish_files
 from unionboard.sample.report import sample_paths
 from unionboard.store.congress import CongressStore
 
@@ -37,7 +38,7 @@ def published(home: Path) -> CongressStore:
     """The report's workbooks published: the real roster, no mark, no election."""
     from unionboard.store.versions import open_store
 
-    outcome = open_store().publish([SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test")
+    outcome = publish_files(open_store(), [SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test")
     assert outcome.ok
     return CongressStore()
 

@@ -16,6 +16,7 @@ from unionboard.analysis.congress import (
     tally_entry,
 )
 from unionboard.analysis.double_entry import AGREED, DISAGREE, RESOLVED, batches, counted_entries
+from unionboard.publish import publish_files
 from unionboard.store.congress import CongressError, CongressStore, Duplicate
 
 THREADS = 6
@@ -140,12 +141,12 @@ def test_a_published_delegates_list_decides_who_is_convened(store_url) -> None:
 
     store = open_store(store_url)
     roster = SourceFile("doan-vien.xlsx", (SAMPLE_DIR / "doan-vien.xlsx").read_bytes())
-    assert store.publish([roster], by="test").ok
+    assert publish_files(store, [roster], by="test").ok
     assert len(convened(store.current_result().dataset)) == 33  # a congress of all members
     delegates = SourceFile("dai-bieu.xlsx", workbook_bytes({"Đại biểu": [
         ["Họ và tên", "Đơn vị", "Loại đại biểu"], ["Nguyễn Văn An", "Văn phòng Sở", "Đương nhiên"],
         ["Trần Thu Hà", "Phòng Công nghệ thông tin", "Bầu"]]}))
-    assert store.publish([delegates], by="test").ok
+    assert publish_files(store, [delegates], by="test").ok
     people = convened(store.current_result().dataset)  # the roster carried over, joined by name
     assert [(p.name, p.kind, p.gender, p.birth_year) for p in people] == [
         ("Nguyễn Văn An", "Đương nhiên", "Nam", 1962), ("Trần Thu Hà", "Bầu", "Nữ", 1963)]

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from unionboard.core.models import SourceFile
+from unionboard.publish import publish_files
 from unionboard.store.versions import dispose_engines, open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -277,7 +278,7 @@ def test_stale_preview_is_recomputed_and_needs_confirming_again(home):
     at = signed_in_page()
     upload(at, ("doan-vien.xlsx", roster_plus_one()))
     # meanwhile another committee member publishes the finance workbook
-    other = open_store().publish([SourceFile("tai-chinh.xlsx", (DATA / "tai-chinh.xlsx").read_bytes())],
+    other = publish_files(open_store(), [SourceFile("tai-chinh.xlsx", (DATA / "tai-chinh.xlsx").read_bytes())],
                                  by="Anh Hùng", expected_current=0)
     assert other.reason == "created"
     publish_button(at).click()
@@ -335,8 +336,8 @@ def test_history_downloads_and_rollback(home):
 
 
 def test_history_is_visible_without_sign_in_but_rollback_is_not(home):
-    open_store().publish([SourceFile("a.xlsx", roster_plus_one())], by="BCH", expected_current=0)
-    open_store().publish([SourceFile("b.xlsx", (DATA / "doan-vien.xlsx").read_bytes())], by="BCH", expected_current=1)
+    publish_files(open_store(), [SourceFile("a.xlsx", roster_plus_one())], by="BCH", expected_current=0)
+    publish_files(open_store(), [SourceFile("b.xlsx", (DATA / "doan-vien.xlsx").read_bytes())], by="BCH", expected_current=1)
     at = data_page()
     assert list(at.dataframe[-1].value["#"]) == [2, 1]
     at.selectbox(key="data_version").set_value(1)
@@ -370,7 +371,7 @@ def test_attendance_marks_a_publish_would_orphan_are_listed_before_publishing(ho
     from unionboard.store.congress import CongressStore
 
     original = (DATA / "doan-vien.xlsx").read_bytes()
-    assert open_store().publish([SourceFile("doan-vien.xlsx", original)], by="test").ok
+    assert publish_files(open_store(), [SourceFile("doan-vien.xlsx", original)], by="test").ok
     store = CongressStore()
     people = store.stable(convened(check_files([SourceFile("doan-vien.xlsx", original)]).dataset))
     store.mark(people[0].key, people[0].name, PRESENT, "Thư ký")

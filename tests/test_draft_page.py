@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from unionboard.core.models import SourceFile
+from unionboard.publish import publish_files
 from unionboard.sample.report import sample_paths
 from unionboard.store.drafts import DraftStore
 from unionboard.store.versions import dispose_engines, open_store
@@ -106,7 +107,7 @@ def test_the_last_draft_is_checked_again_when_data_is_published(home, monkeypatc
     at.run()  # checked again, same data: stored once
     assert DraftStore().last().id == stored.id
     files = [SourceFile(p.name, p.read_bytes()) for p in sample_paths() if p.name != "doan-vien.xlsx"]
-    assert open_store().publish([*files, SourceFile("doan-vien.xlsx", roster_plus_one())], by="Chị Lan").created
+    assert publish_files(open_store(), [*files, SourceFile("doan-vien.xlsx", roster_plus_one())], by="Chị Lan").created
     at = sign_in(page())
     assert "Dự thảo kiểm tra gần nhất: du\\-thao\\.txt (Chị Lan" in " ".join(c.value for c in at.caption)
     assert "2 số đổi kết quả" in at.info[0].value

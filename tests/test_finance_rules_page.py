@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from unionboard.core.models import SourceFile
 from unionboard.domains.loader import check_files
+from unionboard.publish.service import publish_files
 from unionboard.sample.enterprise import ENTERPRISE_FILES, enterprise_paths, write_enterprise_data
 
 
@@ -78,7 +79,7 @@ def test_bundled_enterprise_files_equal_their_builders(tmp_path):
 def publish_enterprise() -> int:
     from unionboard.store.versions import open_store
 
-    outcome = open_store().publish([SourceFile(p.name, p.read_bytes()) for p in enterprise_paths()], by="test")
+    outcome = publish_files(open_store(), [SourceFile(p.name, p.read_bytes()) for p in enterprise_paths()], by="test")
     assert outcome.ok, outcome.reason
     return outcome.version_id
 
@@ -135,7 +136,7 @@ def test_an_unmapped_category_is_named_and_the_rule_not_checkable_until_mapped(c
     # the enterprise example with a category no default word places
     monkeypatch.setitem(enterprise.SPENDING, "Quà tặng công ty bạn", (1_000_000, 1_000_000, 1_000_000))
     files = [SourceFile(p.name, p.read_bytes()) for p in write_enterprise_data(tmp_path / "data")]
-    assert open_store().publish(files, by="test").ok
+    assert publish_files(open_store(), files, by="test").ok
     at = open_page("finance", signed_in=True)
     assert any("Chưa xếp nhóm\\: “Quà tặng công ty bạn”" in w.value for w in at.warning)  # escaped Markdown
     assert salaries_2025(at) == "? Không kiểm được"

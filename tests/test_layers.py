@@ -19,11 +19,14 @@ RANK = {
     "present": 4,
     "export": 5,
     "store": 6,
-    "cli": 7,
-    "ui": 7,
+    "publish": 7,
+    "cli": 8,
+    "ui": 8,
 }
 # Same rank, still forbidden: the command line never imports the Streamlit layer and vice versa.
-FORBIDDEN = {("cli", "ui"), ("ui", "cli")}
+# Lower, still forbidden: the store persists what the publish service hands it (checked and summarised above
+# it) and writes no file, so it needs no present or export module.
+FORBIDDEN = {("cli", "ui"), ("ui", "cli"), ("store", "export"), ("store", "present")}
 
 
 def _layer(module: str) -> str | None:

@@ -35,6 +35,7 @@ from unionboard.domains.loader import check_files
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.present import charts, slide_charts
 from unionboard.present import planning_charts as pc
+from unionboard.publish import publish_files
 from unionboard.sample.plan import SAMPLE_PLAN_FILES
 from unionboard.sample.report import sample_paths
 
@@ -223,7 +224,7 @@ def published(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
     monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
     st.cache_data.clear()
-    outcome = open_store().publish([malicious_file()], by=ALL, comment=ALL)
+    outcome = publish_files(open_store(), [malicious_file()], by=ALL, comment=ALL)
     assert outcome.ok, [i.message for i in outcome.result.errors]
     yield tmp_path
     st.cache_data.clear()
@@ -335,8 +336,9 @@ def tainted_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = app_env(home, UNIONBOARD_DB_URL=None)
     subprocess.run([sys.executable, "-c", (
         "import sys; from unionboard.store.versions import open_store; from unionboard.core.models import SourceFile;"
+        "from unionboard.publish import publish_files;"
         "name, by = sys.argv[1], sys.argv[2];"
-        "o = open_store().publish([SourceFile(name, sys.stdin.buffer.read())], by=by, comment=by);"
+        "o = publish_files(open_store(), [SourceFile(name, sys.stdin.buffer.read())], by=by, comment=by);"
         "assert o.ok, o.reason"), malicious_file().name, ALL],
         input=malicious_file().data, env=env, cwd=REPO_ROOT, check=True)
     with running_app(env, logs) as base:

@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from unionboard.core.models import SourceFile
+from unionboard.publish import publish_files
 from unionboard.sample.plan import SAMPLE_PLAN_FILES
 from unionboard.sample.report import sample_paths
 
@@ -38,7 +39,7 @@ def published(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
     st.cache_data.clear()
     store = store_mod.open_store()
-    outcome = store.publish(_files(tmp_path), by="test", comment="sample")
+    outcome = publish_files(store, _files(tmp_path), by="test", comment="sample")
     assert outcome.ok, [i.message for i in outcome.result.errors]
     yield store
     st.cache_data.clear()

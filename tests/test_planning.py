@@ -10,16 +10,31 @@ import pytest
 from openpyxl import load_workbook
 
 from unionboard.analysis import planning as P
-from unionboard.core.models import BudgetLine, Dataset, Finance, FinanceEntry, TermTarget, UnionInfo
+from unionboard.core.models import (
+    BudgetLine,
+    CheckResult,
+    Dataset,
+    Finance,
+    FinanceEntry,
+    SourceFile,
+    TermTarget,
+    UnionInfo,
+)
 from unionboard.core.period import parse_term
 from unionboard.domains.loader import check_files
 from unionboard.export import planning as X
 from unionboard.present import planning_charts as C
+from unionboard.publish import publish_files
+from unionboard.publish import saving as S
 from unionboard.sample.plan import build_budget, build_term_targets
 from unionboard.sample.report import build_finance, build_info
-from unionboard.store import saving as S
 
 YEARS = (2018, 2019, 2020, 2021, 2022)
+
+
+def read_back(name: str, data: bytes) -> CheckResult:
+    """The workbook read back exactly as an upload would be read."""
+    return check_files([SourceFile(name, data)])
 
 
 def tt(target: str, results: dict[int, str] | None = None, unit: str = "", per_year: bool = True,
@@ -207,7 +222,7 @@ def test_results_round_trip_through_the_workbook(sample) -> None:
     ws = load_workbook(io.BytesIO(blob)).active
     formula_cells = [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert formula_cells == []  # safe_cell: never a formula
-    check = X.check_export(X.TERM_TARGETS_FILE, blob)
+    check = read_back(X.TERM_TARGETS_FILE, blob)
     assert check.errors == () and check.sources == {"term_targets": X.TERM_TARGETS_FILE}
     by_code = {t.code: t for t in check.dataset.term_targets}
     assert [t.code for t in check.dataset.term_targets] == [t.code for t in data.term_targets]
@@ -231,7 +246,7 @@ def test_invalid_edit_is_not_published(sample) -> None:
 def test_budget_with_plan_keeps_other_years(sample) -> None:
     data = sample.dataset
     lines = P.scenario_lines(data.finance, P.scenario_defaults(data.finance, 2019))
-    check = X.check_export(X.BUDGET_FILE, X.budget_with_plan(data, 2019, lines))
+    check = read_back(X.BUDGET_FILE, X.budget_with_plan(data, 2019, lines))
     assert check.issues == ()
     budget = check.dataset.budget
     assert {b.year for b in budget} == {2013, 2014, 2015, 2016, 2017, 2018, 2019}
@@ -251,7 +266,7 @@ def test_publish_through_the_store(sample, tmp_path: Path, monkeypatch) -> None:
         build().save(d / name)
     from unionboard.core.models import SourceFile
 
-    first = store.publish([SourceFile(p.name, p.read_bytes()) for p in sorted(d.iterdir())], by="t")
+    first = publish_files(store, [SourceFile(p.name, p.read_bytes()) for p in sorted(d.iterdir())], by="t")
     assert first.ok
     data = sample.dataset
     frame = X.targets_sheet_frame(data.term_targets, YEARS)

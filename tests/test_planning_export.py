@@ -10,13 +10,25 @@ import pytest
 from openpyxl import load_workbook
 
 from unionboard.analysis import planning as P
-from unionboard.core.models import BudgetLine, CheckResult, Dataset, TermTarget, UnionInfo
+from unionboard.core.models import (
+    BudgetLine,
+    CheckResult,
+    Dataset,
+    SourceFile,
+    TermTarget,
+    UnionInfo,
+)
 from unionboard.domains.loader import check_files
 from unionboard.export import planning as X
-from unionboard.store import saving as S
+from unionboard.publish import saving as S
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 YEARS = (2018, 2019, 2020, 2021, 2022)
+
+
+def read_back(name: str, data: bytes) -> CheckResult:
+    """The workbook read back exactly as an upload would be read."""
+    return check_files([SourceFile(name, data)])
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +79,7 @@ def test_dataset_with_results_round_trip_keeps_codes_as_text(sample: CheckResult
     code_cells = [c for c in cells(blob) if c.column == 1 and c.row > 3]
     assert [c.value for c in code_cells] == [f"3.{i}" for i in range(1, 14)]
     assert all(c.data_type == "s" for c in code_cells)  # written as text, not 3.1
-    check = X.check_export(X.TERM_TARGETS_FILE, blob)
+    check = read_back(X.TERM_TARGETS_FILE, blob)
     assert check.issues == () and check.sources == {"term_targets": X.TERM_TARGETS_FILE}
     back = {t.code: t for t in check.dataset.term_targets}
     assert list(back) == [t.code for t in data.term_targets]
@@ -96,7 +108,7 @@ def test_formula_like_user_text_is_neutralised(sample: CheckResult, text: str) -
     assert [c.coordinate for c in cells(blob) if c.data_type == "f"] == []  # never a formula
     (cell,) = [c for c in cells(blob) if c.value == "'" + text]  # safe_cell's leading quote
     assert cell.data_type == "s" and cell.column == 2
-    check = X.check_export(X.TERM_TARGETS_FILE, blob)
+    check = read_back(X.TERM_TARGETS_FILE, blob)
     assert check.errors == ()
     (again,) = [t for t in check.dataset.term_targets if t.code == "3.4"]
     assert again.text == text  # the reader drops the guard quote and keeps the text as written
@@ -108,7 +120,7 @@ def test_formula_like_result_is_written_as_text_and_reported(sample: CheckResult
     frame.loc[frame["Mã"] == "3.5", "Kết quả 2018"] = "=1+1"
     blob = X.dataset_with_results(data, frame)
     assert [c for c in cells(blob) if c.data_type == "f"] == []
-    (error,) = X.check_export(X.TERM_TARGETS_FILE, blob).errors
+    (error,) = read_back(X.TERM_TARGETS_FILE, blob).errors
     assert "“=1+1”" in error.message and error.cell == "G8"
 
 
@@ -117,7 +129,7 @@ def test_blank_edits_stay_blank(sample: CheckResult) -> None:
     frame = X.targets_sheet_frame(data.term_targets, YEARS)
     frame.loc[frame["Mã"] == "3.5", "Kết quả 2018"] = None
     frame.loc[frame["Mã"] == "3.5", "Kết quả 2019"] = ""
-    check = X.check_export(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame))
+    check = read_back(X.TERM_TARGETS_FILE, X.dataset_with_results(data, frame))
     assert check.errors == ()
     back = {t.code: t for t in check.dataset.term_targets}
     assert back["3.5"].results == {}  # None and "" stay blank, not "None" or a 0
@@ -132,7 +144,7 @@ def test_budget_with_plan_replaces_only_that_year(sample: CheckResult) -> None:
     lines = (BudgetLine("spending", 2018, "Chi HĐ phong trào", 40_000_000),
              BudgetLine("revenue", 2018, "Thu ĐPCĐ 1%", 22_000_000),
              BudgetLine("revenue", 2019, "ignored: other year", 1))
-    check = X.check_export(X.BUDGET_FILE, X.budget_with_plan(data, 2018, lines))
+    check = read_back(X.BUDGET_FILE, X.budget_with_plan(data, 2018, lines))
     assert check.issues == () and check.sources == {"budget": X.BUDGET_FILE}
     budget = check.dataset.budget
     assert [b for b in budget if b.year == 2018] == [lines[1], lines[0]]  # revenue first
@@ -144,7 +156,7 @@ def test_budget_item_text_is_neutralised(sample: CheckResult) -> None:
     lines = (BudgetLine("spending", 2019, "=HYPERLINK(\"http://x\")", 1_000_000),)
     blob = X.budget_with_plan(Dataset(), 2019, lines)
     assert [c for c in cells(blob) if c.data_type == "f"] == []
-    check = X.check_export(X.BUDGET_FILE, blob)
+    check = read_back(X.BUDGET_FILE, blob)
     assert check.errors == ()
     assert [b.item for b in check.dataset.budget] == ['=HYPERLINK("http://x")']
 

@@ -25,6 +25,7 @@ from unionboard.domains.schema import Column, TableSchema, find_header
 from unionboard.domains.spec import DomainSpec, SheetLayout, SheetPairs
 from unionboard.export.template import build_template
 from unionboard.export.xlsx import dataset_to_xlsx
+from unionboard.publish import publish_files
 from unionboard.read.workbook import Sheet
 from unionboard.sample.report import SAMPLE_DIR
 from unionboard.store.versions import open_store
@@ -128,10 +129,10 @@ def test_detected_parsed_checked_and_summarised(meetings_domain) -> None:
 
 def test_stored_and_carried_over(meetings_domain, store_url) -> None:
     store = open_store(store_url)
-    first = store.publish([meetings_file(MEETING_ROWS)], by="test")
+    first = publish_files(store, [meetings_file(MEETING_ROWS)], by="test")
     assert first.ok, first.result.issues if first.result else first
     roster = SourceFile("doan-vien.xlsx", (SAMPLE_DIR / "doan-vien.xlsx").read_bytes())
-    second = store.publish([roster], by="test")
+    second = publish_files(store, [roster], by="test")
     assert second.ok
     current = store.current_result()
     assert current.dataset.get("meetings")[0].topic == "Họp thường kỳ"  # carried over

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from unionboard.domains.loader import check_files
 from unionboard.present.slides import build_slides
+from unionboard.publish import publish_files
 
 PAGE = "app_pages/slides.py"
 
@@ -112,7 +113,7 @@ def publish_sample(order=None) -> int:
     from unionboard.store.versions import open_store
 
     store = open_store()
-    outcome = store.publish(sample_files(), by="test", comment="sample")
+    outcome = publish_files(store, sample_files(), by="test", comment="sample")
     assert outcome.ok, outcome.reason
     if order is not None:
         return store.publish_setting("slide_order", order, by="test").id

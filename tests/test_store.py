@@ -17,6 +17,7 @@ from helpers import MEMBER_HEADER, workbook_bytes
 from sqlalchemy import func, select
 
 from unionboard.core.models import SourceFile, UnionInfo
+from unionboard.publish import publish_files
 from unionboard.store import versions as store_mod
 from unionboard.store.versions import (
     InjectedFault,
@@ -109,7 +110,7 @@ def test_empty_store(store):
 
 def test_publish_then_history_and_current(store):
     f = roster(5)
-    out = store.publish([f], by="Chủ tịch", comment="Danh sách tháng 10")
+    out = publish_files(store, [f], by="Chủ tịch", comment="Danh sách tháng 10")
     assert out.created and out.reason == "created" and out.ok and out.result.ok
     assert isinstance(out.version_id, int) and out.current_id == out.version_id
     [v] = store.history()
@@ -128,32 +129,32 @@ def test_publish_then_history_and_current(store):
 
 
 def test_errors_store_nothing(store):
-    first = store.publish([roster(2)], by="a")
+    first = publish_files(store, [roster(2)], by="a")
     before = state(store)
-    out = store.publish([bad_roster(), targets()], by="b")
+    out = publish_files(store, [bad_roster(), targets()], by="b")
     assert not out.created and out.reason == "errors" and out.version_id is None
     assert out.result.errors and out.current_id == first.version_id
     assert state(store) == before
-    out = store.publish([SourceFile("khong-phai-excel.xlsx", b"hello, not a workbook")], by="b")
+    out = publish_files(store, [SourceFile("khong-phai-excel.xlsx", b"hello, not a workbook")], by="b")
     assert out.reason == "errors" and state(store) == before
 
 
 def test_two_different_files_with_one_name_are_refused(store):
-    out = store.publish([roster(2, name="a.xlsx"), targets(name="a.xlsx")], by="a")
+    out = publish_files(store, [roster(2, name="a.xlsx"), targets(name="a.xlsx")], by="a")
     assert out.reason == "errors" and "cùng tên" in out.result.errors[-1].message
     assert store.history() == []
 
 
 def test_carry_over_replaces_only_uploaded_domains(store):
     members_v1, targets_v2, members_v3 = roster(3, "a"), targets(), roster(7, "b", name="moi.xlsx")
-    v1 = store.publish([members_v1], by="a").version_id
-    v2 = store.publish([targets_v2], by="b").version_id
+    v1 = publish_files(store, [members_v1], by="a").version_id
+    v2 = publish_files(store, [targets_v2], by="b").version_id
     info2 = store.version(v2)
     assert info2.files == ["chi-tieu.xlsx"] and info2.parent_id == v1
     assert info2.domains == {"members": ["doan-vien.xlsx"], "targets": ["chi-tieu.xlsx"]}
     result = store.current_result()
     assert set(result.dataset.domains()) == {"members", "targets"} and len(result.dataset.members) == 3
-    v3 = store.publish([members_v3], by="c").version_id
+    v3 = publish_files(store, [members_v3], by="c").version_id
     assert store.version(v3).domains == {"members": ["moi.xlsx"], "targets": ["chi-tieu.xlsx"]}
     result = store.current_result()
     assert set(result.dataset.domains()) == {"members", "targets"} and len(result.dataset.members) == 7
@@ -170,17 +171,17 @@ def test_one_file_may_supply_several_domains_and_info(store):
                                            "Thông tin": [["Tên công đoàn", "Công đoàn A"]],
                                            "Khen thưởng": [["Năm", "Hình thức", "Cấp", "Đối tượng"],
                                                            [2015, "Bằng khen", "Tỉnh", "Tập thể"]]}))
-    v1 = store.publish([both], by="a").version_id
+    v1 = publish_files(store, [both], by="a").version_id
     assert store.version(v1).domains == {"members": ["tat-ca.xlsx"], "awards": ["tat-ca.xlsx"],
                                          "info": ["tat-ca.xlsx"]}
     assert store.current_result().dataset.info.name == "Công đoàn A"
     # A newer info file replaces the info only; the old file's info sheet no longer counts.
-    store.publish([info("Công đoàn B")], by="b")
+    publish_files(store, [info("Công đoàn B")], by="b")
     result = store.current_result()
     assert result.dataset.info == UnionInfo(name="Công đoàn B", congress="IV", reported_term="2012–2017")
     assert set(result.dataset.domains()) == {"members", "awards"}
     # A newer awards file: the roster still comes from the first file, only for members.
-    store.publish([awards("mới")], by="c")
+    publish_files(store, [awards("mới")], by="c")
     result = store.current_result()
     assert len(result.dataset.members) == 4 and result.dataset.awards[0].note == "mới"
     assert result.dataset.info.name == "Công đoàn B"
@@ -188,7 +189,7 @@ def test_one_file_may_supply_several_domains_and_info(store):
 
 
 def test_several_files_at_once_with_info(store):
-    out = store.publish([roster(3), info("Công đoàn C"), targets()], by="a")
+    out = publish_files(store, [roster(3), info("Công đoàn C"), targets()], by="a")
     v = store.version(out.version_id)
     assert v.files == ["doan-vien.xlsx", "thong-tin.xlsx", "chi-tieu.xlsx"]
     assert v.domains == {"members": ["doan-vien.xlsx"], "targets": ["chi-tieu.xlsx"], "info": ["thong-tin.xlsx"]}
@@ -197,23 +198,23 @@ def test_several_files_at_once_with_info(store):
 
 def test_identical_upload_creates_nothing(store):
     a, b = roster(3), targets()
-    v1 = store.publish([a, b], by="x").version_id
+    v1 = publish_files(store, [a, b], by="x").version_id
     rows = file_rows(store)
-    again = store.publish([a, b], by="y")
+    again = publish_files(store, [a, b], by="y")
     assert not again.created and again.reason == "identical" and again.ok
     assert again.version_id == v1 == again.current_id
     # Same bytes under another name, or only part of the current data: still identical.
-    assert store.publish([SourceFile("ban-sao.xlsx", a.data)], by="y").reason == "identical"
-    assert store.publish([b], by="y").reason == "identical"
+    assert publish_files(store, [SourceFile("ban-sao.xlsx", a.data)], by="y").reason == "identical"
+    assert publish_files(store, [b], by="y").reason == "identical"
     assert [v.id for v in store.history()] == [v1] and file_rows(store) == rows
 
 
 def test_files_are_deduplicated_by_content(store):
     a, b = roster(3), targets()
-    store.publish([a], by="x")
-    store.publish([b], by="x")
-    store.publish([roster(4, "khác")], by="x")
-    v4 = store.publish([SourceFile("lai.xlsx", a.data)], by="x")  # back to the first roster's bytes
+    publish_files(store, [a], by="x")
+    publish_files(store, [b], by="x")
+    publish_files(store, [roster(4, "khác")], by="x")
+    v4 = publish_files(store, [SourceFile("lai.xlsx", a.data)], by="x")  # back to the first roster's bytes
     assert v4.created
     assert file_rows(store) == 3
     assert store.files_of(v4.version_id) == [SourceFile("lai.xlsx", a.data)]
@@ -221,8 +222,8 @@ def test_files_are_deduplicated_by_content(store):
 
 def test_originals_download_byte_identical(store):
     a, b = roster(6), awards()
-    v1 = store.publish([a, b], by="x").version_id
-    v2 = store.publish([targets()], by="x").version_id
+    v1 = publish_files(store, [a, b], by="x").version_id
+    v2 = publish_files(store, [targets()], by="x").version_id
     got = store.files_of(v1)
     assert [f.name for f in got] == [a.name, b.name]
     assert [f.data for f in got] == [a.data, b.data]
@@ -233,8 +234,8 @@ def test_originals_download_byte_identical(store):
 
 
 def test_rollback_moves_pointer_and_is_recorded(store):
-    v1 = store.publish([roster(3)], by="a").version_id
-    v2 = store.publish([roster(9, "b")], by="b").version_id
+    v1 = publish_files(store, [roster(3)], by="a").version_id
+    v2 = publish_files(store, [roster(9, "b")], by="b").version_id
     info_v1 = store.rollback(v1, by="Chủ tịch", comment="nhầm tệp")
     assert info_v1.id == v1 and info_v1.current
     assert store.current_id() == v1
@@ -249,7 +250,7 @@ def test_rollback_moves_pointer_and_is_recorded(store):
     store.rollback(v1, by="x")
     assert len(store.events()) == 1
     # Publishing after a rollback carries over from the version rolled back to.
-    v3 = store.publish([targets()], by="c").version_id
+    v3 = publish_files(store, [targets()], by="c").version_id
     assert store.version(v3).parent_id == v1
     assert len(store.current_result().dataset.members) == 3
     with pytest.raises(UnknownVersion):
@@ -258,32 +259,24 @@ def test_rollback_moves_pointer_and_is_recorded(store):
 
 
 def test_stale_preview_is_detected(store):
-    v1 = store.publish([roster(3)], by="a").version_id
-    v2 = store.publish([targets()], by="b", expected_current=v1)
+    v1 = publish_files(store, [roster(3)], by="a").version_id
+    v2 = publish_files(store, [targets()], by="b", expected_current=v1)
     assert v2.created
-    stale = store.publish([awards()], by="c", expected_current=v1)
+    stale = publish_files(store, [awards()], by="c", expected_current=v1)
     assert stale.stale and not stale.created and stale.version_id is None
     assert stale.current_id == v2.version_id and stale.result.ok
     assert store.current_id() == v2.version_id and len(store.history()) == 2
-    assert store.publish([awards()], by="c", expected_current=v2.version_id).created
+    assert publish_files(store, [awards()], by="c", expected_current=v2.version_id).created
 
 def test_stale_preview_of_an_empty_store(store):
-    assert store.publish([roster(2)], by="a", expected_current=0).created  # 0: nothing published yet
-    assert store.publish([targets()], by="b", expected_current=0).stale
-
-
-def test_split_sources_with_commas_in_names():
-    names = ["a, b.xlsx", "a.xlsx", "b.xlsx"]
-    assert store_mod._split_sources("a, b.xlsx", names) == ["a, b.xlsx"]
-    assert store_mod._split_sources("a.xlsx, b.xlsx", names) == ["a.xlsx", "b.xlsx"]
-    assert store_mod._split_sources("a, b.xlsx, a.xlsx", names) == ["a, b.xlsx", "a.xlsx"]
-    assert store_mod._split_sources("c.xlsx", names) is None
+    assert publish_files(store, [roster(2)], by="a", expected_current=0).created  # 0: nothing published yet
+    assert publish_files(store, [targets()], by="b", expected_current=0).stale
 
 
 def test_settings_are_versioned_and_carried_over(store):
     with pytest.raises(StoreError):
         store.publish_setting("slide_order", [3, 1, 2], by="a")
-    v1 = store.publish([roster(3)], by="a").version_id
+    v1 = publish_files(store, [roster(3)], by="a").version_id
     edit = store.publish_setting("slide_order", [3, 1, 2], by="b")
     assert edit.action == "edit" and edit.parent_id == v1 and edit.current and edit.files == []
     assert edit.domains == store.version(v1).domains and edit.sha256 == store.version(v1).sha256
@@ -292,7 +285,7 @@ def test_settings_are_versioned_and_carried_over(store):
     assert store.get_setting("missing", "mặc định") == "mặc định"
     # Same value: nothing new.
     assert store.publish_setting("slide_order", [3, 1, 2], by="b").id == edit.id
-    v3 = store.publish([targets()], by="c").version_id
+    v3 = publish_files(store, [targets()], by="c").version_id
     assert store.settings(v3) == {"slide_order": [3, 1, 2]}
     assert set(store.current_result().dataset.domains()) == {"members", "targets"}
     store.rollback(v1, by="d")
@@ -311,12 +304,12 @@ def test_settings_are_versioned_and_carried_over(store):
 @pytest.mark.parametrize("stage", store_mod.FAULT_STAGES)
 def test_failure_midway_changes_nothing(store_url, stage):
     store = open_store(store_url)
-    v1 = store.publish([roster(3), info("Công đoàn X")], by="a").version_id
+    v1 = publish_files(store, [roster(3), info("Công đoàn X")], by="a").version_id
     store.publish_setting("slide_order", [1, 2], by="a")
     before = state(store)
     failing = Store(store_url, fail_after=stage)
     with pytest.raises(InjectedFault):
-        failing.publish([roster(8, "mới"), targets()], by="b")
+        publish_files(failing, [roster(8, "mới"), targets()], by="b")
     assert state(store) == before
     assert store.current_result().dataset.info.name == "Công đoàn X"
     assert [f.name for f in store.files_of(v1)] == ["doan-vien.xlsx", "thong-tin.xlsx"]
@@ -329,7 +322,7 @@ def test_failure_midway_changes_nothing(store_url, stage):
     store_mod._FAULT_INJECTION = boom
     try:
         with pytest.raises(RuntimeError, match="mất điện"):
-            store.publish([awards()], by="c")
+            publish_files(store, [awards()], by="c")
         if stage == "version":
             with pytest.raises(RuntimeError, match="mất điện"):
                 store.publish_setting("slide_order", [2, 1], by="c")
@@ -337,7 +330,7 @@ def test_failure_midway_changes_nothing(store_url, stage):
         store_mod._FAULT_INJECTION = None
     assert state(store) == before
     # And the store still works afterwards.
-    out = store.publish([awards()], by="c")
+    out = publish_files(store, [awards()], by="c")
     assert out.created and set(store.current_result().dataset.domains()) == {"members", "awards"}
 
 
@@ -345,6 +338,7 @@ KILL_SCRIPT = textwrap.dedent("""
     import os, signal, sys
     from unionboard.store import versions as S
     from unionboard.core.models import SourceFile
+    from unionboard.publish import publish_files
 
     url, stage, path = sys.argv[1:4]
 
@@ -354,7 +348,7 @@ KILL_SCRIPT = textwrap.dedent("""
 
     S._FAULT_INJECTION = die
     data = open(path, "rb").read()
-    S.open_store(url).publish([SourceFile("moi.xlsx", data)], by="killed")
+    publish_files(S.open_store(url), [SourceFile("moi.xlsx", data)], by="killed")
     print("not killed")
 """)
 
@@ -363,7 +357,7 @@ KILL_SCRIPT = textwrap.dedent("""
 def test_killed_process_midway_leaves_previous_version(store_url, stage, tmp_path):
     store = open_store(store_url)
     first = roster(3)
-    v1 = store.publish([first], by="a").version_id
+    v1 = publish_files(store, [first], by="a").version_id
     before = state(store)
     path = tmp_path / "moi.xlsx"
     path.write_bytes(roster(12, "mới").data)
@@ -379,7 +373,7 @@ def test_killed_process_midway_leaves_previous_version(store_url, stage, tmp_pat
     assert fresh.files_of(v1) == [first]
     assert len(fresh.current_result().dataset.members) == 3
     # Nothing is left locked.
-    assert fresh.publish([path_file(path)], by="b").created
+    assert publish_files(fresh, [path_file(path)], by="b").created
 
 
 def path_file(path: Path) -> SourceFile:
@@ -421,7 +415,7 @@ def test_concurrent_publishing_threads(store_url):
 
     def work(f: SourceFile):
         barrier.wait(timeout=60)
-        return open_store(store_url).publish([f], by=f.name)
+        return publish_files(open_store(store_url), [f], by=f.name)
 
     with ThreadPoolExecutor(len(uploads)) as pool:
         outcomes = list(pool.map(work, uploads))
@@ -434,7 +428,7 @@ def _publish_in_process(url: str, name: str, data: bytes, barrier) -> tuple[str,
     from unionboard.store.versions import open_store as _open
 
     barrier.wait(timeout=120)
-    out = _open(url).publish([SourceFile(name, data)], by=name)
+    out = publish_files(_open(url), [SourceFile(name, data)], by=name)
     return out.reason, out.version_id
 
 
@@ -465,7 +459,7 @@ def test_urls_and_environment(tmp_path, monkeypatch):
     try:
         s = open_store()
         assert s.url == f"sqlite:///{home / 'unionboard.db'}"
-        s.publish([roster(2)], by="a")
+        publish_files(s, [roster(2)], by="a")
         assert (home / "unionboard.db").is_file()
         other = tmp_path / "khac.db"
         monkeypatch.setenv("UNIONBOARD_DB_URL", f"sqlite:///{other}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from unionboard.publish import publish_files
 from unionboard.store.auth import hash_password
 from unionboard.store.versions import dispose_engines
 
@@ -131,7 +132,7 @@ def union(env):
     from unionboard.store.versions import open_store
 
     st.cache_data.clear()
-    assert open_store().publish([SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test").ok
+    assert publish_files(open_store(), [SourceFile(p.name, p.read_bytes()) for p in sample_paths()], by="test").ok
     election = CongressStore().create_election("Ban Chấp hành khóa V", 1, ["An", "Bình"], 3, by="test")
     accounts = Accounts()
     for role in ("viewer", "counter", "checkin", "committee"):

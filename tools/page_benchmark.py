@@ -82,11 +82,12 @@ def run(runs: int = 5, roster_size: int = 100_000) -> dict:
                 if (ROOT / page).exists():
                     results["sample"][name] = round(statistics.median(_rerun_times(page, runs)) * 1000)
             from unionboard.core.models import SourceFile
+            from unionboard.publish import publish_files
             from unionboard.store.versions import dispose_engines, open_store
 
             path = Path(home) / "doan-vien-lon.xlsx"
             write_roster(path, roster_size)
-            outcome = open_store().publish([SourceFile(path.name, path.read_bytes())], by="benchmark")
+            outcome = publish_files(open_store(), [SourceFile(path.name, path.read_bytes())], by="benchmark")
             if not outcome.ok:
                 raise RuntimeError(f"publishing the roster failed: {outcome.reason}")
             results["members_large"] = round(statistics.median(

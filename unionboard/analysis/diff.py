@@ -1,7 +1,7 @@
 """What an upload would change: compare two data sets (pure functions, no Streamlit).
 
 `merged(current, uploaded)` is the data set a publish would produce (the uploaded domains replace
-the current ones, the others carry over — as `Store.publish` does); `compare(before, after)` says
+the current ones, the others carry over — as a publish does); `compare(before, after)` says
 what changes between two data sets: members added/removed/changed (matched by folded name and
 birth year), finance per year, target results, award counts and which domains change at all.
 Frames use stable English column names and canonical values; the UI translates them.

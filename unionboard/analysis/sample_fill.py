@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 
 from unionboard.core.models import CheckResult, SourceFile, UnionInfo
-from unionboard.domains.loader import check_files
+from unionboard.domains.loader import INFO_DOMAIN, check_files
 from unionboard.sample.report import sample_paths
 
 SAMPLE_PREFIX = "du-lieu-mau-"  # a stored file of this name came from the bundled sample, not the union
-INFO = "info"  # the union's information (the "Thông tin" sheet), offered and labelled like a domain
+INFO = INFO_DOMAIN  # the union's information (the "Thông tin" sheet), offered and labelled like a domain
 
 
 @functools.cache
@@ -30,11 +30,10 @@ def missing_domains(uploaded: CheckResult) -> tuple[str, ...]:
     return (*missing, INFO) if uploaded.dataset.info == UnionInfo() else missing
 
 
-@functools.cache
 def _info_file_names() -> frozenset[str]:
-    """The sample's files that hold the union's information."""
-    files, _ = _sample()
-    return frozenset(f.name for f in files if check_files([f]).dataset.info != UnionInfo())
+    """The sample's files that hold the union's information (the loader's record of its info sheets)."""
+    _, sample = _sample()
+    return frozenset(file for file, _sheet in sample.sheets.get(INFO, ()))
 
 
 def sample_files_for(domains: tuple[str, ...]) -> tuple[SourceFile, ...]:

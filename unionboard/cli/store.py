@@ -50,6 +50,7 @@ def _configure_publish(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_publish(args: argparse.Namespace) -> int:
+    from unionboard.publish import publish_files
     from unionboard.store.versions import open_store
 
     sources = []
@@ -59,7 +60,7 @@ def _run_publish(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"Không mở được tệp {name}: {exc.strerror or exc}. Không lưu gì.", file=sys.stderr)
             return 1
-    outcome = open_store().publish(sources, by=args.by or _default_by(), comment=args.comment)
+    outcome = publish_files(open_store(), sources, by=args.by or _default_by(), comment=args.comment)
     result = outcome.result
     if outcome.reason == "errors":
         print(f"KHÔNG LƯU: dữ liệu có {len(result.errors)} lỗi, {len(result.warnings)} cảnh báo.",
@@ -139,8 +140,8 @@ def _run_rollback(args: argparse.Namespace) -> int:
 
     try:
         info = open_store().rollback(args.id, by=args.by or _default_by(), comment=args.comment)
-    except UnknownVersion:
-        print(f"Không có phiên bản số {args.id}.", file=sys.stderr)
+    except UnknownVersion as exc:
+        print(exc.text("vi"), file=sys.stderr)
         return 1
     print(f"Phiên bản hiện hành: {info.id}.", file=sys.stderr)
     print(info.id)

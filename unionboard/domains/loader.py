@@ -32,6 +32,7 @@ INFO_KEYS = {
     "upper union": "upper_union",
     "ngay dai hoi": "congress_date", "congress date": "congress_date",
 }
+INFO_DOMAIN = "info"  # the key of the union's info sheet in `CheckResult.sheets` (and in the store)
 FileInput = SourceFile | str | os.PathLike
 
 
@@ -175,6 +176,7 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
     limits = limits or Limits.from_env()
     by_domain: dict[str, list[tuple[Sheet, HeaderMatch | None]]] = {}
     info: dict[str, str] = {}
+    info_sheets: list[tuple[str, str]] = []  # (file, sheet) of every info sheet read
     for item in files:
         try:
             source = as_source(item)
@@ -189,6 +191,7 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
         for sheet in sheets:
             if any(h in fold(sheet.name) for h in INFO_SHEET_HINTS) and _read_info(sheet):
                 info.update(_read_info(sheet))
+                info_sheets.append((source.name, sheet.name))
                 recognised += 1
                 continue
             domain, header, partial = classify(sheet)
@@ -213,6 +216,8 @@ def _check_files(files: Iterable[FileInput], limits: Limits | None,
     dataset = _build(by_domain, info, log)
     sources = {domain: ", ".join(dict.fromkeys(s.file for s, _ in pairs)) for domain, pairs in by_domain.items()}
     sheets = {domain: tuple((s.file, s.name) for s, _ in pairs) for domain, pairs in by_domain.items()}
+    if info_sheets:
+        sheets[INFO_DOMAIN] = tuple(info_sheets)
     return CheckResult(dataset=dataset, issues=tuple(log.items), sources=sources, sheets=sheets)
 
 

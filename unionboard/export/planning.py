@@ -1,8 +1,8 @@
-"""Write the planning sheets back as workbooks the parser reads, check them, publish them as a new version.
+"""Write the planning sheets back as workbooks the parser reads (saving publishes them as a new version).
 
 Saving never edits data in place: the page builds a workbook holding only the edited domain (the
-term-targets sheet, or the budget sheet with a saved scenario), checks it with the same loader as an
-upload; `unionboard.store.saving` publishes it — the store replaces only the domains the file
+term-targets sheet, or the budget sheet with a saved scenario); `unionboard.publish.saving` checks it
+once with the same loader as an upload and publishes it — the store replaces only the domains the file
 contains, so every other domain carries over from the current version. The sheets are written by
 `template.add_term_targets_sheet` / `add_budget_sheet` — the layout of the blank template and of the data
 download — and every cell goes through `safe_export.excel_value` (formula injection, `safe_cell`).
@@ -17,8 +17,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from unionboard.analysis.planning import REVENUE, term_years
-from unionboard.core.models import BudgetLine, CheckResult, Dataset, SourceFile, TermTarget
-from unionboard.domains.loader import check_files
+from unionboard.core.models import BudgetLine, Dataset, TermTarget
 from unionboard.export import template
 from unionboard.export.template import (
     add_budget_sheet,
@@ -74,11 +73,6 @@ def budget_with_plan(dataset: Dataset, year: int, lines: Iterable[BudgetLine]) -
     wb.remove(wb.active)
     add_budget_sheet(wb, budget_rows(ordered))
     return _bytes(wb)
-
-
-def check_export(name: str, data: bytes) -> CheckResult:
-    """Read the workbook back exactly as an upload would be read."""
-    return check_files([SourceFile(name, data)])
 
 
 def default_years(dataset: Dataset) -> tuple[int, ...]:

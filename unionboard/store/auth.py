@@ -14,12 +14,28 @@ import base64
 import hashlib
 import hmac
 import secrets as _secrets
+import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    delete,
+    select,
+    update,
+)
+
 from unionboard.core import settings
+from unionboard.store.db import create_tables
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SCRYPT_DKLEN = 32
@@ -31,6 +47,27 @@ MAX_DELAY_S = 30.0
 ENV_HASH = settings.COMMITTEE_PASSWORD_HASH.name
 ENV_PASSWORD = settings.COMMITTEE_PASSWORD.name
 DEFAULT_KEY = "committee"
+SCHEMA_LOCK = 0x61757468  # advisory lock key while creating the table on PostgreSQL
+
+metadata = MetaData()
+
+auth_failures_table = Table(
+    "auth_failures", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_failure_at", Float, nullable=False, default=0.0),  # epoch seconds
+    Column("next_allowed_at", Float, nullable=False, default=0.0),
+)
+T = auth_failures_table  # short name in the queries below
+_READY: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose table exists
+_READY_LOCK = threading.Lock()
+
+
+def _ensure_table(engine: Engine) -> None:
+    with _READY_LOCK:
+        if engine not in _READY:
+            create_tables(engine, metadata, SCHEMA_LOCK)
+            _READY.add(engine)
 
 
 def _b64(data: bytes) -> str:
@@ -141,14 +178,12 @@ class Throttle:
 
             store = open_store()
         self.store = store
+        _ensure_table(store.engine)
         self.clock = clock
 
     def _row(self, conn, key: str, lock: bool = False):
-        from sqlalchemy import select
 
-        from unionboard.store.versions import auth_failures_table as t
-
-        query = select(t.c.failures, t.c.next_allowed_at).where(t.c.key == key)
+        query = select(T.c.failures, T.c.next_allowed_at).where(T.c.key == key)
         if lock and self.store.dialect == "postgresql":
             query = query.with_for_update()
         return conn.execute(query).first()
@@ -167,20 +202,17 @@ class Throttle:
 
     def record_failure(self, key: str = DEFAULT_KEY) -> float:
         """Count a failed attempt; returns the new wait in seconds."""
-        from sqlalchemy import update
-
-        from unionboard.store.versions import auth_failures_table as t
 
         now = self.clock()
         with self.store.write() as conn:
             row = self._row(conn, key, lock=True)
             if row is None:
-                conn.execute(_insert_ignore(self.store.dialect, t).values(
+                conn.execute(_insert_ignore(self.store.dialect, T).values(
                     key=key, failures=0, last_failure_at=now, next_allowed_at=now))
                 row = self._row(conn, key, lock=True)
             failures = int(row[0]) + 1
             delay = delay_after(failures)
-            conn.execute(update(t).where(t.c.key == key).values(
+            conn.execute(update(T).where(T.c.key == key).values(
                 failures=failures, last_failure_at=now, next_allowed_at=now + delay))
         return delay
 
@@ -192,9 +224,6 @@ class Throttle:
         `release`s them) and 0 is returned. Counting first is what stops parallel guesses: each
         sees the attempts of the others, however many arrive together.
         """
-        from sqlalchemy import update
-
-        from unionboard.store.versions import auth_failures_table as t
 
         with self.store.write() as conn:
             rows, now = {}, None
@@ -202,7 +231,7 @@ class Throttle:
                 row = self._row(conn, key, lock=True)
                 now = self.clock() if now is None else now  # read once the first row is locked
                 if row is None:
-                    conn.execute(_insert_ignore(self.store.dialect, t).values(
+                    conn.execute(_insert_ignore(self.store.dialect, T).values(
                         key=key, failures=0, last_failure_at=now, next_allowed_at=now))
                     row = self._row(conn, key, lock=True)
                 rows[key] = row
@@ -212,24 +241,18 @@ class Throttle:
                 return wait
             for key, free in keys:
                 failures = int(rows[key][0]) + 1
-                conn.execute(update(t).where(t.c.key == key).values(
+                conn.execute(update(T).where(T.c.key == key).values(
                     failures=failures, last_failure_at=now, next_allowed_at=now + delay_after(failures - free)))
         return 0.0
 
     def release(self, keys: Sequence[tuple[str, int]]) -> None:
         """Forget the attempts counted on `keys` (after a right password)."""
-        from sqlalchemy import delete
-
-        from unionboard.store.versions import auth_failures_table as t
 
         with self.store.write() as conn:
-            conn.execute(delete(t).where(t.c.key.in_([key for key, _free in keys])))
+            conn.execute(delete(T).where(T.c.key.in_([key for key, _free in keys])))
 
     def failed(self, keys: Sequence[tuple[str, int]]) -> float:
         """After a wrong password: start each key's wait from now (the check itself took time); the longest."""
-        from sqlalchemy import update
-
-        from unionboard.store.versions import auth_failures_table as t
 
         now, waits = self.clock(), [0.0]
         with self.store.write() as conn:
@@ -237,18 +260,15 @@ class Throttle:
                 row = self._row(conn, key, lock=True)
                 if row is not None:
                     delay = delay_after(int(row[0]) - free)
-                    conn.execute(update(t).where(t.c.key == key).values(next_allowed_at=max(float(row[1]), now + delay)))
+                    conn.execute(update(T).where(T.c.key == key).values(next_allowed_at=max(float(row[1]), now + delay)))
                     waits.append(max(float(row[1]) - now, delay))
         return max(waits)
 
     def record_success(self, key: str = DEFAULT_KEY) -> None:
         """Forget the failed attempts of `key`."""
-        from sqlalchemy import delete
-
-        from unionboard.store.versions import auth_failures_table as t
 
         with self.store.write() as conn:
-            conn.execute(delete(t).where(t.c.key == key))
+            conn.execute(delete(T).where(T.c.key == key))
 
 
 def _insert_ignore(dialect: str, table):

@@ -1,355 +1,72 @@
-"""Versioned store of the uploaded workbooks: append-only versions, a `current` pointer, rollback.
-
-Embedded SQLite by default (``$UNIONBOARD_HOME/unionboard.db``, WAL, busy timeout 30 s, foreign
-keys on); set ``UNIONBOARD_DB_URL=postgresql+psycopg://...`` to share one PostgreSQL between
-several app instances. SQLAlchemy Core only.
+"""Versioned store of the published data: append-only versions, a `current` pointer, rollback — the `Store`.
 
 A version is a full snapshot: for every data domain ("members", "finance", ..., and "info" — the
-Thông tin sheet) it names the stored file(s) that supply it. Publishing replaces only the domains
-the uploaded files contain; the others carry over from the current version. Writers serialise on
-the `current` pointer (``BEGIN IMMEDIATE`` on SQLite, ``SELECT ... FOR UPDATE`` on PostgreSQL) and
-read the carry-over inside that transaction, so concurrent publishes never lose an update. The
-pointer moves in the same transaction that inserts the version: a failure or a killed process
-leaves the previous version current and readable.
+Thông tin sheet) it names the stored file(s) that supply it. The store persists what a publish
+(`unionboard.publish`, which checks the files once) hands it as a `Batch`: the domains the files
+supply are replaced, the others carry over from the current version. Writers serialise on the
+`current` pointer (``BEGIN IMMEDIATE`` on SQLite, ``SELECT ... FOR UPDATE`` on PostgreSQL) and read
+the carry-over inside that transaction, so concurrent publishes never lose an update. The pointer
+moves in the same transaction that inserts the version: a failure or a killed process leaves the
+previous version current and readable.
+
+The engine, the tables and the time helpers live in `store/db.py`, the types and errors in
+`store/records.py`; their names are importable from here as before.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import hashlib
 import json
-import os
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Column,
-    DateTime,
-    Engine,
-    Float,
-    ForeignKey,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    insert,
-    literal,
-    select,
-    update,
+from sqlalchemy import insert, literal, select, update
+from sqlalchemy.engine import Connection
+
+from unionboard.core.models import CheckResult, SourceFile, UnionInfo
+from unionboard.store.db import REPO_ROOT as REPO_ROOT
+from unionboard.store.db import create_tables as create_tables
+from unionboard.store.db import (
+    current_table,
+    events_table,
+    files_table,
+    get_engine,
+    resolve_url,
+    settings_table,
+    version_domains_table,
+    version_files_table,
+    versions_table,
 )
-from sqlalchemy.engine import Connection, make_url
-
-from unionboard.core import settings
-from unionboard.core.issues import make_issue
-from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
-from unionboard.domains import registry
-
-INFO_DOMAIN = "info"
-
-
-def store_domains() -> tuple[str, ...]:
-    """What a stored version may hold: every registered domain, then the union's info."""
-    return (*registry.domain_keys(), INFO_DOMAIN)
-
-
-ACTIONS = ("publish", "rollback", "edit")
-FAULT_STAGES = ("files", "version", "pointer")
+from unionboard.store.db import default_home as default_home
+from unionboard.store.db import dispose_engines as dispose_engines
+from unionboard.store.db import iso_utc as iso_utc
+from unionboard.store.db import mapping_sha256 as mapping_sha256
+from unionboard.store.db import metadata as metadata
+from unionboard.store.db import normalize_url as normalize_url
+from unionboard.store.db import utc_now as utc_now
+from unionboard.store.records import ACTIONS as ACTIONS
+from unionboard.store.records import (
+    FAULT_STAGES,
+    Batch,
+    Persisted,
+    SnapshotFile,
+    merge_summary,
+    unique_names,
+)
+from unionboard.store.records import INFO_DOMAIN as INFO_DOMAIN
+from unionboard.store.records import EventInfo as EventInfo
+from unionboard.store.records import InjectedFault as InjectedFault
+from unionboard.store.records import StaleVersion as StaleVersion
+from unionboard.store.records import StoreError as StoreError
+from unionboard.store.records import UnknownVersion as UnknownVersion
+from unionboard.store.records import VersionInfo as VersionInfo
+from unionboard.store.records import store_domains as store_domains
 
 # Test hook: called with a stage name ("files", "version", "pointer") inside the publish
 # transaction — after inserting the files, after inserting the version rows (before the pointer
 # moves), after moving the pointer (before commit). Raise (or kill the process) to simulate a crash.
 _FAULT_INJECTION: Callable[[str], None] | None = None
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SQLITE_BUSY_TIMEOUT_S = 30
-_PG_SCHEMA_LOCK = 0x756E696F  # advisory lock key used while creating the schema
-
-# --------------------------------------------------------------------------- schema
-
-metadata = MetaData()
-
-files_table = Table(
-    "files", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("sha256", String(64), nullable=False, unique=True),
-    Column("name", Text, nullable=False),
-    Column("size", BigInteger, nullable=False),
-    Column("data", LargeBinary, nullable=False),
-    Column("has_info", Boolean, nullable=False, default=False),  # has a Thông tin sheet
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
-
-versions_table = Table(
-    "versions", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("created_by", Text, nullable=False),
-    Column("comment", Text, nullable=False, default=""),
-    Column("action", String(16), nullable=False),
-    Column("parent_id", Integer, ForeignKey("versions.id"), nullable=True),
-    Column("summary_json", Text, nullable=True),
-    Column("sha256", String(64), nullable=False),
-)
-
-version_domains_table = Table(
-    "version_domains", metadata,
-    Column("version_id", Integer, ForeignKey("versions.id"), primary_key=True),
-    Column("domain", String(32), primary_key=True),
-    Column("file_id", Integer, ForeignKey("files.id"), primary_key=True),
-    Column("name", Text, nullable=False),  # the file's name as uploaded for this data
-)
-
-version_files_table = Table(
-    "version_files", metadata,
-    Column("version_id", Integer, ForeignKey("versions.id"), primary_key=True),
-    Column("file_id", Integer, ForeignKey("files.id"), primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("uploaded", Boolean, nullable=False),  # uploaded in this version (vs. carried over)
-    Column("position", Integer, nullable=False, default=0),
-)
-
-current_table = Table(
-    "current", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
-    Column("version_id", Integer, ForeignKey("versions.id"), nullable=True),
-)
-
-events_table = Table(
-    "events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("created_by", Text, nullable=False),
-    Column("action", String(16), nullable=False),
-    Column("from_version_id", Integer, ForeignKey("versions.id"), nullable=True),
-    Column("to_version_id", Integer, ForeignKey("versions.id"), nullable=True),
-    Column("comment", Text, nullable=False, default=""),
-)
-
-settings_table = Table(
-    "settings", metadata,
-    Column("version_id", Integer, ForeignKey("versions.id"), primary_key=True),
-    Column("key", String(200), primary_key=True),
-    Column("value_json", Text, nullable=False),
-)
-
-auth_failures_table = Table(
-    "auth_failures", metadata,
-    Column("key", String(200), primary_key=True),
-    Column("failures", Integer, nullable=False, default=0),
-    Column("last_failure_at", Float, nullable=False, default=0.0),  # epoch seconds
-    Column("next_allowed_at", Float, nullable=False, default=0.0),
-)
-
-
-# --------------------------------------------------------------------------- public types
-
-
-class StoreError(Exception):
-    """A store operation the caller asked for cannot be done (message in Vietnamese)."""
-
-
-class UnknownVersion(StoreError, LookupError):
-    """No version with that id."""
-
-
-class StaleVersion(StoreError):
-    """The current version changed since the caller looked (its preview is stale)."""
-
-    def __init__(self, expected: int | None, current: int | None) -> None:
-        super().__init__(f"Phiên bản hiện hành đã thay đổi (mong đợi {expected}, hiện là {current}): "
-                         "hãy xem lại trước khi công bố.")
-        self.expected, self.current = expected, current
-
-
-class InjectedFault(RuntimeError):
-    """Raised by `Store(fail_after=stage)` to simulate a crash in the middle of a publish."""
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    """One row of the history. `files` are the names of the files uploaded in that version."""
-
-    id: int
-    created_at: str  # ISO 8601, UTC
-    by: str
-    comment: str
-    sha256: str
-    current: bool
-    files: list[str]
-    action: str
-    parent_id: int | None = None
-    domains: dict[str, list[str]] = field(default_factory=dict)  # domain → file names
-
-    def to_dict(self) -> dict:
-        """The `history --json` object (stable keys: id, created_at, by, comment, sha256, current, files)."""
-        return {"id": self.id, "created_at": self.created_at, "by": self.by, "comment": self.comment,
-                "sha256": self.sha256, "current": self.current, "files": list(self.files),
-                "action": self.action, "parent_id": self.parent_id,
-                "domains": {k: list(v) for k, v in self.domains.items()}}
-
-
-@dataclass(frozen=True)
-class EventInfo:
-    """A recorded pointer move (rollback)."""
-
-    id: int
-    created_at: str
-    by: str
-    action: str
-    from_version: int | None
-    to_version: int | None
-    comment: str = ""
-
-
-@dataclass(frozen=True, eq=False)
-class PublishOutcome:
-    """What `Store.publish` did.
-
-    reason: "created" (new version), "identical" (same data as the current version: nothing
-    created, version_id is the current id), "errors" (the check found errors: nothing stored),
-    "stale" (expected_current differs from the current id: nothing stored, recompute the
-    preview), "empty" (no file supplied any data).
-    """
-
-    version_id: int | None
-    created: bool
-    result: CheckResult
-    reason: str
-    current_id: int | None = None  # the current version id after the operation
-
-    @property
-    def stale(self) -> bool:
-        """Whether another version was published since the preview."""
-        return self.reason == "stale"
-
-    @property
-    def ok(self) -> bool:
-        """Whether a new version was created."""
-        return self.reason in ("created", "identical")
-
-
-@dataclass(frozen=True)
-class SnapshotFile:
-    """A stored file of a version and the domains it supplies there."""
-
-    file: SourceFile
-    domains: frozenset[str]
-    has_info: bool
-    uploaded: bool
-
-
-# --------------------------------------------------------------------------- engines
-
-
-def default_home() -> Path:
-    """The store's folder: $UNIONBOARD_HOME, else .unionboard/ in the project."""
-    return settings.value(settings.HOME) or REPO_ROOT / ".unionboard"
-
-
-def normalize_url(url: str) -> str:
-    """Rewrite `postgresql://` / `postgres://` to the psycopg (v3) driver."""
-    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
-    return url
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The database URL: the argument, else $UNIONBOARD_DB_URL, else SQLite in $UNIONBOARD_HOME."""
-    url = url or settings.value(settings.DB_URL)
-    if url.strip():
-        return normalize_url(url.strip())
-    home = default_home()
-    home.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{home / 'unionboard.db'}"
-
-
-_ENGINES: dict[tuple[int, str], Engine] = {}
-_ENGINES_LOCK = threading.Lock()
-
-
-def _make_engine(url: str) -> Engine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S,
-                                                  "check_same_thread": False})
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record) -> None:
-            # Take transaction control away from the sqlite3 module; we emit BEGIN ourselves.
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn: Connection) -> None:
-            immediate = conn.get_execution_options().get("unionboard_write", False)
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-    _create_schema(engine)
-    return engine
-
-
-def create_tables(engine: Engine, tables: MetaData, lock_key: int,
-                  then: Callable[[Connection], None] | None = None) -> None:
-    """Create `tables` that do not exist yet, in one write transaction (`then` runs inside it); on
-    PostgreSQL under the advisory lock `lock_key`, so that app instances starting together do not race."""
-    with engine.connect() as conn:
-        conn = conn.execution_options(unionboard_write=True)
-        with conn.begin():
-            if engine.dialect.name == "postgresql":
-                conn.execute(select(func.pg_advisory_xact_lock(lock_key)))
-            tables.create_all(conn, checkfirst=True)
-            if then is not None:
-                then(conn)
-
-
-def _add_pointer(conn: Connection) -> None:
-    if conn.execute(select(current_table.c.id).where(current_table.c.id == 1)).first() is None:
-        conn.execute(insert(current_table).values(id=1, version_id=None))
-
-
-def _create_schema(engine: Engine) -> None:
-    create_tables(engine, metadata, _PG_SCHEMA_LOCK, _add_pointer)
-
-
-def get_engine(url: str | None = None) -> Engine:
-    """The engine for a URL (created once per process and URL, schema created on first use)."""
-    resolved = resolve_url(url)
-    key = (os.getpid(), resolved)
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(key)
-        if engine is None:
-            engine = _ENGINES[key] = _make_engine(resolved)
-    return engine
-
-
-def dispose_engines() -> None:
-    """Close every cached engine of this process (tests; after changing the environment)."""
-    with _ENGINES_LOCK:
-        for (pid, _url), engine in list(_ENGINES.items()):
-            if pid == os.getpid():
-                engine.dispose()
-        _ENGINES.clear()
 
 
 def open_store(url: str | None = None) -> Store:
@@ -357,122 +74,7 @@ def open_store(url: str | None = None) -> Store:
     return Store(url)
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def utc_now() -> dt.datetime:
-    """Now, in UTC (what the store records)."""
-    return dt.datetime.now(dt.UTC)
-
-
-def iso_utc(value: dt.datetime | None) -> str:
-    """A stored time as ISO 8601 in UTC, to the second ("" for none; a naive time is UTC)."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).isoformat(timespec="seconds")
-
-
-def mapping_sha256(pairs: Iterable[tuple[str, str]]) -> str:
-    """Hash of the sorted (domain, file sha256) mapping of a version."""
-    payload = json.dumps(sorted({(d, s) for d, s in pairs}), separators=(",", ":"))
-    return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def _split_sources(value: str, names: Sequence[str]) -> list[str] | None:
-    """Split a loader `sources` value ("a.xlsx, b.xlsx") into known names (names may hold ", ")."""
-    if value in names:
-        return [value]
-    for name in sorted(names, key=len, reverse=True):
-        if value.startswith(name + ", "):
-            rest = _split_sources(value[len(name) + 2:], names)
-            if rest is not None:
-                return [name, *rest]
-    return None
-
-
-def _has_info(source: SourceFile) -> bool:
-    """Whether the file has a Thông tin sheet (reads the sheets, parses no table)."""
-    from unionboard.domains.loader import check_files
-
-    return check_files([source], only_domains={source.name: set()}).dataset.info != UnionInfo()
-
-
-def file_domains(result: CheckResult, uploads: Sequence[SourceFile]) -> dict[str, set[str]]:
-    """Which domains (incl. "info") each uploaded file supplied in `result` (checked together)."""
-    names = [f.name for f in uploads]
-    out: dict[str, set[str]] = {name: set() for name in names}
-    sheets = getattr(result, "sheets", None) or {}
-    for domain, value in result.sources.items():
-        if domain in sheets:
-            suppliers = list(dict.fromkeys(file for file, _sheet in sheets[domain]))
-        else:
-            suppliers = _split_sources(value, names)
-            if suppliers is None:  # cannot tell from the names: check each file on its own
-                from unionboard.domains.loader import check_files
-
-                suppliers = [f.name for f in uploads if domain in check_files([f]).dataset.domains()]
-        for name in suppliers:
-            out.setdefault(name, set()).add(domain)
-    if result.dataset.info != UnionInfo():
-        if len(uploads) == 1:
-            out[uploads[0].name].add(INFO_DOMAIN)
-        else:
-            for f in uploads:
-                if _has_info(f):
-                    out[f.name].add(INFO_DOMAIN)
-    return out
-
-
-def _unique_names(names: Sequence[str]) -> list[str]:
-    """Make names unique ("a.xlsx", "a (2).xlsx") — check_files keys `only_domains` by name."""
-    seen: set[str] = set()
-    out = []
-    for name in names:
-        candidate, n = name, 1
-        while candidate in seen:
-            n += 1
-            stem, dot, ext = name.rpartition(".")
-            candidate = f"{stem} ({n}).{ext}" if dot and stem else f"{name} ({n})"
-        seen.add(candidate)
-        out.append(candidate)
-    return out
-
-
-def _merge_summary(parent: dict | None, new: dict, replaced: set[str]) -> dict:
-    """The new version's summary: replaced domains from `new`, the others from the parent."""
-    out = dict(new)
-    if parent:
-        for key, value in parent.items():
-            if key in store_domains() and key not in replaced:
-                out[key] = value
-    return out
-
-
-def _with_issue(result: CheckResult, issue: Issue) -> CheckResult:
-    return dataclasses.replace(result, issues=(*result.issues, issue))
-
-
-# --------------------------------------------------------------------------- the store
-
-
-def _distinct_uploads(files: Sequence[SourceFile]) -> tuple[list[SourceFile], str | None]:
-    """The files without exact repeats, and the name of two different files sharing a name (if any)."""
-    uploads: list[SourceFile] = []
-    by_name: dict[str, SourceFile] = {}
-    duplicate: str | None = None
-    for f in files:
-        seen = by_name.get(f.name)
-        if seen is None:
-            by_name[f.name] = f
-            uploads.append(f)
-        elif seen.data != f.data:
-            duplicate = f.name
-    return uploads, duplicate
-
-
-def _link_version(conn: Connection, vid: int, uploads: list[SourceFile], supplied: dict[str, set[str]],
+def _link_version(conn: Connection, vid: int, uploads: list[SourceFile], supplied: Mapping[str, frozenset[str]],
                   file_ids: dict[str, int], carried: list[tuple[str, int, str, str]]) -> None:
     """Which file supplies each domain of version `vid`, and the version's file list in order."""
     domain_rows = [{"version_id": vid, "domain": d, "file_id": fid, "name": name}
@@ -617,7 +219,7 @@ class Store:
 
     def _require(self, conn: Connection, version_id: int) -> None:
         if conn.execute(select(versions_table.c.id).where(versions_table.c.id == version_id)).first() is None:
-            raise UnknownVersion(f"Không có phiên bản số {version_id}.")
+            raise UnknownVersion(version_id)
 
     def files_of(self, version_id: int) -> list[SourceFile]:
         """The byte-identical files uploaded in that version, with the names they were uploaded under."""
@@ -647,7 +249,7 @@ class Store:
             entry["domains"].add(domain)
         # Files that supply "info" go last (the loader lets the last info sheet win); then by name.
         ordered = sorted(by_file.items(), key=lambda kv: (INFO_DOMAIN in kv[1]["domains"], kv[1]["name"], kv[0]))
-        names = _unique_names([entry["name"] for _id, entry in ordered])
+        names = unique_names([entry["name"] for _id, entry in ordered])
         return [SnapshotFile(file=SourceFile(name=name, data=entry["data"]), domains=frozenset(entry["domains"]),
                              has_info=entry["has_info"], uploaded=file_id in uploaded)
                 for name, (file_id, entry) in zip(names, ordered, strict=True)]
@@ -739,7 +341,7 @@ class Store:
             if expected_current is not None and (current or 0) != expected_current:
                 raise StaleVersion(expected_current, current)
             if current is None:
-                raise StoreError("Chưa có phiên bản dữ liệu nào được công bố: chưa lưu được thiết lập.")
+                raise StoreError("store.nothing_published")
             old = dict(conn.execute(select(settings_table.c.key, settings_table.c.value_json)
                                     .where(settings_table.c.version_id == current)).all())
             new = dict(old)
@@ -798,7 +400,7 @@ class Store:
         return carried, current_pairs, json.loads(text) if text else None
 
     @staticmethod
-    def _store_files(conn: Connection, uploads: list[SourceFile], supplied: dict[str, set[str]]
+    def _store_files(conn: Connection, uploads: list[SourceFile], supplied: Mapping[str, frozenset[str]]
                      ) -> dict[str, int]:
         """File name → stored file id; a file already stored (same sha256) is not stored again."""
         shas = [f.sha256 for f in uploads]
@@ -815,48 +417,34 @@ class Store:
             file_ids[f.name] = existing[sha]
         return file_ids
 
-    def publish(self, files: Sequence[SourceFile], by: str, comment: str = "",
-                expected_current: int | None = None) -> PublishOutcome:
-        """Check `files` together and, if there is no error, store them as the new current version.
+    def persist(self, batch: Batch, by: str, comment: str = "",
+                expected_current: int | None = None) -> Persisted:
+        """Store a checked batch as the new current version (`unionboard.publish` checks and builds it).
 
-        Only the domains the files contain are replaced; the others carry over from the current
+        Only the domains the batch supplies are replaced; the others carry over from the current
         version (read inside the write transaction, so concurrent publishes never lose one).
         `expected_current`: the current id the caller's preview was made against (0: "nothing
         published yet"); if the current id differs at commit time nothing is stored and the
-        outcome's reason is "stale". None: don't check.
+        reason is "stale". None: don't check.
         """
-        from unionboard.analysis.metrics import summary
-        from unionboard.domains.loader import check_files
-
-        uploads, duplicate = _distinct_uploads(files)
-        result = check_files(uploads)
-        if duplicate is not None:
-            result = _with_issue(result, make_issue("error", duplicate, None, None, "store.same_name"))
-        if not result.ok:
-            return PublishOutcome(None, False, result, "errors", self.current_id())
-        supplied = file_domains(result, uploads)
-        uploads = [f for f in uploads if supplied.get(f.name)]
-        if not uploads:
-            return PublishOutcome(None, False, result, "empty", self.current_id())
-        replaced = set().union(*(supplied[f.name] for f in uploads))
-        new_summary = summary(result)
-
+        uploads, supplied = list(batch.files), batch.domains
+        replaced = batch.replaced()
         with self.write() as conn:
             current = self._lock_current(conn)
             if expected_current is not None and (current or 0) != expected_current:
-                return PublishOutcome(None, False, result, "stale", current)
+                return Persisted(None, "stale", current)
             carried, current_pairs, parent_summary = self._carry_over(conn, current, replaced)
             new_pairs = {(d, sha) for d, _fid, _n, sha in carried}
             new_pairs |= {(d, f.sha256) for f in uploads for d in supplied[f.name]}
             if current is not None and new_pairs == current_pairs:
-                return PublishOutcome(current, False, result, "identical", current)
+                return Persisted(current, "identical", current)
 
             file_ids = self._store_files(conn, uploads, supplied)
             self._fault("files")
 
             vid = self._insert_version(
                 conn, by=by, comment=comment, action="publish", parent_id=current,
-                summary_json=json.dumps(_merge_summary(parent_summary, new_summary, replaced), ensure_ascii=False),
+                summary_json=json.dumps(merge_summary(parent_summary, batch.summary, replaced), ensure_ascii=False),
                 sha256=mapping_sha256(new_pairs))
             _link_version(conn, vid, uploads, supplied, file_ids, carried)
             if current is not None:
@@ -867,7 +455,7 @@ class Store:
             self._fault("version")
             conn.execute(update(current_table).where(current_table.c.id == 1).values(version_id=vid))
             self._fault("pointer")
-        return PublishOutcome(vid, True, result, "created", vid)
+        return Persisted(vid, "created", vid)
 
     def rollback(self, version_id: int, by: str, comment: str = "") -> VersionInfo:
         """Make an older version current again (the pointer moves; the move is recorded as an event).

@@ -14,6 +14,7 @@ from unionboard.core.period import ReportingPeriod, default_period, label
 from unionboard.domains.loader import check_files
 from unionboard.sample.enterprise import enterprise_paths
 from unionboard.sample.report import sample_paths
+from unionboard.store.records import VersionInfo
 
 QUORUM_KEY = "congress_quorum_pct"  # the quorum threshold (%) chosen on the attendance page
 PERSISTENT_KEYS = (QUORUM_KEY,)  # widget settings kept when another page is shown (see app.py)
@@ -25,7 +26,7 @@ class DataSource:
 
     key: str  # "sample" | "enterprise" | "current"
     files: tuple[SourceFile, ...] = ()
-    version: object | None = None  # store.VersionInfo for the current version
+    version: VersionInfo | None = None  # the current version, for a published source
 
     @property
     def cache_key(self) -> tuple:

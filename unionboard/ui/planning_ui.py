@@ -10,7 +10,7 @@ from unionboard.analysis import planning
 from unionboard.core.i18n import t
 from unionboard.core.text import format_number, parse_number
 from unionboard.present import planning_charts as pc
-from unionboard.store import saving
+from unionboard.publish import saving
 from unionboard.ui.auth import current_user, is_committee
 from unionboard.ui.components import issues_table, md_escape
 

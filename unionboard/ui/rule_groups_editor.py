@@ -44,14 +44,15 @@ def _save(view, found: tuple[Mapping, ...], lang: str) -> None:
     if _as_written(rows) == _as_written(view.result.dataset.get("rule_groups") or ()):
         st.session_state[FLASH] = ("info", t("rules_editing.identical", lang, id=version.id))
         return
+    from unionboard.publish.service import publish_files
     from unionboard.store.versions import StoreError, open_store
 
     upload = SourceFile(t("rules_editing.file_name", "vi"), rule_groups_workbook(rows))
     try:
-        outcome = open_store().publish([upload], by=current_user() or t("rules_editing.by", lang),
-                                       comment=t("rules_editing.comment", lang), expected_current=version.id)
-    except StoreError:
-        st.session_state[FLASH] = ("error", t("rules_editing.failed", lang))
+        outcome = publish_files(open_store(), [upload], by=current_user() or t("rules_editing.by", lang),
+                                comment=t("rules_editing.comment", lang), expected_current=version.id)
+    except StoreError as error:
+        st.session_state[FLASH] = ("error", f'{t("rules_editing.failed", lang)} {error.text(lang)}')
         return
     if outcome.reason == "created":
         st.session_state[FLASH] = ("success", t("rules_editing.saved", lang, id=outcome.version_id))

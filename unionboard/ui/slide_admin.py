@@ -123,7 +123,7 @@ def save_order(view, order: list[str] | None, lang: str) -> None:
         st.error(t("slides_order_stale", lang))
         return
     except StoreError as exc:
-        st.error(str(exc))
+        st.error(exc.text(lang))
         return
     st.session_state["slides_flash"] = t("slides_order_saved", lang, id=version.id)
     st.rerun()

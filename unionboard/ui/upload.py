@@ -13,6 +13,7 @@ from unionboard.core.i18n import t, value_label
 from unionboard.core.models import CheckResult, Dataset, SourceFile
 from unionboard.core.text import format_dong, format_number, vietnam_time
 from unionboard.core.wording import kind_label
+from unionboard.publish import Checked, check_upload, distinct_files, publish_upload
 from unionboard.read.workbook import MB, Limits
 from unionboard.store.versions import StoreError, open_store
 from unionboard.ui.auth import current_user, is_committee
@@ -48,14 +49,17 @@ def as_sources(uploaded) -> tuple[SourceFile, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _check(key: tuple, _files: tuple[SourceFile, ...]) -> CheckResult:
-    from unionboard.domains.loader import check_files
-
-    return check_files(_files)
+    return check_upload(_files).result  # the check alone is cached, not a second copy of the files
 
 
 def check_uploads(files: tuple[SourceFile, ...]) -> CheckResult:
-    """check_files on the uploads, cached on names and content hashes."""
+    """The uploads checked once by the publish service, cached on names and content hashes."""
     return _check(tuple((f.name, f.sha256) for f in files), files)
+
+
+def checked_uploads(files: tuple[SourceFile, ...]) -> Checked:
+    """The preview's check with the files it was made of: what the publish button hands to the store."""
+    return Checked(distinct_files(files), check_uploads(files))
 
 
 def baseline() -> tuple[int, Dataset | None, Dataset]:
@@ -203,9 +207,10 @@ def publish(files: tuple[SourceFile, ...], expected_current: int, lang: str) -> 
     comment = (st.session_state.get("data_comment") or "").strip()[:500]
     by = current_user() or t("auth_committee", lang)
     try:
-        outcome = open_store().publish(list(files), by=by, comment=comment, expected_current=expected_current)
+        outcome = publish_upload(checked_uploads(files), open_store(), by=by, comment=comment,
+                                 expected_current=expected_current)
     except StoreError as exc:
-        st.session_state["data_flash"] = ("error", str(exc), None)
+        st.session_state["data_flash"] = ("error", exc.text(lang), None)
         return
     if outcome.reason == "created":
         st.session_state["data_upload_n"] = st.session_state.get("data_upload_n", 0) + 1
@@ -233,7 +238,7 @@ def rollback(version_id: int, lang: str) -> None:
     try:
         open_store().rollback(version_id, by=current_user() or t("auth_committee", lang))
     except StoreError as exc:
-        st.session_state["data_flash"] = ("error", str(exc), None)
+        st.session_state["data_flash"] = ("error", exc.text(lang), None)
         return
     st.session_state[f"data_rollback_confirm_{version_id}"] = False
     st.session_state["data_flash"] = ("success", t("data_rolled_back", lang, id=version_id), version_id)
