@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.draft_claims import RawClaim, number_value, prose_claims
 from unionboard.analysis.figures import Figure, figure_catalogue
+from unionboard.core import i18n
 from unionboard.core.i18n import t
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
@@ -476,7 +477,7 @@ def prose_against_tables(claims: list[Claim], name: str, log: IssueLog) -> None:
         written, table = (half_up(v / claim.scale, claim.decimals) for v in (claim.value, cell.value))
         if written != table:
             log.warning(name, None, t("figure.paragraph", "vi", n=claim.body + 1), "draft.prose_table",
-                        prose=claim.text, table=t("figure.table", "vi", n=cell.table + 1), cell=cell.cell,
+                        prose=claim.text, table=i18n.phrase("figure.table", n=cell.table + 1), cell=cell.cell,
                         written=format_number(cell.value))
 
 

@@ -12,6 +12,8 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 
+from unionboard.core.text import Number
+
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
@@ -99,7 +101,9 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
     text = table.get(key) or STRINGS["vi"].get(key) or key
     if not values:
         return text
-    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Value) else v for k, v in values.items()})
+    # words (Phrase, Value) and figures (Number: "18.777.000 đ" / "18,777,000 đ") in the message's language
+    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Value | Number) else v
+                          for k, v in values.items()})
 
 
 def table(prefix: str, lang: str = "vi") -> dict[str, str]:
