@@ -174,7 +174,8 @@ def _vietnamese_left(text: str) -> list[str]:
 def _representative(name: str) -> object:
     """A parameter as the checkers pass it: figures from the one formatter, words as phrases and values,
     user data as plain ASCII text."""
-    from unionboard.core.i18n import Value, phrase
+    from unionboard.core.i18n import Value, Values, phrase
+    from unionboard.core.models import EDUCATION_LEVELS
     from unionboard.core.text import format_dong, format_number
     from unionboard.domains.schema import MEMBERS
 
@@ -196,6 +197,12 @@ def _representative(name: str) -> object:
         return phrase("finance.side_revenue")
     if name == "status":
         return Value("Chưa đạt")
+    if name == "levels":
+        return Values(EDUCATION_LEVELS)
+    if name == "problem":
+        return phrase("awards.year_end_before_start", end=2011, start=2013)
+    if name == "label":
+        return phrase("targets.in_row", row=4)
     return "X1"
 
 

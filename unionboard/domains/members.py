@@ -20,7 +20,7 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from unionboard.core.i18n import Phrase, phrase
+from unionboard.core.i18n import Phrase, Values, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, MEMBER_COLUMNS, POLITICAL_THEORY_LEVELS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold
@@ -355,8 +355,8 @@ def _cells_text(cells: list[str]) -> Phrase:
     return phrase("cells.many", count=len(cells), shown=shown)
 
 
-def _one_of(values: Sequence[str]) -> str:
-    return ", ".join(values)
+def _one_of(values: Sequence[str]) -> Values:
+    return Values(values)  # listed in the message's language
 
 
 class _Problems:

@@ -90,6 +90,15 @@ class Value(str):
         return value_label(str(self), lang)
 
 
+class Values(tuple):
+    """Canonical values listed as one parameter ("Tiến sỹ, Thạc sỹ, …" / "Doctorate, Master's, …"): each shown
+    in the message's language."""
+
+    def render(self, lang: str = "vi") -> str:
+        """The values in `lang`, joined by commas."""
+        return ", ".join(value_label(str(v), lang) for v in self)
+
+
 def phrase(key: str, **params: object) -> Phrase:
     """A `Phrase` for catalogue key `key` with its parameters."""
     return Phrase(key, tuple(params.items()))
@@ -102,7 +111,7 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
     if not values:
         return text
     # words (Phrase, Value) and figures (Number: "18.777.000 đ" / "18,777,000 đ") in the message's language
-    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Value | Number) else v
+    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Value | Values | Number) else v
                           for k, v in values.items()})
 
 

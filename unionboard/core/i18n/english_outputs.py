@@ -17,4 +17,12 @@ VALUE_LABELS_EN = {
     "Nhóm quy định của các mục chi": "Rule groups of the spending categories",
 }
 
-ENTRIES: dict[str, tuple[str, str]] = {}
+ENTRIES = {
+    # where a target without a text is: "Chỉ tiêu ở dòng 4 chưa có kết quả" / "Target in row 4 has no result"
+    "targets.in_row": ("ở dòng {row}", "in row {row}"),
+    # why an award's year cell cannot be read (the {problem} of awards.bad_year)
+    "awards.year_not_whole": ("không phải là năm", "is not a whole year"),
+    "awards.year_end_before_start": ("năm kết thúc {end} trước năm bắt đầu {start}",
+                                     "ends ({end}) before it starts ({start})"),
+    "awards.year_unreadable": ("không đọc được năm", "cannot be read as a year"),
+}
