@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.draft_claims import RawClaim, number_value, prose_claims
 from unionboard.analysis.figures import Figure, figure_catalogue
@@ -18,6 +17,7 @@ from unionboard.core.i18n import t
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
 from unionboard.core.text import cell_name, fold, format_number, parse_year
+from unionboard.core.text import half_up as _rounded
 from unionboard.read.draft import Draft, DraftTable, read_draft
 
 STATUSES = ("match", "mismatch", "unverifiable", "ambiguous")
@@ -102,7 +102,7 @@ def _plain(value: float | None) -> float | int | None:
 
 def half_up(value: float, decimals: int) -> float:
     """`value` rounded half-up to `decimals` (from its exact decimal form: 21,335 → 21,34)."""
-    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    return float(_rounded(value, decimals))  # the one rounding rule of every output
 
 
 # --------------------------------------------------------------------------- comparing
