@@ -166,6 +166,8 @@ def test_english_report_writes_english_separators_and_vietnamese_is_unchanged():
     english = _docx_text(dataset_to_docx(report_dataset(), "en"))
     assert "310,992,000" in english and "18,777,000" in english and "2,157,000" in english
     assert not vietnamese_separators(english)
+    # one currency word in English, the deck's and the charts' ("million VND"), not "đồng" beside it
+    assert "Unit: VND" in english and "310,992,000 VND" in english and "đồng" not in english
     vietnamese = _docx_text(dataset_to_docx(report_dataset(), "vi"))
     assert "310.992.000" in vietnamese and "18.777.000" in vietnamese
     assert not english_separators(vietnamese)
