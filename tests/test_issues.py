@@ -277,3 +277,25 @@ def test_a_logged_gender_problem_reads_in_english_with_its_cells() -> None:
     english = gender[0].text("en")
     assert "3 cells: C4, C5, C6" in english and " ô" not in english, english
     assert not _vietnamese_left(english), english
+
+
+def test_a_refused_table_is_named_in_the_messages_language() -> None:
+    """An awards table lacking its year and recipient columns: the English refusal names "Awards and
+    achievements", never the Vietnamese title inside English."""
+    import io
+
+    from openpyxl import Workbook
+
+    from unionboard.core.models import SourceFile
+    from unionboard.domains.loader import check_files
+
+    wb = Workbook()
+    wb.active.append(["STT", "Hình thức khen thưởng", "Cấp khen", "Số lượng"])
+    wb.active.append([1, "Bằng khen", "Tỉnh", 2])
+    data = io.BytesIO()
+    wb.save(data)
+    (refusal,) = [i for i in check_files([SourceFile("k.xlsx", data.getvalue())]).issues
+                  if i.code == "loader.missing_columns"]
+    assert "“Khen thưởng, thành tích”" in refusal.message
+    english = refusal.text("en")
+    assert "“Awards and achievements”" in english and "Khen thưởng, thành tích" not in english, english
