@@ -205,8 +205,9 @@ SEPARATORS = {"vi": ",.", "en": ".,"}  # Plotly's `separators` (decimal, thousan
 
 
 def format_million(amount: float, decimals: int = 2) -> str:
-    """310992000 → '310,99 triệu đồng'."""
-    return f"{format_number(amount / 1_000_000, decimals)} triệu đồng"
+    """310992000 → '310,99 triệu đồng' (Vietnamese words, so Vietnamese separators whatever `numbers_in` says;
+    English sentences take their unit from the catalogue: `analysis.findings.money`)."""
+    return f"{format_number(amount / 1_000_000, decimals, 'vi')} triệu đồng"
 
 
 def plotly_text(text: object) -> str:
