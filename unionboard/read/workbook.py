@@ -130,7 +130,7 @@ def _check_zip(name: str, data: bytes, limits: Limits, log: IssueLog) -> str | N
                   limit=_size(limits.max_unpacked_bytes))
         return None
     if unpacked > 10 * MB and unpacked / packed > limits.max_compression_ratio:
-        log.error(name, None, None, "read.zip_ratio", ratio=f"{unpacked / packed:.0f}")
+        log.error(name, None, None, "read.zip_ratio", ratio=format_number(unpacked / packed))
         return None
     return kind
 
