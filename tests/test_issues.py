@@ -299,3 +299,23 @@ def test_a_refused_table_is_named_in_the_messages_language() -> None:
     assert "“Khen thưởng, thành tích”" in refusal.message
     english = refusal.text("en")
     assert "“Awards and achievements”" in english and "Khen thưởng, thành tích" not in english, english
+
+
+def test_no_checker_formats_a_figure_or_a_word_for_one_language_in_an_issue() -> None:
+    """Parameters stay data: no issue parameter is a number formatted by hand (f"{n:,}", ".replace(',', '.')",
+    f"{x:.1f}") or a catalogue text fixed to Vietnamese (t(..., "vi")) — those would read Vietnamese inside an
+    English message. Figures go through format_number/format_dong (a Number), words through phrase/Value."""
+    import ast
+
+    wrong = []
+    for path, node in _log_calls():
+        for keyword in node.keywords:
+            for part in ast.walk(keyword.value):
+                spec = isinstance(part, ast.FormattedValue) and part.format_spec is not None
+                replace = (isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute)
+                           and part.func.attr == "replace")
+                fixed = (isinstance(part, ast.Call) and isinstance(part.func, ast.Name) and part.func.id == "t"
+                         and any(isinstance(a, ast.Constant) and a.value == "vi" for a in part.args))
+                if spec or replace or fixed:
+                    wrong.append(f"{path}:{node.lineno} {keyword.arg}={ast.unparse(keyword.value)}")
+    assert not wrong, wrong
