@@ -1,4 +1,4 @@
-"""English outputs wholly English: the tables' titles named in messages, the PowerPoint deck's units."""
+"""English outputs wholly English: the tables' titles a refusal names, a target's row, an award year's reasons."""
 
 # Each table's title (`TableSchema.title`) as a refusal message names it ("… looks like the Members list but
 # lacks …"): passed as a `Value`, so an English message names the table in English.
