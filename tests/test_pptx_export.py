@@ -248,3 +248,16 @@ def test_chart_number_formats_are_never_general(deck):
                     assert plot.data_labels.number_format != "General"
                 for series in plot.series:
                     assert max(series.values) < 1_000_000  # amounts in millions, never raw đồng
+
+
+def test_the_decks_bar_labels_halve_up_as_every_output():
+    """332.250.000 đ is "332,3" / "332.3" on the deck's bar as on the web and in the PDF (the one rounding
+    rule, never the float's "332.2")."""
+    from helpers import finance
+
+    data = report_dataset(finance=finance(("revenue", 2013, 332_250_000), ("spending", 2013, 2_155_000)))
+    for lang, revenue, spending in (("vi", "332,3", "2,2"), ("en", "332.3", "2.2")):
+        (slide,) = _open(dataset_to_pptx(data, order=["balance"], lang=lang)).slides
+        (chart,) = _charts(slide)
+        labels = [p.data_label.text_frame.text for series in chart.plots[0].series for p in series.points]
+        assert labels == [revenue, spending], labels
