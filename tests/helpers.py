@@ -416,3 +416,18 @@ def _kill_group(proc: subprocess.Popen) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+def vietnamese_separators(text: str) -> list[str]:
+    """Figures written the Vietnamese way — dot thousands ("18.777.000") or a decimal comma ("51,5%") —
+    in a text that should be English (its figures "18,777,000", "51.5%")."""
+    import re
+
+    return re.findall(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])|(?<![\d.,])\d+,\d{1,2}(?![\d,])%?", text)
+
+
+def english_separators(text: str) -> list[str]:
+    """Figures written the English way — comma thousands ("18,777,000") or a decimal point ("51.5%")."""
+    import re
+
+    return re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,])|(?<![\d.,])\d+\.\d{1,2}(?![\d.])%?", text)

@@ -121,6 +121,10 @@ def test_year_problems() -> None:
     assert log.items[0].code == "awards.implausible_year" and "“1900”" in log.items[0].message
     assert "“sắp tới”" in log.items[2].message
     assert log.items[4].code == "awards.no_year"
+    # the reason is a phrase in the message's language, never Vietnamese inside English
+    assert "không đọc được năm" in log.items[2].message and "cannot be read as a year" in log.items[2].text("en")
+    assert "năm kết thúc 2011 trước năm bắt đầu 2016" in log.items[3].message
+    assert "ends (2011) before it starts (2016)" in log.items[3].text("en")
 
 
 def test_forms_levels_and_recipients() -> None:

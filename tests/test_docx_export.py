@@ -151,3 +151,23 @@ def test_opening_balance_and_negative_closing():
 def test_empty_dataset_still_gives_a_document():
     doc = Document(io.BytesIO(dataset_to_docx(Dataset())))
     assert "Chưa có số liệu." in [p.text for p in doc.paragraphs]
+
+
+def _docx_text(data: bytes) -> str:
+    document = Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_english_report_writes_english_separators_and_vietnamese_is_unchanged():
+    """"310,992,000" in the English tables and sentences, never "310.992.000"; the Vietnamese as before."""
+    from helpers import english_separators, vietnamese_separators
+
+    english = _docx_text(dataset_to_docx(report_dataset(), "en"))
+    assert "310,992,000" in english and "18,777,000" in english and "2,157,000" in english
+    assert not vietnamese_separators(english)
+    # one currency word in English, the deck's and the charts' ("million VND"), not "đồng" beside it
+    assert "Unit: VND" in english and "310,992,000 VND" in english and "đồng" not in english
+    vietnamese = _docx_text(dataset_to_docx(report_dataset(), "vi"))
+    assert "310.992.000" in vietnamese and "18.777.000" in vietnamese
+    assert not english_separators(vietnamese)

@@ -201,3 +201,18 @@ def test_workbook_to_ods_also_guards_cells_written_without_the_template():
     # openpyxl stores "=SUM(1,2)" as a formula; the .ods writes it as quoted text, never a formula
     assert rows[0][0] == ("string", None, "'=SUM(1,2)")
     assert rows[0][1][:2] == ("float", "3")
+
+
+def test_english_odt_writes_english_separators_and_vietnamese_is_unchanged():
+    from helpers import english_separators, vietnamese_separators
+    from odf.opendocument import load
+
+    from unionboard.export.odt import dataset_to_odt
+
+    def words(lang: str) -> str:
+        doc = load(io.BytesIO(dataset_to_odt(report_dataset(), lang)))
+        return "\n".join(teletype.extractText(p) for p in doc.text.getElementsByType(text.P))
+
+    english, vietnamese = words("en"), words("vi")
+    assert "310,992,000" in english and "18,777,000" in english and not vietnamese_separators(english)
+    assert "310.992.000" in vietnamese and not english_separators(vietnamese)

@@ -120,7 +120,7 @@ def test_bookmarks_and_signature(reader):
 def test_english_dossier():
     text = all_text(PdfReader(io.BytesIO(dataset_to_pdf(report_dataset(), lang="en"))))
     assert "Membership" in text and "Union finances" in text and "Page 1 of" in text
-    assert "310.992.000" in text
+    assert "310,992,000" in text and "310.992.000" not in text  # English separators in tables and cover
 
 
 def test_user_text_is_never_markup_or_a_page_alias():
@@ -219,3 +219,17 @@ def test_the_last_page_never_holds_only_the_signature():
         assert "nội dung báo cáo" in last, (n, last)  # ...with some of the report's text
         seen_break = seen_break or len(reader.pages) > 3
     assert seen_break  # the loop did reach lengths that need more pages
+
+
+def test_english_dossier_separators_in_text_tables_and_charts():
+    """English: "18,777,000" in the tables, the cover's key figures and the sentences, the charts' bar labels
+    "59.8" (million VND, halves up); never a Vietnamese separator. The Vietnamese dossier is unchanged."""
+    from helpers import english_separators, vietnamese_separators
+
+    english = all_text(PdfReader(io.BytesIO(dataset_to_pdf(report_dataset(), lang="en"))))
+    assert "18,777,000" in english and "310,992,000" in english
+    assert "59.8" in english  # 2013's revenue bar, 59.777 million
+    assert not vietnamese_separators(english), vietnamese_separators(english)
+    vietnamese = all_text(PdfReader(io.BytesIO(dataset_to_pdf(report_dataset(), lang="vi"))))
+    assert "18.777.000" in vietnamese and "59,8" in vietnamese
+    assert not english_separators(vietnamese), english_separators(vietnamese)

@@ -209,3 +209,55 @@ def test_english_deck():
 def test_empty_dataset_gives_a_title_slide():
     prs = _open(dataset_to_pptx(Dataset()))
     assert len(prs.slides) == 1
+
+
+def _deck_text(prs) -> str:
+    parts = []
+    for slide in prs.slides:
+        parts += [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        parts.append(slide.notes_slide.notes_text_frame.text)
+        for chart in _charts(slide):
+            parts += [p.data_label.text_frame.text for plot in chart.plots for series in plot.series
+                      for p in series.points if p.data_label.has_text_frame]
+    return "\n".join(parts)
+
+
+def test_english_deck_writes_english_separators_in_text_notes_and_chart_labels():
+    """The balance chart's bars read "59.8" in English and "59,8" in Vietnamese whatever the viewer's locale
+    (labels written by the one formatter, not left to a number format); the axes in million VND."""
+    from helpers import english_separators, vietnamese_separators
+
+    english = _deck_text(_open(dataset_to_pptx(report_dataset(), lang="en")))
+    assert "59.8" in english and "310,992,000" in english
+    assert not vietnamese_separators(english), vietnamese_separators(english)
+    vietnamese = _deck_text(_open(dataset_to_pptx(report_dataset(), lang="vi")))
+    assert "59,8" in vietnamese and "2.157.000" in vietnamese
+    assert not english_separators(vietnamese), english_separators(vietnamese)
+
+
+def test_chart_number_formats_are_never_general(deck):
+    """Every chart's axis and labels have a number format of their own: counts "0", amounts in million
+    VND "#,##0" / "#,##0.0", shares '0"%"' — never "General" showing 18777000."""
+    for slide in deck.slides:
+        for chart in _charts(slide):
+            if chart.chart_type != XL_CHART_TYPE.DOUGHNUT:
+                assert chart.value_axis.tick_labels.number_format in ("0", "#,##0", '0"%"')
+                assert not chart.value_axis.tick_labels.number_format_is_linked
+            for plot in chart.plots:
+                if plot.has_data_labels:
+                    assert plot.data_labels.number_format != "General"
+                for series in plot.series:
+                    assert max(series.values) < 1_000_000  # amounts in millions, never raw đồng
+
+
+def test_the_decks_bar_labels_halve_up_as_every_output():
+    """332.250.000 đ is "332,3" / "332.3" on the deck's bar as on the web and in the PDF (the one rounding
+    rule, never the float's "332.2")."""
+    from helpers import finance
+
+    data = report_dataset(finance=finance(("revenue", 2013, 332_250_000), ("spending", 2013, 2_155_000)))
+    for lang, revenue, spending in (("vi", "332,3", "2,2"), ("en", "332.3", "2.2")):
+        (slide,) = _open(dataset_to_pptx(data, order=["balance"], lang=lang)).slides
+        (chart,) = _charts(slide)
+        labels = [p.data_label.text_frame.text for series in chart.plots[0].series for p in series.points]
+        assert labels == [revenue, spending], labels

@@ -99,3 +99,26 @@ def test_every_output_states_the_same_date_and_the_same_ages() -> None:
             assert "trẻ nhất" in text and f"{str(round(mean, 1)).replace('.', ',')}" in text, text
         assert f"tuổi bình quân {round(mean)}" in finding
         assert f"tuổi bình quân {round(mean)}" in pdf
+
+
+def test_the_english_outputs_state_the_same_date_and_ages_with_english_separators() -> None:
+    """In English the page, the PDF (§I finding and the credentials section) and the hall slide state the same
+    date and the same average age, written "41.2" (never "41,2")."""
+    from helpers import vietnamese_separators
+
+    from unionboard.core.text import format_number
+
+    dataset = replace(report_dataset(), info=UnionInfo(name="CĐCS X", reported_term="2012–2017"))
+    ref = age_reference(dataset)
+    report = _all_present(dataset)
+    mean = sum(findings.ages(dataset.members, ref)) / len(dataset.members)
+    english, vietnamese = format_number(mean, 1, "en"), format_number(mean, 1, "vi")
+    assert english != vietnamese
+    page_text = age_text(report, "en")
+    pdf = _pdf_text(dataset_to_pdf(dataset, "en", extra_sections=tuple(congress_sections(report, (), "en"))))
+    slide = " ".join(label for label, _ in credentials_slides(report, "en")[1].numbers)
+    for text in (page_text, pdf):
+        assert english in text and ref.day("en") in text, text
+        assert not vietnamese_separators(text), vietnamese_separators(text)
+    assert ref.day("en") in slide
+    assert ref.day("en") in findings.age_finding(dataset.members, "en", ref)

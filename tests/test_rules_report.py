@@ -39,3 +39,21 @@ def test_the_sample_documents_are_unchanged() -> None:
     data = dataset(sample_paths())
     assert rules_section(data) is None
     assert "rules" not in [s.key for s in build_report(data).sections]
+
+
+def test_english_rules_and_settlement_documents_write_english_separators() -> None:
+    """The rules table and the settlement summary in an English document: "99,840,000 đ", never "99.840.000"."""
+    from helpers import vietnamese_separators
+
+    from unionboard.export.rules_report import settlement_document
+
+    data = dataset(enterprise_paths())
+    docx = Document(io.BytesIO(dataset_to_docx(data, "en")))
+    cells = {c.text for tb in docx.tables for row in tb.rows for c in row.cells}
+    assert "99,840,000 đ" in cells and not vietnamese_separators(" ".join(cells))
+    (year,) = [f.year for f in data.get("settlement")]
+    summary = Document(io.BytesIO(settlement_document(data, year, "docx", "en")))
+    cells = [c.text for tb in summary.tables for row in tb.rows for c in row.cells]
+    amounts = [c for c in cells if c.endswith(" đ")]
+    assert amounts and not vietnamese_separators(" ".join(amounts)), amounts
+    assert any("," in c for c in amounts)

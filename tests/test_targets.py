@@ -216,6 +216,8 @@ def test_garbage_cells_are_named_and_no_unreadable_evaluation_passes_as_read() -
                                                ("F4", "targets.unknown_evaluation"), ("E4", "targets.no_result")}
     assert all(t.written_status is None and t.status == "Chưa đạt" for t in targets)
     assert all(i.severity == "warning" and i.file == "t.xlsx" for i in log)
+    no_result = next(i for i in log if i.code == "targets.no_result")  # a target without a text: named by row
+    assert "ở dòng 4" in no_result.message and "Target in row 4 has no result" in no_result.text("en")
 
 
 def test_an_english_targets_table_is_recognised(tmp_path) -> None:

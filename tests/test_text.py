@@ -107,3 +107,21 @@ def test_one_rounding_rule_halves_up_on_the_written_number_and_negatives_use_the
                                   "18\u00a0777\u00a0000 đ", "₫18.777.000", "VND 18.777.000", "18.777.000đ"])
 def test_amounts_with_currency_signs_and_narrow_spaces(text):
     assert parse_number(text) == 18_777_000
+
+
+def test_a_writer_sets_the_language_of_its_figures_once_and_a_figure_renders_in_any_language():
+    """`numbers_in` gives every figure formatted inside it the writer's language; outside, Vietnamese; an
+    explicit language wins. A formatted figure keeps its value: an issue message renders it again."""
+    import pickle
+
+    from unionboard.core.text import Number, numbers_in
+
+    assert format_dong(18_777_000) == "18.777.000 đ"
+    with numbers_in("en"):
+        assert format_dong(18_777_000) == "18,777,000 đ" and format_number(51.45, 1) == "51.5"
+        assert format_number(51.45, 1, "vi") == "51,5"
+        assert format_million(310_992_000) == "310,99 triệu đồng"  # Vietnamese words keep Vietnamese figures
+    assert format_number(332.25, 1) == "332,3"  # back to Vietnamese, the rounding halves up
+    figure = format_dong(-2_000_000)
+    assert isinstance(figure, Number) and figure.render("en") == "−2,000,000 đ" and figure.render("vi") == figure
+    assert pickle.loads(pickle.dumps(figure)).render("en") == "−2,000,000 đ"

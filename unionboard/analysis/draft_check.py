@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
 
 from unionboard.analysis.draft_claims import RawClaim, number_value, prose_claims
 from unionboard.analysis.figures import Figure, figure_catalogue
+from unionboard.core import i18n
 from unionboard.core.i18n import t
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Issue, SourceFile, UnionInfo
 from unionboard.core.text import cell_name, fold, format_number, parse_year
+from unionboard.core.text import half_up as _rounded
 from unionboard.read.draft import Draft, DraftTable, read_draft
 
 STATUSES = ("match", "mismatch", "unverifiable", "ambiguous")
@@ -101,7 +102,7 @@ def _plain(value: float | None) -> float | int | None:
 
 def half_up(value: float, decimals: int) -> float:
     """`value` rounded half-up to `decimals` (from its exact decimal form: 21,335 → 21,34)."""
-    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    return float(_rounded(value, decimals))  # the one rounding rule of every output
 
 
 # --------------------------------------------------------------------------- comparing
@@ -476,7 +477,7 @@ def prose_against_tables(claims: list[Claim], name: str, log: IssueLog) -> None:
         written, table = (half_up(v / claim.scale, claim.decimals) for v in (claim.value, cell.value))
         if written != table:
             log.warning(name, None, t("figure.paragraph", "vi", n=claim.body + 1), "draft.prose_table",
-                        prose=claim.text, table=t("figure.table", "vi", n=cell.table + 1), cell=cell.cell,
+                        prose=claim.text, table=i18n.phrase("figure.table", n=cell.table + 1), cell=cell.cell,
                         written=format_number(cell.value))
 
 

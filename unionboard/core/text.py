@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -117,12 +120,6 @@ def parse_year(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def format_dong(amount: float | int, unit: str = "đ", lang: str = "vi") -> str:
-    """18777000 → '18.777.000 đ' (Vietnamese thousands separator)."""
-    text = format_number(amount, 0, lang)
-    return f"{text} {unit}".strip()
-
-
 MINUS = "\u2212"  # the minus sign of every shown negative amount ("−2.000.000 đ"), never a hyphen
 
 
@@ -141,21 +138,76 @@ def half_up(value: float, decimals: int = 0) -> Decimal:
     return rounded.copy_abs() if rounded == 0 else rounded  # never "−0"
 
 
-def format_number(value: float, decimals: int = 0, lang: str = "vi") -> str:
-    """310992000 → '310.992.000'; 310.99 (2) → '310,99' in Vietnamese; '310,992,000' / '310.99' in English:
-    one decimal separator per language, in text and charts alike (`SEPARATORS`); halves up (`half_up`)."""
+_LANGUAGE: ContextVar[str] = ContextVar("number_language", default="vi")
+
+
+@contextlib.contextmanager
+def numbers_in(lang: str) -> Iterator[None]:
+    """Within the block, `format_number` and `format_dong` called without a language write in `lang`:
+    the one place a document writer (Word, PDF, ODT, PowerPoint) sets the language of all its figures."""
+    token = _LANGUAGE.set("en" if lang == "en" else "vi")
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def number_language(lang: str | None = None) -> str:
+    """`lang` when given, else the language set by `numbers_in` (Vietnamese by default)."""
+    return _LANGUAGE.get() if lang is None else ("en" if lang == "en" else "vi")
+
+
+def _written(value: float, decimals: int, lang: str) -> str:
     text = f"{half_up(value, decimals):,.{decimals}f}".replace("-", MINUS)
     if lang == "en":
         return text
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+class Number(str):
+    """A formatted figure that keeps its value: as a parameter of a catalogue message it is written again
+    in the message's language (`render`), so an issue logged as "18.777.000 đ" reads "18,777,000 đ" in
+    English — the parameter stays data, the one formatter writes it."""
+
+    value: float
+    decimals: int
+    lang: str
+    unit: str
+
+    def __new__(cls, value: float, decimals: int = 0, lang: str = "vi", unit: str = "") -> Number:
+        """`value` written with `decimals` in `lang`, `unit` after a space ("đ", "MB")."""
+        text = _written(value, decimals, lang)
+        made = super().__new__(cls, f"{text} {unit}".strip() if unit else text)
+        made.value, made.decimals, made.lang, made.unit = value, decimals, lang, unit
+        return made
+
+    def render(self, lang: str = "vi") -> str:
+        """The figure in `lang` (same rounding, the language's separators)."""
+        return str(Number(self.value, self.decimals, lang, self.unit))
+
+    def __reduce__(self):  # pickled with its value (cached results, sessions)
+        return (Number, (self.value, self.decimals, self.lang, self.unit))
+
+
+def format_number(value: float, decimals: int = 0, lang: str | None = None, unit: str = "") -> Number:
+    """310992000 → '310.992.000'; 310.99 (2) → '310,99' in Vietnamese; '310,992,000' / '310.99' in English:
+    one decimal separator per language, in text and charts alike (`SEPARATORS`); halves up (`half_up`).
+    Without `lang`, the language of the enclosing `numbers_in` (Vietnamese outside any)."""
+    return Number(value, decimals, number_language(lang), unit)
+
+
+def format_dong(amount: float | int, unit: str = "đ", lang: str | None = None) -> Number:
+    """18777000 → '18.777.000 đ' (Vietnamese thousands separator; '18,777,000 đ' in English)."""
+    return format_number(amount, 0, lang, unit)
+
+
 SEPARATORS = {"vi": ",.", "en": ".,"}  # Plotly's `separators` (decimal, thousands) matching format_number
 
 
 def format_million(amount: float, decimals: int = 2) -> str:
-    """310992000 → '310,99 triệu đồng'."""
-    return f"{format_number(amount / 1_000_000, decimals)} triệu đồng"
+    """310992000 → '310,99 triệu đồng' (Vietnamese words, so Vietnamese separators whatever `numbers_in` says;
+    English sentences take their unit from the catalogue: `analysis.findings.money`)."""
+    return f"{format_number(amount / 1_000_000, decimals, 'vi')} triệu đồng"
 
 
 def plotly_text(text: object) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 
-from unionboard.core.i18n import Value, phrase
+from unionboard.core.i18n import Phrase, Value, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import AWARD_LEVELS, RECIPIENT_TYPES, Award
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
@@ -95,25 +95,25 @@ def normalise_recipient(value: object) -> str | None:
     return None
 
 
-def parse_year_or_period(value: object) -> tuple[int | None, str | None, str | None]:
+def parse_year_or_period(value: object) -> tuple[int | None, str | None, Phrase | None]:
     """(year, period, problem) from 2014, '2014', 'Năm 2014', '2011-2013', 'Giai đoạn 2011 - 2013'.
 
-    A period gives its end year and 'start–end' (en dash). `problem` is a Vietnamese reason when
-    the cell cannot be read.
+    A period gives its end year and 'start–end' (en dash). `problem` is the reason, a phrase rendered in
+    the message's language, when the cell cannot be read.
     """
     if isinstance(value, dt.date):
         return value.year, None, None
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer():
             return int(value), None, None
-        return None, None, "không phải là năm"
+        return None, None, phrase("awards.year_not_whole")
     text = clean(value)
     match = _PERIOD.search(text)
     if match:
         start, end = int(match.group(1)), match.group(2)
         end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
         if end_year < start:
-            return None, None, f"năm kết thúc {end_year} trước năm bắt đầu {start}"
+            return None, None, phrase("awards.year_end_before_start", end=end_year, start=start)
         if end_year == start:
             return start, None, None
         return end_year, f"{start}–{end_year}", None
@@ -123,7 +123,7 @@ def parse_year_or_period(value: object) -> tuple[int | None, str | None, str | N
     number = parse_number(text)
     if number is not None and number.is_integer():
         return int(number), None, None
-    return None, None, "không đọc được năm"
+    return None, None, phrase("awards.year_unreadable")
 
 
 class _AwardRow:

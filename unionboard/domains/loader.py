@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from unionboard.core.i18n import phrase
+from unionboard.core.i18n import Value, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Dataset, SourceFile, UnionInfo
 from unionboard.core.period import parse_date
@@ -142,7 +142,7 @@ def _refuse_partial(source: SourceFile, sheet: Sheet, partial: HeaderMatch | Non
     expected = ", ".join(f"“{c.label}”" for c in partial.missing)
     found = ", ".join(f"“{label}”" for label in partial.found_labels) or phrase("cells.none")
     log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
-              table=partial.schema.title, expected=expected, row=partial.row + 1, found=found)
+              table=Value(partial.schema.title), expected=expected, row=partial.row + 1, found=found)
     return True
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from unionboard.core.i18n import Value
+from unionboard.core.i18n import Value, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import Target
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number
@@ -189,7 +189,7 @@ def _written_status(sheet: Sheet, r: _Row, where: Callable[[int, str], str], log
 
 
 def _status(sheet: Sheet, r: _Row, where: Callable[[int, str], str], written: str | None,
-            amounts: tuple, texts: tuple[str, str], label: str, log: IssueLog) -> str:
+            amounts: tuple, texts: tuple[str, str], label: object, log: IssueLog) -> str:
     """The status computed from target and result; a written evaluation that disagrees is a warning."""
     file, name = sheet.file, sheet.name
     target_amount, result_amount = amounts
@@ -253,7 +253,7 @@ def parse_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Tar
         target_amount, result_amount = _scaled(target_amount, percent), _scaled(result_amount, percent)
         target_text = _as_written(r.target, target_amount, percent)
         result_text = _as_written(r.result, result_amount, percent) if not is_blank(r.result) else ""
-        label = f"“{r.text}”" if r.text else f"ở dòng {r.row + 1}"
+        label = f"“{r.text}”" if r.text else phrase("targets.in_row", row=r.row + 1)
 
         written = _written_status(sheet, r, where, log)
 

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from unionboard.core.models import Dataset
+from unionboard.core.text import numbers_in
 from unionboard.export.report import (
     Block,
     Report,
@@ -231,20 +232,21 @@ def _signature(doc, report: Report) -> None:
 
 def dataset_to_docx(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Section, ...] = ()) -> bytes:
     """The data set as a .docx report (bytes); `extra_sections` go before the signature."""
-    report = build_report(dataset, lang, extra_sections)
-    doc = _new_document()
-    _heading(doc, report)
-    if not report.sections:
-        _paragraph(doc, report.empty_note, italic=True, align=CENTER)
-    for heading, section in report.numbered():
-        _paragraph(doc, heading, bold=True, align=LEFT, before=12, after=6)
-        for block in section.blocks:
-            _block(doc, block)
-    _paragraph(doc, after=12)
-    _signature(doc, report)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    with numbers_in(lang):  # every figure of the file in its language (18,777,000 in English)
+        report = build_report(dataset, lang, extra_sections)
+        doc = _new_document()
+        _heading(doc, report)
+        if not report.sections:
+            _paragraph(doc, report.empty_note, italic=True, align=CENTER)
+        for heading, section in report.numbered():
+            _paragraph(doc, heading, bold=True, align=LEFT, before=12, after=6)
+            for block in section.blocks:
+                _block(doc, block)
+        _paragraph(doc, after=12)
+        _signature(doc, report)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
 
 
 # The layout helpers under public names, for the other Word documents (export/congress_docx.py).

@@ -62,10 +62,10 @@ def comment_text(claim: Claim, lang: str = "vi") -> str:
         return t("draft_comment_unit", lang) + " " + t("draft_comment", lang, expected="đồng",
                                                        source=claim.source or "—")
     if claim.status == "ambiguous":
-        options = "; ".join(f"{label}: {format_number(value, 0 if float(value).is_integer() else 1)} ({source})"
+        options = "; ".join(f"{label}: {format_number(value, 0 if float(value).is_integer() else 1, lang)} ({source})"
                             for label, value, source in claim.candidates)
         return t("draft_comment_ambiguous", lang, options=options)
-    expected = replacement(claim) or format_number(claim.expected or 0)
+    expected = replacement(claim) or format_number(claim.expected or 0, 0, lang)
     label = f"{claim.label}: " if claim.label else ""
     return t("draft_comment", lang, expected=label + expected, source=claim.source or "—")
 

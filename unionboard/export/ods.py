@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from unionboard.core.models import Dataset
+from unionboard.core.text import format_number
 from unionboard.export.safe import ods_cell
 from unionboard.export.xlsx import build_workbook
 
@@ -128,7 +129,7 @@ def _shown(cell: Cell, valuetype: str, value: object) -> str:
     number = float(value)
     if cell.number_format == "0" or not number.is_integer():
         return str(value)
-    return f"{int(number):,}".replace(",", ".")
+    return str(format_number(int(number), 0, "vi"))  # the data workbook is the Vietnamese template
 
 
 def _sheet(ws: Worksheet, styles: _Styles) -> Table:

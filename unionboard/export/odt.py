@@ -31,6 +31,7 @@ from odf.table import TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import P, Span, Tab
 
 from unionboard.core.models import Dataset
+from unionboard.core.text import numbers_in
 from unionboard.export.report import (
     Block,
     Paragraph,
@@ -190,28 +191,29 @@ def _signature(styles: _Styles, body, report: Report) -> None:
 
 def dataset_to_odt(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Section, ...] = ()) -> bytes:
     """The data set as an .odt report (bytes): the Word report's content in OpenDocument."""
-    report = build_report(dataset, lang, extra_sections)
-    doc = OpenDocumentText()
-    styles = _Styles(doc)
-    body = doc.text
-    _p(styles, body, report.organisation, align="center", bold=True, after=0)
-    _p(styles, body, "—————", align="center", bold=True, after=12)
-    _p(styles, body, report.title, align="center", size=14, bold=True, after=0)
-    _p(styles, body, report.term, align="center", size=14, bold=True, after=12 if report.term else 6)
-    if not report.sections:
-        _p(styles, body, report.empty_note, align="center", italic=True)
-    tables = 0
-    for heading, section in report.numbered():
-        _p(styles, body, heading, align="left", bold=True, before=12, after=6)
-        for block in section.blocks:
-            tables += isinstance(block, Table)
-            _block(styles, body, block, tables)
-    _p(styles, body, after=12)
-    _signature(styles, body, report)
-    doc.meta.addElement(Title(text=f"{report.title} — {report.organisation}"))
-    out = io.BytesIO()
-    doc.write(out)
-    return out.getvalue()
+    with numbers_in(lang):  # every figure of the file in its language (18,777,000 in English)
+        report = build_report(dataset, lang, extra_sections)
+        doc = OpenDocumentText()
+        styles = _Styles(doc)
+        body = doc.text
+        _p(styles, body, report.organisation, align="center", bold=True, after=0)
+        _p(styles, body, "—————", align="center", bold=True, after=12)
+        _p(styles, body, report.title, align="center", size=14, bold=True, after=0)
+        _p(styles, body, report.term, align="center", size=14, bold=True, after=12 if report.term else 6)
+        if not report.sections:
+            _p(styles, body, report.empty_note, align="center", italic=True)
+        tables = 0
+        for heading, section in report.numbered():
+            _p(styles, body, heading, align="left", bold=True, before=12, after=6)
+            for block in section.blocks:
+                tables += isinstance(block, Table)
+                _block(styles, body, block, tables)
+        _p(styles, body, after=12)
+        _signature(styles, body, report)
+        doc.meta.addElement(Title(text=f"{report.title} — {report.organisation}"))
+        out = io.BytesIO()
+        doc.write(out)
+        return out.getvalue()
 
 
 __all__ = ["dataset_to_odt"]

@@ -29,6 +29,7 @@ from unionboard.analysis.reference import age_reference
 from unionboard.core import settings
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset
+from unionboard.core.text import format_number, numbers_in
 from unionboard.export.pdf_charts import SANS, BarChart, Series, bars, fit_text, one_decimal
 from unionboard.export.report import Paragraph, Report, Section, Table, UnitNote, build_report
 from unionboard.present import charts as chart_data
@@ -160,18 +161,18 @@ def _key_figures(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
         figures.append((t("doc.pdf_key_members", lang), str(len(dataset.members))))
     finance = dataset.finance
     if finance is not None and finance.entries:
-        figures += [(t("doc.pdf_key_revenue", lang), chart_money(finance.total("revenue"))),
-                    (t("doc.pdf_key_spending", lang), chart_money(finance.total("spending"))),
-                    (t("doc.pdf_key_closing", lang), chart_money(finance.closing_balance))]
+        figures += [(t("doc.pdf_key_revenue", lang), chart_money(finance.total("revenue"), lang)),
+                    (t("doc.pdf_key_spending", lang), chart_money(finance.total("spending"), lang)),
+                    (t("doc.pdf_key_closing", lang), chart_money(finance.closing_balance, lang))]
     if dataset.targets:
         met = sum(1 for target in dataset.targets if target.status in ("Đạt", "Vượt"))
         figures.append((t("doc.pdf_key_targets", lang), f"{met}/{len(dataset.targets)}"))
     return figures[:4]
 
 
-def chart_money(amount: int) -> str:
-    """310992000 → '310.992.000' (exact đồng, as in the tables)."""
-    return f"{amount:,}".replace(",", ".")
+def chart_money(amount: int, lang: str | None = None) -> str:
+    """310992000 → '310.992.000' ('310,992,000' in English): exact đồng, as in the tables."""
+    return format_number(amount, 0, lang)
 
 
 def _figure_boxes(pdf: Dossier, figures: list[tuple[str, str]]) -> None:
@@ -526,18 +527,19 @@ def dataset_to_pdf(dataset: Dataset, lang: str = "vi", extra_sections: tuple[Sec
     `report.Section(heading, (Paragraph(...), Table(...)), key)`) follow the data's sections;
     `extra_charts` maps a section key to a function (dataset, lang) → list of `pdf_charts.BarChart`.
     """
-    report = build_report(dataset, lang, tuple(extra_sections))
-    for carry in (False, True):  # laid out again only when the signature would stand alone on the last page
-        pdf = Dossier(report, lang)
-        _cover(pdf, dataset)
-        if not report.sections:
-            break
-        pdf.add_page()
-        _sections(pdf, dataset, extra_charts or {}, carry)
-        if not _signature(pdf):
-            break
-    pdf.number_pages()
-    return bytes(pdf.output())
+    with numbers_in(lang):  # every figure of the file in its language (18,777,000 in English)
+        report = build_report(dataset, lang, tuple(extra_sections))
+        for carry in (False, True):  # laid out again only when the signature would stand alone on the last page
+            pdf = Dossier(report, lang)
+            _cover(pdf, dataset)
+            if not report.sections:
+                break
+            pdf.add_page()
+            _sections(pdf, dataset, extra_charts or {}, carry)
+            if not _signature(pdf):
+                break
+        pdf.number_pages()
+        return bytes(pdf.output())
 
 
 __all__ = ["dataset_to_pdf", "font_files", "font_dirs", "FontMissing", "Dossier", "section_findings",

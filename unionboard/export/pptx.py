@@ -21,6 +21,7 @@ from pptx.util import Emu, Inches, Pt
 from unionboard.analysis.finance_rules import check_dataset
 from unionboard.core.i18n import t
 from unionboard.core.models import GENDERS, RECIPIENT_TYPES, STATUSES, Dataset
+from unionboard.core.text import format_number, numbers_in
 from unionboard.present import charts as chart_data
 from unionboard.present import palette, rule_charts
 from unionboard.present.qr import qr_png
@@ -142,6 +143,20 @@ def _labels(plot, number_format: str, size: int, colour: RGBColor, position=None
         labels.position = position
 
 
+def _written_labels(plot, decimals: int, suffix: str = "") -> None:
+    """Each bar's label written by the one formatter — the deck's separators ("59.8" in English, "59,8" in
+    Vietnamese) and the one rounding rule, whatever the viewer's locale; a number format alone would be
+    shown with the separators of the computer that opens the file."""
+    for series in plot.series:
+        for point, value in zip(series.points, series.values, strict=True):
+            frame = point.data_label.text_frame
+            frame.text = f"{format_number(value, decimals)}{suffix}"
+            font = frame.paragraphs[0].runs[0].font
+            font.size, font.name = plot.data_labels.font.size, FONT
+            font.color.rgb = plot.data_labels.font.color.rgb
+            point.data_label.position = plot.data_labels.position
+
+
 def _million(amount: int) -> float:
     return amount / 1_000_000
 
@@ -186,6 +201,7 @@ def _balance_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
     plot = chart.plots[0]
     plot.gap_width, plot.overlap = 60, -10
     _labels(plot, "#,##0.0", CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    _written_labels(plot, 1)
     chart.category_axis.tick_labels.font.size = Pt(CHART_PT)
     return chart
 
@@ -229,6 +245,7 @@ def _targets_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
     _colour_points(plot.series[1], [colours.get(str(row[5]), _rgb(palette.UNKNOWN_COLOR)) for row in rows])
     plot.gap_width, plot.overlap = 50, -10
     _labels(plot, '0"%"', CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    _written_labels(plot, 0, "%")
     chart.category_axis.tick_labels.font.size = Pt(CHART_SMALL_PT)
     return chart
 
@@ -274,6 +291,7 @@ def _rules_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
     _colour_points(plot.series[0], [_rgb(rule_charts.STATUS_COLORS[row[1]]) for row in rows])
     plot.gap_width = 50
     _labels(plot, '0.0"%"', CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
+    _written_labels(plot, 1, "%")
     chart.category_axis.tick_labels.font.size = Pt(CHART_SMALL_PT)
     return chart
 
@@ -385,19 +403,20 @@ def dataset_to_pptx(dataset: Dataset, order: list[str] | None = None, lang: str 
                     qr_url: str | None = None) -> bytes:
     """The deck as .pptx bytes: the slides of `build_slides(dataset, lang, order)`; with `qr_url` (the
     checked `UNIONBOARD_PUBLIC_URL`) the title slide carries its QR code."""
-    s = strings(lang)
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    prs.core_properties.title = dataset.info.name
-    prs.core_properties.author = "unionboard"
-    blank = prs.slide_layouts[6]
-    for spec in build_slides(dataset, lang=lang, order=order):
-        slide = prs.slides.add_slide(blank)
-        if spec.key == "title":
-            _title_slide(slide, spec, qr_url, lang)
-        else:
-            _content_slide(slide, spec, dataset, s, lang)
-        slide.notes_slide.notes_text_frame.text = spec.notes
-    out = io.BytesIO()
-    prs.save(out)
-    return out.getvalue()
+    with numbers_in(lang):  # every figure of the file in its language (18,777,000 in English)
+        s = strings(lang)
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+        prs.core_properties.title = dataset.info.name
+        prs.core_properties.author = "unionboard"
+        blank = prs.slide_layouts[6]
+        for spec in build_slides(dataset, lang=lang, order=order):
+            slide = prs.slides.add_slide(blank)
+            if spec.key == "title":
+                _title_slide(slide, spec, qr_url, lang)
+            else:
+                _content_slide(slide, spec, dataset, s, lang)
+            slide.notes_slide.notes_text_frame.text = spec.notes
+        out = io.BytesIO()
+        prs.save(out)
+        return out.getvalue()

@@ -140,9 +140,9 @@ def member_paragraph(roster: Roster, lang: str = "vi", kind: str = "") -> str:
     return " ".join(parts)
 
 
-def amount(value: int) -> str:
-    """18777000 → '18.777.000'; zero is left blank as in the report."""
-    return format_number(value) if value else ""
+def amount(value: int, lang: str | None = None) -> str:
+    """18777000 → '18.777.000' ('18,777,000' in English); zero is left blank as in the report."""
+    return format_number(value, 0, lang) if value else ""
 
 
 def heading_lines(info: UnionInfo, lang: str = "vi", period: ReportingPeriod | None = None) -> tuple[str, str, str]:
@@ -175,11 +175,11 @@ def chair_name(roster: Roster | None) -> str:
 
 def _revenue_blocks(finance: Finance, years: list[int], lang: str) -> list[Block]:
     year_labels = [t("doc.col_year", lang, year=y) for y in years]
-    rows = [((str(item), *(amount(int(v)) for v in row), amount(int(row.sum()))), False)
+    rows = [((str(item), *(amount(int(v), lang) for v in row), amount(int(row.sum()), lang)), False)
             for item, row in finance.table("revenue").iterrows()]
     by_year = finance.by_year("revenue")
-    rows.append(((t("doc.col_total", lang), *(amount(by_year.get(y, 0)) for y in years),
-                  amount(finance.total("revenue"))), True))
+    rows.append(((t("doc.col_total", lang), *(amount(by_year.get(y, 0), lang) for y in years),
+                  amount(finance.total("revenue"), lang)), True))
     header = (t("doc.col_source", lang), *year_labels, t("doc.col_total", lang))
     return [UnitNote(t("doc.revenue_note", lang), t("doc.unit_dong", lang)),
             Table("revenue", header, tuple(rows), (LEFT, *([RIGHT] * (len(header) - 1))))]
@@ -187,11 +187,11 @@ def _revenue_blocks(finance: Finance, years: list[int], lang: str) -> list[Block
 
 def _spending_blocks(finance: Finance, years: list[int], lang: str) -> list[Block]:
     year_labels = [t("doc.col_year", lang, year=y) for y in years]
-    rows = [((str(item), *(amount(int(v)) for v in row), amount(int(row.sum())), ""), False)
+    rows = [((str(item), *(amount(int(v), lang) for v in row), amount(int(row.sum()), lang), ""), False)
             for item, row in finance.table("spending").iterrows()]
     by_year = finance.by_year("spending")
-    rows.append(((t("doc.row_sum", lang), *(amount(by_year.get(y, 0)) for y in years),
-                  amount(finance.total("spending")), format_number(finance.closing_balance)), True))
+    rows.append(((t("doc.row_sum", lang), *(amount(by_year.get(y, 0), lang) for y in years),
+                  amount(finance.total("spending"), lang), format_number(finance.closing_balance, 0, lang)), True))
     header = (t("doc.col_category", lang), *year_labels, t("doc.col_total", lang),
               t("doc.col_closing", lang))
     return [UnitNote(t("doc.spending_note", lang), t("doc.unit_dong", lang)),
@@ -206,7 +206,7 @@ def finance_blocks(finance: Finance, lang: str = "vi", within: str | None = None
     years = list(finance.years)
     blocks: list[Block] = []
     if finance.opening_balance:
-        amount_text = format_number(finance.opening_balance)
+        amount_text = format_number(finance.opening_balance, 0, lang)
         blocks.append(Paragraph(t("period.opening_year", lang, year=year, amount=amount_text) if year
                                 else t("doc.opening", lang, amount=amount_text)))
     if not finance.table("revenue").empty or finance.revenue:
@@ -214,9 +214,9 @@ def finance_blocks(finance: Finance, lang: str = "vi", within: str | None = None
     if finance.spending or finance.revenue:
         blocks.extend(_spending_blocks(finance, years, lang))
     blocks.append(Paragraph(t("doc.finance_summary", lang,
-                              revenue=format_number(finance.total("revenue")),
-                              spending=format_number(finance.total("spending")),
-                              closing=format_number(finance.closing_balance),
+                              revenue=format_number(finance.total("revenue"), 0, lang),
+                              spending=format_number(finance.total("spending"), 0, lang),
+                              closing=format_number(finance.closing_balance, 0, lang),
                               within=within or t("period.short_whole_term", lang)), before=6))
     return tuple(blocks)
 

@@ -33,8 +33,8 @@ def rules_section(dataset: Dataset, lang: str = "vi") -> Section | None:
 def settlement_section(form: Settlement, lang: str = "vi") -> Section:
     """One year's settlement (B07-TLĐ) in the form's order: code, item, plan, actual."""
     keys = ("code", "text", "plan", "actual")
-    rows = tuple(((row.code, row.text, "" if row.plan is None else format_dong(row.plan),
-                   "" if row.actual is None else format_dong(row.actual)), row.key in TOTALS) for row in form.rows)
+    rows = tuple(((row.code, row.text, "" if row.plan is None else format_dong(row.plan, lang=lang),
+                   "" if row.actual is None else format_dong(row.actual, lang=lang)), row.key in TOTALS) for row in form.rows)
     table = Table(key="settlement", header=tuple(t(f"settlement_col_{k}", lang) for k in keys), rows=rows,
                   aligns=(CENTER, LEFT, RIGHT, RIGHT), widths_cm=(1.6, 8.1, 3.4, 3.4))
     return Section(t("settlement_title", lang, year=form.year), (table,), "settlement")

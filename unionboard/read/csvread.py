@@ -11,7 +11,7 @@ import unicodedata
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
-from unionboard.core.text import cell_name
+from unionboard.core.text import cell_name, format_number
 
 MAX_FIELD = 131_072  # Python's csv field limit, the same as Excel's CSV import accepts comfortably
 MAX_CELLS_LISTED = 5
@@ -66,14 +66,13 @@ def read_rows(source: SourceFile, log: IssueLog, max_cells: int) -> list[list] |
         for row in reader:
             cells += len(row)
             if cells > max_cells:
-                log.error(name, None, None, "read.csv_too_many_cells", line=reader.line_num, limit=f"{max_cells:,}"
-                          .replace(",", "."))
+                log.error(name, None, None, "read.csv_too_many_cells", line=reader.line_num, limit=format_number(max_cells))
                 return None
             rows.append([cell.strip() or None for cell in row])
             start = reader.line_num + 1
     except csv.Error as exc:
         code = "read.csv_field_too_large" if "field larger" in str(exc) else "read.csv_unreadable"
-        log.error(name, None, None, code, line=start, limit=f"{MAX_FIELD:,}".replace(",", "."))
+        log.error(name, None, None, code, line=start, limit=format_number(MAX_FIELD))
         return None
     if rows and text.count('"') % 2 and rows[-1] and "\n" in (rows[-1][-1] or ""):
         log.error(name, None, None, "read.csv_unclosed_quote", line=_line_of(text, text.rfind('"')))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
+from unionboard.core.text import format_number
 from unionboard.read.workbook import MB, OLE_MAGIC, ZIP_MAGIC
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -309,6 +310,6 @@ def read_draft(source: SourceFile, log: IssueLog, limits: DraftLimits | None = N
         log.error(source.name, None, None, "draft.damaged")
         return None
     if len(draft.paragraphs) > limits.max_paragraphs:
-        log.error(source.name, None, None, "draft.too_many_paragraphs", limit=limits.max_paragraphs)
+        log.error(source.name, None, None, "draft.too_many_paragraphs", limit=format_number(limits.max_paragraphs))
         return None
     return draft

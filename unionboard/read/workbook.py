@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 from unionboard.core import settings
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
-from unionboard.core.text import cell_name
+from unionboard.core.text import cell_name, format_number, half_up
 from unionboard.read import csvread, odsscan, parallel_read, xlsxscan, zipparts
 
 MB = 1024 * 1024
@@ -96,13 +96,13 @@ class Sheet:
 
 
 def _size(n: int) -> str:
-    """A byte count for messages, Vietnamese decimal comma: "1,5 MB", "200 MB", "12 KB"."""
+    """A byte count for messages in the message's language: "1,5 MB" / "1.5 MB", "200 MB", "12 KB"."""
     if n >= MB:
-        text = f"{n / MB:.1f}".removesuffix(".0")
-        return f"{text.replace('.', ',')} MB"
+        whole = half_up(n / MB, 1) == half_up(n / MB, 0)
+        return format_number(n / MB, 0 if whole else 1, unit="MB")
     if n >= 1024:
-        return f"{round(n / 1024)} KB"
-    return f"{n} byte"
+        return format_number(n / 1024, unit="KB")
+    return format_number(n, unit="byte")
 
 
 def _check_zip(name: str, data: bytes, limits: Limits, log: IssueLog) -> str | None:
@@ -128,7 +128,7 @@ def _check_zip(name: str, data: bytes, limits: Limits, log: IssueLog) -> str | N
                   limit=_size(limits.max_unpacked_bytes))
         return None
     if unpacked > 10 * MB and unpacked / packed > limits.max_compression_ratio:
-        log.error(name, None, None, "read.zip_ratio", ratio=f"{unpacked / packed:.0f}")
+        log.error(name, None, None, "read.zip_ratio", ratio=format_number(unpacked / packed))
         return None
     return kind
 
@@ -161,7 +161,7 @@ def _check_container(source: SourceFile, log: IssueLog, limits: Limits) -> str |
 
 
 def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_number(n)  # rendered again in the message's language
 
 
 def _xls_value(cell, datemode: int):

@@ -12,6 +12,8 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 
+from unionboard.core.text import Number
+
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
@@ -88,6 +90,15 @@ class Value(str):
         return value_label(str(self), lang)
 
 
+class Values(tuple):
+    """Canonical values listed as one parameter ("Tiến sỹ, Thạc sỹ, …" / "Doctorate, Master's, …"): each shown
+    in the message's language."""
+
+    def render(self, lang: str = "vi") -> str:
+        """The values in `lang`, joined by commas."""
+        return ", ".join(value_label(str(v), lang) for v in self)
+
+
 def phrase(key: str, **params: object) -> Phrase:
     """A `Phrase` for catalogue key `key` with its parameters."""
     return Phrase(key, tuple(params.items()))
@@ -99,7 +110,9 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
     text = table.get(key) or STRINGS["vi"].get(key) or key
     if not values:
         return text
-    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Value) else v for k, v in values.items()})
+    # words (Phrase, Value) and figures (Number: "18.777.000 đ" / "18,777,000 đ") in the message's language
+    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Value | Values | Number) else v
+                          for k, v in values.items()})
 
 
 def table(prefix: str, lang: str = "vi") -> dict[str, str]:

@@ -31,7 +31,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
                        "merged over several rows, write the year in each row."),
     "awards.bad_year": ("Năm “{value}” ở ô {cell} {problem} (cần ví dụ “2014”, “Năm 2014” hoặc giai đoạn "
                         "“2011–2013”); bỏ qua năm.",
-                        "The year “{value}” in cell {cell}: {problem} (e.g. “2014”, “Năm 2014” or a period "
+                        "The year “{value}” in cell {cell} {problem} (e.g. “2014”, “Năm 2014” or a period "
                         "“2011–2013” is needed); the year was ignored."),
     "awards.implausible_year": ("Năm “{value}” ở ô {cell} không hợp lý (cần từ {first} đến {last}); bỏ qua năm.",
                                 "The year “{value}” in cell {cell} is implausible (from {first} to {last} is "

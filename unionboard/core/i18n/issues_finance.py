@@ -66,7 +66,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Trang “{sheet}” không có bảng thu chi nhận ra được (cần dòng tiêu đề có cột khoản mục và các cột "
         "năm, hoặc các cột Năm | Khoản mục | Số tiền).",
         "Sheet “{sheet}” has no recognisable revenue/spending table (a header row with an item column and "
-        "year columns is needed, or the columns Năm | Khoản mục | Số tiền)."),
+        "year columns is needed, or the columns Year | Item | Amount)."),
     "finance.duplicate_amounts": (
         "{count} số liệu ở bảng này đã có ở {file} › {sheet} (ví dụ “{label}” năm {year}, {side}: {amount} "
         "ở {cell}, ở đây {here}); đã bỏ qua các số trùng để không tính hai lần.",

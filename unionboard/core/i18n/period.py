@@ -26,7 +26,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'period.empty': ('{label}: không có số liệu thu chi, khen thưởng trong kỳ này.',
                      '{label}: no finance or awards data in this period.'),
     'period.not_reached': ('Chưa đến', 'Not yet'),
-    'period.opening_year': ('Tồn quỹ đầu năm {year}: {amount} đồng.', 'Opening balance of {year}: {amount} đồng.'),
+    'period.opening_year': ('Tồn quỹ đầu năm {year}: {amount} đồng.', 'Opening balance of {year}: {amount} VND.'),
     # term targets
     'period.targets_term': ('Mục tiêu nhiệm kỳ {term}', 'Targets for the term {term}'),
     'period.col_applies': ('Áp dụng', 'Applies'),

@@ -15,6 +15,7 @@ from unionboard.core.text import (
     fold,
     format_dong,
     format_number,
+    half_up,
     parse_number,
 )
 from unionboard.domains.rows import is_total_text
@@ -104,10 +105,10 @@ def side_of_value(value: object) -> str | None:
 
 
 def show_amount(raw: float) -> str:
-    """A raw amount as written, Vietnamese format (18.777.000; 100,61)."""
-    if float(raw).is_integer():
-        return format_number(raw)
-    return format_number(raw, 2).rstrip("0").rstrip(",")
+    """A raw amount as written, with at most two decimals and none trailing (18.777.000; 100,61; 100,6 —
+    "100.6" in an English message: a `Number`)."""
+    decimals = next(d for d in (0, 1, 2) if d == 2 or half_up(raw, 2) == half_up(raw, d))
+    return format_number(raw, decimals)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from unionboard.core.i18n import Phrase, phrase
+from unionboard.core.i18n import Phrase, Values, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, POLITICAL_THEORY_LEVELS
 from unionboard.core.text import cell_name, clean
@@ -40,8 +40,8 @@ def cells_text(cells: list[str]) -> Phrase:
     return phrase("cells.many", count=len(cells), shown=shown)
 
 
-def _one_of(values: Sequence[str]) -> str:
-    return ", ".join(values)
+def _one_of(values: Sequence[str]) -> Values:
+    return Values(values)  # listed in the message's language
 
 
 class Problems:
