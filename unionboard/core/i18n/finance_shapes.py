@@ -23,5 +23,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Hai ghi chú đơn vị khác nhau cho cùng một bảng: “{note}” ở {cell} và “{other}” ở {other_cell}; không "
         "biết số liệu tính bằng đơn vị nào nên không thể nhận tệp — hãy giữ một ghi chú ĐVT.",
         "Two different unit notes for the same table: “{note}” in {cell} and “{other}” in {other_cell}; the "
-        "unit of the amounts is unknown, so the file cannot be accepted — keep one unit note (ĐVT)."),
+        "unit of the amounts is unknown, so the file cannot be accepted — keep one unit note."),
 }
