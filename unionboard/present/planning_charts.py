@@ -14,35 +14,21 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from unionboard.analysis.planning import (
-    EXCEEDED,
-    MET,
-    NO_DATA,
-    NOT_MET,
-    NOT_YET,
-    REVENUE,
-    TargetProgress,
-)
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import TermTarget
-from unionboard.core.text import SEPARATORS, format_dong, format_number, plotly_text, wrap
+from unionboard.core.text import SEPARATORS, format_dong, format_number, wrap
+from unionboard.domains.term_status import EXCEEDED, MET, NO_DATA, NOT_MET, NOT_YET, TargetProgress
+from unionboard.domains.words import REVENUE
 from unionboard.present import palette
 from unionboard.present.charts import ChartDef, chart, white_template
+from unionboard.present.charts.style import FONT_FAMILY, millions, money_axis
+from unionboard.present.charts.style import label as _label
 
-FONT_FAMILY = "Roboto, 'Noto Sans', 'Segoe UI', Arial, sans-serif"
-MONEY_TICKFORMAT = ",.0f"
-MONEY_HOVERFORMAT = ",.3f"
 STATUS_ORDER = (NO_DATA, NOT_MET, MET, EXCEEDED)  # z = 0..3
 STATUS_COLORS = {NO_DATA: palette.LIGHT_GREY, NOT_MET: palette.STATUS_COLORS[NOT_MET],
                  MET: palette.STATUS_COLORS[MET], EXCEEDED: palette.STATUS_COLORS[EXCEEDED]}
-MILLION = 1_000_000
 NAME_CHARS = 34  # a target's text per line above its cells (fits a 390 px phone)
 CELL_PX = 28
-
-
-def _label(text: object) -> str:
-    """Data text for a figure, drawn literally by Plotly (see text.plotly_text)."""
-    return plotly_text(text)
 
 
 def _status_label(status: str, lang: str) -> str:
@@ -68,12 +54,6 @@ def _style(fig: go.Figure, title: str, height: int = 460, lang: str = "vi") -> g
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": 1.02, "yanchor": "bottom"},
     )
     return fig
-
-
-def _money_axis(lang: str) -> dict:
-    return {"title": {"text": t("plan_million", lang)}, "tickformat": MONEY_TICKFORMAT,
-            "hoverformat": MONEY_HOVERFORMAT, "zeroline": True, "zerolinecolor": "#555555",
-            "zerolinewidth": 2, "gridcolor": "#E5E5E5", "automargin": True}
 
 
 # chart key → its definition (data and draw function), as `charts.CHARTS` for the dashboard's charts
@@ -116,7 +96,7 @@ def status_heatmap(table: pd.DataFrame, items: list[TargetProgress], years: tupl
     scale = []
     for i, s in enumerate(STATUS_ORDER):
         scale += [[i / n, STATUS_COLORS[s]], [(i + 1) / n, STATUS_COLORS[s]]]
-    names = [wrap(f"{plotly_text(p.target.code)} · {plotly_text(p.target.text)}", NAME_CHARS) for p in items]
+    names = [wrap(f"{_label(p.target.code)} · {_label(p.target.text)}", NAME_CHARS) for p in items]
     lines = max(name.count("<br>") + 1 for name in names)
     row_px = lines * 22 + CELL_PX + 12
     fig = go.Figure(go.Heatmap(
@@ -176,7 +156,7 @@ def plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, lang: s
     fig = go.Figure()
     for column, name, color, opacity in (("planned", t("plan_col_planned", lang), palette.LIGHT_GREY, 1.0),
                                          ("actual", t("plan_col_actual", lang), main, 1.0)):
-        values = [None if pd.isna(v) else float(v) / MILLION for v in part[column]]
+        values = [None if pd.isna(v) else millions(float(v)) for v in part[column]]
         exact = ["–" if pd.isna(v) else format_dong(v) for v in part[column]]
         fig.add_bar(x=years, y=values, name=name, marker={"color": color, "opacity": opacity},
                     customdata=exact, hovertemplate=f"{name} %{{x}}: %{{customdata}}<extra></extra>")
@@ -188,7 +168,7 @@ def plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, lang: s
              if y in flagged else y for y in years]
     key = "plan_vs_actual_revenue" if side == REVENUE else "plan_vs_actual_spending"
     _style(fig, t(key, lang), lang=lang)
-    fig.update_layout(barmode="group", yaxis=_money_axis(lang),
+    fig.update_layout(barmode="group", yaxis=money_axis(lang),
                       xaxis={"type": "category", "title": {"text": ""}, "tickmode": "array",
                              "tickvals": years, "ticktext": ticks, "tickangle": 0, "tickfont": {"size": 12}})
     return fig
@@ -226,7 +206,7 @@ def projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]
     fig = go.Figure()
     first = series[0][1]
     actual = first[first["kind"] == "actual"]
-    fig.add_scatter(x=actual["year"].astype(str), y=actual["balance"] / MILLION, mode="lines+markers",
+    fig.add_scatter(x=actual["year"].astype(str), y=millions(actual["balance"]), mode="lines+markers",
                     name=t("plan_kind_actual", lang), line={"color": palette.DARK, "width": 3},
                     customdata=[format_dong(v) for v in actual["balance"]],
                     hovertemplate="%{x}: %{customdata}<extra></extra>")
@@ -237,14 +217,14 @@ def projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]
         if projected.empty:
             continue
         joined = pd.concat([actual.tail(1), projected]) if not actual.empty else projected
-        fig.add_scatter(x=joined["year"].astype(str), y=joined["balance"] / MILLION, mode="lines+markers",
+        fig.add_scatter(x=joined["year"].astype(str), y=millions(joined["balance"]), mode="lines+markers",
                         name=_label(name), line={"color": colors[i % 4], "dash": dashes[i % 4], "width": 3},
                         customdata=[format_dong(v) for v in joined["balance"]],
                         hovertemplate=f"{_label(name)} %{{x}}: %{{customdata}}<extra></extra>")
     end = first.iloc[-1]
     _style(fig, t("plan_balance_title", lang, year=int(end["year"]), amount=format_dong(end["balance"], lang=lang)),
            lang=lang)
-    fig.update_layout(yaxis=_money_axis(lang), xaxis={"type": "category", "title": {"text": ""}})
+    fig.update_layout(yaxis=money_axis(lang), xaxis={"type": "category", "title": {"text": ""}})
     return fig
 
 
@@ -253,8 +233,6 @@ def projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]
 
 
 def _number(value: object, decimals: int = 0) -> str:
-    from unionboard.core.text import format_number
-
     return "" if value is None or pd.isna(value) else format_number(float(value), decimals)
 
 
