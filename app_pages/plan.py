@@ -6,6 +6,7 @@ import streamlit as st
 from unionboard.analysis import planning
 from unionboard.core.i18n import t
 from unionboard.core.text import format_dong
+from unionboard.domains import term_status
 from unionboard.export import planning as px
 from unionboard.present import planning_charts as pc
 from unionboard.ui.auth import is_committee, sign_in_form
@@ -34,8 +35,8 @@ with tab_targets:
     if targets is None:
         missing_domain("term_targets", px.TERM_TARGETS_SHEET, lang)
     else:
-        years = planning.term_years(dataset.info, targets)
-        items = planning.progress(targets, years, planning.latest_year(targets))  # later years: "chưa đến"
+        years = term_status.term_years(dataset.info, targets)
+        items = term_status.progress(targets, years, term_status.latest_year(targets))  # later years: "chưa đến"
         kpis = st.grid(4, min_column_width=150)  # four across, two by two on a phone
         for key, n in zip(("total", "behind", "on_track", "no_data"), (
                 len(items), sum(p.on_track is False for p in items), sum(p.on_track is True for p in items),
@@ -84,7 +85,7 @@ with tab_budget:
     if finance is None or not finance.years:
         st.info(t("plan_no_finance", lang))
     else:
-        term = planning.targets_term(dataset.info, dataset.term_targets or ())
+        term = term_status.targets_term(dataset.info, dataset.term_targets or ())
         year = planning.next_plan_year(finance, budget)
         end = max(term[1] if term else 0, year)
         plan = planning.plan_by_year(budget or ())

@@ -16,8 +16,9 @@ from collections.abc import Iterable
 import pandas as pd
 from openpyxl import Workbook
 
-from unionboard.analysis.planning import REVENUE, term_years
 from unionboard.core.models import BudgetLine, Dataset, TermTarget
+from unionboard.domains.term_status import term_years
+from unionboard.domains.words import REVENUE
 from unionboard.export import template
 from unionboard.export.template import (
     add_budget_sheet,

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from unionboard.analysis.metrics import below_university, member_summary
 from unionboard.analysis.period import period_within
-from unionboard.analysis.planning import targets_term
 from unionboard.analysis.unknown import missing_text
 from unionboard.core.i18n import t, value_label
 from unionboard.core.models import Dataset, Finance, Roster, UnionInfo
 from unionboard.core.period import YEAR, ReportingPeriod, label, term_text
 from unionboard.core.text import format_number
 from unionboard.core.wording import union_word
+from unionboard.domains.term_status import targets_term
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"

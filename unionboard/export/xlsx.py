@@ -9,10 +9,10 @@ import io
 
 from openpyxl import Workbook
 
-from unionboard.analysis.planning import term_years
 from unionboard.core.models import Dataset, Finance, TermTarget
 from unionboard.core.period import label
 from unionboard.domains import registry
+from unionboard.domains.term_status import term_years
 from unionboard.export.layouts import award_rows, layout_of, member_rows, target_rows
 from unionboard.export.template import (
     add_budget_sheet,

@@ -19,13 +19,13 @@ from unionboard.analysis.finance_rules import check_dataset
 from unionboard.analysis.findings import target_ratio
 from unionboard.analysis.metrics import below_university, member_summary, target_counts
 from unionboard.analysis.period import default_for, period_within
-from unionboard.analysis.planning import targets_term
 from unionboard.analysis.unknown import missing_sentence
 from unionboard.core import i18n
 from unionboard.core.models import AWARD_LEVELS, BELOW_UNIVERSITY, Award, Dataset, Finance, Target
 from unionboard.core.period import WHOLE_TERM, label, parse_term, term_text
 from unionboard.core.text import fold, format_dong, format_number
 from unionboard.core.wording import union_word
+from unionboard.domains.term_status import targets_term
 
 SLIDE_KEYS = ("title", "members", "revenue", "spending", "balance", "rules", "targets", "awards",
               "term_targets")
