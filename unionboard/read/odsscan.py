@@ -47,11 +47,13 @@ class _OverBudget(Exception):
     pass
 
 
-def _repeat(attrs: dict, key: str) -> int:
+def repeat_count(attrs: dict, key: str, limit: int | None = None) -> int:
+    """A `number-*-repeated` attribute: at least 1, 1 when unreadable, at most `limit` when given."""
     try:
-        return max(1, int(attrs.get(key, 1)))
+        count = max(1, int(attrs.get(key, 1)))
     except ValueError:
         return 1
+    return count if limit is None else min(limit, count)
 
 
 class _Counter:
@@ -69,9 +71,9 @@ class _Counter:
             first, repeat, _ = self.cell
             self.cell = (first, repeat, True)
         if tag in (_T_CELL, _T_COVERED):
-            self.cell = (self.col, _repeat(attrs, _COLS_REPEATED), _VALUE_TYPE in attrs)
+            self.cell = (self.col, repeat_count(attrs, _COLS_REPEATED), _VALUE_TYPE in attrs)
         elif tag == _T_ROW:
-            self.row_repeat, self.col, self.row_last_col = _repeat(attrs, _ROWS_REPEATED), 0, 0
+            self.row_repeat, self.col, self.row_last_col = repeat_count(attrs, _ROWS_REPEATED), 0, 0
         elif tag == _T_TABLE:
             self.name, self.rows, self.cols, self.row = attrs.get(_NAME, ""), 0, 0, 0
 

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Sequence
 from xml.parsers import expat
 
-from unionboard.read.odsscan import CHUNK, OFFICE, TABLE
+from unionboard.read.odsscan import CHUNK, OFFICE, TABLE, repeat_count
 from unionboard.read.strike import StrikeUnreadable
 
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -40,13 +40,7 @@ class _Stop(Exception):
 
 
 def _repeat(attrs: dict, key: str) -> int:
-    value = attrs.get(key)
-    if value is None:
-        return 1
-    try:
-        return min(_MAX_REPEAT, max(1, int(value)))
-    except ValueError:
-        return 1
+    return repeat_count(attrs, key, _MAX_REPEAT)
 
 
 class _Styles:
