@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import openpyxl
 from openpyxl.styles.stylesheet import apply_stylesheet
 
+from unionboard.core.text import column_letter
 from unionboard.read import zipparts
 from unionboard.read.xlsxscan import CHUNK, sheet_paths
 
@@ -42,12 +43,7 @@ def _struck(cell: object) -> bool:
 
 def _letters(col: int) -> bytes:
     """Column letters of a 0-based column ("B" for 1)."""
-    text = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        text = chr(65 + rest) + text
-    return text.encode("ascii")
+    return column_letter(col).encode("ascii")
 
 
 def _struck_styles(book: openpyxl.Workbook) -> frozenset[int]:
