@@ -63,9 +63,7 @@ def balances() -> dict[int, tuple[int, int]]:
 
 def build_finance() -> Workbook:
     """Thu/chi 2023–2025 as one tidy table, with the opening and closing balance."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tài chính"
+    wb, ws = style.new_sheet("Tài chính")
     ws.append(["THU CHI TÀI CHÍNH CÔNG ĐOÀN 2023–2025 (VÍ DỤ MINH HOẠ)"])
     style.header(ws, ["Năm", "Thu/Chi", "Khoản mục", "Số tiền"])
     for i, year in enumerate(YEARS):
@@ -74,16 +72,12 @@ def build_finance() -> Workbook:
                 ws.append([year, side, item, amounts[i]])
     ws.append([YEARS[0], None, "Tồn đầu kỳ", OPENING_2023])
     ws.append([YEARS[-1], None, "Tồn cuối kỳ", balances()[YEARS[-1]][1]])
-    ws.column_dimensions["C"].width = 28
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, {"C": 28})
 
 
 def build_rule_lines() -> Workbook:
     """The figures the finance rules need: year lines, 2025 by month, balances per year."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Số liệu quy định"
+    wb, ws = style.new_sheet("Số liệu quy định")
     style.header(ws, ["Năm", "Tháng", "Chỉ tiêu", "Giá trị"])
     for year, lines in YEAR_LINES.items():
         for line, value in lines.items():
@@ -94,17 +88,13 @@ def build_rule_lines() -> Workbook:
     for line, value in MONTH_LINES_2025.items():
         for month in range(1, 13):
             ws.append([2025, month, line, value(month)])
-    ws.column_dimensions["C"].width = 36
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, {"C": 36})
 
 
 def build_settlement() -> Workbook:
     """The 2025 settlement in the variant of the B07-TLĐ form the reader takes (rows by text, see README)."""
     opening, closing = balances()[2025]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "B07-TLĐ"
+    wb, ws = style.new_sheet("B07-TLĐ")
     ws.append(["BÁO CÁO QUYẾT TOÁN THU CHI TÀI CHÍNH CÔNG ĐOÀN CƠ SỞ NĂM 2025 (VÍ DỤ MINH HOẠ)"])
     style.header(ws, ["STT", "Nội dung", "Mã số", "Dự toán", "Quyết toán"])
     rows = [("A", "CHỈ TIÊU CHUNG", None, None, None), ("1", "Số lao động", "01", 165, 168),
@@ -117,22 +107,17 @@ def build_settlement() -> Workbook:
     rows.append(("III", "Số dư cuối kỳ", "60", None, closing))
     for row in rows:
         ws.append(list(row))
-    ws.column_dimensions["B"].width = 34
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, {"B": 34})
 
 
 def build_info() -> Workbook:
     """The union's name, marked as an illustration."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Thông tin"
+    wb, ws = style.new_sheet("Thông tin")
     for row in (("Tên công đoàn", NAME), ("Loại hình", "Doanh nghiệp"), ("Đại hội lần thứ", "II"),
                 ("Nhiệm kỳ báo cáo", "2023–2028"),
                 ("Nhiệm kỳ tới", "2028–2033")):
         ws.append(list(row))
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb)
 
 
 ENTERPRISE_FILES = {

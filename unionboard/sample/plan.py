@@ -88,10 +88,7 @@ BUDGET_HEADER = ["Năm", "Thu/Chi", "Khoản mục", "Kế hoạch"]
 
 def build_term_targets() -> Workbook:
     """The sample term targets workbook (the report's 13 targets for 2017–2022)."""
-    # imported here so that sample.py may import this module
-    wb = Workbook()
-    ws = wb.active
-    ws.title = TERM_TARGETS_SHEET
+    wb, ws = style.new_sheet(TERM_TARGETS_SHEET)
     width = len(TERM_TARGET_HEADER) + len(TERM_YEARS)
     style.title(ws, "CHỈ TIÊU NHIỆM KỲ 2017–2022 (dự thảo báo cáo Đại hội IV, Phần thứ hai, mục II.3) — "
                 + ILLUSTRATIVE_RESULTS_NOTE, width)
@@ -101,10 +98,7 @@ def build_term_targets() -> Workbook:
     style.header(ws, [*TERM_TARGET_HEADER, *(f"Kết quả {y}" for y in TERM_YEARS)])
     for row in TERM_TARGETS:
         ws.append([*row, *ILLUSTRATIVE_RESULTS.get(row[0], ())])
-    for col, w in zip("ABCDEF", (7, 70, 20, 11, 18, 12), strict=True):
-        ws.column_dimensions[col].width = w
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, dict(zip("ABCDEF", (7, 70, 20, 11, 18, 12), strict=True)))
 
 
 def budget_rows() -> list[tuple[int, str, str, int]]:
@@ -116,9 +110,7 @@ def budget_rows() -> list[tuple[int, str, str, int]]:
 
 def build_budget() -> Workbook:
     """The sample budget workbook (illustrative, labelled as such)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = BUDGET_SHEET
+    wb, ws = style.new_sheet(BUDGET_SHEET)
     style.title(ws, ILLUSTRATIVE, len(BUDGET_HEADER))
     ws.append(["ĐVT: đồng"])
     style.header(ws, BUDGET_HEADER)
@@ -127,10 +119,7 @@ def build_budget() -> Workbook:
     for r in ws.iter_rows(min_row=4, min_col=4, max_col=4):
         for cell in r:
             cell.number_format = "#,##0"
-    for col, w in zip("ABCD", (8, 9, 28, 16), strict=True):
-        ws.column_dimensions[col].width = w
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, dict(zip("ABCD", (8, 9, 28, 16), strict=True)))
 
 
 SAMPLE_PLAN_FILES = {

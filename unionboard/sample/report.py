@@ -118,9 +118,7 @@ def roster_rows() -> list[tuple]:
 
 def build_roster() -> Workbook:
     """The sample roster workbook (the report's 33 members)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Đoàn viên"
+    wb, ws = style.new_sheet("Đoàn viên")
     style.title(ws, "DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN CƠ SỞ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 9)
     ws.append(["(Tính đến tháng 10/2017)"])
     ws.append([])
@@ -128,10 +126,7 @@ def build_roster() -> Workbook:
                  "Lý luận chính trị", "Đảng viên", "Chức vụ công đoàn"])
     for row in roster_rows():
         ws.append(list(row))
-    for col, width in zip("ABCDEFGHI", (5, 24, 9, 9, 40, 18, 16, 10, 16), strict=True):
-        ws.column_dimensions[col].width = width
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, dict(zip("ABCDEFGHI", (5, 24, 9, 9, 40, 18, 16, 10, 16), strict=True)))
 
 
 def _finance_sheet(wb: Workbook, title: str, heading: str, label: str, rows, total_label: str,
@@ -157,9 +152,7 @@ def _finance_sheet(wb: Workbook, title: str, heading: str, label: str, rows, tot
     for row in ws.iter_rows(min_row=4, min_col=2):
         for cell in row:
             cell.number_format = "#,##0"
-    ws.column_dimensions["A"].width = 26
-    for col in "BCDEFGH":
-        ws.column_dimensions[col].width = 14
+    style.finish(wb, ws, {"A": 26, **dict.fromkeys("BCDEFGH", 14)})
 
 
 def build_finance() -> Workbook:
@@ -169,52 +162,35 @@ def build_finance() -> Workbook:
     _finance_sheet(wb, "Phần thu", "* Phần thu", "Nguồn thu", REVENUE, "Tổng cộng", "Tổng cộng", None)
     _finance_sheet(wb, "Phần chi", "* Phần chi", "Mục chi", SPENDING, "Cộng", "Tông cộng",
                    CLOSING_BALANCE)
-    style.fixed_properties(wb)
     return wb
 
 
 def build_targets() -> Workbook:
     """The sample resolution targets workbook (the report's table)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Chỉ tiêu Nghị quyết"
-    style.title(ws, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ III", 6)
-    ws.append([])
-    style.header(ws, ["STT", "Nội dung mục tiêu Nghị quyết", "ĐVT", "Mục tiêu NQ", "KQ thực hiện", "Đánh giá"])
+    wb, ws = style.new_sheet("Chỉ tiêu Nghị quyết")
+    style.titled_table(ws, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ III",
+                       ["STT", "Nội dung mục tiêu Nghị quyết", "ĐVT", "Mục tiêu NQ", "KQ thực hiện", "Đánh giá"])
     for row in TARGETS:
         ws.append(list(row))
-    ws.column_dimensions["B"].width = 70
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, {"B": 70})
 
 
 def build_awards() -> Workbook:
     """The sample awards workbook (the report's awards)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Khen thưởng"
-    style.title(ws, "THÀNH TÍCH, KHEN THƯỞNG NHIỆM KỲ 2012 - 2017", 6)
-    ws.append([])
-    style.header(ws, ["Năm", "Hình thức", "Cấp", "Đối tượng", "Số lượng", "Ghi chú"])
+    wb, ws = style.new_sheet("Khen thưởng")
+    style.titled_table(ws, "THÀNH TÍCH, KHEN THƯỞNG NHIỆM KỲ 2012 - 2017",
+                       ["Năm", "Hình thức", "Cấp", "Đối tượng", "Số lượng", "Ghi chú"])
     for row in AWARDS:
         ws.append(list(row))
-    ws.column_dimensions["B"].width = 26
-    ws.column_dimensions["F"].width = 50
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, {"B": 26, "F": 50})
 
 
 def build_info() -> Workbook:
     """The sample union information workbook."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Thông tin"
+    wb, ws = style.new_sheet("Thông tin")
     for key, value in UNION_INFO:
         ws.append([key, value])
-    ws.column_dimensions["A"].width = 20
-    ws.column_dimensions["B"].width = 60
-    style.fixed_properties(wb)
-    return wb
+    return style.finish(wb, ws, {"A": 20, "B": 60})
 
 
 SAMPLE_FILES = {

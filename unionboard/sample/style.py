@@ -1,4 +1,4 @@
-"""Shared look of the sample workbooks: title row, header row, fixed document properties, and writing them."""
+"""Shared look of the sample workbooks: a new sheet, title and header rows, widths, fixed properties, writing them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,29 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
+
+def new_sheet(sheet_title: str) -> tuple[Workbook, object]:
+    """A new workbook and its one sheet, named `sheet_title`."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_title
+    return wb, ws
+
+
+def finish(wb: Workbook, ws=None, widths: dict[str, float] | None = None) -> Workbook:
+    """Set the column widths of `ws` ({"A": 20, …}) and the fixed document properties; the workbook back."""
+    for col, width in (widths or {}).items():
+        ws.column_dimensions[col].width = width
+    fixed_properties(wb)
+    return wb
+
+
+def titled_table(ws, text: str, labels: list[str]) -> None:
+    """A title row over the table's width, a blank row, then the header row."""
+    title(ws, text, len(labels))
+    ws.append([])
+    header(ws, labels)
 
 
 def title(ws, text: str, width: int) -> None:
