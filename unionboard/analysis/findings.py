@@ -155,26 +155,24 @@ def most_stable_source(finance: Finance, lang: str = "vi") -> str | None:
     return _s(lang)["most_stable_source"].format(Item=friendly_item(best[1], lang, start=lang != "en"))
 
 
-def largest_source(finance: Finance, lang: str = "vi") -> str | None:
-    """The largest revenue source and its share of total revenue."""
-    totals = finance.by_item("revenue")
+def _largest_item(finance: Finance, side: str, key: str, fewest: int, lang: str) -> str | None:
+    """Finding `key` about the largest item of `side` and its share of the side's total."""
+    totals = finance.by_item(side)
     whole = sum(totals.values())
-    if len(totals) < 2 or whole <= 0:  # "the largest of one" says nothing
+    if len(totals) < fewest or whole <= 0:
         return None
     item = max(totals, key=totals.get)
-    return _s(lang)["largest_source"].format(Item=friendly_item(item, lang, start=True),
-                                             pct=percent(totals[item], whole, 1, lang))
+    return _s(lang)[key].format(Item=friendly_item(item, lang, start=True), pct=percent(totals[item], whole, 1, lang))
+
+
+def largest_source(finance: Finance, lang: str = "vi") -> str | None:
+    """The largest revenue source and its share of total revenue."""
+    return _largest_item(finance, "revenue", "largest_source", 2, lang)  # "the largest of one" says nothing
 
 
 def largest_category(finance: Finance, lang: str = "vi") -> str | None:
     """'Chi hoạt động phong trào chiếm 78,4% tổng chi'."""
-    totals = finance.by_item("spending")
-    whole = sum(totals.values())
-    if not totals or whole <= 0:
-        return None
-    item = max(totals, key=totals.get)
-    return _s(lang)["largest_category"].format(Item=friendly_item(item, lang, start=True),
-                                               pct=percent(totals[item], whole, 1, lang))
+    return _largest_item(finance, "spending", "largest_category", 1, lang)
 
 
 def peak_spending_year(finance: Finance, lang: str = "vi") -> str | None:
