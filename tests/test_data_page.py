@@ -7,14 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import sign_in
 from streamlit.testing.v1 import AppTest
 
 from unionboard.core.models import SourceFile
 from unionboard.publish import publish_files
-from unionboard.store.versions import dispose_engines, open_store
+from unionboard.store.versions import open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PASSWORD = "mat-khau-ban-chap-hanh"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -43,13 +43,9 @@ def roster_without_names() -> bytes:
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    for name in ("UNIONBOARD_DB_URL", "UNIONBOARD_COMMITTEE_PASSWORD_HASH", "UNIONBOARD_MAX_FILE_MB"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", PASSWORD)
-    yield tmp_path
-    dispose_engines()
+def home(committee):
+    """The shared isolated home (tests/helpers.py) with the committee password."""
+    return committee
 
 
 def data_page() -> AppTest:
@@ -71,14 +67,6 @@ def texts(at: AppTest) -> str:
     parts += [w.value for w in at.warning] + [e.value for e in at.error] + [s.value for s in at.success]
     parts += [m.label + " " + str(m.value) for m in at.metric]
     return "\n".join(str(p) for p in parts)
-
-
-def sign_in(at: AppTest, password: str = PASSWORD, name: str = "Chị Lan") -> AppTest:
-    at.text_input(key="_committee_user").input(name)
-    at.text_input(key="_committee_password").input(password)
-    at.get("form_submit_button")[0].click()
-    at.run()
-    return ok(at)
 
 
 def upload(at: AppTest, *files: tuple[str, bytes], fill: str | None = "only") -> AppTest:

@@ -6,26 +6,16 @@ import io
 from pathlib import Path
 
 import openpyxl
-import pytest
+from helpers import PASSWORD, sign_in
 from streamlit.testing.v1 import AppTest
 
 from unionboard.core.models import SourceFile
 from unionboard.publish import publish_files
 from unionboard.sample.report import sample_paths
 from unionboard.store.drafts import DraftStore
-from unionboard.store.versions import dispose_engines, open_store
+from unionboard.store.versions import open_store
 
-PASSWORD = "mat-khau-ban-chap-hanh"
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    for name in ("UNIONBOARD_DB_URL", "UNIONBOARD_COMMITTEE_PASSWORD_HASH", "UNIONBOARD_COMMITTEE_PASSWORD"):
-        monkeypatch.delenv(name, raising=False)
-    yield tmp_path
-    dispose_engines()
 
 
 def page() -> AppTest:
@@ -77,15 +67,6 @@ def test_filter_shows_matches_with_their_source(home):
     row = frame[frame["Số trong dự thảo"] == "33"].iloc[0]
     assert row["Kết quả"] == "✓ khớp" and row["Dữ liệu"] == "33"
     assert row["Nguồn (tệp › trang › ô)"].startswith("doan-vien.xlsx › Đoàn viên")
-
-
-def sign_in(at: AppTest) -> AppTest:
-    at.text_input(key="_committee_user").input("Chị Lan")
-    at.text_input(key="_committee_password").input(PASSWORD)
-    at.get("form_submit_button")[0].click()
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def roster_plus_one() -> bytes:

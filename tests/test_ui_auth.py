@@ -7,7 +7,6 @@ from streamlit.testing.v1 import AppTest
 
 from unionboard.publish import publish_files
 from unionboard.store.auth import hash_password
-from unionboard.store.versions import dispose_engines
 
 PASSWORD = "mat-khau-thu-nghiem"
 
@@ -30,12 +29,9 @@ def script():
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    for name in ("UNIONBOARD_DB_URL", "UNIONBOARD_COMMITTEE_PASSWORD_HASH", "UNIONBOARD_COMMITTEE_PASSWORD"):
-        monkeypatch.delenv(name, raising=False)
-    yield monkeypatch
-    dispose_engines()
+def env(home, monkeypatch):
+    """The shared isolated home (tests/helpers.py); the test sets its own settings through `env`."""
+    return monkeypatch
 
 
 def run(secrets: dict | None = None) -> AppTest:
