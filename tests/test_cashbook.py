@@ -64,8 +64,13 @@ def test_a_correct_book_has_no_issue_and_feeds_the_balance_rules(tmp_path: Path)
 
 
 def test_two_row_header_is_read(tmp_path: Path) -> None:
+    one_row = check_files([write_book(tmp_path / "mot-dong.xlsx")]).dataset.get("cashbook")
     result = check_files([write_book(tmp_path / "so-quy.xlsx", two_row_header=True)])
-    assert isinstance(result.dataset.get("cashbook"), CashBook)
+    book = result.dataset.get("cashbook")
+    assert isinstance(book, CashBook) and book.opening == 1_000_000 and len(book.rows) == 4
+    assert book.by_year() == one_row.by_year()  # the same figures as under a one-row header
+    mismatch = [i for i in result.issues if i.code == "cashbook.balance_mismatch"]
+    assert [(i.sheet, i.cell) for i in mismatch] == [("Sổ quỹ", "F7")]  # one row further down
 
 
 def test_bad_date_and_amount_are_named(tmp_path: Path) -> None:

@@ -99,7 +99,9 @@ def test_template_command_writes_a_workbook(tmp_path):
     assert proc.returncode == 0
     assert out.exists() and out.stat().st_size > 0
     proc = run("check", str(out), "--json")
-    assert json.loads(proc.stdout)["members"] is not None
+    checked = json.loads(proc.stdout)
+    assert checked["ok"] is True  # the blank template passes the checker with its one example row
+    assert checked["members"]["total"] == 1 and checked["members"]["by_gender"] == {"Nam": 1, "Nữ": 0}
 
 
 def test_sample_command_regenerates_identical_figures(tmp_path):
