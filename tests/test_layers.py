@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,20 @@ def test_the_package_itself_does_not_import_streamlit_outside_ui() -> None:
                  if p.relative_to(PACKAGE).parts[0] != "ui"
                  and any(m == "streamlit" or m.startswith("streamlit.") for _, m, _ in _imports(p))]
     assert not offenders
+
+
+# the layers and folders a path in docs/ARCHITECTURE.md may start with (relative to unionboard/ or the repo)
+_DOC_PATH = re.compile(r"(?<![\w/.<])((?:unionboard/)?(?:" + "|".join(RANK) + r")/[\w/*]*?(?:\.py\b|/)"
+                       r"|tests/[\w*]+\.py\b|app_pages/)")
+
+
+def test_every_module_path_in_the_architecture_document_exists() -> None:
+    text = (PACKAGE.parent / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = set(_DOC_PATH.findall(text))
+    assert len(named) > 50  # the module table is read
+    missing = []
+    for name in sorted(named):
+        root = PACKAGE.parent if name.startswith(("unionboard/", "tests/", "app_pages/")) else PACKAGE
+        if not list(root.glob(name.rstrip("/"))):
+            missing.append(name)
+    assert not missing, f"docs/ARCHITECTURE.md names paths that do not exist: {missing}"
