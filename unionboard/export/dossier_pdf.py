@@ -21,6 +21,7 @@ from unionboard.export.pdf import (
     MARGIN_T,
     SERIF,
     USABLE,
+    fill_grid,
     font_files,
     plain,
 )
@@ -51,13 +52,7 @@ def _table(pdf: FPDF, table: Table) -> None:
     with pdf.table(col_widths=widths, width=USABLE, align="LEFT", line_height=4,
                    headings_style=FontFace(emphasis="BOLD", fill_color=(221, 235, 247)), repeat_headings=1,
                    text_align=tuple(ALIGN[a] for a in table.aligns), v_align="MIDDLE", padding=0.8) as grid:
-        header = grid.row()
-        for text in table.header:
-            header.cell(plain(text), align="CENTER")
-        for cells, _bold in table.rows:
-            row = grid.row()
-            for text in cells:
-                row.cell(plain(text))
+        fill_grid(grid, table)
     pdf.set_y(pdf.get_y() + 2)
 
 

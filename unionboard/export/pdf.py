@@ -83,6 +83,17 @@ def font_files() -> dict[str, dict[str, Path]]:
     raise FontMissing(t("doc.font_missing"))
 
 
+def fill_grid(grid, table: Table, strong: FontFace | None = None) -> None:
+    """An fpdf2 table's cells: the header row centred, then the rows (a bold row in `strong` when given)."""
+    header = grid.row()
+    for text in table.header:
+        header.cell(plain(text), align="CENTER")
+    for cells, bold in table.rows:
+        row = grid.row()
+        for text in cells:
+            row.cell(plain(text), style=strong if bold else None)
+
+
 def plain(text: object) -> str:
     """User text for the page: NFC (precomposed Vietnamese letters), control characters as spaces."""
     value = unicodedata.normalize("NFC", str(text))
@@ -345,13 +356,7 @@ def _table(pdf: Dossier, table: Table) -> None:
     with pdf.table(col_widths=widths, width=sum(widths), align="LEFT", line_height=size * 0.5,
                    headings_style=heading, repeat_headings=1, padding=(0.9, 1.1),
                    text_align=tuple(ALIGN[a] for a in table.aligns), v_align="MIDDLE") as grid:
-        header = grid.row()
-        for text in table.header:
-            header.cell(plain(text), align="CENTER")
-        for cells, strong in table.rows:
-            row = grid.row()
-            for text in cells:
-                row.cell(plain(text), style=bold if strong else None)
+        fill_grid(grid, table, bold)
     pdf.set_y(pdf.get_y() + 2.5)
 
 
