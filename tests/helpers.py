@@ -249,6 +249,27 @@ MEMBER_HEADER = ["Họ và tên", "Giới tính", "Năm sinh", "Phòng/đơn v�
                  "Lý luận chính trị", "Đảng viên"]
 
 
+ODS_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>'
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+
+
+def ods_archive(content: str) -> bytes:
+    """An .ods archive around a hand-written content.xml (mimetype first and stored, then the manifest)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", ODS_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
 def workbook_bytes(sheets: dict[str, list[list]]) -> bytes:
     """An .xlsx with one sheet per entry (title → rows), built with openpyxl."""
     import io

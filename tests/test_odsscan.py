@@ -6,6 +6,8 @@ import io
 import time
 import zipfile
 
+from helpers import ods_archive
+
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import SourceFile
 from unionboard.domains.loader import check_files
@@ -17,12 +19,6 @@ HEAD = ('<?xml version="1.0" encoding="UTF-8"?>'
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
         '<office:body><office:spreadsheet>')
-MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>'
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-            'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-            '</manifest:manifest>')
 TAIL = '</office:spreadsheet></office:body></office:document-content>'
 
 
@@ -31,13 +27,7 @@ def _cell(value: str) -> str:
 
 
 def _ods(tables: str, doctype: str = "") -> bytes:
-    content = HEAD.replace("?>", "?>" + doctype, 1) + tables + TAIL
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("META-INF/manifest.xml", MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
-    return buf.getvalue()
+    return ods_archive(HEAD.replace("?>", "?>" + doctype, 1) + tables + TAIL)
 
 
 ROSTER = ("<table:table-row>" + "".join(_cell(v) for v in ("STT", "Họ và tên", "Giới tính", "Năm sinh"))

@@ -14,6 +14,7 @@ import zlib
 
 import pytest
 import xlwt
+from helpers import ods_archive
 from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook
 
@@ -526,18 +527,7 @@ def ods_bytes(sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> by
         '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
         f'<office:body><office:spreadsheet>{"".join(tables)}</office:spreadsheet></office:body>'
         '</office:document-content>')
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        '</manifest:manifest>')
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-    return buf.getvalue()
+    return ods_archive(content)
 
 
 def _roster_summary(result) -> tuple:
