@@ -7,9 +7,8 @@ REPORT_PAGES = ["app_pages/overview.py", "app_pages/members.py", "app_pages/fina
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
+def app(home):
+    """The app opened on an isolated home (tests/helpers.py)."""
     at = AppTest.from_file("../app.py", default_timeout=60)
     at.run()
     assert not at.exception, at.exception
@@ -123,9 +122,8 @@ def test_english_switch(app):
     assert at.title[0].value == "Members"
 
 
-def overview_with(tmp_path, monkeypatch, public_url: str | None) -> AppTest:
-    monkeypatch.setenv("UNIONBOARD_HOME", str(tmp_path))
-    monkeypatch.delenv("UNIONBOARD_DB_URL", raising=False)
+def overview_with(monkeypatch, public_url: str | None) -> AppTest:
+    """The overview on the isolated home (the `home` fixture) with UNIONBOARD_PUBLIC_URL set or not."""
     if public_url is None:
         monkeypatch.delenv("UNIONBOARD_PUBLIC_URL", raising=False)
     else:
@@ -135,17 +133,17 @@ def overview_with(tmp_path, monkeypatch, public_url: str | None) -> AppTest:
     return open_page(at, "app_pages/overview.py")
 
 
-def test_overview_shows_the_qr_code_only_when_the_public_url_is_set(tmp_path, monkeypatch):
-    at = overview_with(tmp_path, monkeypatch, "https://daihoi.example.vn/?lang=vi")
+def test_overview_shows_the_qr_code_only_when_the_public_url_is_set(home, monkeypatch):
+    at = overview_with(monkeypatch, "https://daihoi.example.vn/?lang=vi")
     assert "Quét để xem trên điện thoại" in texts(at)
     assert "https://daihoi.example.vn/?lang=vi" in texts(at)  # st.text: as written, never a link
     assert len(at.get("image")) == 1 and not at.warning
-    at = overview_with(tmp_path, monkeypatch, None)
+    at = overview_with(monkeypatch, None)
     assert "Quét để xem trên điện thoại" not in texts(at) and not at.get("image") and not at.warning
 
 
-def test_overview_says_an_invalid_public_url_is_invalid(tmp_path, monkeypatch):
-    at = overview_with(tmp_path, monkeypatch, "javascript:alert(1)")
+def test_overview_says_an_invalid_public_url_is_invalid(home, monkeypatch):
+    at = overview_with(monkeypatch, "javascript:alert(1)")
     assert "Quét để xem trên điện thoại" not in texts(at) and not at.get("image")
     assert any("UNIONBOARD_PUBLIC_URL" in w.value and "không hợp lệ" in w.value for w in at.warning)
     assert "javascript" not in texts(at)
