@@ -31,6 +31,7 @@ from streamlit.testing.v1 import element_tree as et
 
 from unionboard.analysis import findings, planning
 from unionboard.core.models import Dataset, Roster, SourceFile
+from unionboard.domains import term_status as TS
 from unionboard.domains.loader import check_files
 from unionboard.export.xlsx import dataset_to_xlsx
 from unionboard.present import charts, slide_charts
@@ -146,8 +147,8 @@ def figures() -> dict[str, object]:
                else data.targets if name.startswith("targets") else data.awards)
         for lang in ("vi", "en"):
             out[f"{name}-{lang}"] = figure_of(charts.CHARTS[name](obj, lang=lang))
-    years = planning.term_years(data.info, data.term_targets)
-    items = planning.progress(data.term_targets, years)
+    years = TS.term_years(data.info, data.term_targets)
+    items = TS.progress(data.term_targets, years)
     totals = planning.plan_totals(data.budget, data.finance)
     plan = planning.plan_by_year(data.budget)
     series = [("Theo nhịp " + ALL, planning.projected_balance(data.finance, 2022)),

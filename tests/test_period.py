@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 from pptx import Presentation
 
 from unionboard.analysis import period as AP
-from unionboard.analysis import planning
 from unionboard.analysis.findings import overview_summary
 from unionboard.core import period as P
 from unionboard.core.models import (
@@ -30,6 +29,7 @@ from unionboard.core.models import (
     UnionInfo,
 )
 from unionboard.core.wording import kind_of, union_word
+from unionboard.domains import term_status as TS
 from unionboard.domains.loader import check_files
 from unionboard.export.docx import dataset_to_docx
 from unionboard.export.odt import dataset_to_odt
@@ -152,13 +152,13 @@ def test_mid_term_union_reads_its_info_and_offers_its_own_periods(mid) -> None:
 
 
 def test_mid_term_targets_belong_to_their_term_and_future_years_are_not_late(mid) -> None:
-    assert planning.targets_term(mid.info, mid.term_targets) == (2023, 2028)
-    years = planning.term_years(mid.info, mid.term_targets)
+    assert TS.targets_term(mid.info, mid.term_targets) == (2023, 2028)
+    years = TS.term_years(mid.info, mid.term_targets)
     assert years == (2023, 2024, 2025, 2026, 2027, 2028)
-    items = planning.progress(mid.term_targets, years, planning.latest_year(mid.term_targets))
+    items = TS.progress(mid.term_targets, years, TS.latest_year(mid.term_targets))
     assert not any(p.behind for p in items)  # 19 of 30 after 3 of 6 years is on pace
     for p in items:
-        assert [p.statuses[y] for y in (2026, 2027, 2028)] == [planning.NOT_YET] * 3
+        assert [p.statuses[y] for y in (2026, 2027, 2028)] == [TS.NOT_YET] * 3
     chart = status_heatmap(items, years, "vi")
     assert "chậm tiến độ" not in str(chart.figure.layout.title.text) and "Chưa đến" in str(chart.figure.data[0].text)
     every_text = str(chart.figure.to_dict())
@@ -276,8 +276,8 @@ def test_whole_term_results_per_year_or_running_totals_give_the_same_pace() -> N
                           results={2023: "6", 2024: "7", 2025: "6"}, per_year=False)
     running = TermTarget("2", "Phát triển đoàn viên mới", "Công đoàn thực hiện", "Người", "30",
                          results={2023: "6", 2024: "13", 2025: "19"}, per_year=False, cumulative=True)
-    a = planning.term_target_status(per_year, years, 2025)
-    b = planning.term_target_status(running, years, 2025)
+    a = TS.term_target_status(per_year, years, 2025)
+    b = TS.term_target_status(running, years, 2025)
     assert a.projection == b.projection == pytest.approx(38.0) and a.statuses == b.statuses
     frame = data_progress([a, b], "vi")
     assert list(frame["Áp dụng"]) == ["Cả nhiệm kỳ, kết quả từng năm", "Cả nhiệm kỳ, kết quả lũy kế"]

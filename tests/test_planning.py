@@ -21,6 +21,7 @@ from unionboard.core.models import (
     UnionInfo,
 )
 from unionboard.core.period import parse_term
+from unionboard.domains import term_status as TS
 from unionboard.domains.loader import check_files
 from unionboard.export import planning as X
 from unionboard.present import planning_charts as C
@@ -58,8 +59,8 @@ def sample(tmp_path_factory):
 def test_term_years() -> None:
     assert parse_term("2017–2022") == (2017, 2022) and parse_term("2017 - 2022") == (2017, 2022)
     assert parse_term("IV") is None
-    assert P.term_years(UnionInfo(next_term="2017–2022")) == YEARS
-    assert P.term_years(UnionInfo(), [tt("1", {2019: "1"}, yearly={2020: "2"})]) == (2019, 2020)
+    assert TS.term_years(UnionInfo(next_term="2017–2022")) == YEARS
+    assert TS.term_years(UnionInfo(), [tt("1", {2019: "1"}, yearly={2020: "2"})]) == (2019, 2020)
 
 
 @pytest.mark.parametrize(("goal", "result", "status"), [
@@ -71,55 +72,55 @@ def test_term_years() -> None:
     ("1", "", "Chưa có số liệu"), ("1", "không", "Chưa đạt"),
 ])
 def test_compare(goal: str, result: str, status: str) -> None:
-    assert P.compare(goal, result) == status
+    assert TS.compare(goal, result) == status
 
 
 def test_per_year_target_on_track_only_when_every_year_met() -> None:
-    assert P.term_target_status(tt("1"), YEARS).on_track is None
-    ok = P.term_target_status(tt("1", {2018: "1", 2019: "2"}), YEARS)
+    assert TS.term_target_status(tt("1"), YEARS).on_track is None
+    ok = TS.term_target_status(tt("1", {2018: "1", 2019: "2"}), YEARS)
     assert ok.on_track is True and ok.latest_year == 2019 and ok.latest_status == "Vượt"
     assert ok.statuses[2020] == "Chưa có số liệu"
-    late = P.term_target_status(tt("1", {2018: "1", 2019: "0", 2020: "3"}), YEARS)
+    late = TS.term_target_status(tt("1", {2018: "1", 2019: "0", 2020: "3"}), YEARS)
     assert late.on_track is False and late.latest_status == "Vượt"  # 2019 was missed
 
 
 def test_per_year_target_column_overrides_the_term_target() -> None:
-    p = P.term_target_status(tt("1", {2018: "1"}, yearly={2018: "2"}), YEARS)
+    p = TS.term_target_status(tt("1", {2018: "1"}, yearly={2018: "2"}), YEARS)
     assert p.statuses[2018] == "Chưa đạt" and p.on_track is False
 
 
 def test_projection() -> None:
-    assert P.projection([1, 2], 2, 5) == pytest.approx(7.5)
-    assert P.projection([], 0, 5) is None
+    assert TS.projection([1, 2], 2, 5) == pytest.approx(7.5)
+    assert TS.projection([], 0, 5) is None
 
 
 def test_whole_term_count_uses_the_pace() -> None:
     # 5 people over the term: 1 + 0 after two years → pace 0.5/year → 2.5 < 5: behind
-    behind = P.term_target_status(tt("5", {2018: "1", 2019: "0"}, unit="Người", per_year=False), YEARS)
+    behind = TS.term_target_status(tt("5", {2018: "1", 2019: "0"}, unit="Người", per_year=False), YEARS)
     assert behind.projection == pytest.approx(2.5) and behind.on_track is False
     assert behind.statuses == {2018: "Đạt", 2019: "Chưa đạt", 2020: "Chưa có số liệu",
                                2021: "Chưa có số liệu", 2022: "Chưa có số liệu"}
-    ahead = P.term_target_status(tt("5", {2018: "3"}, unit="Người", per_year=False), YEARS)
+    ahead = TS.term_target_status(tt("5", {2018: "3"}, unit="Người", per_year=False), YEARS)
     assert ahead.projection == pytest.approx(15) and ahead.on_track and ahead.statuses[2018] == "Vượt"
     # a blank year in between counts as 0 in the pace
-    gap = P.term_target_status(tt("5", {2018: "2", 2020: "1"}, unit="Người", per_year=False), YEARS)
+    gap = TS.term_target_status(tt("5", {2018: "2", 2020: "1"}, unit="Người", per_year=False), YEARS)
     assert gap.projection == pytest.approx(5) and gap.on_track is True
 
 
 def test_whole_term_level_uses_the_latest_result() -> None:
-    pct = P.term_target_status(tt("95%", {2018: "80%", 2019: "96%"}, unit="%", per_year=False), YEARS)
+    pct = TS.term_target_status(tt("95%", {2018: "80%", 2019: "96%"}, unit="%", per_year=False), YEARS)
     assert pct.projection is None and pct.on_track is True
-    rating = P.term_target_status(tt("Tốt", {2018: "Khá"}, per_year=False), YEARS)
+    rating = TS.term_target_status(tt("Tốt", {2018: "Khá"}, per_year=False), YEARS)
     assert rating.on_track is False
 
 
 def test_progress_puts_behind_first_and_counts_latest_year() -> None:
     targets = (tt("1", {2018: "1"}, code="a"), tt("1", code="b"), tt("1", {2018: "0"}, code="c"))
-    assert [p.target.code for p in P.progress(targets, YEARS)] == ["c", "b", "a"]
-    year, counts = P.status_counts(targets, YEARS)
+    assert [p.target.code for p in TS.progress(targets, YEARS)] == ["c", "b", "a"]
+    year, counts = TS.status_counts(targets, YEARS)
     assert year == 2018
     assert counts == {"Vượt": 0, "Đạt": 1, "Chưa đạt": 1, "Chưa có số liệu": 1}
-    frame = P.heatmap_frame(P.progress(targets, YEARS), YEARS)
+    frame = P.heatmap_frame(TS.progress(targets, YEARS), YEARS)
     assert frame.loc["c", 2018] == "Chưa đạt" and frame.shape == (3, 5)
 
 
@@ -213,7 +214,7 @@ def test_scenario_lines() -> None:
 
 def test_results_round_trip_through_the_workbook(sample) -> None:
     data = sample.dataset
-    frame = X.targets_sheet_frame(data.term_targets, P.term_years(data.info, data.term_targets))
+    frame = X.targets_sheet_frame(data.term_targets, TS.term_years(data.info, data.term_targets))
     assert X.editable_columns(frame) == [f"Kết quả {y}" for y in YEARS]
     frame.loc[frame["Mã"] == "3.5", "Kết quả 2018"] = "2"
     frame.loc[frame["Mã"] == "3.11", "Kết quả 2018"] = "90%"
@@ -286,7 +287,7 @@ def test_publish_through_the_store(sample, tmp_path: Path, monkeypatch) -> None:
 
 def test_charts(sample) -> None:
     data = sample.dataset
-    items = P.progress(data.term_targets, YEARS)
+    items = TS.progress(data.term_targets, YEARS)
     heat = C.status_heatmap(items, YEARS).figure
     assert heat.layout.separators == ",." and len(heat.data[0].y) == 13
     assert C.status_heatmap([], YEARS) is None

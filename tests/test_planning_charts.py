@@ -8,6 +8,7 @@ import pytest
 from unionboard.analysis import planning as P
 from unionboard.core.models import BudgetLine, Finance, FinanceEntry, TermTarget
 from unionboard.core.text import format_dong
+from unionboard.domains import term_status as TS
 from unionboard.present import palette
 from unionboard.present import planning_charts as C
 
@@ -38,7 +39,7 @@ def colour_at(figure, z: float) -> str:
 
 
 def test_heatmap_values_and_colours_per_status() -> None:
-    items = P.progress([MIXED], YEARS)
+    items = TS.progress([MIXED], YEARS)
     fig = C.status_heatmap(items, YEARS).figure
     heat = fig.data[0]
     assert [list(row) for row in heat.z] == [[3, 2, 1, 0, 0]]
@@ -48,15 +49,15 @@ def test_heatmap_values_and_colours_per_status() -> None:
 
 
 def test_heatmap_status_colours_are_the_palette_status_colours() -> None:
-    assert C.STATUS_COLORS[P.EXCEEDED] == palette.BLUE
-    assert C.STATUS_COLORS[P.MET] == palette.BLUISH_GREEN
-    assert C.STATUS_COLORS[P.NOT_MET] == palette.ORANGE
-    assert C.STATUS_COLORS[P.NO_DATA] == palette.LIGHT_GREY
+    assert C.STATUS_COLORS[TS.EXCEEDED] == palette.BLUE
+    assert C.STATUS_COLORS[TS.MET] == palette.BLUISH_GREEN
+    assert C.STATUS_COLORS[TS.NOT_MET] == palette.ORANGE
+    assert C.STATUS_COLORS[TS.NO_DATA] == palette.LIGHT_GREY
     assert len(set(C.STATUS_COLORS.values())) == 4
 
 
 def test_heatmap_labels_in_both_languages() -> None:
-    items = P.progress([MIXED], YEARS)
+    items = TS.progress([MIXED], YEARS)
     vi = C.status_heatmap(items, YEARS).figure
     # the statuses are a legend (one square each), not a colour bar that takes a phone's width
     assert not vi.data[0].showscale
@@ -68,7 +69,7 @@ def test_heatmap_labels_in_both_languages() -> None:
 
 
 def test_heatmap_text_axes_and_separators() -> None:
-    fig = C.status_heatmap(P.progress([MIXED], YEARS), YEARS).figure
+    fig = C.status_heatmap(TS.progress([MIXED], YEARS), YEARS).figure
     heat = fig.data[0]
     assert list(heat.x) == [str(y) for y in YEARS] and list(heat.y) == [0]
     assert list(heat.text[0]) == ["2", "1", "0", "–", "–"]  # an empty year shows a dash
@@ -80,21 +81,21 @@ def test_heatmap_text_axes_and_separators() -> None:
 
 def test_heatmap_codes_stay_category_labels() -> None:
     """'3.10' must not become the number 3.1 on a numeric axis."""
-    items = P.progress([tt("3.1", "1", {}), tt("3.10", "1", {})], YEARS)
+    items = TS.progress([tt("3.1", "1", {}), tt("3.10", "1", {})], YEARS)
     fig = C.status_heatmap(items, YEARS).figure
     assert [a.text.split(" · ")[0] for a in fig.layout.annotations] == ["3.1", "3.10"]
 
 
 def test_heatmap_title_counts_targets_behind() -> None:
-    behind = P.progress([MIXED, tt("3.2", "1", {2018: "1"})], YEARS)
+    behind = TS.progress([MIXED, tt("3.2", "1", {2018: "1"})], YEARS)
     assert sum(p.behind for p in behind) == 1
     assert C.status_heatmap(behind, YEARS).figure.layout.title.text == "1 chỉ tiêu nhiệm kỳ đang chậm tiến độ"
-    fine = P.progress([tt("3.2", "1", {2018: "1"})], YEARS)
+    fine = TS.progress([tt("3.2", "1", {2018: "1"})], YEARS)
     assert C.status_heatmap(fine, YEARS, "en").figure.layout.title.text == "Term targets year by year"
 
 
 def test_heatmap_escapes_data_text() -> None:
-    items = P.progress([tt("<b>x</b>", "1", {2018: "<i>1</i>"}, text="<script>")], YEARS)
+    items = TS.progress([tt("<b>x</b>", "1", {2018: "<i>1</i>"}, text="<script>")], YEARS)
     heat = C.status_heatmap(items, YEARS).figure.data[0]
     fig = C.status_heatmap(items, YEARS).figure
     assert fig.layout.annotations[0].text.replace("<br>", " ") == "&lt;b&gt;x&lt;/b&gt; · &lt;script&gt;"
@@ -104,11 +105,11 @@ def test_heatmap_escapes_data_text() -> None:
 
 def test_heatmap_without_items_or_years() -> None:
     assert C.status_heatmap([], YEARS) is None
-    assert C.status_heatmap(P.progress([MIXED], YEARS), ()) is None
+    assert C.status_heatmap(TS.progress([MIXED], YEARS), ()) is None
 
 
 def test_data_status_heatmap() -> None:
-    frame = C.data_status_heatmap(P.progress([MIXED], YEARS), YEARS)
+    frame = C.data_status_heatmap(TS.progress([MIXED], YEARS), YEARS)
     assert list(frame.columns[:3]) == ["Mã", "Nội dung", "Mục tiêu"]
     assert frame.loc[0, "Kết quả 2018"] == "2" and frame.loc[0, "Đánh giá 2018"] == "Vượt"
     assert frame.loc[0, "Kết quả 2022"] == "" and frame.loc[0, "Đánh giá 2022"] == "Chưa có số liệu"

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from unionboard.analysis import planning as P
 from unionboard.core.models import (
     BudgetLine,
     CheckResult,
@@ -18,6 +17,7 @@ from unionboard.core.models import (
     TermTarget,
     UnionInfo,
 )
+from unionboard.domains import term_status as TS
 from unionboard.domains.loader import check_files
 from unionboard.export import planning as X
 from unionboard.publish import saving as S
@@ -197,5 +197,5 @@ def test_empty_targets_sheet_has_the_header_only() -> None:
 
 def test_years_from_the_targets_when_the_term_is_unknown() -> None:
     target = TermTarget("3.1", "x", "g", "%", "100%", results={2020: "100%"})
-    assert P.term_years(UnionInfo(), (target,)) == (2020,)
+    assert TS.term_years(UnionInfo(), (target,)) == (2020,)
     assert X.default_years(Dataset(term_targets=(target,))) == (2020,)

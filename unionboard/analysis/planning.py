@@ -25,25 +25,7 @@ import pandas as pd
 from unionboard.core.models import BudgetLine, CheckResult, Finance
 from unionboard.core.text import fold
 from unionboard.domains.summaries import budget_summary
-from unionboard.domains.term_status import (
-    EXCEEDED,
-    MET,
-    NO_DATA,
-    NOT_MET,
-    NOT_YET,
-    TERM_STATUSES,
-    TargetProgress,
-    compare,
-    latest_year,
-    progress,
-    projection,
-    status_counts,
-    targets_term,
-    term_target_status,
-    term_years,
-    total_so_far,
-    year_status,
-)
+from unionboard.domains.term_status import NO_DATA, TargetProgress
 from unionboard.domains.term_status import summary as term_targets_summary
 from unionboard.domains.term_targets import applies_label
 from unionboard.domains.words import REVENUE, SPENDING
@@ -316,14 +298,3 @@ def planning_summary(result: CheckResult) -> dict:
     data = result.dataset
     return {"term_targets": None if data.term_targets is None else term_targets_summary(data.term_targets, data),
             "budget": None if data.budget is None else budget_summary(data.budget, data)}
-
-
-# the term-target maths and the JSON parts, here for the pages, documents and tests that use them from here
-__all__ = [
-    "EXCEEDED", "MET", "NOT_MET", "NO_DATA", "NOT_YET", "TERM_STATUSES", "REVENUE", "SPENDING", "TargetProgress",
-    "compare", "latest_year", "progress", "projection", "status_counts", "targets_term", "term_target_status",
-    "term_years", "total_so_far", "year_status", "term_targets_summary", "budget_summary",
-    "heatmap_frame", "progress_frame", "variance", "PLAN_COLUMNS", "plan_vs_actual", "plan_totals", "pace",
-    "projected_balance", "plan_by_year", "BudgetWarning", "budget_warnings", "dues_item", "allocation_item",
-    "Scenario", "scenario_defaults", "scenario_lines", "next_plan_year", "planning_summary",
-]

@@ -54,7 +54,7 @@ OPENING_LABEL = "Tồn đầu kỳ"
 CLOSING_LABEL = "Tồn cuối"
 UNIT_NOTE = "ĐVT: đồng"
 EXAMPLE_YEARS = (2013, 2014, 2015, 2016, 2017)
-EXAMPLE_TERM_YEARS = (2018, 2019, 2020, 2021, 2022)  # the term 2017–2022 (planning.term_years)
+EXAMPLE_TERM_YEARS = (2018, 2019, 2020, 2021, 2022)  # the term 2017–2022 (term_status.term_years)
 
 # (UnionInfo field, key written in column A) — each key folds to a key of loader.INFO_KEYS.
 INFO_ROWS: tuple[tuple[str, str], ...] = (

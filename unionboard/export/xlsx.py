@@ -69,7 +69,7 @@ PERIOD_ROW = "Kỳ báo cáo"
 def build_workbook(dataset: Dataset) -> Workbook:
     """The data set's workbook: Thông tin, then one sheet per registered domain that holds data.
 
-    The term targets' result columns are the term's years (planning.term_years: "2017–2022" →
+    The term targets' result columns are the term's years (term_status.term_years: "2017–2022" →
     2018–2022) plus any other year with a result; the budget lines keep their order.
     """
     wb = Workbook()
