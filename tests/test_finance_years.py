@@ -116,3 +116,11 @@ def test_a_year_range_keeps_the_balances_of_its_years() -> None:
     finance = Finance((FinanceEntry("revenue", 2024, "Thu", 10), FinanceEntry("revenue", 2025, "Thu", 10)),
                       balances=(YearBalance(2024, 1, 11), YearBalance(2025, 11, 21)))
     assert [b.year for b in finance_in_years(finance, 2025, 2025).balances] == [2025]
+
+
+def test_an_unwritten_opening_is_never_taken_as_0() -> None:
+    result = _check([["Năm", "Thu đoàn phí", "Chi thăm hỏi"], [2024, 30_000_000, 20_000_000],
+                     [2025, 32_000_000, 25_000_000]])
+    assert result.dataset.finance.balances == ()
+    got = [r for r in check_dataset(result.dataset) if r.rule.id == "closing_equation" and r.year == 2024]
+    assert got[0].status == "not_checkable" and "Tồn đầu năm 2024" in got[0].missing

@@ -296,8 +296,9 @@ def finance_balances(dataset: Dataset) -> dict[tuple[int, str], list]:
                                                                                item.closing_at)):
             if amount is not None:
                 out.setdefault((item.year, which), []).append((amount, at.location if at else TABLES_PLACE))
-    if not finance.balances:  # a Finance built in code: the period's balances only
-        out.setdefault((first, "opening"), []).append((finance.opening_balance, TABLES_PLACE))
+    if not finance.balances:  # no balance written for a year: the period's own (an opening of 0 is not written)
+        if finance.opening_balance:
+            out.setdefault((first, "opening"), []).append((finance.opening_balance, TABLES_PLACE))
         if finance.written_closing_balance is not None:
             out.setdefault((last, "closing"), []).append((finance.written_closing_balance, TABLES_PLACE))
     for year in finance.years:

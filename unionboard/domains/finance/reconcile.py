@@ -121,8 +121,9 @@ def year_balances(out: Collected, opening: Balance | None, closing: Balance | No
         written.append((years[-1], "closing", closing))
     for year, which, balance in written:
         first = found.setdefault((year, which), balance)
+        code = "finance_years.opening_conflict" if which == "opening" else "finance_years.closing_conflict"
         if first.amount != balance.amount and _ref(first) != _ref(balance):
-            log.warning(balance.file, balance.sheet, balance.cell, f"finance_years.{which}_conflict", year=year,
+            log.warning(balance.file, balance.sheet, balance.cell, code, year=year,
                         written=format_dong(balance.amount), cell=balance.cell, first=format_dong(first.amount),
                         first_sheet=first.sheet, first_cell=first.cell)
     out_years = sorted({year for year, _ in found})
