@@ -124,3 +124,15 @@ def test_an_unwritten_opening_is_never_taken_as_0() -> None:
     assert result.dataset.finance.balances == ()
     got = [r for r in check_dataset(result.dataset) if r.rule.id == "closing_equation" and r.year == 2024]
     assert got[0].status == "not_checkable" and "Tồn đầu năm 2024" in got[0].missing
+
+
+def test_a_stored_version_gives_back_the_years_balances(store_url: str) -> None:
+    from unionboard.publish import publish_files
+    from unionboard.store.versions import open_store
+
+    store = open_store(store_url)
+    upload = SourceFile("tai-chinh.xlsx", workbook_bytes({"Tài chính": _transposed(opening_2025=16_000_000)}))
+    assert publish_files(store, [upload], by="test").ok
+    restored = store.current_result().dataset.finance
+    assert restored.balances == check_files([upload]).dataset.finance.balances
+    assert restored.balance_of(2025).opening_at == CellRef("tai-chinh.xlsx", "Tài chính", "B3")
