@@ -148,3 +148,13 @@ def test_check_json_prints_one_object(tmp_path: Path) -> None:
         else:
             assert data["ok"] is False and data["finance"] is None
             assert [i["code"] for i in data["issues"] if i["severity"] == "error"] == ["finance_years.statement_no_year"]
+
+
+def test_the_statements_closing_is_checked_against_next_years_b07_opening() -> None:
+    b07 = [["BÁO CÁO QUYẾT TOÁN THU CHI TÀI CHÍNH CÔNG ĐOÀN CƠ SỞ NĂM 2025"],
+           ["STT", "Nội dung", "Mã số", "Dự toán", "Quyết toán"], ["I", "Số dư đầu kỳ", "10", None, 24_000_000]]
+    result = check_files([SourceFile("quyet-toan.xlsx", workbook_bytes({"Sheet1": statement_rows()})),
+                          SourceFile("b07-2025.xlsx", workbook_bytes({"B07": b07}))])
+    got = [r for r in check_dataset(result.dataset) if r.rule.id == "balance_continuity" and r.year == 2025]
+    assert [(r.status, r.value, r.limit) for r in got] == [("violation", 24_000_000, 25_000_000)]
+    assert got[0].where == ("b07-2025.xlsx › B07-TLĐ", "quyet-toan.xlsx › Sheet1 › C11")

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from unionboard.analysis.rule_groups import load_groups, mappings, spending_by_group
-from unionboard.core.models import Dataset
+from unionboard.core.models import Dataset, located
 from unionboard.domains.cashbook import CashBook
 from unionboard.domains.rule_lines import LEVELS, LINES, RuleLine
 from unionboard.domains.settlement import Settlement
@@ -324,7 +324,7 @@ def settlement_balances(forms: Iterable[Settlement]) -> dict[tuple[int, str], li
     for form in forms:
         for which in ("opening", "closing"):
             if (amount := form.figure(which)) is not None:
-                out[(form.year, which)] = [(amount, "B07-TLĐ")]
+                out[(form.year, which)] = [(amount, located(form.file, "B07-TLĐ"))]
         receipts, spending = form.figure("receipts"), form.figure("spending")
         if receipts is not None and spending is not None:
             out[(form.year, "flows")] = [(receipts, spending)]
