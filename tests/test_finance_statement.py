@@ -158,3 +158,21 @@ def test_the_statements_closing_is_checked_against_next_years_b07_opening() -> N
     got = [r for r in check_dataset(result.dataset) if r.rule.id == "balance_continuity" and r.year == 2025]
     assert [(r.status, r.value, r.limit) for r in got] == [("violation", 24_000_000, 25_000_000)]
     assert got[0].where == ("b07-2025.xlsx › B07-TLĐ", "quyet-toan.xlsx › Sheet1 › C11")
+
+
+def test_a_plan_is_never_read_as_what_was_received_and_spent() -> None:
+    plan = statement_rows(title="DỰ TOÁN THU CHI NĂM 2025")
+    assert finance_domain.detect(_sheet(plan)) is None
+    assert check(plan).dataset.finance is None
+    named = statement_rows(title="QUYẾT TOÁN THU CHI NĂM 2024 — CÔNG ĐOÀN SỞ KẾ HOẠCH VÀ ĐẦU TƯ")
+    assert check(named).dataset.finance.total("revenue") == 200_000_000
+
+
+def test_plain_content_headers_take_their_side_from_the_group_above() -> None:
+    rows = [["QUYẾT TOÁN THU CHI NĂM 2024"], ["PHẦN THU", None, "PHẦN CHI"],
+            ["Nội dung", "Số tiền", "Nội dung", "Số tiền"],
+            ["Đoàn phí", 10_000_000, "Thăm hỏi", 4_000_000], ["Cộng", 10_000_000, "Cộng", 4_000_000]]
+    fin = check(rows).dataset.finance
+    assert fin.by_item("revenue") == {"Đoàn phí": 10_000_000} and fin.by_item("spending") == {"Thăm hỏi": 4_000_000}
+    no_group = [rows[0], rows[2], rows[3]]
+    assert finance_domain.detect(_sheet(no_group)) is None

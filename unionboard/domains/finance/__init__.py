@@ -39,13 +39,15 @@ from unionboard.read.workbook import Sheet
 WIDE_SCORE = 1.2
 TIDY_SCORE = 1.1
 TRANSPOSED_SCORE = 1.2  # its year column holds amounts by year: an awards table's "Năm" column never does
-STATEMENT_SCORE = 1.2  # a receipts label and a spending label each with its amount column: no other table has both
+# a receipts label and a spending label in one header row, each with its own amount column: no other table has
+# both, and a B07 form's fuzzy header match ("QUYẾT TOÁN" in the title, "Nội dung" columns) must not outweigh it
+STATEMENT_SCORE = 2.0
 NAME_HINT_BONUS = 0.3
 
 
 def detect(sheet: Sheet) -> float | None:
     """A score > 0 when the sheet holds a finance table (wide ~1.2, tidy ~1.1, transposed ~1.2, one-year
-    statement ~1.2, +0.3 for a finance sheet name), else None."""
+    statement 2.0, +0.3 for a finance sheet name), else None."""
     score = None
     if tidy_header(sheet) is not None:
         score = TIDY_SCORE

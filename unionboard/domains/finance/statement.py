@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from unionboard.core.text import cell_name, clean, fold
 from unionboard.domains.finance.common import Collected
-from unionboard.domains.finance.transposed import SKIP_HEADERS, label_unit
+from unionboard.domains.finance.transposed import SKIP_HEADERS, group_text, label_unit, side_of_text
 from unionboard.domains.finance.units import Context, unit_in_rows
 from unionboard.domains.finance.wide import Header, block_rows, read_block
 from unionboard.domains.rows import Skipped, first_text_col, note_skipped, signature_start
@@ -24,7 +24,10 @@ from unionboard.read.workbook import Sheet
 
 RECEIPT_HEADERS = ("noi dung thu", "nguon thu", "khoan thu", "cac khoan thu", "phan thu", "thu", "revenue")
 SPENDING_HEADERS = ("noi dung chi", "muc chi", "khoan chi", "cac khoan chi", "phan chi", "chi", "spending")
+GENERIC_HEADERS = ("noi dung", "dien giai", "khoan muc")  # a side only from the "PHẦN THU"/"PHẦN CHI" group above
 AMOUNT_HEADERS = ("so tien", "thanh tien", "so tien thu", "so tien chi", "amount")
+# "Dự toán", "Kế hoạch thu chi" — not "Công đoàn Sở Kế hoạch và Đầu tư", a union's name
+PLAN = re.compile(r"\b(du toan|budget|ke hoach (thu|chi|tai chinh|nam))\b")
 SCAN_ROWS = 60  # the header is looked for among the first rows
 
 
@@ -36,10 +39,19 @@ class Statement:
     sides: tuple[tuple[str, int, int], ...]
 
 
-def label_side(value: object) -> str | None:
-    """REVENUE for "Nội dung thu"/"Nguồn thu", SPENDING for "Nội dung chi"/"Mục chi", else None."""
+def label_side(sheet: Sheet, row: int, col: int) -> str | None:
+    """REVENUE for "Nội dung thu"/"Nguồn thu", SPENDING for "Nội dung chi"/"Mục chi"; a plain "Nội dung" takes
+    the side of the group over it ("PHẦN THU" / "PHẦN CHI", merged or written once); else None."""
+    value = sheet.value(row, col)
     folded = fold(value) if isinstance(value, str) else ""
-    return REVENUE if folded in RECEIPT_HEADERS else SPENDING if folded in SPENDING_HEADERS else None
+    if folded in RECEIPT_HEADERS:
+        return REVENUE
+    if folded in SPENDING_HEADERS:
+        return SPENDING
+    if folded in GENERIC_HEADERS and row > 0:
+        group = group_text(sheet, range(row - 1, max(row - 3, -1), -1), col, -1)
+        return side_of_text(group) if group else None
+    return None
 
 
 def is_amount_header(value: object) -> bool:
@@ -47,11 +59,12 @@ def is_amount_header(value: object) -> bool:
     return isinstance(value, str) and fold(re.sub(r"\(.*?\)", " ", value)) in AMOUNT_HEADERS
 
 
-def statement_in_line(row: int, line: list) -> Statement | None:
+def statement_at(sheet: Sheet, row: int) -> Statement | None:
     """The row as a one-year statement's header: one receipts and one spending label, each followed by its
     amount column, every other cell blank or "STT"/"Ghi chú"; None otherwise (a B07 form or a targets table)."""
-    sides = tuple((side, c, c + 1) for c, value in enumerate(line[:-1])
-                  if (side := label_side(value)) and is_amount_header(line[c + 1]))
+    line = sheet.rows[row]
+    sides = tuple((side, c, c + 1) for c in range(len(line) - 1)
+                  if is_amount_header(line[c + 1]) and (side := label_side(sheet, row, c)))
     if sorted(side for side, _, _ in sides) != sorted((REVENUE, SPENDING)):
         return None
     used = {c for _, label, amount in sides for c in (label, amount)}
@@ -60,12 +73,19 @@ def statement_in_line(row: int, line: list) -> Statement | None:
     return Statement(row, sides)
 
 
+def planned(sheet: Sheet, row: int) -> bool:
+    """Whether the sheet name or a title above the header says plan ("DỰ TOÁN THU CHI NĂM 2025"): a budget's
+    planned amounts must never be read as what was received and spent."""
+    texts = [sheet.name, *(v for line in sheet.rows[:row] for v in line if isinstance(v, str))]
+    return any(PLAN.search(fold(text)) for text in texts)
+
+
 def find_statement(sheet: Sheet) -> Statement | None:
-    """The sheet's one-year statement header (the first), None when it has none."""
+    """The sheet's one-year statement header (the first), None when it has none or it is a plan."""
     for r in range(min(sheet.height, SCAN_ROWS)):
-        found = statement_in_line(r, sheet.rows[r])
+        found = statement_at(sheet, r)
         if found is not None:
-            return found
+            return None if planned(sheet, r) else found
     return None
 
 
