@@ -28,7 +28,7 @@ def awards_summary(awards: tuple[Award, ...], dataset: Dataset) -> dict:
 
 
 def finance_summary(finance: Finance, dataset: Dataset) -> dict:
-    """The finance part of `check --json`: by year, by item, totals and balances."""
+    """The finance part of `check --json`: by year, by item, totals, balances and each year's written balances."""
     def side(name: str, key: str) -> dict:
         return {"by_year": {str(y): int(v) for y, v in finance.by_year(name).items()},
                 key: {k: int(v) for k, v in finance.by_item(name).items()},
@@ -36,7 +36,12 @@ def finance_summary(finance: Finance, dataset: Dataset) -> dict:
 
     return {"revenue": side("revenue", "by_source"), "spending": side("spending", "by_category"),
             "opening_balance": int(finance.opening_balance),
-            "closing_balance": int(finance.closing_balance)}
+            "closing_balance": int(finance.closing_balance),
+            # each year's written balances and where ("file › sheet › cell"); {} when none was written per year
+            "balances": {str(b.year): {"opening": b.opening, "closing": b.closing,
+                                       "opening_at": b.opening_at.location if b.opening_at else None,
+                                       "closing_at": b.closing_at.location if b.closing_at else None}
+                         for b in finance.balances}}
 
 
 def budget_summary(lines: tuple[BudgetLine, ...], dataset: Dataset) -> dict:
