@@ -146,8 +146,8 @@ def test_check_json_prints_one_object(tmp_path: Path) -> None:
             assert data["ok"] is True and data["finance"]["revenue"]["total"] == 200_000_000
             assert data["finance"]["spending"]["total"] == 180_000_000 and data["finance"]["closing_balance"] == 25_000_000
             assert data["finance"]["balances"] == {"2024": {
-                "opening": 5_000_000, "closing": 25_000_000, "opening_at": "ok.xlsx › Sheet › C10",
-                "closing_at": "ok.xlsx › Sheet › C11"}}
+                "opening": 5_000_000, "closing": 25_000_000, "opening_at": "Sheet › C10",
+                "closing_at": "Sheet › C11"}}
         else:
             assert data["ok"] is False and data["finance"] is None
             assert [i["code"] for i in data["issues"] if i["severity"] == "error"] == ["finance_years.statement_no_year"]
