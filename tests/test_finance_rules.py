@@ -226,7 +226,8 @@ def test_check_json_gains_rules_and_keeps_the_sample_figures(tmp_path: Path) -> 
     assert all(item["missing"] for item in items if item["status"] == "not_checkable")
     kept = [i for i in items if i["rule"] == "dues_kept_70pct" and i["year"] == 2024]
     assert kept == [{"rule": "dues_kept_70pct", "year": 2024, "status": "violation", "value": 80_000_000,
-                     "limit": 70_000_000, "decision": kept[0]["decision"], "missing": [], "basis": "year"}]
+                     "limit": 70_000_000, "decision": kept[0]["decision"], "missing": [], "basis": "year",
+                     "where": []}]
     assert "8108" in kept[0]["decision"]
     sample_years = {i["year"] for i in items if i["rule"] == "kpcd_2pct"}
     assert sample_years >= {2013, 2017}

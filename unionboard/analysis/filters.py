@@ -27,7 +27,8 @@ def finance_in_years(finance: Finance, start: int, end: int) -> Finance:
     entries = tuple(e for e in finance.entries if start <= e.year <= end)
     written = finance.written_closing_balance if end >= max(finance.years, default=end) else None
     return Finance(entries=entries, opening_balance=finance.opening_balance + before,
-                   written_closing_balance=written)
+                   written_closing_balance=written,
+                   balances=tuple(b for b in finance.balances if start <= b.year <= end))
 
 
 def dataset_in_years(dataset: Dataset, start: int, end: int) -> Dataset:

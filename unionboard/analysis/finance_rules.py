@@ -11,13 +11,13 @@ from __future__ import annotations
 import calendar
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from unionboard.analysis.rule_groups import load_groups, mappings, spending_by_group
-from unionboard.core.models import Dataset
+from unionboard.core.models import Dataset, located
 from unionboard.domains.cashbook import CashBook
 from unionboard.domains.rule_lines import LEVELS, LINES, RuleLine
 from unionboard.domains.settlement import Settlement
@@ -74,12 +74,13 @@ class RuleResult:
     missing: tuple[str, ...] = ()
     basis: str = "year"  # "year" | "months" | "prorated"
     months: tuple[int, ...] = ()
+    where: tuple[str, ...] = ()  # where the compared figures were written ("file › sheet › cell", "Sổ quỹ")
 
     def to_dict(self) -> dict:
         """The item of `check --json` "rules"."""
         return {"rule": self.rule.id, "year": self.year, "status": self.status, "value": self.value,
                 "limit": self.limit, "decision": self.rule.decision, "missing": list(self.missing),
-                "basis": self.basis}
+                "basis": self.basis, "where": list(self.where)}
 
 
 _COMMON = {"id", "kind", "title_vi", "title_en", "formula", "decision", "article", "effective_from",
@@ -223,9 +224,10 @@ def check_continuity(rule: Rule, year: int, lines: Lines) -> RuleResult:
     if missing:
         return RuleResult(rule, year, "not_checkable", missing=missing)
     amounts = {a for a, _ in openings} | {a for a, _ in closings}
-    worst = max(openings, key=lambda o: max(abs(o[0] - c) for c, _ in closings))[0]
-    previous = min((c for c, _ in closings), key=lambda c: abs(c - worst))
-    return _verdict(rule, year, len(amounts) == 1, worst, previous, "year", tuple(range(1, 13)))
+    worst, opened_at = max(openings, key=lambda o: max(abs(o[0] - c) for c, _ in closings))
+    previous, closed_at = min(closings, key=lambda c: abs(c[0] - worst))
+    result = _verdict(rule, year, len(amounts) == 1, worst, previous, "year", tuple(range(1, 13)))
+    return replace(result, where=(opened_at, closed_at))
 
 
 def check_equation(rule: Rule, year: int, lines: Lines) -> RuleResult:
@@ -277,19 +279,28 @@ def check_group_share(rule: Rule, year: int, lines: Lines) -> RuleResult:
 CHECKS = {"rate_min": check_rate_min, "kept_max": check_kept_max, "continuity": check_continuity,
           "equation": check_equation, "group_share": check_group_share}
 LINES_SPENDING = "Phần chi theo mục chi"
+TABLES_PLACE = "Phần thu/Phần chi"  # a balance of the finance tables whose cell is not known
 LINES_UNMAPPED = "Mục chi chưa xếp nhóm quy định"
 
 
 def finance_balances(dataset: Dataset) -> dict[tuple[int, str], list]:
-    """The balances the finance tables write: the term's opening and written closing, and each year's flows."""
+    """The balances the finance tables write (each year's, where written, else the term's opening and written
+    closing) with the place of each, and each year's flows."""
     out: dict[tuple[int, str], list] = {}
     finance = dataset.finance
     if finance is None or not finance.years:
         return out
     first, last = finance.years[0], finance.years[-1]
-    out.setdefault((first, "opening"), []).append((finance.opening_balance, "Phần thu/Phần chi"))
-    if finance.written_closing_balance is not None:
-        out.setdefault((last, "closing"), []).append((finance.written_closing_balance, "Phần thu/Phần chi"))
+    for item in finance.balances:  # each year's written balances, with their cells
+        for which, amount, at in (("opening", item.opening, item.opening_at), ("closing", item.closing,
+                                                                               item.closing_at)):
+            if amount is not None:
+                out.setdefault((item.year, which), []).append((amount, at.location if at else TABLES_PLACE))
+    if not finance.balances:  # no balance written for a year: the period's own (an opening of 0 is not written)
+        if finance.opening_balance:
+            out.setdefault((first, "opening"), []).append((finance.opening_balance, TABLES_PLACE))
+        if finance.written_closing_balance is not None:
+            out.setdefault((last, "closing"), []).append((finance.written_closing_balance, TABLES_PLACE))
     for year in finance.years:
         receipts = sum(e.amount for e in finance.revenue if e.year == year)
         spending = sum(e.amount for e in finance.spending if e.year == year)
@@ -313,7 +324,7 @@ def settlement_balances(forms: Iterable[Settlement]) -> dict[tuple[int, str], li
     for form in forms:
         for which in ("opening", "closing"):
             if (amount := form.figure(which)) is not None:
-                out[(form.year, which)] = [(amount, "B07-TLĐ")]
+                out[(form.year, which)] = [(amount, located(form.file, "B07-TLĐ"))]
         receipts, spending = form.figure("receipts"), form.figure("spending")
         if receipts is not None and spending is not None:
             out[(form.year, "flows")] = [(receipts, spending)]

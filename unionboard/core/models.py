@@ -27,6 +27,11 @@ AWARD_LEVELS = ("Cơ sở", "Tỉnh", "Bộ", "Tổng Liên đoàn", "Thủ tư�
 RECIPIENT_TYPES = ("Tập thể", "Cá nhân")
 
 
+def located(*parts: str | None) -> str:
+    """The non-blank parts joined as 'file › sheet › cell'."""
+    return " › ".join(part for part in parts if part)
+
+
 @dataclass(frozen=True)
 class Issue:
     """One problem found in the input, located by file, sheet and A1 cell, told in Vietnamese."""
@@ -53,7 +58,7 @@ class Issue:
     @property
     def location(self) -> str:
         """'file › sheet › cell' for display."""
-        return " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
+        return located(self.file, self.sheet, self.cell)
 
 
 @dataclass(frozen=True)
@@ -134,12 +139,47 @@ class FinanceEntry:
 
 
 @dataclass(frozen=True)
+class CellRef:
+    """Where a figure was written: file, sheet and A1 cell."""
+
+    file: str
+    sheet: str
+    cell: str
+
+    @property
+    def location(self) -> str:
+        """'file › sheet › cell' for display."""
+        return located(self.file, self.sheet, self.cell)
+
+
+@dataclass(frozen=True)
+class YearBalance:
+    """One year's written opening and closing balance ("Tồn quỹ đầu năm"/"Tồn quỹ cuối năm") and their cells."""
+
+    year: int
+    opening: int | None = None
+    closing: int | None = None
+    opening_at: CellRef | None = None
+    closing_at: CellRef | None = None
+
+
+@dataclass(frozen=True)
 class Finance:
-    """Revenue by source and spending by category per year, in đồng."""
+    """Revenue by source and spending by category per year, in đồng.
+
+    `balances`: the balances written for a year, one YearBalance per year in order (the period's own opening
+    counts as its first year's, its closing as its last year's); empty when none was written or the Finance
+    was built in code.
+    """
 
     entries: tuple[FinanceEntry, ...]
     opening_balance: int = 0
     written_closing_balance: int | None = None
+    balances: tuple[YearBalance, ...] = ()
+
+    def balance_of(self, year: int) -> YearBalance | None:
+        """The balances written for `year` (None when none was)."""
+        return next((b for b in self.balances if b.year == year), None)
 
     def entries_of(self, side: str) -> tuple[FinanceEntry, ...]:
         """The entries of one side ("revenue" or "spending")."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_number, parse_year
+from unionboard.domains.rows import is_signature_text
 from unionboard.domains.rule_lines import RuleLine, line_key
 from unionboard.domains.schema import Column, HeaderMatch, TableSchema
 from unionboard.domains.spec import DomainSpec, SheetPairs
@@ -83,10 +84,11 @@ def row_key(text: str) -> str | None:
 
 
 def settlement_year(sheet: Sheet, header_row: int) -> int | None:
-    """The year from the title rows above the header ("NĂM 2024", "Năm: 2024")."""
+    """The year from the title rows above the header ("NĂM 2024", "Năm: 2024"), never from the place-and-date
+    line ("Hà Nội, ngày 15 tháng 01 năm 2025": the day it was signed, often the next year)."""
     for line in sheet.rows[:header_row]:
         for value in line:
-            match = _YEAR.search(fold(value)) if isinstance(value, str) else None
+            match = _YEAR.search(fold(value)) if isinstance(value, str) and not is_signature_text(value) else None
             if match:
                 return parse_year(match.group(1))
     return None

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from unionboard.core.models import STATUSES, Award, BudgetLine, Dataset, Finance, Target
+from unionboard.core.models import (
+    STATUSES,
+    Award,
+    BudgetLine,
+    CellRef,
+    Dataset,
+    Finance,
+    Target,
+    located,
+)
 
 
 def target_counts(targets: tuple[Target, ...]) -> dict[str, int]:
@@ -28,7 +37,7 @@ def awards_summary(awards: tuple[Award, ...], dataset: Dataset) -> dict:
 
 
 def finance_summary(finance: Finance, dataset: Dataset) -> dict:
-    """The finance part of `check --json`: by year, by item, totals and balances."""
+    """The finance part of `check --json`: by year, by item, totals, balances and each year's written balances."""
     def side(name: str, key: str) -> dict:
         return {"by_year": {str(y): int(v) for y, v in finance.by_year(name).items()},
                 key: {k: int(v) for k, v in finance.by_item(name).items()},
@@ -36,7 +45,16 @@ def finance_summary(finance: Finance, dataset: Dataset) -> dict:
 
     return {"revenue": side("revenue", "by_source"), "spending": side("spending", "by_category"),
             "opening_balance": int(finance.opening_balance),
-            "closing_balance": int(finance.closing_balance)}
+            "closing_balance": int(finance.closing_balance),
+            # each year's written balances and where ("sheet › cell": the figures do not depend on how the sheets
+            # are split into files); {} when none was written per year
+            "balances": {str(b.year): {"opening": b.opening, "closing": b.closing,
+                                       "opening_at": _sheet_cell(b.opening_at), "closing_at": _sheet_cell(b.closing_at)}
+                         for b in finance.balances}}
+
+
+def _sheet_cell(ref: CellRef | None) -> str | None:
+    return None if ref is None else located(ref.sheet, ref.cell)
 
 
 def budget_summary(lines: tuple[BudgetLine, ...], dataset: Dataset) -> dict:

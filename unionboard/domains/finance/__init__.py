@@ -10,9 +10,11 @@ Three layouts are read:
 * transposed: years down the rows, sources/categories across ("Năm" | Đoàn phí | Cấp trên cấp | …), one side
   per table or thu and chi side by side under "Thu"/"Chi" group cells, with balance rows or columns
   ("Số dư đầu kỳ", "Tồn quỹ đầu năm", "Tồn quỹ cuối năm").
+* one-year statement: "QUYẾT TOÁN THU CHI NĂM 2024" over "Nội dung thu | Số tiền | Nội dung chi | Số tiền", each
+  side read as a one-year wide table; refused (naming the title cell) when the title gives no year.
 
 Modules: `common` (amounts as written, collected tables, total checks), `units` (unit notes and the
-scale decision), `wide`, `tidy`, `transposed` (the layouts), `reconcile` (merge, duplicates, closing balance).
+scale decision), `wide`, `tidy`, `transposed`, `statement` (the layouts), `reconcile` (merge, duplicates, closing balance).
 
 Amounts become int đồng after the unit note ("ĐVT: 1.000" → ×1000) unless the note contradicts the
 magnitudes. Written totals and the written closing balance are checked against computed sums;
@@ -25,6 +27,7 @@ from unionboard.core.issues import IssueLog
 from unionboard.core.models import Finance
 from unionboard.domains.finance.common import Collected, name_hint
 from unionboard.domains.finance.reconcile import merge
+from unionboard.domains.finance.statement import find_statement, parse_statement
 from unionboard.domains.finance.tidy import parse_tidy, tidy_header
 from unionboard.domains.finance.transposed import find_layouts, parse_transposed
 from unionboard.domains.finance.units import Context
@@ -36,12 +39,15 @@ from unionboard.read.workbook import Sheet
 WIDE_SCORE = 1.2
 TIDY_SCORE = 1.1
 TRANSPOSED_SCORE = 1.2  # its year column holds amounts by year: an awards table's "Năm" column never does
+# a receipts label and a spending label in one header row, each with its own amount column: no other table has
+# both, and a B07 form's fuzzy header match ("QUYẾT TOÁN" in the title, "Nội dung" columns) must not outweigh it
+STATEMENT_SCORE = 2.0
 NAME_HINT_BONUS = 0.3
 
 
 def detect(sheet: Sheet) -> float | None:
-    """A score > 0 when the sheet holds a finance table (wide ~1.2, tidy ~1.1, transposed ~1.2, +0.3 for a
-    finance sheet name), else None."""
+    """A score > 0 when the sheet holds a finance table (wide ~1.2, tidy ~1.1, transposed ~1.2, one-year
+    statement 2.0, +0.3 for a finance sheet name), else None."""
     score = None
     if tidy_header(sheet) is not None:
         score = TIDY_SCORE
@@ -55,6 +61,8 @@ def detect(sheet: Sheet) -> float | None:
         else:
             if find_layouts(sheet):
                 score = TRANSPOSED_SCORE
+            elif find_statement(sheet) is not None:
+                score = STATEMENT_SCORE
     if score is not None and name_hint(sheet.name):
         score += NAME_HINT_BONUS
     return score
@@ -75,6 +83,8 @@ def parse(sheets: list[Sheet], log: IssueLog) -> Finance | None:
             parse_wide(sheet, headers, ctx, out)
         elif layouts:
             parse_transposed(sheet, layouts, ctx, out)
+        elif (statement := find_statement(sheet)) is not None:
+            parse_statement(sheet, statement, ctx, out)
         else:
             log.warning(sheet.file, sheet.name, None, "finance.no_table", sheet=sheet.name)
     return merge(out, log)

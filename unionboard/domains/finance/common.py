@@ -31,8 +31,20 @@ MAX_SCAN_ROWS = 2000
 UNKNOWN_ITEM = "(Không rõ khoản mục)"
 
 
-OPENING = re.compile(r"^(ton dau|so du dau|du dau|ton quy dau|opening balance|opening)\b")
-CLOSING = re.compile(r"^(ton cuoi|so du cuoi|du cuoi|ton quy cuoi|closing balance|closing)\b")
+# "Tồn quỹ năm trước chuyển sang" (carried over from last year) opens the year; "… chuyển sang năm sau" closes it
+OPENING = re.compile(r"^(ton dau|so du dau|du dau|ton quy dau|opening balance|opening|"
+                     r"(ton quy|so du|ton|kinh phi) nam truoc chuyen sang)\b")
+CLOSING = re.compile(r"^(ton cuoi|so du cuoi|du cuoi|ton quy cuoi|closing balance|closing|"
+                     r"(ton quy|so du|ton|kinh phi) chuyen sang nam sau)\b")
+
+_OUTLINE_MARK = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])\s*[.)/]\s*", re.IGNORECASE)
+
+
+def balance_kind(label: str) -> str | None:
+    """"opening" / "closing" for a balance row's label, also written as an outline line ("I. Tồn quỹ đầu năm",
+    "3. Tồn quỹ cuối năm"); None for any other label."""
+    folded = fold(_OUTLINE_MARK.sub("", label))
+    return "opening" if OPENING.match(folded) else "closing" if CLOSING.match(folded) else None
 
 
 TITLE_REVENUE = re.compile(r"\b(phan thu|cac khoan thu|khoan thu|bang thu|revenue|income)\b")

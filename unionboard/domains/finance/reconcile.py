@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from unionboard.core import models
 from unionboard.core.i18n import Phrase, phrase
 from unionboard.core.issues import IssueLog
-from unionboard.core.models import Finance, FinanceEntry
+from unionboard.core.models import CellRef, Finance, FinanceEntry
 from unionboard.core.text import (
     format_dong,
 )
@@ -49,6 +52,7 @@ def merge(out: Collected, log: IssueLog) -> Finance | None:
                              log)
     finance = Finance(entries=entries, opening_balance=opening.amount if opening else 0,
                       written_closing_balance=closing.amount if closing else None)
+    finance = replace(finance, balances=year_balances(out, opening, closing, finance.years, log))
     if closing is not None and finance.revenue and finance.spending:
         computed = finance.closing_balance
         if computed != closing.amount:
@@ -101,3 +105,35 @@ def single_balance(found: list[Balance], what: Phrase, log: IssueLog) -> Balance
                         written=format_dong(other.amount), cell=other.cell, first=format_dong(first.amount),
                         first_sheet=first.sheet, first_cell=first.cell)
     return first
+
+
+def year_balances(out: Collected, opening: Balance | None, closing: Balance | None, years: tuple[int, ...],
+                  log: IssueLog) -> tuple[models.YearBalance, ...]:
+    """Each year's written opening and closing balance with its cell (the period's opening as its first year's,
+    its closing as its last year's, when no cell of that year says otherwise); a second cell giving another
+    amount for the same year's balance is a warning naming both cells (the first is kept)."""
+    found: dict[tuple[int, str], Balance] = {}
+    written = [(b.year, "opening", b.balance) for b in out.year_opening]
+    written += [(b.year, "closing", b.balance) for b in out.year_closing]
+    if years and opening is not None:
+        written.append((years[0], "opening", opening))
+    if years and closing is not None:
+        written.append((years[-1], "closing", closing))
+    for year, which, balance in written:
+        first = found.setdefault((year, which), balance)
+        code = "finance_years.opening_conflict" if which == "opening" else "finance_years.closing_conflict"
+        if first.amount != balance.amount and _ref(first) != _ref(balance):
+            log.warning(balance.file, balance.sheet, balance.cell, code, year=year,
+                        written=format_dong(balance.amount), cell=balance.cell, first=format_dong(first.amount),
+                        first_sheet=first.sheet, first_cell=first.cell)
+    out_years = sorted({year for year, _ in found})
+    return tuple(models.YearBalance(
+        year,
+        opening=found[(year, "opening")].amount if (year, "opening") in found else None,
+        closing=found[(year, "closing")].amount if (year, "closing") in found else None,
+        opening_at=_ref(found.get((year, "opening"))), closing_at=_ref(found.get((year, "closing"))))
+        for year in out_years)
+
+
+def _ref(balance: Balance | None) -> CellRef | None:
+    return None if balance is None else CellRef(balance.file, balance.sheet, balance.cell)

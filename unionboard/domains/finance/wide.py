@@ -32,6 +32,7 @@ from unionboard.domains.finance.common import (
     Collected,
     Table,
     YearBalance,
+    balance_kind,
     cell_text,
     check_total,
     fold_title,
@@ -220,13 +221,10 @@ def block_rows(sheet: Sheet, header: Header, end: int) -> tuple[list[Row], int]:
                           for a in (*amounts.values(), total, closing, opening))
         if not label and cells_blank:
             continue
-        folded = fold(label)
         if cells_blank and is_title(label_value):
             break
-        if OPENING.match(folded):
-            kind = "opening"
-        elif CLOSING.match(folded):
-            kind = "closing"
+        if (balance := balance_kind(label)) is not None:
+            kind = balance
         elif is_total_label(label):
             kind = "total"
         else:
