@@ -273,3 +273,14 @@ def test_the_transposed_tables_read_alike_from_legacy_xls_and_csv(tmp_path: Path
             assert result.ok and not result.issues, (name, result.issues)
             assert result.dataset.finance.total("revenue") == 310_992_000
             assert result.dataset.finance.closing_balance == closing
+
+
+def test_a_planning_departments_union_is_not_taken_for_a_budget() -> None:
+    """"Kế hoạch và Đầu tư" in a union's name is no plan; "Kế hoạch thu chi" and "Dự toán" are (one rule)."""
+    from unionboard.core.text import fold
+    from unionboard.domains.finance.common import names_budget
+
+    assert not names_budget(fold("CÔNG ĐOÀN SỞ KẾ HOẠCH VÀ ĐẦU TƯ — THU CHI TÀI CHÍNH 2023–2025"))
+    assert not names_budget(fold("Công đoàn Sở Kế hoạch Đầu tư"))
+    assert names_budget(fold("KẾ HOẠCH THU CHI NĂM 2025")) and names_budget(fold("Dự toán 2025"))
+    assert names_budget(fold("Kế hoạch"))

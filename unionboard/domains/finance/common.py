@@ -55,7 +55,13 @@ HEADER_REVENUE = re.compile(r"\b(nguon thu|noi dung thu|thu)\b")
 HEADER_SPENDING = re.compile(r"\b(muc chi|noi dung chi|chi)\b")
 
 
-BUDGET_NAMES = ("du toan", "ke hoach", "budget")
+# a plan or budget named in a sheet name or title; "Kế hoạch và Đầu tư" (a department's or union's name) is not one
+BUDGET_WORDS = re.compile(r"\b(du toan|budget|ke hoach(?! (va )?dau tu\b))\b")
+
+
+def names_budget(folded: str) -> bool:
+    """Whether folded text names a plan or budget ("Dự toán 2025", "Kế hoạch thu chi"), not a union's name."""
+    return BUDGET_WORDS.search(folded) is not None
 
 
 def cell_text(value: object) -> str:
@@ -88,7 +94,7 @@ def name_side(name: str) -> str | None:
 def name_hint(name: str) -> bool:
     """Whether a sheet name suggests finance (Thu, Chi, Tài chính, ...), not a budget."""
     folded = fold(name)
-    if any(b in folded for b in BUDGET_NAMES):
+    if names_budget(folded):
         return False
     words = name_words(name)
     return bool(words & {"thu", "chi", "revenue", "spending", "finance", "income", "expenses"}) or (

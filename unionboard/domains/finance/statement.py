@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from unionboard.core.text import cell_name, clean, fold
-from unionboard.domains.finance.common import Collected
+from unionboard.domains.finance.common import Collected, names_budget
 from unionboard.domains.finance.transposed import SKIP_HEADERS, group_text, label_unit, side_of_text
 from unionboard.domains.finance.units import Context, unit_in_rows
 from unionboard.domains.finance.wide import Header, block_rows, read_block
@@ -26,8 +26,6 @@ RECEIPT_HEADERS = ("noi dung thu", "nguon thu", "khoan thu", "cac khoan thu", "p
 SPENDING_HEADERS = ("noi dung chi", "muc chi", "khoan chi", "cac khoan chi", "phan chi", "chi", "spending")
 GENERIC_HEADERS = ("noi dung", "dien giai", "khoan muc")  # a side only from the "PHẦN THU"/"PHẦN CHI" group above
 AMOUNT_HEADERS = ("so tien", "thanh tien", "so tien thu", "so tien chi", "amount")
-# "Dự toán", "Kế hoạch thu chi" — not "Công đoàn Sở Kế hoạch và Đầu tư", a union's name
-PLAN = re.compile(r"\b(du toan|budget|ke hoach (thu|chi|tai chinh|nam))\b")
 SCAN_ROWS = 60  # the header is looked for among the first rows
 
 
@@ -77,7 +75,7 @@ def planned(sheet: Sheet, row: int) -> bool:
     """Whether the sheet name or a title above the header says plan ("DỰ TOÁN THU CHI NĂM 2025"): a budget's
     planned amounts must never be read as what was received and spent."""
     texts = [sheet.name, *(v for line in sheet.rows[:row] for v in line if isinstance(v, str))]
-    return any(PLAN.search(fold(text)) for text in texts)
+    return any(names_budget(fold(text)) for text in texts)
 
 
 def find_statement(sheet: Sheet) -> Statement | None:

@@ -18,7 +18,6 @@ from unionboard.core.i18n import phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import cell_name, clean, fold, format_dong, parse_year
 from unionboard.domains.finance.common import (
-    BUDGET_NAMES,
     CLOSING,
     HEADER_REVENUE,
     HEADER_SPENDING,
@@ -36,6 +35,7 @@ from unionboard.domains.finance.common import (
     is_total_label,
     name_hint,
     name_side,
+    names_budget,
     not_a_number,
     read_amount,
     side_from_labels,
@@ -263,11 +263,11 @@ def money_like(sheet: Sheet, layout: Layout, start: int) -> bool:
 def evidence(sheet: Sheet, layout: Layout, start: int) -> bool:
     """Whether something says money: a finance sheet name or title, a unit note, Thu/Chi sides, or money words
     in the item labels ("Đoàn phí", "Kinh phí", "Phụ cấp", "Hỗ trợ")."""
-    if any(b in fold(sheet.name) for b in BUDGET_NAMES):
+    if names_budget(fold(sheet.name)):
         return False
     titles = " ".join(fold_title(v) for r in range(start, layout.header + 1)
                       for v in (sheet.rows[r] if r < sheet.height else []) if isinstance(v, str))
-    if any(b in titles for b in BUDGET_NAMES):
+    if names_budget(titles):
         return False
     sided = any(c.side is not None for c in layout.columns if c.kind in ("item", "total")) or any(
         f" {word} " in f" {fold(c.label)} " for c in layout.items for word in MONEY_WORDS)
