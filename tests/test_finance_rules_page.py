@@ -57,7 +57,7 @@ def test_enterprise_example_is_selectable_labelled_and_shows_its_violation(app):
     assert split.iloc[0]["Cách tính"] == "theo tháng có hiệu lực"
     # the settlement summary of a chosen year, and the rule groups of the spending categories
     assert app.selectbox(key="settlement_year").value == 2025
-    groups = [d.value for d in app.dataframe if "Theo" in d.value.columns][0]
+    groups = [tb.value for tb in app.table if "Theo" in tb.value.columns][0]  # a table that wraps on a phone
     assert dict(zip(groups["Mục chi"], groups["Nhóm quy định"], strict=True))["Thăm hỏi ốm đau"] == \
         "Thăm hỏi, trợ cấp đoàn viên"
 
@@ -116,7 +116,7 @@ def test_committee_edits_a_mapping_and_the_rule_changes_once(committee, store_ur
     assert any("#" + str(first + 1) in s.value for s in at.success)
     at.run()
     assert salaries_2025(at) == "✖ Vi phạm"  # 31.000.000 + 144.000.000 đ against 45% of 69.300.000 đ
-    groups = [d.value for d in at.dataframe if "Theo" in d.value.columns][0]
+    groups = [tb.value for tb in at.table if "Theo" in tb.value.columns][0]
     chosen = dict(zip(groups["Mục chi"], groups["Theo"], strict=True))
     assert chosen["Chi HĐ phong trào"] == "ban chấp hành"
     # submitted again, the same grouping is not stored a second time

@@ -25,6 +25,7 @@ from unionboard.core.text import format_number, numbers_in
 from unionboard.present import charts as chart_data
 from unionboard.present import palette, rule_charts
 from unionboard.present.qr import qr_png
+from unionboard.present.slide_charts import hall_results
 from unionboard.present.slides import Slide, build_slides, short_label, strings
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 in (16:9)
@@ -275,8 +276,9 @@ def _awards_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
 
 
 def _rules_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
-    """Each checked figure as % of its limit (the finance page's table), ✔/✖ by status in the status colours."""
-    table = rule_charts.data_rules_chart(check_dataset(dataset), lang)
+    """Each checked figure as % of its limit (the finance page's data function, the hall slide's results: the
+    violations and the latest year), ✔/✖ by status in the status colours."""
+    table = rule_charts.data_rules_chart(hall_results(check_dataset(dataset)), lang)
     if table.empty:
         return None
     rows = list(table.itertuples(index=False))[::-1]  # bars list bottom-up: violations on top

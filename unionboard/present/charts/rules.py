@@ -1,0 +1,140 @@
+"""The finance rules' charts: each checked figure as % of its limit for one year, and spending groups against caps.
+
+A figure far beyond its limit (visits to members are often four times their floor) would squeeze every other bar
+against the axis: the axis stops at `CAP` % and such a bar ends there with its own number written on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from unionboard.analysis.finance_rules import RuleResult
+from unionboard.core.i18n import t
+from unionboard.core.text import format_dong, format_number
+from unionboard.present.charts.registry import chart
+from unionboard.present.charts.style import apply_style, label, millions, money_axis
+from unionboard.present.palette import BLUISH_GREEN, DARK, GREY, VERMILLION
+
+STATUS_COLORS = {"ok": BLUISH_GREEN, "violation": VERMILLION, "not_checkable": GREY}
+SYMBOLS = {"ok": "✔", "violation": "✖", "not_checkable": "?"}
+CAP = 200  # % of the limit where the axis stops
+BAR_PX = 56  # height per bar (its name above it)
+
+
+def checked_years(results: Sequence[RuleResult]) -> list[int]:
+    """The years with at least one figure checked against a limit, in order."""
+    return sorted({r.year for r in results if r.value is not None and r.limit})
+
+
+def shown_year(results: Sequence[RuleResult], wanted: int | None = None) -> int | None:
+    """The year a one-year chart shows: `wanted` when checked, else the latest checked year before it, else the latest."""
+    years = checked_years(results)
+    if not years:
+        return None
+    if wanted is None or wanted in years:
+        return wanted if wanted is not None else years[-1]
+    before = [y for y in years if y <= wanted]
+    return before[-1] if before else years[-1]
+
+
+def _pct(value: float, lang: str) -> str:
+    return f"{format_number(value, 1, lang)}%"
+
+
+def data_rules_chart(results: Sequence[RuleResult], lang: str = "vi", year: int | None = None) -> pd.DataFrame:
+    """The checked results with a limit (of `year` only, when given), violations first: the figure, the limit and
+    the figure as a percentage of the limit."""
+    checked = sorted((r for r in results if r.value is not None and r.limit and (year is None or r.year == year)),
+                     key=lambda r: (r.status != "violation", r.year))
+    rows = [(r.rule.short(lang) if year is not None else f"{r.rule.short(lang)} · {r.year}", r.status, r.value,
+             r.limit, round(100 * r.value / r.limit, 1), r.year) for r in checked]
+    return pd.DataFrame(rows, columns=[t("rules_col_rule", lang), t("rules_col_status", lang),
+                                       t("rules_col_value", lang), t("rules_col_limit", lang),
+                                       t("rules_chart_axis", lang), t("rules_col_year", lang)])
+
+
+@chart("rules_chart", data_rules_chart)
+def rules_chart(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = "vi",
+                year: int | None = None) -> go.Figure | None:
+    """Horizontal bars of each figure as % of its limit (the limit line at 100 %, the axis stopping at `CAP` %),
+    coloured by status and marked ✔/✖, each rule's name above its bar (a y axis would take a phone's width)."""
+    if table.empty:
+        return None
+    name, status, value, limit, pct = table.columns[:5]
+    names = [label(v) for v in table[name]]
+    fig = go.Figure()
+    for key in ("ok", "violation"):
+        rows = table[table[status] == key]
+        if rows.empty:
+            continue
+        shown = [label(v) for v in rows[name]]
+        texts = [f"{SYMBOLS[key]} {_pct(p, lang)}" + (" ▸" if p > CAP else "") for p in rows[pct]]
+        hover = [t("rules_display_hover", lang, rule=n, value=format_dong(v, lang=lang),
+                   limit=format_dong(lim, lang=lang), pct=format_number(p, 1, lang))
+                 for n, v, lim, p in zip(shown, rows[value], rows[limit], rows[pct], strict=True)]
+        beyond = [p > CAP for p in rows[pct]]
+        fig.add_bar(y=shown, x=[min(p, CAP) for p in rows[pct]], orientation="h", name=t(f"rules_status_{key}", lang),
+                    marker={"color": STATUS_COLORS[key], "pattern": {
+                        "shape": ["/" if b else "" for b in beyond], "fgcolor": "white", "solidity": 0.25}},
+                    text=texts, textposition=["inside" if b else "outside" for b in beyond],
+                    insidetextanchor="end", textfont={"size": 15}, cliponaxis=False,
+                    customdata=hover, hovertemplate="%{customdata}<extra></extra>")
+    for text in names:
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=text, yshift=BAR_PX // 2 - 6, showarrow=False,
+                           text=text, font={"size": 14}, bgcolor="rgba(255,255,255,0.85)")
+    fig.add_vline(x=100, line_color=DARK, line_dash="dash", line_width=2, layer="above",
+                  annotation_text=t("rules_display_limit", lang), annotation_position="top",
+                  annotation_font={"size": 13})
+    title = (t("rules_display_chart_title", lang, year=year) if year is not None
+             else t("rules_display_chart_title_all", lang))
+    apply_style(fig, title, height=max(320, 150 + BAR_PX * len(table)))
+    fig.update_layout(margin={"l": 10, "r": 60, "t": 110, "b": 60}, bargap=0.55, showlegend=True,
+                      xaxis={"title": {"text": t("rules_chart_axis", lang)}, "ticksuffix": "%", "tickformat": ",.0f",
+                             "range": [0, CAP * 1.08], "tickvals": [0, 50, 100, 150, 200], "fixedrange": True,
+                             "gridcolor": "#E5E5E5"},
+                      yaxis={"autorange": "reversed", "visible": False, "automargin": False,
+                             "categoryorder": "array", "categoryarray": names, "fixedrange": True},
+                      legend={"x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
+    return fig
+
+
+def data_groups_caps(results: Sequence[RuleResult], lang: str = "vi", year: int | None = None) -> pd.DataFrame:
+    """Spending by rule group (salaries, visits, other) of `year` against its cap or floor from the kept dues."""
+    rows = [(r.rule.short(lang), r.status, r.value, r.limit, r.year) for r in results
+            if r.rule.kind == "group_share" and r.value is not None and r.limit is not None
+            and (year is None or r.year == year)]
+    return pd.DataFrame(rows, columns=[t("rules_display_col_group", lang), t("rules_col_status", lang),
+                                       t("rules_display_col_spent", lang), t("rules_display_col_cap", lang),
+                                       t("rules_col_year", lang)])
+
+
+@chart("groups_caps", data_groups_caps)
+def groups_caps(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = "vi",
+                year: int | None = None) -> go.Figure | None:
+    """Each spending group's amount (bar, in its status colour) beside its cap or floor (the dark tick), triệu đồng."""
+    if table.empty:
+        return None
+    group, status, spent, cap, when = table.columns
+    names = [label(g) if year is not None else f"{label(g)} · {y}" for g, y in zip(table[group], table[when], strict=True)]
+    fig = go.Figure()
+    fig.add_bar(x=names, y=[millions(v) for v in table[spent]], name=t("rules_display_spent", lang),
+                marker_color=[STATUS_COLORS[s] for s in table[status]],
+                text=[f"{SYMBOLS[s]} {format_number(millions(v), 1, lang)}" for s, v in zip(table[status], table[spent],
+                                                                                           strict=True)],
+                textposition="outside", cliponaxis=False,
+                customdata=[format_dong(v, lang=lang) for v in table[spent]],
+                hovertemplate="%{x}<br>%{customdata}<extra></extra>")
+    fig.add_scatter(x=names, y=[millions(v) for v in table[cap]], mode="markers", name=t("rules_display_cap", lang),
+                    marker={"symbol": "line-ew", "size": 44, "line": {"width": 4, "color": DARK}},
+                    customdata=[format_dong(v, lang=lang) for v in table[cap]],
+                    hovertemplate="%{x}<br>%{customdata}<extra></extra>")
+    title = t("rules_display_groups_title", lang, year=year if year is not None else "")
+    apply_style(fig, title, height=420)
+    top = max(max(table[spent]), max(table[cap])) / 1_000_000
+    fig.update_layout(bargap=0.45, yaxis={**money_axis(lang), "range": [0, top * 1.2]},
+                      xaxis={"type": "category", "tickfont": {"size": 14}, "automargin": True, "fixedrange": True})
+    fig.update_xaxes(tickvals=names, ticktext=[n.replace(" ≤", "<br>≤").replace(" ≥", "<br>≥") for n in names])
+    return fig
