@@ -51,6 +51,7 @@ def test_violation_in_its_palette_colour_and_first(results):
     fig = rule_charts.rules_chart(results, "vi", 2024).figure
     colours = {trace.name: trace.marker.color for trace in fig.data}
     assert colours == {"✔ Đạt": BLUISH_GREEN, "✖ Vi phạm": VERMILLION}
+    assert "✖ Vi phạm 114,3%" in fig.data[1].text
     table = rule_charts.data_rules_chart(results, "vi", 2024)
     assert table.iloc[0]["Kết quả"] == "violation" and table.iloc[0]["Quy định"] == "Đoàn phí giữ lại ≤ 70%"
 
@@ -72,8 +73,10 @@ def test_spending_groups_against_their_caps(results):
     assert list(table["Đã chi (đ)"]) == [31_000_000, 135_000_000, 0]
     assert list(table["Mức quy định (đ)"]) == [31_185_000, 27_720_000, 10_395_000]
     bars, caps = built.figure.data
-    assert list(bars.y) == [31.0, 135.0, 0.0] and list(caps.y) == pytest.approx([31.185, 27.72, 10.395])
-    assert built.figure.layout.yaxis.title.text == "triệu đồng"
+    assert list(bars.x) == [31.0, 135.0, 0.0] and list(caps.x) == pytest.approx([31.185, 27.72, 10.395])
+    lines = [a.text for a in built.figure.layout.annotations]
+    assert "Thăm hỏi ≥ 40% đoàn phí: ✔ đã chi 135,0 · mức 27,7" in lines
+    assert built.figure.layout.xaxis.title.text == "triệu đồng"
 
 
 def test_the_hall_draws_from_the_same_data_function(results):

@@ -52,8 +52,9 @@ def year_choice(view, results) -> int | None:
     if not years:
         return None
     default = rule_charts.shown_year(results, view.period.last if view.period is not None else None)
+    broken = {r.year for r in results if r.status == "violation"}
     return st.segmented_control(t("rules_display_year", view.lang), years, default=default, required=True,
-                                key=f"rules_year-{default}")
+                                key=f"rules_year-{default}", format_func=lambda y: f"{y} ✖" if y in broken else str(y))
 
 
 def groups_section(view, results, year: int | None) -> None:

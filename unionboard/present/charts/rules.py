@@ -71,16 +71,16 @@ def rules_chart(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
         if rows.empty:
             continue
         shown = [label(v) for v in rows[name]]
-        texts = [f"{SYMBOLS[key]} {_pct(p, lang)}" + (" ▸" if p > CAP else "") for p in rows[pct]]
+        mark = t(f"rules_status_{key}", lang) if key == "violation" else SYMBOLS[key]  # "✖ Vi phạm 114,3%"
+        texts = [f"{mark} {_pct(p, lang)}" + (" ▸" if p > CAP else "") for p in rows[pct]]
         hover = [t("rules_display_hover", lang, rule=n, value=format_dong(v, lang=lang),
                    limit=format_dong(lim, lang=lang), pct=format_number(p, 1, lang))
                  for n, v, lim, p in zip(shown, rows[value], rows[limit], rows[pct], strict=True)]
         beyond = [p > CAP for p in rows[pct]]
         fig.add_bar(y=shown, x=[min(p, CAP) for p in rows[pct]], orientation="h", name=t(f"rules_status_{key}", lang),
-                    marker={"color": STATUS_COLORS[key], "pattern": {
-                        "shape": ["/" if b else "" for b in beyond], "fgcolor": "white", "solidity": 0.25}},
-                    text=texts, textposition=["inside" if b else "outside" for b in beyond],
-                    insidetextanchor="end", textfont={"size": 15}, cliponaxis=False,
+                    marker={"color": STATUS_COLORS[key]},
+                    text=texts, textposition=["inside" if b else "outside" for b in beyond], insidetextanchor="end",
+                    textfont={"size": 15}, insidetextfont={"color": "white", "size": 15}, cliponaxis=False,
                     customdata=hover, hovertemplate="%{customdata}<extra></extra>")
     for text in names:
         fig.add_annotation(x=0, xref="paper", xanchor="left", y=text, yshift=BAR_PX // 2 - 6, showarrow=False,
@@ -91,13 +91,12 @@ def rules_chart(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
     title = (t("rules_display_chart_title", lang, year=year) if year is not None
              else t("rules_display_chart_title_all", lang))
     apply_style(fig, title, height=max(320, 150 + BAR_PX * len(table)))
-    fig.update_layout(margin={"l": 10, "r": 60, "t": 110, "b": 60}, bargap=0.55, showlegend=True,
+    fig.update_layout(margin={"l": 10, "r": 60, "t": 70, "b": 60}, bargap=0.55, showlegend=False,
                       xaxis={"title": {"text": t("rules_chart_axis", lang)}, "ticksuffix": "%", "tickformat": ",.0f",
                              "range": [0, CAP * 1.08], "tickvals": [0, 50, 100, 150, 200], "fixedrange": True,
                              "gridcolor": "#E5E5E5"},
                       yaxis={"autorange": "reversed", "visible": False, "automargin": False,
-                             "categoryorder": "array", "categoryarray": names, "fixedrange": True},
-                      legend={"x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
+                             "categoryorder": "array", "categoryarray": names, "fixedrange": True})
     return fig
 
 
@@ -114,27 +113,34 @@ def data_groups_caps(results: Sequence[RuleResult], lang: str = "vi", year: int 
 @chart("groups_caps", data_groups_caps)
 def groups_caps(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = "vi",
                 year: int | None = None) -> go.Figure | None:
-    """Each spending group's amount (bar, in its status colour) beside its cap or floor (the dark tick), triệu đồng."""
+    """Each spending group's amount (a bar in its status colour) against its cap or floor (a dark mark), in triệu
+    đồng; the group's name and both figures written above its bar (no number is drawn over a mark)."""
     if table.empty:
         return None
     group, status, spent, cap, when = table.columns
     names = [label(g) if year is not None else f"{label(g)} · {y}" for g, y in zip(table[group], table[when], strict=True)]
+    spent_m, cap_m = [millions(v) for v in table[spent]], [millions(v) for v in table[cap]]
     fig = go.Figure()
-    fig.add_bar(x=names, y=[millions(v) for v in table[spent]], name=t("rules_display_spent", lang),
+    fig.add_bar(y=names, x=spent_m, orientation="h", name=t("rules_display_spent", lang),
                 marker_color=[STATUS_COLORS[s] for s in table[status]],
-                text=[f"{SYMBOLS[s]} {format_number(millions(v), 1, lang)}" for s, v in zip(table[status], table[spent],
-                                                                                           strict=True)],
-                textposition="outside", cliponaxis=False,
                 customdata=[format_dong(v, lang=lang) for v in table[spent]],
-                hovertemplate="%{x}<br>%{customdata}<extra></extra>")
-    fig.add_scatter(x=names, y=[millions(v) for v in table[cap]], mode="markers", name=t("rules_display_cap", lang),
-                    marker={"symbol": "line-ew", "size": 44, "line": {"width": 4, "color": DARK}},
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>")
+    fig.add_scatter(y=names, x=cap_m, mode="markers", name=t("rules_display_cap", lang),
+                    marker={"symbol": "line-ns", "size": 34, "line": {"width": 4, "color": DARK}},
                     customdata=[format_dong(v, lang=lang) for v in table[cap]],
-                    hovertemplate="%{x}<br>%{customdata}<extra></extra>")
-    title = t("rules_display_groups_title", lang, year=year if year is not None else "")
-    apply_style(fig, title, height=420)
-    top = max(max(table[spent]), max(table[cap])) / 1_000_000
-    fig.update_layout(bargap=0.45, yaxis={**money_axis(lang), "range": [0, top * 1.2]},
-                      xaxis={"type": "category", "tickfont": {"size": 14}, "automargin": True, "fixedrange": True})
-    fig.update_xaxes(tickvals=names, ticktext=[n.replace(" ≤", "<br>≤").replace(" ≥", "<br>≥") for n in names])
+                    hovertemplate="%{y}<br>%{customdata}<extra></extra>")
+    for name, state, used, limit in zip(names, table[status], spent_m, cap_m, strict=True):
+        text = t("rules_display_groups_line", lang, name=name, symbol=SYMBOLS[state],
+                 spent=format_number(used, 1, lang), cap=format_number(limit, 1, lang))
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=name, yshift=BAR_PX // 2 - 4, showarrow=False,
+                           text=text, font={"size": 14}, bgcolor="rgba(255,255,255,0.85)")
+    title = (t("rules_display_groups_title", lang, year=year) if year is not None
+             else t("rules_display_groups_title_all", lang))
+    apply_style(fig, title, height=max(320, 170 + (BAR_PX + 8) * len(table)))
+    top = max(max(spent_m), max(cap_m))
+    fig.update_layout(margin={"l": 10, "r": 20, "t": 110, "b": 60}, bargap=0.5,
+                      xaxis={**money_axis(lang), "range": [0, top * 1.08], "fixedrange": True},
+                      yaxis={"autorange": "reversed", "visible": False, "automargin": False,
+                             "categoryorder": "array", "categoryarray": names, "fixedrange": True},
+                      legend={"x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
     return fig
