@@ -75,7 +75,7 @@ def test_spending_groups_against_their_caps(results):
     bars, caps = built.figure.data
     assert list(bars.x) == [31.0, 135.0, 0.0] and list(caps.x) == pytest.approx([31.185, 27.72, 10.395])
     lines = [a.text for a in built.figure.layout.annotations]
-    assert "Thăm hỏi ≥ 40% đoàn phí: ✔ đã chi 135,0 · mức 27,7" in lines
+    assert "Thăm hỏi ≥ 40% đoàn phí<br>✔ đã chi 135,0 · mức 27,7" in lines
     assert built.figure.layout.xaxis.title.text == "triệu đồng"
 
 

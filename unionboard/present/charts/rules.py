@@ -22,6 +22,7 @@ STATUS_COLORS = {"ok": BLUISH_GREEN, "violation": VERMILLION, "not_checkable": G
 SYMBOLS = {"ok": "✔", "violation": "✖", "not_checkable": "?"}
 CAP = 200  # % of the limit where the axis stops
 BAR_PX = 56  # height per bar (its name above it)
+GROUP_PX = 120  # height per spending group (its name and figures above it, two lines)
 
 
 def checked_years(results: Sequence[RuleResult]) -> list[int]:
@@ -132,13 +133,14 @@ def groups_caps(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
     for name, state, used, limit in zip(names, table[status], spent_m, cap_m, strict=True):
         text = t("rules_display_groups_line", lang, name=name, symbol=SYMBOLS[state],
                  spent=format_number(used, 1, lang), cap=format_number(limit, 1, lang))
-        fig.add_annotation(x=0, xref="paper", xanchor="left", y=name, yshift=BAR_PX // 2 - 4, showarrow=False,
-                           text=text, font={"size": 14}, bgcolor="rgba(255,255,255,0.85)")
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=name, yanchor="bottom", yshift=GROUP_PX // 4 + 2,
+                           showarrow=False, text=text, font={"size": 14}, align="left",
+                           bgcolor="rgba(255,255,255,0.85)")
     title = (t("rules_display_groups_title", lang, year=year) if year is not None
              else t("rules_display_groups_title_all", lang))
-    apply_style(fig, title, height=max(320, 170 + (BAR_PX + 8) * len(table)))
+    apply_style(fig, title, height=max(320, 170 + GROUP_PX * len(table)))
     top = max(max(spent_m), max(cap_m))
-    fig.update_layout(margin={"l": 10, "r": 20, "t": 110, "b": 60}, bargap=0.5,
+    fig.update_layout(margin={"l": 10, "r": 20, "t": 110, "b": 60}, bargap=0.6,
                       xaxis={**money_axis(lang), "range": [0, top * 1.08], "fixedrange": True},
                       yaxis={"autorange": "reversed", "visible": False, "automargin": False,
                              "categoryorder": "array", "categoryarray": names, "fixedrange": True},
