@@ -62,6 +62,27 @@ def test_enterprise_example_is_selectable_labelled_and_shows_its_violation(app):
         "Thăm hỏi, trợ cấp đoàn viên"
 
 
+def test_rules_year_follows_the_reporting_period_and_the_settlement_downloads_name_theirs(app):
+    [r for r in app.radio if str(r.key).startswith("dataset-")][0].set_value("enterprise").run()
+
+    def picker():
+        return [b for b in app.get("button_group") if str(b.key).startswith("rules_year-")][0]
+
+    def group_year_columns():  # the year's spending by rule group
+        return [c for tb in app.table for c in tb.value.columns if str(c).isdigit()]
+
+    assert picker().value == 2025 and group_year_columns() == ["2025"]  # the term so far: its latest year
+    period = [r for r in app.radio if str(r.key).startswith("period-")][0]
+    period.set_value("year:2024-2024").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert picker().value == 2024 and group_year_columns() == ["2024"]  # "Báo cáo năm 2024" in the sidebar
+    picker().set_value(2023).run()
+    assert group_year_columns() == ["2023"]
+    labels = [d.proto.label for d in app.get("download_button")]
+    assert "Quyết toán thu chi năm 2025 — Word (.docx)" in labels and "Quyết toán thu chi năm 2025 — PDF" in labels
+    assert app.selectbox(key="settlement_year").options == ["2025"]  # the years with a B07-TLĐ form
+
+
 def test_bundled_enterprise_files_equal_their_builders(tmp_path):
     fresh = write_enterprise_data(tmp_path)
     assert [p.name for p in enterprise_paths()] == list(ENTERPRISE_FILES)
