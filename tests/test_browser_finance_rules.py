@@ -35,6 +35,12 @@ def test_finance_rules_on_the_enterprise_example(sized_page, streamlit_server, a
     assert wide <= 1, f"finance rules @ {size}: the page is {wide}px wider than the screen"
     full_screenshot(page, out / f"finance-rules-{size}.png")  # before the check: a failure is seen too
     check_charts(page, f"finance rules @ {size}", expect_charts=True)
+    # the groups table fits the screen: its "Theo" column is seen without scrolling inside the table
+    groups = page.get_by_test_id("stTable").filter(has_text="Theo").first
+    fit = groups.evaluate("""t => { const box = t.getBoundingClientRect(), inner = t.querySelector('table');
+        return {right: box.right, overflow: inner.scrollWidth - t.clientWidth}; }""")
+    assert fit["overflow"] <= 1 and fit["right"] <= SIZES[size][0], f"groups table @ {size}: {fit}"
+    assert page.get_by_text("2024 ✖").count() == 1  # the year picker marks the year with the violation
     page.get_by_text("Quy định tài chính", exact=True).scroll_into_view_if_needed()
     page.screenshot(path=str(out / f"finance-rules-{size}-view.png"))
     assert not page.problems, "\n".join(page.problems)
