@@ -53,7 +53,7 @@ def test_violation_in_its_palette_colour_and_first(results):
     assert colours == {"✔ Đạt": BLUISH_GREEN, "✖ Vi phạm": VERMILLION}
     assert "✖ Vi phạm 114,3%" in fig.data[1].text
     table = rule_charts.data_rules_chart(results, "vi", 2024)
-    assert table.iloc[0]["Kết quả"] == "violation" and table.iloc[0]["Quy định"] == "Đoàn phí giữ lại ≤ 70%"
+    assert table.iloc[0]["Kết quả"] == "✖ Vi phạm" and table.iloc[0]["Quy định"] == "Đoàn phí giữ lại ≤ 70%"
 
 
 def test_english_separators_in_english(results):

@@ -283,14 +283,15 @@ def _rules_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
         return None
     rows = list(table.itertuples(index=False))[::-1]  # bars list bottom-up: violations on top
     data = CategoryChartData(number_format='0.0"%"')
-    data.categories = [f"{rule_charts.SYMBOLS[row[1]]} {row[0]}" for row in rows]
+    states = [rule_charts.status_of(row[1], lang) for row in rows]
+    data.categories = [f"{rule_charts.SYMBOLS[state]} {row[0]}" for state, row in zip(states, rows, strict=True)]
     data.add_series(s["rules_percent_of_limit"], [float(row[4]) for row in rows])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, x, y, cx, cy, data).chart
     _style_chart(chart, legend=False)
     _value_axis(chart, s["rules_percent_of_limit"], '0"%"')
     chart.value_axis.minimum_scale = 0
     plot = chart.plots[0]
-    _colour_points(plot.series[0], [_rgb(rule_charts.STATUS_COLORS[row[1]]) for row in rows])
+    _colour_points(plot.series[0], [_rgb(rule_charts.STATUS_COLORS[state]) for state in states])
     plot.gap_width = 50
     _labels(plot, '0.0"%"', CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
     _written_labels(plot, 1, "%")

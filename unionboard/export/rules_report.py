@@ -16,7 +16,7 @@ from unionboard.present.rule_charts import (
     data_groups_caps,
     rules_table,
     shown_year,
-    status_text,
+    status_of,
 )
 
 
@@ -49,8 +49,8 @@ def groups_blocks(results: list, year: int | None, lang: str) -> tuple:
     table = data_groups_caps(results, lang, year)
     if year is None or table.empty:
         return ()
-    rows = tuple(((group, status_text(status, lang), format_dong(spent, lang=lang), format_dong(cap, lang=lang)),
-                  status == "violation") for group, status, spent, cap, _ in table.itertuples(index=False))
+    rows = tuple(((group, status, format_dong(spent, lang=lang), format_dong(cap, lang=lang)),
+                  status_of(status, lang) == "violation") for group, status, spent, cap, _ in table.itertuples(index=False))
     header = (table.columns[0], t("rules_col_status", lang), table.columns[2], table.columns[3])
     return (Paragraph(t("rules_display_groups_title", lang, year=year)),
             Table(key="rules_groups", header=header, rows=rows, aligns=(LEFT, LEFT, RIGHT, RIGHT),
@@ -70,7 +70,7 @@ def groups_pdf_charts(dataset: Dataset, lang: str) -> list:
     spent = tuple(v / 1e6 for v in table.iloc[:, 2])
     chart = bars(t("rules_display_groups_title", lang, year=year), list(table.iloc[:, 0]), [
         Series(t("rules_display_spent", lang), STATUS_COLORS["ok"], spent,
-               tuple(STATUS_COLORS[s] for s in table.iloc[:, 1])),
+               tuple(STATUS_COLORS[status_of(s, lang)] for s in table.iloc[:, 1])),
         Series(t("rules_display_cap", lang), DARK, tuple(v / 1e6 for v in table.iloc[:, 3]))],
         columns=True, fmt=one_decimal)
     return [chart] if chart else []

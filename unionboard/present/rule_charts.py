@@ -18,15 +18,14 @@ from unionboard.present.charts.rules import (  # registered once in the chart re
     groups_caps,
     rules_chart,
     shown_year,
+    status_of,
+)
+from unionboard.present.charts.rules import (
+    status_word as status_text,  # "✔ Đạt", "✖ Vi phạm", "? Không kiểm được"
 )
 
 __all__ = ["STATUS_COLORS", "SYMBOLS", "checked_years", "counts", "data_groups_caps", "data_rules_chart",
-           "groups_caps", "rules_chart", "rules_table", "shown_year", "status_text"]
-
-
-def status_text(status: str, lang: str) -> str:
-    """The status as symbol + word ("✔ Đạt", "✖ Vi phạm", "? Không kiểm được")."""
-    return t(f"rules_status_{status}", lang)
+           "groups_caps", "rules_chart", "rules_table", "shown_year", "status_of", "status_text"]
 
 
 def _amount(value: float | None, lang: str) -> str:

@@ -41,6 +41,16 @@ def shown_year(results: Sequence[RuleResult], wanted: int | None = None) -> int 
     return before[-1] if before else years[-1]
 
 
+def status_word(status: str, lang: str) -> str:
+    """A status as the tables show it ("✔ Đạt", "✖ Vi phạm"): the charts' tables are downloaded as they are."""
+    return t(f"rules_status_{status}", lang)
+
+
+def status_of(word: str, lang: str) -> str:
+    """The status ("ok", "violation", "not_checkable") a table's word stands for."""
+    return next(s for s in STATUS_COLORS if status_word(s, lang) == word)
+
+
 def _pct(value: float, lang: str) -> str:
     return f"{format_number(value, 1, lang)}%"
 
@@ -50,7 +60,8 @@ def data_rules_chart(results: Sequence[RuleResult], lang: str = "vi", year: int 
     the figure as a percentage of the limit."""
     checked = sorted((r for r in results if r.value is not None and r.limit and (year is None or r.year == year)),
                      key=lambda r: (r.status != "violation", r.year))
-    rows = [(r.rule.short(lang) if year is not None else f"{r.rule.short(lang)} · {r.year}", r.status, r.value,
+    rows = [(r.rule.short(lang) if year is not None else f"{r.rule.short(lang)} · {r.year}",
+             status_word(r.status, lang), r.value,
              r.limit, round(100 * r.value / r.limit, 1), r.year) for r in checked]
     return pd.DataFrame(rows, columns=[t("rules_col_rule", lang), t("rules_col_status", lang),
                                        t("rules_col_value", lang), t("rules_col_limit", lang),
@@ -68,17 +79,17 @@ def rules_chart(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
     names = [label(v) for v in table[name]]
     fig = go.Figure()
     for key in ("ok", "violation"):
-        rows = table[table[status] == key]
+        rows = table[table[status] == status_word(key, lang)]
         if rows.empty:
             continue
         shown = [label(v) for v in rows[name]]
-        mark = t(f"rules_status_{key}", lang) if key == "violation" else SYMBOLS[key]  # "✖ Vi phạm 114,3%"
+        mark = status_word(key, lang) if key == "violation" else SYMBOLS[key]  # "✖ Vi phạm 114,3%"
         texts = [f"{mark} {_pct(p, lang)}" + (" ▸" if p > CAP else "") for p in rows[pct]]
         hover = [t("rules_display_hover", lang, rule=n, value=format_dong(v, lang=lang),
                    limit=format_dong(lim, lang=lang), pct=format_number(p, 1, lang))
                  for n, v, lim, p in zip(shown, rows[value], rows[limit], rows[pct], strict=True)]
         beyond = [p > CAP for p in rows[pct]]
-        fig.add_bar(y=shown, x=[min(p, CAP) for p in rows[pct]], orientation="h", name=t(f"rules_status_{key}", lang),
+        fig.add_bar(y=shown, x=[min(p, CAP) for p in rows[pct]], orientation="h", name=status_word(key, lang),
                     marker={"color": STATUS_COLORS[key]},
                     text=texts, textposition=["inside" if b else "outside" for b in beyond], insidetextanchor="end",
                     textfont={"size": 15}, insidetextfont={"color": "white", "size": 15}, cliponaxis=False,
@@ -103,7 +114,7 @@ def rules_chart(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
 
 def data_groups_caps(results: Sequence[RuleResult], lang: str = "vi", year: int | None = None) -> pd.DataFrame:
     """Spending by rule group (salaries, visits, other) of `year` against its cap or floor from the kept dues."""
-    rows = [(r.rule.short(lang), r.status, r.value, r.limit, r.year) for r in results
+    rows = [(r.rule.short(lang), status_word(r.status, lang), r.value, r.limit, r.year) for r in results
             if r.rule.kind == "group_share" and r.value is not None and r.limit is not None
             and (year is None or r.year == year)]
     return pd.DataFrame(rows, columns=[t("rules_display_col_group", lang), t("rules_col_status", lang),
@@ -123,7 +134,7 @@ def groups_caps(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
     spent_m, cap_m = [millions(v) for v in table[spent]], [millions(v) for v in table[cap]]
     fig = go.Figure()
     fig.add_bar(y=names, x=spent_m, orientation="h", name=t("rules_display_spent", lang),
-                marker_color=[STATUS_COLORS[s] for s in table[status]],
+                marker_color=[STATUS_COLORS[status_of(s, lang)] for s in table[status]],
                 customdata=[format_dong(v, lang=lang) for v in table[spent]],
                 hovertemplate="%{y}<br>%{customdata}<extra></extra>")
     fig.add_scatter(y=names, x=cap_m, mode="markers", name=t("rules_display_cap", lang),
@@ -131,7 +142,7 @@ def groups_caps(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
                     customdata=[format_dong(v, lang=lang) for v in table[cap]],
                     hovertemplate="%{y}<br>%{customdata}<extra></extra>")
     for name, state, used, limit in zip(names, table[status], spent_m, cap_m, strict=True):
-        text = t("rules_display_groups_line", lang, name=name, symbol=SYMBOLS[state],
+        text = t("rules_display_groups_line", lang, name=name, symbol=SYMBOLS[status_of(state, lang)],
                  spent=format_number(used, 1, lang), cap=format_number(limit, 1, lang))
         fig.add_annotation(x=0, xref="paper", xanchor="left", y=name, yanchor="bottom", yshift=GROUP_PX // 4 + 2,
                            showarrow=False, text=text, font={"size": 14}, align="left",
