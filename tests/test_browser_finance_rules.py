@@ -46,6 +46,25 @@ def test_finance_rules_on_the_enterprise_example(sized_page, streamlit_server, a
     assert not page.problems, "\n".join(page.problems)
 
 
+def test_finance_rules_in_english_on_a_phone(sized_page, streamlit_server, artifacts_dir):
+    """English words are longer: the published enterprise data's rules charts on the narrowest screen, in English
+    with English separators."""
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    page = sized_page(*SIZES["phone"])
+    page.goto(f"{streamlit_server}/finance?lang=en")
+    settle(page)
+    page.get_by_text("Finance rules", exact=True).wait_for()
+    page.get_by_text("2025: figures against the limits (limit = 100%)").wait_for()
+    assert page.get_by_text("2024 ✖").count() == 1
+    full_screenshot(page, out / "finance-rules-phone-en.png")
+    check_charts(page, "finance rules @ phone-en", expect_charts=True)
+    texts = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]
+        .map(t => t.textContent).join(' ')""")
+    assert "487.0%" in texts and "487,0" not in texts
+    assert not page.problems, "\n".join(page.problems)
+
+
 # --------------------------------------------------------------------------- published enterprise data
 
 
