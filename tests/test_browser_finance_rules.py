@@ -35,8 +35,33 @@ def test_finance_rules_on_the_enterprise_example(sized_page, streamlit_server, a
     assert wide <= 1, f"finance rules @ {size}: the page is {wide}px wider than the screen"
     full_screenshot(page, out / f"finance-rules-{size}.png")  # before the check: a failure is seen too
     check_charts(page, f"finance rules @ {size}", expect_charts=True)
+    # the groups table fits the screen: its "Theo" column is seen without scrolling inside the table
+    groups = page.get_by_test_id("stTable").filter(has_text="Theo").first
+    fit = groups.evaluate("""t => { const box = t.getBoundingClientRect(), inner = t.querySelector('table');
+        return {right: box.right, overflow: inner.scrollWidth - t.clientWidth}; }""")
+    assert fit["overflow"] <= 1 and fit["right"] <= SIZES[size][0], f"groups table @ {size}: {fit}"
+    assert page.get_by_text("2024 ✖").count() == 1  # the year picker marks the year with the violation
     page.get_by_text("Quy định tài chính", exact=True).scroll_into_view_if_needed()
     page.screenshot(path=str(out / f"finance-rules-{size}-view.png"))
+    assert not page.problems, "\n".join(page.problems)
+
+
+def test_finance_rules_in_english_on_a_phone(sized_page, streamlit_server, artifacts_dir):
+    """English words are longer: the published enterprise data's rules charts on the narrowest screen, in English
+    with English separators."""
+    out = artifacts_dir / "layout"
+    out.mkdir(exist_ok=True)
+    page = sized_page(*SIZES["phone"])
+    page.goto(f"{streamlit_server}/finance?lang=en")
+    settle(page)
+    page.get_by_text("Finance rules", exact=True).wait_for()
+    page.get_by_text("2025: figures against the limits (limit = 100%)").wait_for()
+    assert page.get_by_text("2024 ✖").count() == 1
+    full_screenshot(page, out / "finance-rules-phone-en.png")
+    check_charts(page, "finance rules @ phone-en", expect_charts=True)
+    texts = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]
+        .map(t => t.textContent).join(' ')""")
+    assert "487.0%" in texts and "487,0" not in texts
     assert not page.problems, "\n".join(page.problems)
 
 

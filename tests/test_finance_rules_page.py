@@ -57,9 +57,30 @@ def test_enterprise_example_is_selectable_labelled_and_shows_its_violation(app):
     assert split.iloc[0]["Cách tính"] == "theo tháng có hiệu lực"
     # the settlement summary of a chosen year, and the rule groups of the spending categories
     assert app.selectbox(key="settlement_year").value == 2025
-    groups = [d.value for d in app.dataframe if "Theo" in d.value.columns][0]
+    groups = [tb.value for tb in app.table if "Theo" in tb.value.columns][0]  # a table that wraps on a phone
     assert dict(zip(groups["Mục chi"], groups["Nhóm quy định"], strict=True))["Thăm hỏi ốm đau"] == \
         "Thăm hỏi, trợ cấp đoàn viên"
+
+
+def test_rules_year_follows_the_reporting_period_and_the_settlement_downloads_name_theirs(app):
+    [r for r in app.radio if str(r.key).startswith("dataset-")][0].set_value("enterprise").run()
+
+    def picker():
+        return [b for b in app.get("button_group") if str(b.key).startswith("rules_year-")][0]
+
+    def group_year_columns():  # the year's spending by rule group
+        return [c for tb in app.table for c in tb.value.columns if str(c).isdigit()]
+
+    assert picker().value == 2025 and group_year_columns() == ["2025"]  # the term so far: its latest year
+    period = [r for r in app.radio if str(r.key).startswith("period-")][0]
+    period.set_value("year:2024-2024").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert picker().value == 2024 and group_year_columns() == ["2024"]  # "Báo cáo năm 2024" in the sidebar
+    picker().set_value(2023).run()
+    assert group_year_columns() == ["2023"]
+    labels = [d.proto.label for d in app.get("download_button")]
+    assert "Quyết toán thu chi năm 2025 — Word (.docx)" in labels and "Quyết toán thu chi năm 2025 — PDF" in labels
+    assert app.selectbox(key="settlement_year").options == ["2025"]  # the years with a B07-TLĐ form
 
 
 def test_bundled_enterprise_files_equal_their_builders(tmp_path):
@@ -116,7 +137,7 @@ def test_committee_edits_a_mapping_and_the_rule_changes_once(committee, store_ur
     assert any("#" + str(first + 1) in s.value for s in at.success)
     at.run()
     assert salaries_2025(at) == "✖ Vi phạm"  # 31.000.000 + 144.000.000 đ against 45% of 69.300.000 đ
-    groups = [d.value for d in at.dataframe if "Theo" in d.value.columns][0]
+    groups = [tb.value for tb in at.table if "Theo" in tb.value.columns][0]
     chosen = dict(zip(groups["Mục chi"], groups["Theo"], strict=True))
     assert chosen["Chi HĐ phong trào"] == "ban chấp hành"
     # submitted again, the same grouping is not stored a second time

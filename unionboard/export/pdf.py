@@ -426,9 +426,15 @@ def _award_charts(dataset: Dataset, lang: str) -> list[BarChart]:
     return [chart] if chart else []
 
 
+def _rules_charts(dataset: Dataset, lang: str) -> list[BarChart]:
+    from unionboard.export.rules_report import groups_pdf_charts  # it builds on this module
+
+    return groups_pdf_charts(dataset, lang)
+
+
 CHARTS: dict[str, ChartBuilder] = {
     "members": _member_charts, "finance": _finance_charts, "targets": _target_charts,
-    "awards": _award_charts,
+    "awards": _award_charts, "rules": _rules_charts,
 }
 
 

@@ -25,6 +25,7 @@ from unionboard.core.text import format_number, numbers_in
 from unionboard.present import charts as chart_data
 from unionboard.present import palette, rule_charts
 from unionboard.present.qr import qr_png
+from unionboard.present.slide_charts import hall_results
 from unionboard.present.slides import Slide, build_slides, short_label, strings
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 in (16:9)
@@ -275,20 +276,22 @@ def _awards_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
 
 
 def _rules_chart(slide, dataset: Dataset, s, lang: str, x, y, cx, cy):
-    """Each checked figure as % of its limit (the finance page's table), ✔/✖ by status in the status colours."""
-    table = rule_charts.data_rules_chart(check_dataset(dataset), lang)
+    """Each checked figure as % of its limit (the finance page's data function, the hall slide's results: the
+    violations and the latest year), ✔/✖ by status in the status colours."""
+    table = rule_charts.data_rules_chart(hall_results(check_dataset(dataset)), lang)
     if table.empty:
         return None
     rows = list(table.itertuples(index=False))[::-1]  # bars list bottom-up: violations on top
     data = CategoryChartData(number_format='0.0"%"')
-    data.categories = [f"{rule_charts.SYMBOLS[row[1]]} {row[0]}" for row in rows]
+    states = [rule_charts.status_of(row[1], lang) for row in rows]
+    data.categories = [f"{rule_charts.SYMBOLS[state]} {row[0]}" for state, row in zip(states, rows, strict=True)]
     data.add_series(s["rules_percent_of_limit"], [float(row[4]) for row in rows])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, x, y, cx, cy, data).chart
     _style_chart(chart, legend=False)
     _value_axis(chart, s["rules_percent_of_limit"], '0"%"')
     chart.value_axis.minimum_scale = 0
     plot = chart.plots[0]
-    _colour_points(plot.series[0], [_rgb(rule_charts.STATUS_COLORS[row[1]]) for row in rows])
+    _colour_points(plot.series[0], [_rgb(rule_charts.STATUS_COLORS[state]) for state in states])
     plot.gap_width = 50
     _labels(plot, '0.0"%"', CHART_SMALL_PT, INK, XL_LABEL_POSITION.OUTSIDE_END)
     _written_labels(plot, 1, "%")

@@ -88,7 +88,7 @@ def _rules_figure(dataset: Dataset, lang: str) -> go.Figure | None:
         return None
     # in the hall the names go on the y axis (the page's names above each bar overlap at the slide's height)
     fig = built.figure
-    fig.layout.annotations = []
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.xref != "paper"]  # the limit line's kept
     fig.update_layout(bargap=0.25)
     fig.update_yaxes(visible=True)
     return fig

@@ -14,7 +14,7 @@ from unionboard.core.text import format_dong
 from unionboard.export.formats import MIME
 from unionboard.export.rules_report import settlement_document
 from unionboard.present import rule_charts
-from unionboard.ui.components import chart, md_escape
+from unionboard.ui.components import chart, md_escape, text_table
 from unionboard.ui.rule_groups_editor import groups_editor
 
 
@@ -35,18 +35,31 @@ def rules_section(view) -> None:
         st.warning(summary, icon=":material/help:")
     else:
         st.success(summary, icon=":material/check_circle:")
-    built = rule_charts.rules_chart(results, lang)
-    if built is not None:
-        chart(built, "quy-dinh-tai-chinh", lang)
+    year = year_choice(view, results)
+    if year is not None:
+        chart(rule_charts.rules_chart(results, lang, year), f"quy-dinh-tai-chinh-{year}", lang)
     widths = {t("rules_col_status", lang): "medium", t("rules_col_rule", lang): "large"}
     st.dataframe(rule_charts.rules_table(results, lang), hide_index=True, width="stretch",
                  column_config={name: st.column_config.TextColumn(width=w) for name, w in widths.items()})
-    groups_section(view)
+    groups_section(view, results, year)
     settlement_downloads(view)
 
 
-def groups_section(view) -> None:
-    """The mapping of the report's spending categories to rule groups, the unmapped ones named, totals by group."""
+def year_choice(view, results) -> int | None:
+    """The year the charts show: one at a time (a dozen rules a year), by default the reporting period's last year
+    (the sidebar's "Kỳ báo cáo"), else the latest year checked."""
+    years = rule_charts.checked_years(results)
+    if not years:
+        return None
+    default = rule_charts.shown_year(results, view.period.last if view.period is not None else None)
+    broken = {r.year for r in results if r.status == "violation"}
+    return st.segmented_control(t("rules_display_year", view.lang), years, default=default, required=True,
+                                key=f"rules_year-{default}", format_func=lambda y: f"{y} ✖" if y in broken else str(y))
+
+
+def groups_section(view, results, year: int | None) -> None:
+    """The mapping of the report's spending categories to rule groups, the unmapped ones named, the year's totals
+    by group and its spending groups against their caps (tables that wrap: a phone shows every column)."""
     lang = view.lang
     found = mappings(view.result.dataset)
     if not found:
@@ -56,18 +69,18 @@ def groups_section(view) -> None:
     unmapped = [m.item for m in found if m.group is None]
     if unmapped:
         st.warning(md_escape(t("groups_unmapped", lang, items=", ".join(f"“{i}”" for i in unmapped))))
-    st.dataframe(pd.DataFrame({
+    text_table(pd.DataFrame({
         t("groups_col_item", lang): [m.item for m in found],
         t("groups_col_group", lang): [m.group.label(lang) if m.group else t("groups_none", lang) for m in found],
         t("groups_col_source", lang): [t(f"groups_source_{m.source}", lang) for m in found],
-    }), hide_index=True, width="stretch")
+    }))
     groups_editor(view, found)
-    by_group = spending_by_group(view.result.dataset)
-    labels = {g.id: g.label(lang) for g in load_groups()} | {"": t("groups_none", lang)}
-    years = [y for y in sorted(by_group) if not view.years or y in view.years]
-    frame = pd.DataFrame({t("groups_col_group", lang): list(labels.values())} | {
-        str(y): [format_dong(by_group[y].get(k, 0)) if k in by_group[y] else "" for k in labels] for y in years})
-    st.dataframe(frame, hide_index=True, width="stretch")
+    by_group = spending_by_group(view.result.dataset).get(year, {})
+    if by_group:
+        labels = {g.id: g.label(lang) for g in load_groups()} | {"": t("groups_none", lang)}
+        text_table(pd.DataFrame({t("groups_col_group", lang): [labels[k] for k in labels if k in by_group],
+                                 str(year): [format_dong(by_group[k], lang=lang) for k in labels if k in by_group]}))
+    chart(rule_charts.groups_caps(results, lang, year), f"nhom-chi-muc-tran-{year}", lang)
 
 
 def settlement_downloads(view) -> None:

@@ -50,6 +50,12 @@ from unionboard.present.charts.members import (
     political_theory_bar,
 )
 from unionboard.present.charts.registry import CHARTS, ChartDef, chart
+from unionboard.present.charts.rules import (
+    data_groups_caps,
+    data_rules_chart,
+    groups_caps,
+    rules_chart,
+)
 from unionboard.present.charts.style import (
     Chart,
     build_chart,
@@ -76,7 +82,7 @@ __all__ = [
     "CHARTS", "DATA_FUNCTIONS", "Chart", "ChartDef", "age_histogram", "award_bucket", "awards_by_level",
     "awards_by_year", "balance_by_year", "build_chart", "chart", "copy_figure", "data_age_histogram",
     "data_awards_by_level", "data_awards_by_year", "data_balance_by_year", "data_department_bar",
-    "data_education_bar", "data_gender_donut", "data_party_by_gender", "data_political_theory_bar",
+    "data_education_bar", "data_gender_donut", "data_groups_caps", "data_rules_chart", "groups_caps", "rules_chart", "data_party_by_gender", "data_political_theory_bar",
     "data_revenue_by_year", "data_revenue_share", "data_spending_by_year", "data_spending_share",
     "data_targets_bullets", "data_targets_status_donut", "data_term_waterfall", "department_bar",
     "education_bar", "gender_donut", "labels", "party_by_gender", "political_theory_bar", "revenue_by_year",
