@@ -240,7 +240,7 @@ def test_figures_and_words_in_an_issue_are_rendered_per_language() -> None:
               row=1, found=phrase("cells.none"))
     log.error("f.csv", None, None, "read.csv_too_many_cells", line=12, limit=format_number(2_000_000))
     negative, missing, csv_cells = log
-    assert "−2.000.000 đ" in negative.message and "−2,000,000 đ" in negative.text("en")
+    assert "−2.000.000 đ" in negative.message and "−2,000,000 VND" in negative.text("en")
     assert "Danh sách đoàn viên" in missing.message
     assert "Members list" in missing.text("en") and "Danh sách" not in missing.text("en")
     assert "2.000.000" in csv_cells.message and "2,000,000" in csv_cells.text("en")

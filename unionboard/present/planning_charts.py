@@ -23,7 +23,7 @@ from unionboard.analysis.planning import (
     REVENUE,
     TargetProgress,
 )
-from unionboard.core.i18n import t, value_label
+from unionboard.core.i18n import system_label, t, value_label
 from unionboard.core.models import TermTarget
 from unionboard.core.text import SEPARATORS, format_dong, format_number, plotly_text, wrap
 from unionboard.present import palette
@@ -288,7 +288,7 @@ def data_variance(detail: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame({
         t("plan_col_year", lang): detail["year"].astype(int).astype(str),
         t("plan_col_side", lang): [t(f"plan_side_{s}", lang) for s in detail["side"]],
-        t("plan_col_item", lang): detail["item"],
+        t("plan_col_item", lang): [system_label(item, lang) for item in detail["item"]],
         t("plan_col_planned", lang): [_number(v) for v in detail["planned"]],
         t("plan_col_actual", lang): [_number(v) for v in detail["actual"]],
         t("plan_col_variance", lang): [_number(v) for v in detail["variance"]],

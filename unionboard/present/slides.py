@@ -146,11 +146,12 @@ def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     university = sum(n for level, n in education.items()
                      if level in ("Tiến sỹ", "Thạc sỹ", "Đại học"))
     below = below_university(summary)
-    edu_parts = [s["level_count"].format(level=level, n=n) for level, n in education.items()
+    edu_parts = [s["level_count"].format(level=i18n.value_label(level, lang), n=n) for level, n in education.items()
                  if level not in BELOW_UNIVERSITY and n]
     if below:
         edu_parts.append(s["members_notes_below"].format(n=below))
-    theory_parts = [s["level_count"].format(level=s["no_theory"] if level == "Chưa có" else level, n=n)
+    theory_parts = [s["level_count"].format(level=s["no_theory"] if level == "Chưa có" else i18n.value_label(level, lang),
+                                            n=n)
                     for level, n in (summary["by_political_theory"] or {}).items() if n]
     if party is None:
         notes = [i18n.t("unknown.members_notes", lang, total=total, male=male, female=female)]

@@ -1,7 +1,8 @@
 """The one string catalogue: every user-facing string and issue message, in Vietnamese and English.
 
 Each module of this package holds one area's strings as `ENTRIES` (key → (vi, en): one place per term,
-both languages side by side), and may add `VALUE_LABELS_EN`. All are merged here at import into
+both languages side by side), and may add `VALUE_LABELS_EN` (category values) and `UNITS_EN` (units of
+figures). All are merged here at import into
 `STRINGS` ({"vi": {...}, "en": {...}}); a key declared twice is an error.
 Issue messages are keyed by their stable code (`members.unknown_value`, `read.zip_bomb`, ...).
 """
@@ -18,6 +19,7 @@ LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
 VALUE_LABELS_EN: dict[str, str] = {}
+UNITS_EN: dict[str, str] = {}  # a figure's Vietnamese unit → its English ("đ" → "VND"): `core.text.unit_label`
 _OWNER: dict[str, str] = {}
 _TABLES: dict[tuple[str, str], dict[str, str]] = {}  # table() results, cleared when the catalogue changes
 
@@ -39,6 +41,7 @@ def _load() -> None:
             _merge(info.name, key, "vi", vi)
             _merge(info.name, key, "en", en)
         VALUE_LABELS_EN.update(getattr(module, "VALUE_LABELS_EN", {}))
+        UNITS_EN.update(getattr(module, "UNITS_EN", {}))
 
 
 _load()
@@ -131,3 +134,11 @@ def table(prefix: str, lang: str = "vi") -> dict[str, str]:
 def value_label(value: str, lang: str = "vi") -> str:
     """A canonical category value in the display language."""
     return VALUE_LABELS_EN.get(value, value) if lang == "en" else value
+
+
+def system_label(value: object, lang: str = "vi") -> object:
+    """A label the system inserted into the data ("(Không rõ khoản mục)") in `lang`; any other value (user
+    data: an item, a department) as it is."""
+    from unionboard.core.i18n.english_ui import SYSTEM_LABELS_EN
+
+    return SYSTEM_LABELS_EN.get(value, value) if lang == "en" and isinstance(value, str) else value

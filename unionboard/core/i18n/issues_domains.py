@@ -100,7 +100,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "budget.no_item": ("Dòng {row} thiếu khoản mục (ô {cell} trống); bỏ qua dòng này.",
                        "Row {row} has no item (cell {cell} is empty); the row was skipped."),
     "budget.no_amount": ("Khoản mục “{item}” năm {year} chưa có số kế hoạch (ô {cell} trống); coi là 0 đ.",
-                         "Item “{item}” in {year} has no planned amount (cell {cell} is empty); counted as 0 đ."),
+                         "Item “{item}” in {year} has no planned amount (cell {cell} is empty); counted as 0 VND."),
     "budget.not_a_number": ("Số kế hoạch “{value}” của “{item}” năm {year} (ô {cell}) không phải là số tiền; "
                             "bỏ qua dòng này.",
                             "The planned amount “{value}” of “{item}” in {year} (cell {cell}) is not an amount; "
