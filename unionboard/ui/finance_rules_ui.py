@@ -66,7 +66,7 @@ def groups_section(view) -> None:
     labels = {g.id: g.label(lang) for g in load_groups()} | {"": t("groups_none", lang)}
     years = [y for y in sorted(by_group) if not view.years or y in view.years]
     frame = pd.DataFrame({t("groups_col_group", lang): list(labels.values())} | {
-        str(y): [format_dong(by_group[y].get(k, 0)) if k in by_group[y] else "" for k in labels] for y in years})
+        str(y): [format_dong(by_group[y].get(k, 0), lang=lang) if k in by_group[y] else "" for k in labels] for y in years})
     st.dataframe(frame, hide_index=True, width="stretch")
 
 

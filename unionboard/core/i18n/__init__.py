@@ -102,6 +102,21 @@ class Values(tuple):
         return ", ".join(value_label(str(v), lang) for v in self)
 
 
+class Headers(Values):
+    """Column headers the user writes in Vietnamese in the sheet, listed as one parameter: quoted as written,
+    and in English followed by their meaning (“Năm” (Year), “Đối tượng” (Recipient))."""
+
+    def render(self, lang: str = "vi") -> str:
+        """The headers quoted, with their English meaning in English."""
+        from unionboard.core.i18n.english_ui import HEADER_MEANINGS_EN
+
+        def one(header: str) -> str:
+            meaning = HEADER_MEANINGS_EN.get(header) if lang == "en" else None
+            return f"“{header}” ({meaning})" if meaning else f"“{header}”"
+
+        return ", ".join(one(str(h)) for h in self)
+
+
 def phrase(key: str, **params: object) -> Phrase:
     """A `Phrase` for catalogue key `key` with its parameters."""
     return Phrase(key, tuple(params.items()))
