@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import open_page, page_text
+from helpers import open_page, page_text, vietnamese_separators
 
 from unionboard.core.i18n import Headers, Value, system_label, t, value_label
 from unionboard.core.i18n.english_ui import HEADER_MEANINGS_EN
@@ -32,14 +32,16 @@ def _plotly_specs(at) -> str:
     return "\n".join(specs)
 
 
-@pytest.mark.parametrize("page", ["overview", "finance", "members", "targets_awards"])
+@pytest.mark.parametrize("page", ["overview", "finance", "members", "targets_awards", "plan"])
 def test_english_pages_write_amounts_in_vnd_never_dong(home, page: str) -> None:
     """Every amount an English page shows (cards, tables, captions, charts) says VND; the sample's own
     item names (user data) are Vietnamese and carry no figure with a unit."""
     at = open_page(page, "en")
     text = page_text(at) + "\n" + _plotly_specs(at)
     assert not _VIETNAMESE_UNIT.findall(text), _VIETNAMESE_UNIT.findall(text)[:5]
-    if page in ("overview", "finance"):
+    ours = re.sub(r"“[^”]*”", "", page_text(at))  # quoted cells and headers are the user's own text
+    assert not vietnamese_separators(ours), vietnamese_separators(ours)[:5]  # tables, cards, captions
+    if page in ("overview", "finance", "plan"):
         assert "VND" in text  # the page does show amounts, in English
 
 

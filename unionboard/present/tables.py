@@ -68,13 +68,14 @@ def targets_table(targets: tuple[Target, ...], lang: str = "vi") -> pd.DataFrame
     return pd.DataFrame(rows, columns=list(labels))
 
 
-def formatted(frame: pd.DataFrame, decimals: int = 0) -> pd.DataFrame:
-    """Numbers as Vietnamese text (18.777.000; 18,78) for display, whatever the browser's locale; 0 as blank."""
+def formatted(frame: pd.DataFrame, decimals: int = 0, lang: str | None = None) -> pd.DataFrame:
+    """Numbers as text in `lang` (18.777.000; 18,78 — 18,777,000; 18.78 in English) for display, whatever the
+    browser's locale; 0 as blank."""
     from unionboard.core.text import format_number
 
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
             out[column] = out[column].map(
-                lambda v: "" if pd.isna(v) or v == 0 else format_number(v, decimals))
+                lambda v: "" if pd.isna(v) or v == 0 else format_number(v, decimals, lang))
     return out
