@@ -131,3 +131,27 @@ def test_loader_refusal_in_english_names_headers_with_meanings() -> None:
     english = refusals[0].text("en")
     assert re.search(r"lacks required columns: “[^”]+” \([A-Z][^)]*\)", english), english
     assert not re.search(r"“[^”]+” \(", refusals[0].message), refusals[0].message  # Vietnamese: headers only
+
+
+def test_english_report_and_slides_name_the_unknown_item_in_english() -> None:
+    """The Word/PDF report's finance table and the deck's notes: "(Unknown item)" in English, as stored in
+    Vietnamese; amounts in VND."""
+    from unionboard.core.models import Dataset, Finance, FinanceEntry
+    from unionboard.export.report import build_report
+    from unionboard.present.slides import build_slides
+
+    finance = Finance(entries=(FinanceEntry("revenue", 2013, "(Không rõ khoản mục)", 1_000_000),
+                               FinanceEntry("revenue", 2013, "Thu khác", 2_000_000),
+                               FinanceEntry("spending", 2013, "(Không rõ khoản mục)", 500_000),
+                               FinanceEntry("spending", 2013, "Hoạt động", 500_000)))
+    data = Dataset(finance=finance)
+
+    def cells(lang: str) -> set[str]:
+        tables = [b for s in build_report(data, lang).sections for b in s.blocks if hasattr(b, "rows")]
+        return {c for tb in tables for row, _ in tb.rows for c in row}
+
+    assert "(Unknown item)" in cells("en") and "(Không rõ khoản mục)" not in cells("en")
+    assert "(Không rõ khoản mục)" in cells("vi")
+    notes = " ".join(s.notes for s in build_slides(data, "en"))
+    assert "(Unknown item)" in notes and "(Không rõ khoản mục)" not in notes
+    assert "VND" in notes and not _VIETNAMESE_UNIT.findall(notes)

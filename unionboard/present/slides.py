@@ -215,7 +215,7 @@ def _finance_side_slide(dataset: Dataset, side: str, s: dict[str, str], lang: st
     largest_pct = fmt_percent(by_item[largest], total, lang)
     dong = lambda v: fmt_number(v, lang)  # noqa: E731
     parts = s["list_sep"].join(
-        s["item_amount"].format(item=item, amount=dong(amount), pct=fmt_percent(amount, total, lang))
+        s["item_amount"].format(item=i18n.system_label(item, lang), amount=dong(amount), pct=fmt_percent(amount, total, lang))
         for item, amount in by_item.items())
     best, worst = _extremes(by_year)
     extremes_key = "best_worst_revenue" if side == "revenue" else "best_worst_spending"
