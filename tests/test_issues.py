@@ -163,12 +163,12 @@ def _issue_codes() -> list[str]:
 
 
 def _vietnamese_left(text: str) -> list[str]:
-    """The Vietnamese letters and words left in an English text, outside user data (“…”) and the đồng
-    amounts ("18,777,000 đ", "million đồng") and the Tổng Liên đoàn's form names ("B07-TLĐ")."""
+    """The Vietnamese letters and words left in an English text, outside user data (“…”) and the Tổng Liên
+    đoàn's form names ("B07-TLĐ"); amounts say VND in English, never "đ" or "đồng"."""
     import re
 
     text = re.sub(r"“[^”]*”", "", text)
-    text = re.sub(r"\d đ\b|\bđồng\b|-TLĐ\b", "", text)
+    text = re.sub(r"-TLĐ\b", "", text)
     left = [ch for ch in text.lower() if ch in VIETNAMESE_ONLY]
     return left + [w for w in (" ô:", " ô ", "ô khác", " dòng ", " và ") if w in f" {text} "]
 
