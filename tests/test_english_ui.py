@@ -33,13 +33,14 @@ def _plotly_specs(at) -> str:
 
 
 @pytest.mark.parametrize("page", ["overview", "finance", "members", "targets_awards", "plan"])
-def test_english_pages_write_amounts_in_vnd_never_dong(home, page: str) -> None:
+def test_english_pages_write_amounts_in_vnd_and_never_none(home, page: str) -> None:
     """Every amount an English page shows (cards, tables, captions, charts) says VND; the sample's own
-    item names (user data) are Vietnamese and carry no figure with a unit."""
+    item names (user data) are Vietnamese and carry no figure with a unit; no label, cell or chart reads "None"."""
     at = open_page(page, "en")
     text = page_text(at) + "\n" + _plotly_specs(at)
     assert not _VIETNAMESE_UNIT.findall(text), _VIETNAMESE_UNIT.findall(text)[:5]
     ours = re.sub(r"“[^”]*”", "", page_text(at))  # quoted cells and headers are the user's own text
+    assert not re.search(r"\bNone\b", ours + _plotly_specs(at)), "a table, chart or label reads None"
     assert not vietnamese_separators(ours), vietnamese_separators(ours)[:5]  # tables, cards, captions
     if page in ("overview", "finance", "plan"):
         assert "VND" in text  # the page does show amounts, in English
@@ -65,6 +66,20 @@ def test_no_english_label_reads_none() -> None:
     """Political theory "Chưa có" is "No training" in English, never "None" (issue: no "None" in tables)."""
     assert value_label("Chưa có", "en") == "No training" and value_label("Chưa có", "vi") == "Chưa có"
     assert "None" not in {value_label(v, "en") for v in ("Cao cấp", "Trung cấp", "Sơ cấp", "Chưa có")}
+
+
+def test_roster_table_names_the_unknown_unit_in_english() -> None:
+    """A member without a unit is stored under "(Chưa rõ)" and listed "(Unknown)" in the English roster."""
+    import pandas as pd
+
+    from unionboard.present.tables import roster_table
+
+    frame = pd.DataFrame({"name": ["A", "B"], "gender": ["Nam", "Nữ"], "birth_year": [1980, 1990],
+                          "department": ["(Chưa rõ)", "Kho"], "political_theory": ["Chưa có", "Sơ cấp"], "row": [2, 3]})
+    table = roster_table(frame, "en")
+    assert list(table["Department"]) == ["(Unknown)", "Kho"]
+    assert list(table["Political theory"]) == ["No training", "Elementary"]
+    assert list(roster_table(frame, "vi").iloc[:, 3]) == ["(Chưa rõ)", "Kho"]
 
 
 def test_system_labels_are_translated_and_user_data_is_not() -> None:
