@@ -38,4 +38,4 @@ decimals = {"dong": 0, "thousand": 0, "million": 2}[unit]
 for side in ("revenue", "spending"):
     st.markdown(f"**{t(side + '_table', lang)}**")
     frame = tables.finance_table(finance, side, unit, lang)
-    st.dataframe(tables.formatted(frame, decimals), hide_index=True, width="stretch")
+    st.dataframe(tables.formatted(frame, decimals, lang), hide_index=True, width="stretch")

@@ -49,7 +49,7 @@ def test_english_switch_in_browser(page, streamlit_server, artifacts_dir):
     checked = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] input:checked')
     assert checked.count() == 1
     body = page.locator('[data-testid="stMain"]').inner_text()
-    assert "Total revenue" in body and "310,992,000 đ" in body  # English separators
+    assert "Total revenue" in body and "310,992,000 VND" in body  # English separators
     page.screenshot(path=str(artifacts_dir / "page-overview-en.png"), full_page=True)
 
 

@@ -387,10 +387,10 @@ def test_english_labels(data):
     assert {t.name for t in figs["party_by_gender"].data} == {"Party members", "Non-Party"}
     assert figs["spending_share"].layout.title.text.replace("<br>", " ") == "“Chi HĐ phong trào” accounts for 78.4% of spending"
     assert figs["term_waterfall"].data[0].y[0] == "Opening balance"
-    assert list(charts.data_revenue_by_year(data.finance, "en").columns) == ["Year", "Source", "Amount (đồng)"]
+    assert list(charts.data_revenue_by_year(data.finance, "en").columns) == ["Year", "Source", "Amount (VND)"]
     assert figs["revenue_by_year"].layout.separators == ".,"
     # hover amounts stay in đồng, in the English number format like every other English figure
-    assert trace(figs["revenue_by_year"], "Thu ĐPCĐ 1%").customdata[0][0] == "18,777,000 đ"
+    assert trace(figs["revenue_by_year"], "Thu ĐPCĐ 1%").customdata[0][0] == "18,777,000 VND"
 
 
 def test_every_user_facing_key_exists_in_both_languages():

@@ -94,7 +94,7 @@ def test_t_returns_the_key_for_an_unknown_key() -> None:
 
 @pytest.mark.parametrize(("value", "english"), [
     ("Nam", "Male"), ("Nữ", "Female"), ("Vượt", "Exceeded"), ("Đạt", "Met"), ("Chưa đạt", "Not met"),
-    ("Thạc sỹ", "Master's"), ("Cao đẳng", "College"), ("Chưa có", "None"), ("Tập thể", "Collective"),
+    ("Thạc sỹ", "Master's"), ("Cao đẳng", "College"), ("Chưa có", "No training"), ("Tập thể", "Collective"),
 ])
 def test_value_label_maps_canonical_values_to_english(value: str, english: str) -> None:
     assert value_label(value, "en") == english

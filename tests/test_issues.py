@@ -163,12 +163,12 @@ def _issue_codes() -> list[str]:
 
 
 def _vietnamese_left(text: str) -> list[str]:
-    """The Vietnamese letters and words left in an English text, outside user data (“…”) and the đồng
-    amounts ("18,777,000 đ", "million đồng") and the Tổng Liên đoàn's form names ("B07-TLĐ")."""
+    """The Vietnamese letters and words left in an English text, outside user data (“…”) and the Tổng Liên
+    đoàn's form names ("B07-TLĐ"); amounts say VND in English, never "đ" or "đồng"."""
     import re
 
     text = re.sub(r"“[^”]*”", "", text)
-    text = re.sub(r"\d đ\b|\bđồng\b|-TLĐ\b", "", text)
+    text = re.sub(r"-TLĐ\b", "", text)
     left = [ch for ch in text.lower() if ch in VIETNAMESE_ONLY]
     return left + [w for w in (" ô:", " ô ", "ô khác", " dòng ", " và ") if w in f" {text} "]
 
@@ -240,7 +240,7 @@ def test_figures_and_words_in_an_issue_are_rendered_per_language() -> None:
               row=1, found=phrase("cells.none"))
     log.error("f.csv", None, None, "read.csv_too_many_cells", line=12, limit=format_number(2_000_000))
     negative, missing, csv_cells = log
-    assert "−2.000.000 đ" in negative.message and "−2,000,000 đ" in negative.text("en")
+    assert "−2.000.000 đ" in negative.message and "−2,000,000 VND" in negative.text("en")
     assert "Danh sách đoàn viên" in missing.message
     assert "Members list" in missing.text("en") and "Danh sách" not in missing.text("en")
     assert "2.000.000" in csv_cells.message and "2,000,000" in csv_cells.text("en")

@@ -60,7 +60,7 @@ def test_the_sample_documents_are_unchanged() -> None:
 
 
 def test_english_rules_and_settlement_documents_write_english_separators() -> None:
-    """The rules table and the settlement summary in an English document: "99,840,000 đ", never "99.840.000"."""
+    """The rules table and the settlement summary in an English document: "99,840,000 VND", never "99.840.000"."""
     from helpers import vietnamese_separators
 
     from unionboard.export.rules_report import settlement_document
@@ -68,10 +68,10 @@ def test_english_rules_and_settlement_documents_write_english_separators() -> No
     data = dataset(enterprise_paths())
     docx = Document(io.BytesIO(dataset_to_docx(data, "en")))
     cells = {c.text for tb in docx.tables for row in tb.rows for c in row.cells}
-    assert "99,840,000 đ" in cells and not vietnamese_separators(" ".join(cells))
+    assert "99,840,000 VND" in cells and not vietnamese_separators(" ".join(cells))
     (year,) = [f.year for f in data.get("settlement")]
     summary = Document(io.BytesIO(settlement_document(data, year, "docx", "en")))
     cells = [c.text for tb in summary.tables for row in tb.rows for c in row.cells]
-    amounts = [c for c in cells if c.endswith(" đ")]
+    amounts = [c for c in cells if c.endswith(" VND")]
     assert amounts and not vietnamese_separators(" ".join(amounts)), amounts
     assert any("," in c for c in amounts)

@@ -45,7 +45,7 @@ def test_english_rules_slide() -> None:
     slide = rules_slide(dataset(enterprise_paths()), "en")
     assert slide.title == "Finance rules"
     assert dict(slide.numbers) == {"✔ Met": "26", "✖ Violated": "1", "? Not checkable": "1"}
-    assert slide.finding.startswith("26 of 28 checks met, 1 violated:") and "99,840,000 đ" in slide.notes
+    assert slide.finding.startswith("26 of 28 checks met, 1 violated:") and "99,840,000 VND" in slide.notes
 
 
 def test_sample_deck_has_no_rules_slide_and_is_unchanged() -> None:

@@ -151,7 +151,7 @@ def test_roster_table_in_english() -> None:
                                    "Political theory", "Party member", "Union role", "Row"]
     assert list(table["Gender"]) == ["Male", "Female"]
     assert list(table["Education"]) == ["Master's", "College"]
-    assert list(table["Political theory"]) == ["Advanced", "None"]
+    assert list(table["Political theory"]) == ["Advanced", "No training"]
     assert list(table["Party member"]) == ["✓", ""]
     assert table.loc[0, "Birth year"] == 1962 and pd.isna(table.loc[1, "Birth year"])
     assert list(table["Name"]) == ["Nguyễn Văn An", "Trần Thu Hà"]

@@ -118,10 +118,10 @@ def test_a_writer_sets_the_language_of_its_figures_once_and_a_figure_renders_in_
 
     assert format_dong(18_777_000) == "18.777.000 đ"
     with numbers_in("en"):
-        assert format_dong(18_777_000) == "18,777,000 đ" and format_number(51.45, 1) == "51.5"
+        assert format_dong(18_777_000) == "18,777,000 VND" and format_number(51.45, 1) == "51.5"
         assert format_number(51.45, 1, "vi") == "51,5"
         assert format_million(310_992_000) == "310,99 triệu đồng"  # Vietnamese words keep Vietnamese figures
     assert format_number(332.25, 1) == "332,3"  # back to Vietnamese, the rounding halves up
     figure = format_dong(-2_000_000)
-    assert isinstance(figure, Number) and figure.render("en") == "−2,000,000 đ" and figure.render("vi") == figure
-    assert pickle.loads(pickle.dumps(figure)).render("en") == "−2,000,000 đ"
+    assert isinstance(figure, Number) and figure.render("en") == "−2,000,000 VND" and figure.render("vi") == figure
+    assert pickle.loads(pickle.dumps(figure)).render("en") == "−2,000,000 VND"

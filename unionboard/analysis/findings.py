@@ -96,7 +96,7 @@ def friendly_item(item: str, lang: str = "vi", start: bool = False) -> str:
     if is_dues(item):
         text = _s(lang)["dues"]
     elif lang == "en":
-        return _s(lang)["item"].format(item=item)
+        return _s(lang)["item"].format(item=i18n.system_label(item, lang))
     else:
         text = item.strip()
         if len(text) > 1 and text[0].isupper() and text[1].islower():

@@ -164,6 +164,16 @@ def _written(value: float, decimals: int, lang: str) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def unit_label(unit: str, lang: str) -> str:
+    """A figure's unit in `lang`: the catalogue's English for a Vietnamese unit ("đ" → "VND"), else as given."""
+    if lang != "en" or not unit:
+        return unit
+    # the catalogue imports this module, so its unit names are looked up when used
+    from unionboard.core.i18n import UNITS_EN
+
+    return UNITS_EN.get(unit, unit)
+
+
 class Number(str):
     """A formatted figure that keeps its value: as a parameter of a catalogue message it is written again
     in the message's language (`render`), so an issue logged as "18.777.000 đ" reads "18,777,000 đ" in
@@ -175,9 +185,10 @@ class Number(str):
     unit: str
 
     def __new__(cls, value: float, decimals: int = 0, lang: str = "vi", unit: str = "") -> Number:
-        """`value` written with `decimals` in `lang`, `unit` after a space ("đ", "MB")."""
+        """`value` written with `decimals` in `lang`, `unit` after a space ("đ", "MB"; "đ" reads "VND" in English)."""
         text = _written(value, decimals, lang)
-        made = super().__new__(cls, f"{text} {unit}".strip() if unit else text)
+        shown = unit_label(unit, lang)
+        made = super().__new__(cls, f"{text} {shown}".strip() if shown else text)
         made.value, made.decimals, made.lang, made.unit = value, decimals, lang, unit
         return made
 
@@ -197,7 +208,7 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None, unit
 
 
 def format_dong(amount: float | int, unit: str = "đ", lang: str | None = None) -> Number:
-    """18777000 → '18.777.000 đ' (Vietnamese thousands separator; '18,777,000 đ' in English)."""
+    """18777000 → '18.777.000 đ' (Vietnamese thousands separator; '18,777,000 VND' in English)."""
     return format_number(amount, 0, lang, unit)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from unionboard.core.i18n import Value, phrase
+from unionboard.core.i18n import Headers, Value, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import CheckResult, Dataset, SourceFile, UnionInfo
 from unionboard.core.period import parse_date
@@ -139,7 +139,7 @@ def _refuse_partial(source: SourceFile, sheet: Sheet, partial: HeaderMatch | Non
     evidence is strong enough (two columns with half the required ones, or three columns)."""
     if partial is None or len(partial.columns) < 2 or (partial.score < 0.5 and len(partial.columns) < 3):
         return False
-    expected = ", ".join(f"“{c.label}”" for c in partial.missing)
+    expected = Headers(c.label for c in partial.missing)  # as the sheet writes them; their meaning in English
     found = ", ".join(f"“{label}”" for label in partial.found_labels) or phrase("cells.none")
     log.error(source.name, sheet.name, f"A{partial.row + 1}", "loader.missing_columns",
               table=Value(partial.schema.title), expected=expected, row=partial.row + 1, found=found)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from unionboard.core.i18n import Value
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import TermTarget
 from unionboard.core.text import cell_name, clean, fold, is_blank, parse_year
@@ -240,7 +241,7 @@ def parse_term_targets(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tupl
         seen.setdefault(code, r)
         if "group" not in cols and not group_above:  # no Nhóm column: said once, not per row
             group_above = UNION_LED
-            log.info(file, name, cell_name(header.row, 0), "term_targets.no_group_column", group=UNION_LED)
+            log.info(file, name, cell_name(header.row, 0), "term_targets.no_group_column", group=Value(UNION_LED))
         group = _group_and_text_checks(sheet, r, get, where, text, group_above, label, log)
         unit = clean(get(r, "unit"))
         target_text = clean(raw_target)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from unionboard.analysis.metrics import below_university, member_summary
 from unionboard.analysis.period import period_within
 from unionboard.analysis.unknown import missing_text
-from unionboard.core.i18n import t, value_label
+from unionboard.core.i18n import system_label, t, value_label
 from unionboard.core.models import Dataset, Finance, Roster, UnionInfo
 from unionboard.core.period import YEAR, ReportingPeriod, label, term_text
 from unionboard.core.text import format_number
@@ -175,7 +175,7 @@ def chair_name(roster: Roster | None) -> str:
 
 def _revenue_blocks(finance: Finance, years: list[int], lang: str) -> list[Block]:
     year_labels = [t("doc.col_year", lang, year=y) for y in years]
-    rows = [((str(item), *(amount(int(v), lang) for v in row), amount(int(row.sum()), lang)), False)
+    rows = [((str(system_label(item, lang)), *(amount(int(v), lang) for v in row), amount(int(row.sum()), lang)), False)
             for item, row in finance.table("revenue").iterrows()]
     by_year = finance.by_year("revenue")
     rows.append(((t("doc.col_total", lang), *(amount(by_year.get(y, 0), lang) for y in years),
@@ -187,7 +187,8 @@ def _revenue_blocks(finance: Finance, years: list[int], lang: str) -> list[Block
 
 def _spending_blocks(finance: Finance, years: list[int], lang: str) -> list[Block]:
     year_labels = [t("doc.col_year", lang, year=y) for y in years]
-    rows = [((str(item), *(amount(int(v), lang) for v in row), amount(int(row.sum()), lang), ""), False)
+    rows = [((str(system_label(item, lang)), *(amount(int(v), lang) for v in row), amount(int(row.sum()), lang), ""),
+             False)
             for item, row in finance.table("spending").iterrows()]
     by_year = finance.by_year("spending")
     rows.append(((t("doc.row_sum", lang), *(amount(by_year.get(y, 0), lang) for y in years),

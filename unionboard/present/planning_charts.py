@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from unionboard.core.i18n import t, value_label
+from unionboard.core.i18n import system_label, t, value_label
 from unionboard.core.models import TermTarget
 from unionboard.core.text import SEPARATORS, format_dong, format_number, wrap
 from unionboard.domains.term_status import EXCEEDED, MET, NO_DATA, NOT_MET, NOT_YET, TargetProgress
@@ -157,14 +157,14 @@ def plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, lang: s
     for column, name, color, opacity in (("planned", t("plan_col_planned", lang), palette.LIGHT_GREY, 1.0),
                                          ("actual", t("plan_col_actual", lang), main, 1.0)):
         values = [None if pd.isna(v) else millions(float(v)) for v in part[column]]
-        exact = ["–" if pd.isna(v) else format_dong(v) for v in part[column]]
+        exact = ["–" if pd.isna(v) else format_dong(v, lang=lang) for v in part[column]]
         fig.add_bar(x=years, y=values, name=name, marker={"color": color, "opacity": opacity},
                     customdata=exact, hovertemplate=f"{name} %{{x}}: %{{customdata}}<extra></extra>")
     # a shortfall of revenue or an overspend: written under its year, in the tick label itself, so it can
     # never sit on a bar or on its neighbour's label
     flagged = {y: v for y, v, s in zip(years, part["variance_pct"], part["variance"], strict=True)
                if not pd.isna(s) and not pd.isna(v) and ((side == REVENUE and s < 0) or (side != REVENUE and s > 0))}
-    ticks = [f"{y}<br><span style='color:{palette.VERMILLION}'>{variance_text(flagged[y])}</span>"
+    ticks = [f"{y}<br><span style='color:{palette.VERMILLION}'>{variance_text(flagged[y], lang)}</span>"
              if y in flagged else y for y in years]
     key = "plan_vs_actual_revenue" if side == REVENUE else "plan_vs_actual_spending"
     _style(fig, t(key, lang), lang=lang)
@@ -174,9 +174,9 @@ def plan_vs_actual(table: pd.DataFrame, totals: pd.DataFrame, side: str, lang: s
     return fig
 
 
-def variance_text(pct: float) -> str:
-    """+13,2% / −6,1% (one decimal, a typographic minus): the variance of actual against plan."""
-    text = format_number(abs(float(pct)), 1) + "%"
+def variance_text(pct: float, lang: str = "vi") -> str:
+    """+13,2% / −6,1% (one decimal, a typographic minus; +13.2% in English): actual against plan."""
+    text = format_number(abs(float(pct)), 1, lang) + "%"
     return ("−" if pct < 0 else "+") + text
 
 
@@ -208,7 +208,7 @@ def projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]
     actual = first[first["kind"] == "actual"]
     fig.add_scatter(x=actual["year"].astype(str), y=millions(actual["balance"]), mode="lines+markers",
                     name=t("plan_kind_actual", lang), line={"color": palette.DARK, "width": 3},
-                    customdata=[format_dong(v) for v in actual["balance"]],
+                    customdata=[format_dong(v, lang=lang) for v in actual["balance"]],
                     hovertemplate="%{x}: %{customdata}<extra></extra>")
     colors = (palette.BLUE, palette.ORANGE, palette.REDDISH_PURPLE, palette.BLUISH_GREEN)
     dashes = ("dash", "dot", "dashdot", "longdash")
@@ -219,7 +219,7 @@ def projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]
         joined = pd.concat([actual.tail(1), projected]) if not actual.empty else projected
         fig.add_scatter(x=joined["year"].astype(str), y=millions(joined["balance"]), mode="lines+markers",
                         name=_label(name), line={"color": colors[i % 4], "dash": dashes[i % 4], "width": 3},
-                        customdata=[format_dong(v) for v in joined["balance"]],
+                        customdata=[format_dong(v, lang=lang) for v in joined["balance"]],
                         hovertemplate=f"{_label(name)} %{{x}}: %{{customdata}}<extra></extra>")
     end = first.iloc[-1]
     _style(fig, t("plan_balance_title", lang, year=int(end["year"]), amount=format_dong(end["balance"], lang=lang)),
@@ -232,8 +232,8 @@ def projected_balance(table: pd.DataFrame, series: list[tuple[str, pd.DataFrame]
 # --------------------------------------------------------------------------- tables and messages
 
 
-def _number(value: object, decimals: int = 0) -> str:
-    return "" if value is None or pd.isna(value) else format_number(float(value), decimals)
+def _number(value: object, decimals: int = 0, lang: str = "vi") -> str:
+    return "" if value is None or pd.isna(value) else format_number(float(value), decimals, lang)
 
 
 def applies_text(target: TermTarget, lang: str = "vi") -> str:
@@ -257,7 +257,7 @@ def data_progress(items: list[TargetProgress], lang: str = "vi") -> pd.DataFrame
                                      if p.latest_year else "" for p in items],
         t("plan_col_status", lang): [_status_label(p.latest_status, lang) for p in items],
         t("plan_col_on_track", lang): [on_track[p.on_track] for p in items],
-        t("plan_col_projection", lang): [_number(p.projection, 1) for p in items],
+        t("plan_col_projection", lang): [_number(p.projection, 1, lang) for p in items],
     })
 
 
@@ -266,17 +266,17 @@ def data_variance(detail: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame({
         t("plan_col_year", lang): detail["year"].astype(int).astype(str),
         t("plan_col_side", lang): [t(f"plan_side_{s}", lang) for s in detail["side"]],
-        t("plan_col_item", lang): detail["item"],
-        t("plan_col_planned", lang): [_number(v) for v in detail["planned"]],
-        t("plan_col_actual", lang): [_number(v) for v in detail["actual"]],
-        t("plan_col_variance", lang): [_number(v) for v in detail["variance"]],
-        t("plan_col_variance_pct", lang): [_number(v, 1) for v in detail["variance_pct"]],
+        t("plan_col_item", lang): [system_label(item, lang) for item in detail["item"]],
+        t("plan_col_planned", lang): [_number(v, 0, lang) for v in detail["planned"]],
+        t("plan_col_actual", lang): [_number(v, 0, lang) for v in detail["actual"]],
+        t("plan_col_variance", lang): [_number(v, 0, lang) for v in detail["variance"]],
+        t("plan_col_variance_pct", lang): [_number(v, 1, lang) for v in detail["variance_pct"]],
     })
 
 
 def warning_text(warning, lang: str = "vi") -> str:
     """A planning.BudgetWarning as a sentence in `lang`."""
-    pct = "" if warning.pct is None else _number(warning.pct, 1) + "%"
+    pct = "" if warning.pct is None else _number(warning.pct, 1, lang) + "%"
     text = t(f"plan_warn_{warning.kind}", lang, year=warning.year, item=warning.item,
              amount=format_dong(warning.amount), pct=pct)
     if warning.kind == "negative_balance" and warning.no_opening:

@@ -146,11 +146,12 @@ def _members_slide(dataset: Dataset, s: dict[str, str], lang: str) -> Slide | No
     university = sum(n for level, n in education.items()
                      if level in ("Tiến sỹ", "Thạc sỹ", "Đại học"))
     below = below_university(summary)
-    edu_parts = [s["level_count"].format(level=level, n=n) for level, n in education.items()
+    edu_parts = [s["level_count"].format(level=i18n.value_label(level, lang), n=n) for level, n in education.items()
                  if level not in BELOW_UNIVERSITY and n]
     if below:
         edu_parts.append(s["members_notes_below"].format(n=below))
-    theory_parts = [s["level_count"].format(level=s["no_theory"] if level == "Chưa có" else level, n=n)
+    theory_parts = [s["level_count"].format(level=s["no_theory"] if level == "Chưa có" else i18n.value_label(level, lang),
+                                            n=n)
                     for level, n in (summary["by_political_theory"] or {}).items() if n]
     if party is None:
         notes = [i18n.t("unknown.members_notes", lang, total=total, male=male, female=female)]
@@ -214,7 +215,7 @@ def _finance_side_slide(dataset: Dataset, side: str, s: dict[str, str], lang: st
     largest_pct = fmt_percent(by_item[largest], total, lang)
     dong = lambda v: fmt_number(v, lang)  # noqa: E731
     parts = s["list_sep"].join(
-        s["item_amount"].format(item=item, amount=dong(amount), pct=fmt_percent(amount, total, lang))
+        s["item_amount"].format(item=i18n.system_label(item, lang), amount=dong(amount), pct=fmt_percent(amount, total, lang))
         for item, amount in by_item.items())
     best, worst = _extremes(by_year)
     extremes_key = "best_worst_revenue" if side == "revenue" else "best_worst_spending"

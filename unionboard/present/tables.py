@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from unionboard.core.i18n import t, value_label
+from unionboard.core.i18n import system_label, t, value_label
 from unionboard.core.models import Finance, Target
 from unionboard.core.wording import SAID_KINDS, union_word
 
@@ -31,6 +31,8 @@ def roster_table(frame: pd.DataFrame, lang: str = "vi", kind: str = "", unknown:
     for column in ("gender", "education", "political_theory", "role"):
         if column in out:  # a blank cell stays blank (never "None")
             out[column] = out[column].map(lambda v: value_label(v, lang) if isinstance(v, str) else "")
+    if "department" in out:  # "(Chưa rõ)", the unit the system gives a blank cell, in `lang`
+        out["department"] = out["department"].map(lambda v: system_label(v, lang))
     if "party_member" in out:
         out["party_member"] = out["party_member"].map(lambda v: "✓" if v else "")
     out["birth_year"] = out["birth_year"].astype("Int64")
@@ -43,6 +45,7 @@ def finance_table(finance: Finance, side: str, unit: str = "dong", lang: str = "
     Values are divided by the unit (đồng, nghìn, triệu); đồng stays integer.
     """
     table = finance.table(side)
+    table.index = [system_label(item, lang) for item in table.index]  # "(Không rõ khoản mục)" in `lang`
     table[t("total_row", lang)] = table.sum(axis=1)
     table.loc[t("total_row", lang)] = table.sum(axis=0)
     if side == "spending":
@@ -65,13 +68,14 @@ def targets_table(targets: tuple[Target, ...], lang: str = "vi") -> pd.DataFrame
     return pd.DataFrame(rows, columns=list(labels))
 
 
-def formatted(frame: pd.DataFrame, decimals: int = 0) -> pd.DataFrame:
-    """Numbers as Vietnamese text (18.777.000; 18,78) for display, whatever the browser's locale; 0 as blank."""
+def formatted(frame: pd.DataFrame, decimals: int = 0, lang: str | None = None) -> pd.DataFrame:
+    """Numbers as text in `lang` (18.777.000; 18,78 — 18,777,000; 18.78 in English) for display, whatever the
+    browser's locale; 0 as blank."""
     from unionboard.core.text import format_number
 
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
             out[column] = out[column].map(
-                lambda v: "" if pd.isna(v) or v == 0 else format_number(v, decimals))
+                lambda v: "" if pd.isna(v) or v == 0 else format_number(v, decimals, lang))
     return out

@@ -117,8 +117,8 @@ def first_publish_fill(files: tuple[SourceFile, ...], result: CheckResult,
 # --------------------------------------------------------------------------- showing the comparison
 
 
-def _dong(value) -> str:
-    return "—" if value is None else format_dong(value)
+def _dong(value, lang: str) -> str:
+    return "—" if value is None else format_dong(value, lang=lang)
 
 
 def show_diff(d: diff.DatasetDiff, lang: str) -> None:
@@ -154,10 +154,10 @@ def show_diff(d: diff.DatasetDiff, lang: str) -> None:
         st.markdown(f"**{t('domain_finance', lang).capitalize()}**")
         st.dataframe(pd.DataFrame({
             t("data_col_year", lang): [str(y) for y in changed_years["year"]],
-            t("data_col_revenue", lang): [f"{_dong(a)} → {_dong(b)}" for a, b in
+            t("data_col_revenue", lang): [f"{_dong(a, lang)} → {_dong(b, lang)}" for a, b in
                                           zip(changed_years["revenue_before"], changed_years["revenue_after"],
                                               strict=True)],
-            t("data_col_spending", lang): [f"{_dong(a)} → {_dong(b)}" for a, b in
+            t("data_col_spending", lang): [f"{_dong(a, lang)} → {_dong(b, lang)}" for a, b in
                                            zip(changed_years["spending_before"], changed_years["spending_after"],
                                                strict=True)],
         }), hide_index=True, width="stretch")

@@ -1,7 +1,8 @@
 """The one string catalogue: every user-facing string and issue message, in Vietnamese and English.
 
 Each module of this package holds one area's strings as `ENTRIES` (key → (vi, en): one place per term,
-both languages side by side), and may add `VALUE_LABELS_EN`. All are merged here at import into
+both languages side by side), and may add `VALUE_LABELS_EN` (category values) and `UNITS_EN` (units of
+figures). All are merged here at import into
 `STRINGS` ({"vi": {...}, "en": {...}}); a key declared twice is an error.
 Issue messages are keyed by their stable code (`members.unknown_value`, `read.zip_bomb`, ...).
 """
@@ -18,6 +19,7 @@ LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
 VALUE_LABELS_EN: dict[str, str] = {}
+UNITS_EN: dict[str, str] = {}  # a figure's Vietnamese unit → its English ("đ" → "VND"): `core.text.unit_label`
 _OWNER: dict[str, str] = {}
 _TABLES: dict[tuple[str, str], dict[str, str]] = {}  # table() results, cleared when the catalogue changes
 
@@ -39,6 +41,7 @@ def _load() -> None:
             _merge(info.name, key, "vi", vi)
             _merge(info.name, key, "en", en)
         VALUE_LABELS_EN.update(getattr(module, "VALUE_LABELS_EN", {}))
+        UNITS_EN.update(getattr(module, "UNITS_EN", {}))
 
 
 _load()
@@ -99,6 +102,21 @@ class Values(tuple):
         return ", ".join(value_label(str(v), lang) for v in self)
 
 
+class Headers(Values):
+    """Column headers the user writes in Vietnamese in the sheet, listed as one parameter: quoted as written,
+    and in English followed by their meaning (“Năm” (Year), “Đối tượng” (Recipient))."""
+
+    def render(self, lang: str = "vi") -> str:
+        """The headers quoted, with their English meaning in English."""
+        from unionboard.core.i18n.english_ui import HEADER_MEANINGS_EN
+
+        def one(header: str) -> str:
+            meaning = HEADER_MEANINGS_EN.get(header) if lang == "en" else None
+            return f"“{header}” ({meaning})" if meaning else f"“{header}”"
+
+        return ", ".join(one(str(h)) for h in self)
+
+
 def phrase(key: str, **params: object) -> Phrase:
     """A `Phrase` for catalogue key `key` with its parameters."""
     return Phrase(key, tuple(params.items()))
@@ -131,3 +149,11 @@ def table(prefix: str, lang: str = "vi") -> dict[str, str]:
 def value_label(value: str, lang: str = "vi") -> str:
     """A canonical category value in the display language."""
     return VALUE_LABELS_EN.get(value, value) if lang == "en" else value
+
+
+def system_label(value: object, lang: str = "vi") -> object:
+    """A label the system inserted into the data ("(Không rõ khoản mục)") in `lang`; any other value (user
+    data: an item, a department) as it is."""
+    from unionboard.core.i18n.english_ui import SYSTEM_LABELS_EN
+
+    return SYSTEM_LABELS_EN.get(value, value) if lang == "en" and isinstance(value, str) else value

@@ -24,7 +24,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft.unit_note": ("Ghi chú đơn vị “{note}” trên bảng {table} mâu thuẫn với số liệu: các số trong bảng "
                         "là đồng (khớp với dữ liệu khi đọc là đồng), không phải nghìn đồng.",
                         "The unit note “{note}” over table {table} contradicts the amounts: the table's figures "
-                        "are in đồng (they match the data read as đồng), not thousands."),
+                        "are in VND (they match the data read as VND), not thousands."),
     "draft.prose_table": ("Câu ghi “{prose}” nhưng {table} của chính dự thảo ghi {written} (ô {cell}) cho cùng số liệu.",
                           "The sentence says “{prose}” but {table} of the same draft gives {written} (cell {cell}) "
                           "for the same figure."),
@@ -39,7 +39,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft_comment_ambiguous": ("Có thể là một trong các số liệu: {options}.",
                                 "Could be one of these figures: {options}."),
     "draft_comment_unit": ("Các số trong bảng là đồng, không phải nghìn đồng; nên sửa thành “ĐVT: đồng”.",
-                           "The table's amounts are in đồng, not thousands; write “ĐVT: đồng”."),
+                           "The table's amounts are in VND, not thousands; write “ĐVT: đồng”."),
     # the page
     "page_draft_check": ("Kiểm tra dự thảo", "Check the draft"),
     "draft_intro": ("Tải lên dự thảo báo cáo (.docx, .odt hoặc .txt): mọi con số trong dự thảo được đối chiếu "
@@ -106,7 +106,7 @@ ENTRIES.update({
     "figure.result": ("{text} — kết quả", "{text} — result"),
     "figure.award": ("{form} ({level})", "{form} ({level})"),
     "figure.term": ("Nhiệm kỳ {term}", "Term {term}"),
-    "figure.unit": ("Đơn vị của số liệu: đồng", "Unit of the amounts: đồng"),
+    "figure.unit": ("Đơn vị của số liệu: đồng", "Unit of the amounts: VND"),
     "figure.info_source": ("Thông tin công đoàn (trang Thông tin)", "Union information (Information sheet)"),
     "figure.rows": ("dòng {first}–{last}", "rows {first}–{last}"),
     "figure.table": ("Bảng {n}", "Table {n}"),

@@ -79,12 +79,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "term_targets.no_text": ("Chỉ tiêu {label} thiếu nội dung (ô {cell} trống).",
                              "Target {label} has no text (cell {cell} is empty)."),
     "term_targets.no_group": ("Chỉ tiêu {label} chưa có nhóm (ô {cell} trống; cần “{coordinated}” hoặc “{union_led}”).",
-                              "Target {label} has no group (cell {cell} is empty; “{coordinated}” or "
-                              "“{union_led}” is needed)."),
+                              "Target {label} has no group (cell {cell} is empty; “{coordinated}” (carried out with "
+                              "others) or “{union_led}” (carried out by the union) is needed)."),
     "term_targets.unknown_per_year": ("Áp dụng “{value}” của chỉ tiêu {label} không nhận ra (cần “{per_year}” hoặc "
                                       "“{whole_term}”); coi là “{per_year}”.",
-                                      "“Áp dụng” “{value}” of target {label} is not recognised (“{per_year}” or "
-                                      "“{whole_term}” is needed); taken as “{per_year}”."),
+                                      "“Áp dụng” (applies) “{value}” of target {label} is not recognised (“{per_year}” "
+                                      "(every year) or “{whole_term}” (whole term) is needed); taken as every year."),
     "term_targets.result_not_a_number": ("Kết quả năm {year} “{value}” của chỉ tiêu {label} (ô {cell}) không phải là "
                                          "số, trong khi mục tiêu là “{goal}”; bỏ qua kết quả này.",
                                          "The {year} result “{value}” of target {label} (cell {cell}) is not a "
@@ -100,7 +100,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "budget.no_item": ("Dòng {row} thiếu khoản mục (ô {cell} trống); bỏ qua dòng này.",
                        "Row {row} has no item (cell {cell} is empty); the row was skipped."),
     "budget.no_amount": ("Khoản mục “{item}” năm {year} chưa có số kế hoạch (ô {cell} trống); coi là 0 đ.",
-                         "Item “{item}” in {year} has no planned amount (cell {cell} is empty); counted as 0 đ."),
+                         "Item “{item}” in {year} has no planned amount (cell {cell} is empty); counted as 0 VND."),
     "budget.not_a_number": ("Số kế hoạch “{value}” của “{item}” năm {year} (ô {cell}) không phải là số tiền; "
                             "bỏ qua dòng này.",
                             "The planned amount “{value}” of “{item}” in {year} (cell {cell}) is not an amount; "

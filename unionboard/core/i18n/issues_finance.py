@@ -15,13 +15,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Ghi chú đơn vị “{note}” không khớp độ lớn số liệu (ví dụ {example} ở {cell} sẽ thành {scaled}); "
         "đã hiểu số liệu là đồng.",
         "The unit note “{note}” does not fit the size of the amounts (e.g. {example} in {cell} would become "
-        "{scaled}); the amounts were read as đồng."),
+        "{scaled}); the amounts were read as VND."),
     "finance.unit_too_small": (
         "Ghi chú đơn vị “{note}” không khớp độ lớn số liệu (ví dụ {example} ở {cell} là số lẻ rất nhỏ, "
         "có vẻ là nghìn hoặc triệu đồng); đã giữ nguyên số liệu như ghi, tính là đồng — hãy kiểm tra lại đơn vị.",
         "The unit note “{note}” does not fit the size of the amounts (e.g. {example} in {cell} is a very "
-        "small odd number, apparently thousands or millions of đồng); the amounts were kept as written, "
-        "counted as đồng — check the unit."),
+        "small odd number, apparently thousands or millions of VND); the amounts were kept as written, "
+        "counted as VND — check the unit."),
     "finance.side_guessed": (
         "Không rõ bảng ở dòng {row} là phần thu hay phần chi (không có tiêu đề “Phần thu”/“Phần chi”); "
         "đã hiểu là {side}.",
@@ -84,7 +84,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "finance.amount_not_real": ("Số tiền “{value}” ở {cell} (“{label}”, năm {year}) không thể là số tiền thật "
                                 "(không phải số hữu hạn hoặc vượt 10^15 đồng); hãy sửa ô này.",
                                 "The amount “{value}” in {cell} (“{label}”, {year}) cannot be a real amount "
-                                "(not a finite number, or over 10^15 đồng); correct this cell."),
+                                "(not a finite number, or over 10^15 VND); correct this cell."),
     "finance.group_mismatch": ("Dòng nhóm “{label}” năm {year} ghi {written} ở {cell} nhưng các dòng con cộng lại "
                                "{computed}; đã dùng các dòng con (không cộng dòng nhóm hai lần).",
                                "The group line “{label}” for {year} reads {written} in {cell} but its items add "

@@ -19,7 +19,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'slide.members_notes_theory': ('Trình độ lý luận chính trị: {parts}.', 'Political theory: {parts}.'),
     'slide.members_notes_departments': ('Đoàn viên sinh hoạt tại {n} {units}.', 'Members work in {n} {units}.'),
     'slide.level_count': ('{level} {n}', '{level} {n}'),
-    'slide.no_theory': ('chưa có', 'none'),
+    'slide.no_theory': ('chưa có', 'no training'),
     'slide.revenue_title': ('Phần thu', 'Revenue'),
     'slide.revenue_finding_stable': ('Tổng thu {total}; {source} là nguồn ổn định nhất', 'Total revenue {total}; {source} is the steadiest source'),
     'slide.revenue_finding_largest': ('Tổng thu {total}; nguồn lớn nhất là {source} ({pct})', 'Total revenue {total}; the largest source is {source} ({pct})'),

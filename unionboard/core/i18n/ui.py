@@ -52,8 +52,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'roster_heading': ('Danh sách đoàn viên', 'Members roster'),
     'roster_count': ('{shown}/{total} đoàn viên', '{shown}/{total} members'),
     'unit_switch': ('Đơn vị hiển thị', 'Display unit'),
-    'unit_dong': ('đồng', 'đồng'),
-    'unit_thousand': ('nghìn đồng', 'thousand đồng'),
+    'unit_dong': ('đồng', 'VND'),
+    'unit_thousand': ('nghìn đồng', 'thousand VND'),
     'unit_million': ('triệu đồng', 'million VND'),
     'revenue_table': ('Phần thu', 'Revenue'),
     'spending_table': ('Phần chi', 'Spending'),
@@ -141,7 +141,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     'plan_col_item': ('Khoản mục', 'Item'),
     'plan_col_planned': ('Kế hoạch', 'Planned'),
     'plan_col_actual': ('Thực hiện', 'Actual'),
-    'plan_col_variance': ('Chênh lệch (đồng)', 'Variance (đồng)'),
+    'plan_col_variance': ('Chênh lệch (đồng)', 'Variance (VND)'),
     'plan_col_variance_pct': ('Chênh lệch (%)', 'Variance (%)'),
     'plan_col_series': ('Phương án', 'Series'),
     'plan_col_kind': ('Loại số liệu', 'Kind'),
@@ -174,7 +174,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     'plan_warn_no_opening': (
         'Số dư tính từ 0 đ vì bảng tài chính không ghi tồn đầu kỳ; nếu có tồn đầu nhiệm kỳ, hãy ghi vào bảng.',
-        'The balance starts from 0 đ because the finance sheets give no opening balance; add it if the term had one.',
+        'The balance starts from 0 VND because the finance sheets give no opening balance; add it if the term had one.',
     ),
     'plan_warn_dried_up': (
         'Nguồn thu “{item}” năm {year} không còn (lần trước có {amount}).',
@@ -190,8 +190,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'Tăng đoàn phí, kinh phí công đoàn so với năm trước (%)',
         'Union dues growth over last year (%)',
     ),
-    'plan_whatif_allocation': ('Cấp trên cấp (đồng)', 'Upper-level allocation (đồng)'),
-    'plan_whatif_spending': ('Chi “{item}” (đồng)', 'Spending on “{item}” (đồng)'),
+    'plan_whatif_allocation': ('Cấp trên cấp (đồng)', 'Upper-level allocation (VND)'),
+    'plan_whatif_spending': ('Chi “{item}” (đồng)', 'Spending on “{item}” (VND)'),
     'plan_whatif_result': (
         'Theo kịch bản, năm {year}: thu {revenue}, chi {spending}; số dư lũy kế cuối năm {balance}.',
         'With this scenario, {year}: revenue {revenue}, spending {spending}; cumulative balance at year end {balance}.',
@@ -431,7 +431,7 @@ VALUE_LABELS_EN = {
     "Nam": "Male", "Nữ": "Female", "Vượt": "Exceeded", "Đạt": "Met", "Chưa đạt": "Not met",
     "Tiến sỹ": "Doctorate", "Thạc sỹ": "Master's", "Đại học": "University", "Cao đẳng": "College",
     "Trung cấp": "Intermediate", "Sơ cấp": "Elementary", "Khác": "Other", "Cao cấp": "Advanced",
-    "Chưa có": "None", "Cơ sở": "Grassroots", "Tỉnh": "Province", "Bộ": "Ministry",
+    "Chưa có": "No training", "Cơ sở": "Grassroots", "Tỉnh": "Province", "Bộ": "Ministry",
     "Tổng Liên đoàn": "VGCL", "Thủ tướng": "Prime Minister", "Chủ tịch nước": "State President",
     "Tập thể": "Collective", "Cá nhân": "Individual",
     # units of count in target results

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unionboard.core.i18n import Value
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import (
     cell_name,
@@ -159,14 +160,14 @@ def tidy_amount(sheet: Sheet, match: HeaderMatch, row: TidyRow, scale: float, lo
                     "finance.no_side", row=row.row + 1, label=row.label)
         return None
     if row.amount.bad is not None:
-        not_a_number(log, file, name, cell, row.amount, row.label or UNKNOWN_ITEM, row.year)
+        not_a_number(log, file, name, cell, row.amount, row.label or Value(UNKNOWN_ITEM), row.year)
         return None
     if row.amount.raw is None:
         return None
     value = row.amount.dong(scale)
     if value < 0:
         log.warning(file, name, cell, "finance.negative", amount=format_dong(value), cell=cell,
-                    label=row.label or UNKNOWN_ITEM, year=row.year)
+                    label=row.label or Value(UNKNOWN_ITEM), year=row.year)
     return value
 
 
@@ -239,7 +240,7 @@ def parse_tidy(sheet: Sheet, match: HeaderMatch, ctx: Context, out: Collected) -
             continue
         if not row.label and row.year is not None and row.side is not None:
             log.warning(file, name, cell_name(row.row, item_col), "finance.no_item_name", row=row.row + 1,
-                        label=UNKNOWN_ITEM)
+                        label=Value(UNKNOWN_ITEM))
         value = tidy_amount(sheet, match, row, scale, log)
         if value is not None:
             table.add(row.side, row.year, row.label or UNKNOWN_ITEM, value, cell_name(row.row, amount_col))

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from unionboard.core.i18n import phrase
+from unionboard.core.i18n import Value, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import (
     cell_name,
@@ -355,7 +355,7 @@ def data_row(sheet: Sheet, header: Header, row: Row, side: str, money: Callable[
     if not label:
         label = UNKNOWN_ITEM
         log.warning(file, name, cell_name(row.row, header.label_col), "finance.no_item_name",
-                    row=row.row + 1, label=label)
+                    row=row.row + 1, label=Value(label))
     row_sum = 0
     for c, a in row.amounts.items():
         year = header.years[c]

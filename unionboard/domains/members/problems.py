@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from unionboard.core.i18n import Phrase, Values, phrase
+from unionboard.core.i18n import Phrase, Value, Values, phrase
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import EDUCATION_LEVELS, POLITICAL_THEORY_LEVELS
 from unionboard.core.text import cell_name, clean
@@ -135,7 +135,7 @@ def _message_join_date(problem: object, value: object, cells: str) -> Message:
 
 
 def _message_department(problem: object, value: object, cells: str) -> Message:
-    return "members.department_blank", {"cells": cells, "unknown": UNKNOWN_DEPARTMENT}
+    return "members.department_blank", {"cells": cells, "unknown": Value(UNKNOWN_DEPARTMENT)}
 
 
 def _message_name(problem: object, value: object, cells: str) -> Message:

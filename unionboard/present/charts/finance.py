@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from unionboard.analysis import findings
+from unionboard.core.i18n import system_label
 from unionboard.core.models import Finance
 from unionboard.core.text import format_dong
 from unionboard.present import palette
@@ -33,7 +34,7 @@ def _data_by_year(finance: Finance, side: str, lang: str) -> pd.DataFrame:
     c = cols(lang)
     item_col = c["source"] if side == "revenue" else c["category"]
     table = finance.table(side)
-    rows = [(int(year), str(item), int(table.loc[item, year]))
+    rows = [(int(year), str(system_label(item, lang)), int(table.loc[item, year]))
             for item in table.index for year in table.columns]
     return pd.DataFrame(rows, columns=[c["year"], item_col, c["amount"]])
 
@@ -55,12 +56,13 @@ def _stacked_by_year(finance: Finance, side: str, data: pd.DataFrame, title: str
     colors = palette.colors_for(finance, side)
     years = [str(y) for y in finance.years]
     fig = go.Figure()
-    for item in finance.items(side):
+    for stored in finance.items(side):
+        item = system_label(stored, lang)  # "(Không rõ khoản mục)" in the display language
         part = data[data[item_col] == item]
         amounts = [int(v) for v in part[c["amount"]]]
         fig.add_trace(go.Bar(
             x=[str(y) for y in part[c["year"]]], y=[millions(a) for a in amounts], name=label(item),
-            marker={"color": colors[item], "line": {"color": "white", "width": 1}},
+            marker={"color": colors[stored], "line": {"color": "white", "width": 1}},
             customdata=[[format_dong(a, lang=lang), label(item)] for a in amounts],
             hovertemplate="<b>%{customdata[1]}</b><br>%{x}: %{customdata[0]}<extra></extra>"))
     totals = finance.by_year(side)
@@ -94,7 +96,8 @@ def _data_share(finance: Finance, side: str, lang: str) -> pd.DataFrame:
     c = cols(lang)
     totals = finance.by_item(side)
     whole = sum(totals.values()) or 1
-    return pd.DataFrame({c["source"] if side == "revenue" else c["category"]: list(totals),
+    return pd.DataFrame({c["source"] if side == "revenue" else c["category"]:
+                         [system_label(item, lang) for item in totals],
                          c["amount"]: [int(v) for v in totals.values()],
                          c["share"]: [round(v * 100 / whole, 1) for v in totals.values()]})
 
@@ -113,7 +116,7 @@ def _share_donut(finance: Finance, side: str, data: pd.DataFrame, title: str, la
     c = cols(lang)
     items = [str(v) for v in data[data.columns[0]]]
     amounts = [int(v) for v in data[c["amount"]]]
-    colors = palette.colors_for(finance, side)
+    colors = {system_label(k, lang): v for k, v in palette.colors_for(finance, side).items()}
     fig = go.Figure(go.Pie(
         labels=[label(i) for i in items], values=amounts, hole=0.55, sort=False, direction="clockwise",
         marker={"colors": [colors[i] for i in items], "line": {"color": "white", "width": 2}},
@@ -202,8 +205,9 @@ def data_term_waterfall(finance: Finance, lang: str = "vi") -> pd.DataFrame:
     """Steps from the opening balance through each source (+) and category (−) to the closing balance."""
     c, lab = cols(lang), labels(lang)
     rows = [(lab["opening"], lab["kind_opening"], int(finance.opening_balance))]
-    rows += [(item, lab["kind_revenue"], int(v)) for item, v in finance.by_item("revenue").items()]
-    rows += [(item, lab["kind_spending"], -int(v)) for item, v in finance.by_item("spending").items()]
+    rows += [(system_label(item, lang), lab["kind_revenue"], int(v)) for item, v in finance.by_item("revenue").items()]
+    rows += [(system_label(item, lang), lab["kind_spending"], -int(v))
+             for item, v in finance.by_item("spending").items()]
     running, out = 0, []
     for step, kind, amount in rows:
         running += amount

@@ -154,7 +154,7 @@ def data_department_bar(roster: Roster, lang: str = "vi", kind: str = "") -> pd.
     c = cols(lang)
     counts = member_summary(roster)["by_department"]
     ordered = sorted(counts.items(), key=lambda kv: -kv[1])
-    return pd.DataFrame({_unit_column(lang, kind): [k for k, _ in ordered],
+    return pd.DataFrame({_unit_column(lang, kind): [i18n.system_label(k, lang) for k, _ in ordered],
                          c["count"]: [int(v) for _, v in ordered]})
 
 
