@@ -3,7 +3,8 @@ published as a version like an upload; a term that cannot be read is refused and
 
 from __future__ import annotations
 
-from test_data_page import PASSWORD, home, ok, publish_button, signed_in_page, texts  # noqa: F401
+from helpers import PASSWORD
+from test_data_page import ok, publish_button, signed_in_page, texts
 
 from unionboard.store.versions import open_store
 
@@ -22,7 +23,7 @@ def _fill(at, **values):
     return ok(at)
 
 
-def test_form_is_checked_previewed_and_published_as_a_version(home):  # noqa: F811
+def test_form_is_checked_previewed_and_published_as_a_version(committee):
     at = signed_in_page()
     assert at.text_input(key="info_name").value == ""  # the sample's name never pre-fills another union's form
     at = _fill(at, name="Công đoàn cơ sở Công ty May Minh Anh", kind="enterprise", reported_term="2023-2028",
@@ -41,7 +42,7 @@ def test_form_is_checked_previewed_and_published_as_a_version(home):  # noqa: F8
     assert "đang chờ công bố" not in texts(at)  # published: the pending form is dropped
 
 
-def test_unreadable_term_is_refused_and_nothing_is_pending(home):  # noqa: F811
+def test_unreadable_term_is_refused_and_nothing_is_pending(committee):
     at = _fill(signed_in_page(), reported_term="khóa IV")
     assert "không đọc được" in texts(at) and "đang chờ công bố" not in texts(at)
     assert open_store().current_version() is None
