@@ -237,11 +237,21 @@ def test_each_period_each_output_same_figures_and_label(mid, which) -> None:
         period.term) in summary
 
 
+def test_the_annual_report_puts_the_finance_rules_after_the_finance() -> None:
+    from unionboard.sample.enterprise import enterprise_paths
+
+    data = check_files(enterprise_paths()).dataset
+    cut = AP.in_period(data, next(p for p in AP.period_options(data) if p.kind == P.YEAR))
+    keys = [s.key for s in build_report(cut).sections]
+    assert keys.index("rules") == keys.index("finance") + 1
+
+
 def test_year_period_is_the_annual_report_in_year_end_order(mid) -> None:
     cut = AP.in_period(mid, next(p for p in AP.period_options(mid) if p.kind == P.YEAR))
     report = build_report(cut)
     assert report.title == "BÁO CÁO TỔNG KẾT HOẠT ĐỘNG CÔNG ĐOÀN NĂM 2025" and report.term == "Báo cáo năm 2025"
-    assert [s.key for s in report.sections] == ["members", "finance", "rules", "term_targets"]
+    # no rule can be checked (no dues lines; the opening balance was never written, so it is unknown, not 0)
+    assert [s.key for s in report.sections] == ["members", "finance", "term_targets"]
     text = " ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks)
     assert "Tổng thu năm 2025 150.000.000 đồng" in text
     assert "Tồn quỹ đầu năm 2025: 10.000.000 đồng." in text and "đầu nhiệm kỳ" not in text  # 20 − 10 triệu

@@ -63,8 +63,8 @@ def test_english_separators_in_english(results):
     en_texts = " ".join(text for trace in en.data for text in trace.text)
     assert "487.0%" in en_texts and "487,0" not in en_texts
     assert "99.840.000 đ" in " ".join(rule_charts.rules_chart(results, "vi", 2024).figure.data[1].customdata)
-    assert "99,840,000 đ" in " ".join(rule_charts.rules_chart(results, "en", 2024).figure.data[1].customdata)
-    assert "99,840,000 đ" in set(rule_charts.rules_table(results, "en")["Figure"])
+    assert "99,840,000 VND" in " ".join(rule_charts.rules_chart(results, "en", 2024).figure.data[1].customdata)
+    assert "99,840,000 VND" in set(rule_charts.rules_table(results, "en")["Figure"])
 
 
 def test_spending_groups_against_their_caps(results):

@@ -46,7 +46,7 @@ def test_the_documents_show_spending_groups_against_their_caps() -> None:
         ("Chi khác ≤ 15% đoàn phí", "✔ Đạt", "0 đ", "10.395.000 đ")]  # 2025, the latest year checked
     docx = Document(io.BytesIO(dataset_to_docx(data, "en")))
     cells = {c.text for tb in docx.tables for row in tb.rows for c in row.cells}
-    assert {"Spending group", "Visits ≥ 40% of dues", "135,000,000 đ"} <= cells
+    assert {"Spending group", "Visits ≥ 40% of dues", "135,000,000 VND"} <= cells
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dataset_to_pdf(data))).pages)
     text = " ".join(text.split())
     title = "Năm 2025: chi theo nhóm so với mức trần / mức sàn (triệu đồng)"

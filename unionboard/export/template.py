@@ -175,7 +175,7 @@ def add_finance_sheet(wb: Workbook, side: Side, years: Sequence[int],
     put(ws, 1, 1, title).font = TITLE_FONT
     put(ws, 2, 1, UNIT_NOTE).font = Font(italic=True)
     header_row = 3
-    if opening_balance:
+    if opening_balance is not None:
         put(ws, 3, 1, OPENING_LABEL).font = BOLD
         put(ws, 3, total_col, opening_balance, INT_FORMAT).font = BOLD
         header_row = 5  # keep a blank line between the balance and the table

@@ -36,13 +36,21 @@ def finance_rows(finance: Finance, side: str, years: tuple[int, ...]) -> list[tu
     return [(item, [by_year.get(year) for year in years]) for item, by_year in amounts.items()]
 
 
+def _written_opening(finance: Finance) -> int | None:
+    """The period's opening balance to write: one the upload wrote (even 0) or one set in code; None: unknown."""
+    first = finance.balances[0] if finance.balances else None
+    if first is not None and first.year == min(finance.years, default=first.year) and first.opening is not None:
+        return first.opening
+    return finance.opening_balance or None
+
+
 def _finance_sheets(wb: Workbook, finance: Finance, dataset: Dataset) -> None:
     years = finance.years
     revenue = finance_rows(finance, "revenue", years)
     spending = finance_rows(finance, "spending", years)
     # "Tồn cuối" follows the spending table; with no spending at all, the revenue table.
     add_finance_sheet(wb, "revenue", years, revenue, totals=True,
-                      opening_balance=finance.opening_balance or None,
+                      opening_balance=_written_opening(finance),
                       closing_balance=None if spending else finance.closing_balance)
     if spending:
         add_finance_sheet(wb, "spending", years, spending, totals=True,
