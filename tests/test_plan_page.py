@@ -123,6 +123,21 @@ def test_english(published) -> None:
     assert {m.label for m in at.metric} == {"Targets", "Behind schedule", "On track", "No data yet"}
 
 
+def test_what_if_in_english_reads_english_numbers(published) -> None:
+    at = _plan_page("en")
+    assert at.text_input(key="wi_alloc").value == "15,740,000"  # English format in the inputs
+    assert at.text_input(key="wi_dues").value == "0.0"
+    at.text_input(key="wi_alloc").input("15,800,000").run()
+    result = next(m.value for m in at.markdown if m.value.startswith("With this scenario"))
+    assert "revenue 62,914,000 VND" in result  # 62.854.000 + 60.000, not 15,8 đ
+    at.text_input(key="wi_dues").input("2.5").run()  # 21,100,000 × 2.5% = 527,500 more
+    result = next(m.value for m in at.markdown if m.value.startswith("With this scenario"))
+    assert "revenue 63,441,500 VND" in result
+    at.text_input(key="wi_alloc").input("15.800.000").run()  # Vietnamese writing in English: refused, said
+    assert any("is not a number; using 15,740,000" in c.value and "commas between thousands" in c.value
+               for c in at.caption)
+
+
 def test_saving_when_signed_in(published, monkeypatch) -> None:
     monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", "mat-khau-BCH-2017")
     at = _plan_page()

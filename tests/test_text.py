@@ -12,6 +12,7 @@ from unionboard.core.text import (
     format_million,
     format_number,
     parse_number,
+    parse_user_number,
     parse_year,
 )
 
@@ -31,6 +32,30 @@ def test_fold_ignores_case_diacritics_and_punctuation(raw, expected):
 ])
 def test_parse_number_reads_vietnamese_and_plain_numbers(raw, expected):
     assert parse_number(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "lang", "expected"), [
+    ("15,800", "en", 15_800), ("15.800", "vi", 15_800), ("2.5", "en", 2.5), ("2,5", "vi", 2.5),
+    ("15,800,000", "en", 15_800_000), ("15.740.000", "vi", 15_740_000), ("1,000.5", "en", 1000.5),
+    ("1.000,5", "vi", 1000.5), ("15,800,000 VND", "en", 15_800_000), ("15.800.000 đ", "vi", 15_800_000),
+    ("-5", "en", -5), ("\u22122,5 %", "vi", -2.5), ("0,0", "vi", 0), ("0.0", "en", 0), ("15800000", "en", 15_800_000),
+    # ambiguous or foreign writing is read by the language's rule, and refused when it breaks it
+    ("1.5", "vi", None), ("1,5", "en", None), ("15.800.000", "en", None), ("15,800,000", "vi", None),
+    ("1,000,00", "en", None), ("2.5.1", "en", None), ("1.000,5", "en", None), ("", "en", None),
+    (".", "vi", None), ("nhiều", "vi", None), (None, "en", None),
+])
+def test_parse_user_number_reads_by_the_language(raw, lang, expected):
+    assert parse_user_number(raw, lang) == expected
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("value", "decimals"), [(15_740_000, 0), (2.5, 1), (-1234.56, 2), (0, 1)])
+def test_parse_user_number_reads_back_what_the_field_shows(value, decimals, lang):
+    assert parse_user_number(format_number(value, decimals, lang), lang) == value
+
+
+def test_workbook_cells_keep_the_vietnamese_reading():
+    assert parse_number("15,800") == 15.8 and parse_number("15.800") == 15_800  # unchanged for files
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

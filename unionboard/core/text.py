@@ -80,14 +80,10 @@ def parse_number(value: object) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).translate(_NUMBER_SPACES).strip().replace(MINUS, "-")  # no-break/narrow/thin spaces; "−" as format_number writes it
-    text = re.sub(r"\s*(đồng|đ|vnd|vnđ|₫|%)$", "", text, flags=re.IGNORECASE).strip()
-    text = re.sub(r"^(₫|vnd|vnđ)\s*", "", text, flags=re.IGNORECASE)
-    if not text or not _NUMBER_TEXT.match(text):
+    signed = _number_body(value)
+    if signed is None:
         return None
-    text = text.replace(" ", "")
-    sign = -1.0 if text.startswith("-") else 1.0
-    text = text.lstrip("+-")
+    sign, text = signed
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         # the later separator is the decimal mark
@@ -105,6 +101,42 @@ def parse_number(value: object) -> float | None:
         return sign * float(text)
     except ValueError:
         return None
+
+
+def _number_body(value: object) -> tuple[float, str] | None:
+    """(sign, digits and separators) of a number written as text, its unit ("đ", "VND", "%") and spaces
+    removed; None when it is blank or holds anything else."""
+    text = str(value).translate(_NUMBER_SPACES).strip().replace(MINUS, "-")  # no-break/narrow/thin spaces; "−" as format_number writes it
+    text = re.sub(r"\s*(đồng|đ|vnd|vnđ|₫|%)$", "", text, flags=re.IGNORECASE).strip()
+    text = re.sub(r"^(₫|vnd|vnđ)\s*", "", text, flags=re.IGNORECASE)
+    if not text or not _NUMBER_TEXT.match(text):
+        return None
+    text = text.replace(" ", "")
+    return (-1.0 if text.startswith("-") else 1.0), text.lstrip("+-")
+
+
+def parse_user_number(text: object, lang: str) -> float | None:
+    """A number typed in the app, read by the language's one rule (`SEPARATORS`): in English "," groups
+    thousands and "." is the decimal point ("15,800" → 15800, "2.5" → 2.5); in Vietnamese the reverse
+    ("15.800" → 15800, "2,5" → 2.5). A text that does not follow the rule — a second decimal mark,
+    thousands not in groups of three ("1.5" in Vietnamese, "1,5" in English) — is None, never a guess.
+    Workbook cells keep `parse_number` (spreadsheets are written the Vietnamese way whatever the UI)."""
+    if text is None or isinstance(text, bool):
+        return None
+    signed = _number_body(text)
+    if signed is None:
+        return None
+    sign, body = signed
+    decimal, group = SEPARATORS["en" if lang == "en" else "vi"]
+    whole, _, fraction = body.partition(decimal)
+    if decimal in fraction or group in fraction or not re.fullmatch(r"\d*", fraction):
+        return None
+    if group in whole and not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", whole):
+        return None
+    digits = whole.replace(group, "")
+    if not (digits or fraction) or not re.fullmatch(r"\d*", digits):
+        return None
+    return sign * float(f"{digits or 0}.{fraction or 0}")
 
 
 def parse_year(value: object) -> int | None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from unionboard.analysis import planning
 from unionboard.core.i18n import t
-from unionboard.core.text import format_number, parse_number
+from unionboard.core.text import format_number, parse_user_number
 from unionboard.present import planning_charts as pc
 from unionboard.publish import saving
 from unionboard.ui.auth import current_user, is_committee
@@ -53,13 +53,15 @@ def what_if_inputs(finance, year: int, lang: str) -> planning.Scenario:
 
 def _number_field(container: object, label: str, default: float, key: str, lang: str,
                   decimals: int = 0) -> float:
-    """A text field showing the number the Vietnamese way ("15.740.000", "2,5"); what is typed is read
-    back with the same rules as a workbook cell. Not a number (or negative money): the default, said."""
-    shown = format_number(default, decimals)
-    text = container.text_input(label, value=shown, key=key)
-    value = parse_number(text)
+    """A text field showing the number in the page's language ("15.740.000", "2,5" in Vietnamese;
+    "15,740,000", "2.5" in English); what is typed is read by that language's rule (`parse_user_number`).
+    Not a number by that rule (or negative money): the default, said, with how to write one."""
+    shown = format_number(default, decimals, lang)
+    text = container.text_input(label, value=shown, key=key, help=t("number_input.format_hint", lang))
+    value = parse_user_number(text, lang)
     if value is None or (decimals == 0 and value < 0):
-        container.caption(t("plan_whatif_not_a_number", lang, value=md_escape(text, inline=True), default=shown))
+        container.caption(t("plan_whatif_not_a_number", lang, value=md_escape(text, inline=True), default=shown)
+                          + " " + t("number_input.format_hint", lang))
         return float(default)
     return value
 
