@@ -138,6 +138,18 @@ def test_what_if_in_english_reads_english_numbers(published) -> None:
                for c in at.caption)
 
 
+def test_what_if_text_follows_a_language_switch(published) -> None:
+    at = _plan_page()
+    at.text_input(key="wi_alloc").input("15.800.000").run()
+    at.text_input(key="wi_dues").input("2,5").run()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.text_input(key="wi_alloc").value == "15,800,000"  # rewritten, not read as 15.8
+    assert at.text_input(key="wi_dues").value == "2.5"
+    assert "revenue 63,441,500 VND" in next(m.value for m in at.markdown if m.value.startswith("With this scenario"))
+    assert not any("not a number" in c.value for c in at.caption)
+
+
 def test_saving_when_signed_in(published, monkeypatch) -> None:
     monkeypatch.setenv("UNIONBOARD_COMMITTEE_PASSWORD", "mat-khau-BCH-2017")
     at = _plan_page()

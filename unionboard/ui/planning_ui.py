@@ -57,6 +57,7 @@ def _number_field(container: object, label: str, default: float, key: str, lang:
     "15,740,000", "2.5" in English); what is typed is read by that language's rule (`parse_user_number`).
     Not a number by that rule (or negative money): the default, said, with how to write one."""
     shown = format_number(default, decimals, lang)
+    _rewrite_in(key, lang, decimals)
     text = container.text_input(label, value=shown, key=key, help=t("number_input.format_hint", lang))
     value = parse_user_number(text, lang)
     if value is None or (decimals == 0 and value < 0):
@@ -64,6 +65,20 @@ def _number_field(container: object, label: str, default: float, key: str, lang:
                           + " " + t("number_input.format_hint", lang))
         return float(default)
     return value
+
+
+def _rewrite_in(key: str, lang: str, decimals: int) -> None:
+    """After a language switch, the field's typed text is written again in the new language ("1.500" typed
+    in Vietnamese is 1,500 in English, never 1.5); a text the old language could not read is left to refuse."""
+    written_in = st.session_state.get(f"{key}__lang", lang)
+    st.session_state[f"{key}__lang"] = lang
+    typed = st.session_state.get(key)
+    if written_in == lang or typed is None:
+        return
+    value = parse_user_number(typed, written_in)
+    if value is not None:
+        places = next((d for d in range(decimals, 7) if round(value, d) == value), 6)
+        st.session_state[key] = str(format_number(value, places, lang))
 
 
 def projection_series(finance, budget, plan, what_if, end: int, year: int, lang: str) -> list:
