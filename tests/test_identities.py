@@ -72,3 +72,17 @@ def test_member_codes_keep_a_mark_with_its_person_when_a_namesake_is_renamed() -
     assert orphaned(corrected, [mark]) == ()
     present = [p for p in corrected if p.key == mark.person]
     assert [(p.name, p.code) for p in present] == [("Nguyễn Văn An", "00124")]  # still the one marked
+
+
+def test_delegate_codes_make_two_namesakes_of_one_unit_two_identities() -> None:
+    from helpers import workbook_bytes
+
+    from unionboard.analysis.congress import convened
+    from unionboard.core.models import SourceFile
+    from unionboard.domains.loader import check_files
+
+    rows = [["STT", "Họ và tên", "Đơn vị", "Loại đại biểu", "Mã đại biểu"],
+            [1, "Nguyễn Văn An", "Kho", "Bầu", "DB001"], [2, "Nguyễn Văn An", "Kho", "Bầu", "DB002"]]
+    dataset = check_files([SourceFile("db.xlsx", workbook_bytes({"Đại biểu": rows}))]).dataset
+    people, _ = assign(convened(dataset), ())
+    assert [p.key for p in people] == ["code:db001", "code:db002"]
