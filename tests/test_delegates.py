@@ -52,7 +52,35 @@ def test_kind_aliases() -> None:
 
 def test_template_and_download_round_trip(tmp_path) -> None:
     wb = build_template()
-    assert [c.value for c in wb["Đại biểu"][2]] == ["Họ và tên", "Đơn vị", "Loại đại biểu", "Dân tộc"]
+    assert [c.value for c in wb["Đại biểu"][2]] == ["Họ và tên", "Đơn vị", "Loại đại biểu", "Dân tộc",
+                                                    "Mã đại biểu"]
     dataset = check_files([_file([[1, "Lò Thị Mai", "Thanh tra", "Bầu", "Thái"]])]).dataset
     again = check_files([SourceFile("tai-ve.xlsx", dataset_to_xlsx(dataset))]).dataset
     assert again.get("delegates") == dataset.get("delegates")
+
+
+def _coded(rows: list[list]) -> SourceFile:
+    header = [*HEADER, "Mã đại biểu"]
+    return SourceFile("dai-bieu.xlsx", workbook_bytes({"Đại biểu": [["DANH SÁCH ĐẠI BIỂU"], header, *rows]}))
+
+
+def test_codes_tell_apart_two_of_one_name_and_keep_leading_zeros() -> None:
+    result = check_files([_coded([[1, "Nguyễn Văn An", "Văn phòng", "Bầu", "Kinh", "00123"],
+                                  [2, "Nguyễn Văn An", "Văn phòng", "Bầu", "Kinh", "00124"]])])
+    assert result.issues == ()
+    assert [d.code for d in result.dataset.get("delegates")] == ["00123", "00124"]
+
+
+def test_repeated_code_is_warned_with_its_cell() -> None:
+    result = check_files([_coded([[1, "Nguyễn Văn An", "Văn phòng", "Bầu", "Kinh", "007"],
+                                  [2, "Lò Thị Mai", "Thanh tra", "Bầu", "Thái", "007"]])])
+    issues = [(i.code, i.cell) for i in result.issues]
+    assert issues == [("delegates.repeated_code", "F4")]
+    assert "F4" in result.issues[0].message and "F3" in result.issues[0].message
+    assert len(result.dataset.get("delegates")) == 2  # warned, never dropped quietly
+
+
+def test_code_survives_the_data_download() -> None:
+    dataset = check_files([_coded([[1, "Lò Thị Mai", "Thanh tra", "Bầu", "Thái", "00042"]])]).dataset
+    again = check_files([SourceFile("tai-ve.xlsx", dataset_to_xlsx(dataset))]).dataset
+    assert [d.code for d in again.get("delegates")] == ["00042"]

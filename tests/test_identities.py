@@ -45,3 +45,44 @@ def test_marks_left_without_a_person_are_listed_and_do_not_count() -> None:
     marks = [Mark(people[0].key, PRESENT, name=AN.name), Mark("ai-do|dau-do", PRESENT, name="Người cũ")]
     assert [m.name for m in orphaned(people, marks)] == ["Người cũ"]
     assert credentials(people, marks).present == 1
+
+
+def _roster(names: list[str]) -> object:
+    """A roster workbook with member codes: two "Nguyễn Văn An" in one unit, told apart by the code."""
+    from helpers import workbook_bytes
+
+    from unionboard.core.models import SourceFile
+    from unionboard.domains.loader import check_files
+
+    rows = [[i + 1, code, name, "Nam", "Kho"] for i, (code, name) in enumerate(zip(("00123", "00124"), names,
+                                                                                      strict=True))]
+    data = workbook_bytes({"Đoàn viên": [["STT", "Mã đoàn viên", "Họ và tên", "Giới tính", "Phòng/đơn vị"],
+                                         *rows]})
+    return check_files([SourceFile("dv.xlsx", data)]).dataset
+
+
+def test_member_codes_keep_a_mark_with_its_person_when_a_namesake_is_renamed() -> None:
+    from unionboard.analysis.congress import convened
+
+    first, registry = assign(convened(_roster(["Nguyễn Văn An", "Nguyễn Văn An"])), ())
+    assert [p.key for p in first] == ["code:00123", "code:00124"]  # two people, two identities
+    mark = Mark(first[1].key, PRESENT, name=first[1].name)
+    corrected, new = assign(convened(_roster(["Nguyễn Văn Anh", "Nguyễn Văn An"])), registry)
+    assert new == () and [p.key for p in corrected] == ["code:00123", "code:00124"]
+    assert orphaned(corrected, [mark]) == ()
+    present = [p for p in corrected if p.key == mark.person]
+    assert [(p.name, p.code) for p in present] == [("Nguyễn Văn An", "00124")]  # still the one marked
+
+
+def test_delegate_codes_make_two_namesakes_of_one_unit_two_identities() -> None:
+    from helpers import workbook_bytes
+
+    from unionboard.analysis.congress import convened
+    from unionboard.core.models import SourceFile
+    from unionboard.domains.loader import check_files
+
+    rows = [["STT", "Họ và tên", "Đơn vị", "Loại đại biểu", "Mã đại biểu"],
+            [1, "Nguyễn Văn An", "Kho", "Bầu", "DB001"], [2, "Nguyễn Văn An", "Kho", "Bầu", "DB002"]]
+    dataset = check_files([SourceFile("db.xlsx", workbook_bytes({"Đại biểu": rows}))]).dataset
+    people, _ = assign(convened(dataset), ())
+    assert [p.key for p in people] == ["code:db001", "code:db002"]

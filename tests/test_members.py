@@ -682,3 +682,30 @@ def test_a_lone_name_column_needs_a_hint(tmp_path: Path) -> None:
     assert "members" not in check_files([write_xlsx(tmp_path / "a.xlsx", lone, sheet="Sheet1")]).sources
     titled = [["DANH SÁCH ĐOÀN VIÊN"], *lone]
     assert check_files([write_xlsx(tmp_path / "b.xlsx", titled, sheet="Sheet1")]).sources == {"members": "b.xlsx"}
+
+
+CODED = ["STT", "Mã đoàn viên", "Họ và tên", "Giới tính", "Phòng/đơn vị"]
+
+
+def test_member_codes_are_read_as_written() -> None:
+    roster, log = parse([[1, "00123", "Nguyễn Văn An", "Nam", "Kho"], [2, 124.0, "Nguyễn Văn An", "Nam", "Kho"],
+                         [3, None, "Lê Thị Bình", "Nữ", "Kho"]], header=CODED)
+    assert column(roster, "code") == ["00123", "124", ""]  # leading zeros kept, a number without ".0"
+    assert [i.code for i in log.items if i.code.endswith("repeated_code")] == []
+    assert "code" not in roster.absent and roster.extra == ("Mã đoàn viên",)  # the download keeps it
+
+
+def test_a_repeated_member_code_is_warned_with_its_cell() -> None:
+    roster, log = parse([[1, "NV01", "Nguyễn Văn An", "Nam", "Kho"], [2, "NV01", "Lê Thị Bình", "Nữ", "Kho"]],
+                        header=["STT", "Mã NV", "Họ và tên", "Giới tính", "Phòng/đơn vị"])
+    repeated = [i for i in log.items if i.code == "members.repeated_code"]
+    assert [(i.cell, i.severity) for i in repeated] == [("B3", "warning")]
+    assert "B3" in repeated[0].message and "B2" in repeated[0].message and "NV01" in repeated[0].message
+    assert len(roster) == 2
+
+
+def test_a_roster_without_a_code_column_is_unchanged() -> None:
+    roster, log = parse([member(1, "Nguyễn Văn An"), member(2, "Lê Thị Bình", gender="Nữ")])
+    assert "code" not in roster.frame.columns and roster.extra == ()
+    assert list(roster.frame.columns) == list(MEMBER_COLUMNS)
+    assert not any(i.code.endswith("repeated_code") for i in log.items)

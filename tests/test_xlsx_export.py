@@ -373,3 +373,18 @@ def test_the_data_download_keeps_every_column_the_upload_had(tmp_path):
     again = check_files([SourceFile("lai.xlsx", dataset_to_xlsx(result.dataset))])
     assert again.dataset.members.extra == ("Mã NV", "Ngày sinh", "Ghi chú")
     assert again.dataset.members.frame["birth_year"].tolist() == [1985, 1990]
+
+
+def test_the_data_download_keeps_member_codes_with_their_zeros():
+    """The member code column comes back under its header, as text: "00123" stays "00123"."""
+    from helpers import workbook_bytes
+
+    data = workbook_bytes({"Đoàn viên": [["STT", "Mã đoàn viên", "Họ và tên", "Giới tính"],
+                                         [1, "00123", "Nguyễn Văn An", "Nam"], [2, "00124", "Nguyễn Văn An", "Nam"]]})
+    result = check_files([SourceFile("dv.xlsx", data)])
+    out = load_workbook(io.BytesIO(dataset_to_xlsx(result.dataset)))["Đoàn viên"]
+    header = [c.value for c in out[1]]
+    assert header.count("Mã đoàn viên") == 1
+    assert [out.cell(r, header.index("Mã đoàn viên") + 1).value for r in (2, 3)] == ["00123", "00124"]
+    again = check_files([SourceFile("lai.xlsx", dataset_to_xlsx(result.dataset))]).dataset.members
+    assert again.frame["code"].tolist() == ["00123", "00124"]

@@ -107,9 +107,10 @@ def _from_record(key: str, record: dict, **overrides: object) -> Person:
 
 def _delegate_person(key: str, delegate: Delegate, by_name: dict[str, list[dict]]) -> Person:
     matches = by_name.get(fold(delegate.name), [])
-    same_unit = [r for r in matches if fold(r.get("department")) == fold(delegate.unit)]
-    record = (same_unit or matches or [None])[0]
     code = str(getattr(delegate, "code", "") or "").strip()
+    same_code = [r for r in matches if code and str(r.get("code") or "").strip() == code]
+    same_unit = [r for r in matches if fold(r.get("department")) == fold(delegate.unit)]
+    record = (same_code or same_unit or matches or [None])[0]
     if record is None:
         return Person(key=key, name=delegate.name, unit=delegate.unit, kind=delegate.kind,
                       ethnicity=delegate.ethnicity, code=code)

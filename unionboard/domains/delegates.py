@@ -2,7 +2,10 @@
 
 Layout (`DELEGATES`), one row per delegate:
 
-    STT | Họ và tên | Đơn vị | Loại đại biểu | Dân tộc (optional)
+    STT | Họ và tên | Đơn vị | Loại đại biểu | Dân tộc (optional) | Mã đại biểu (optional)
+
+A code column (Mã đại biểu, Mã đoàn viên, Mã NV, …) is kept as text ("00123") and gives each delegate a
+stable identity (`analysis.identities`): two people of one name and unit with different codes are two.
 
 Kinds are "Đương nhiên" (ex officio: the outgoing committee), "Bầu" (elected by a lower union)
 and "Chỉ định" (appointed). A congress of all members has no delegates workbook: then everyone on
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 
 from unionboard.core.issues import IssueLog
 from unionboard.core.text import cell_name, clean, fold, is_blank
+from unionboard.domains.codes import CODE_ALIASES, code_text, warn_repeated
 from unionboard.domains.roster_shapes import struck_out
 from unionboard.domains.rows import data_rows
 from unionboard.domains.schema import Column, HeaderMatch, TableSchema
@@ -40,6 +44,7 @@ DELEGATES = TableSchema(
         Column("unit", "Đơn vị", ("Công đoàn bộ phận", "Tổ công đoàn", "Nơi công tác", "Unit")),
         Column("kind", "Loại đại biểu", ("Tư cách đại biểu", "Loại ĐB", "Đại biểu", "Kind", "Delegate kind")),
         Column("ethnicity", "Dân tộc", ("Ethnicity", "Ethnic group"), required=False),
+        Column("code", "Mã đại biểu", CODE_ALIASES, required=False, min_contained=99),
     ),
 )
 
@@ -52,6 +57,7 @@ class Delegate:
     unit: str
     kind: str  # one of KINDS
     ethnicity: str | None = None
+    code: str = ""  # the delegate / member code as written ("00123"); "" when the list has none
 
 
 def kind_of(value: object) -> str | None:
@@ -79,13 +85,14 @@ def _row(sheet: Sheet, header: HeaderMatch, r: int, log: IssueLog) -> Delegate |
         log.error(sheet.file, sheet.name, cell, code, name=name, value=clean(raw_kind), cell=cell)
         return None
     ethnicity = clean(get("ethnicity")) or None
-    return Delegate(name=name, unit=unit, kind=kind, ethnicity=ethnicity)
+    return Delegate(name=name, unit=unit, kind=kind, ethnicity=ethnicity, code=code_text(get("code")))
 
 
 def parse_delegates(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[Delegate, ...]:
     """Every delegate of a sheet; unreadable rows are logged and skipped, repeats warned about."""
     out: list[Delegate] = []
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], tuple[int, str]] = {}
+    code_rows: list[int] = []
     rows = list(data_rows(sheet, header.row + 1, [header.columns["name"]], log))
     struck = set(struck_out(sheet, rows, header.columns["name"], log, "delegates.struck_out"))
     for r in rows:
@@ -95,13 +102,18 @@ def parse_delegates(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> tuple[D
         if delegate is None:
             continue
         key = (fold(delegate.name), fold(delegate.unit))
-        if key in seen:
+        earlier = seen.get(key)
+        # the same name and unit is one person unless both rows carry different codes (two people)
+        if earlier is not None and not (delegate.code and earlier[1] and delegate.code != earlier[1]):
             cell = cell_name(r, header.columns["name"])
             log.warning(sheet.file, sheet.name, cell, "delegates.repeated", name=delegate.name,
-                        row=seen[key] + 1, cell=cell)
+                        row=earlier[0] + 1, cell=cell)
             continue
-        seen[key] = r
+        seen.setdefault(key, (r, delegate.code))
+        code_rows.append(r)
         out.append(delegate)
+    if "code" in header.columns:
+        warn_repeated(sheet, header.columns["code"], code_rows, [d.code for d in out], "delegates.repeated_code", log)
     if not out:
         log.warning(sheet.file, sheet.name, cell_name(header.row, 0), "delegates.empty")
     return tuple(out)
@@ -125,7 +137,8 @@ SPEC = DomainSpec(
     schemas=(DELEGATES,),
     summary=summary,
     layout=SheetLayout(sheet="Đại biểu", title="DANH SÁCH ĐẠI BIỂU DỰ ĐẠI HỘI",
-                       columns=("Họ và tên", "Đơn vị", "Loại đại biểu", "Dân tộc"),
-                       rows=lambda delegates: [(d.name, d.unit, d.kind, d.ethnicity or "") for d in delegates],
-                       example=("Nguyễn Văn An", "Văn phòng Sở", "Đương nhiên", "Kinh")),
+                       columns=("Họ và tên", "Đơn vị", "Loại đại biểu", "Dân tộc", "Mã đại biểu"),
+                       rows=lambda delegates: [(d.name, d.unit, d.kind, d.ethnicity or "", d.code)
+                                               for d in delegates],
+                       example=("Nguyễn Văn An", "Văn phòng Sở", "Đương nhiên", "Kinh", "")),
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from unionboard.core.text import fold
+from unionboard.domains.codes import CODE_ALIASES
 from unionboard.read.workbook import Sheet
 
 HEADER_SCAN_ROWS = 25
@@ -113,6 +114,9 @@ MEMBERS = TableSchema(
         Column("role", "Chức vụ công đoàn", ("Chức vụ", "Chức vụ CĐ", "Union role", "Role"),
                required=False),
         Column("status", "Trạng thái", ("Tình trạng", "Status"), required=False),
+        # the person's code (Mã đoàn viên, Mã NV): a stable identity for attendance marks and ballots;
+        # whole headers only ("Mã số thuế" is not one)
+        Column("code", "Mã đoàn viên", CODE_ALIASES, required=False, min_contained=99),
     ),
 )
 

@@ -70,7 +70,8 @@ EXAMPLE_INFO = UnionInfo(name="Công đoàn cơ sở Sở Thông tin và Truyề
                          congress="IV", reported_term="2012–2017", next_term="2017–2022", kind="agency",
                          upper_union="Công đoàn Viên chức tỉnh Hà Giang")  # the draft report, line 9
 
-MEMBER_LABELS: tuple[str, ...] = tuple(c.label for c in schema.MEMBERS.columns)
+# the member code column is written under the upload's own header, as one of the roster's `extra` columns
+MEMBER_LABELS: tuple[str, ...] = tuple(c.label for c in schema.MEMBERS.columns if c.key != "code")
 TARGET_LABELS: tuple[str, ...] = tuple(c.label for c in schema.TARGETS.columns)
 AWARD_LABELS: tuple[str, ...] = tuple(c.label for c in schema.AWARDS.columns)
 

@@ -12,6 +12,7 @@ import pandas as pd
 from unionboard.core.issues import IssueLog
 from unionboard.core.models import MEMBER_COLUMNS, Roster
 from unionboard.core.text import cell_name, clean, column_letter, fold, is_blank
+from unionboard.domains.codes import code_text, warn_repeated
 from unionboard.domains.members.cells import (
     column_values,
     int_array,
@@ -47,7 +48,8 @@ from unionboard.domains.roster_shapes import (
 from unionboard.domains.schema import MEMBERS, HeaderMatch
 from unionboard.read.workbook import Sheet
 
-OPTIONAL_COLUMNS = tuple(c.key for c in MEMBERS.columns if not c.required)
+# the columns whose absence the roster records; a code column is no detail of a person, only an identity
+OPTIONAL_COLUMNS = tuple(c.key for c in MEMBERS.columns if not c.required and c.key != "code")
 BLANK_MEANS_NO = frozenset({"party_member", "political_theory"})  # a blank cell: not a member / "Chưa có"
 _ALIAS_OF = {alias: column.key for column in MEMBERS.columns for alias in column.folded_aliases}
 _NUMBERING = frozenset({"stt", "tt", "so tt", "no", "#", "so thu tu"})
@@ -58,7 +60,7 @@ def _extra_columns(sheet: Sheet, header: HeaderMatch, cols: dict[str, int], sex:
     """The columns the upload had beyond the roster's own (employee code, notes, …), by header text, so
     the data download keeps them; a birth column holding full dates is kept whole too ("Ngày sinh"),
     since the roster itself keeps the year. The numbering column and position columns are not."""
-    used = set(cols.values()) - {cols.get("birth_year")}
+    used = set(cols.values()) - {cols.get("birth_year"), cols.get("code")}  # the code kept as written
     used |= {c for c in (sex.male, sex.female) if c is not None} if sex is not None else set()
     used |= {split.given} if split is not None else set()
     out: dict[str, list] = {}
@@ -71,7 +73,7 @@ def _extra_columns(sheet: Sheet, header: HeaderMatch, cols: dict[str, int], sex:
         key = _ALIAS_OF.get(fold(text))
         if (key == "birth_year" or col == cols.get("birth_year")) and not dates:
             continue  # a year column: the roster's birth_year is all of it
-        if key is not None and key != "birth_year" and key in cols:
+        if key is not None and key not in ("birth_year", "code") and key in cols:
             continue  # the same roster column written twice (a re-uploaded download)
         if any(v is not None for v in values):
             out[text] = values
@@ -212,6 +214,9 @@ def parse_members(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> Roster:
         "party_member": np.array(data["party_member"], dtype=bool),
         "row": np.array(rows0, dtype=np.int64) + 1,
     }, columns=list(MEMBER_COLUMNS))
+    if "code" in cols:  # the person's code as text, for stable identities (`analysis.identities`)
+        frame["code"] = pd.Series([code_text(v) for v in raw_columns[cols["code"]]], dtype=object)
+        warn_repeated(sheet, cols["code"], rows0, frame["code"].tolist(), "members.repeated_code", log)
     extra = _extra_columns(sheet, header, cols, sex, split, kept_lines)
     for label, values in extra.items():
         frame[label] = pd.Series(values, dtype=object)
