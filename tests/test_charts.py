@@ -269,11 +269,11 @@ def test_gender_donut(data):
 
 def test_education_and_political_theory(data):
     edu = charts.education_bar(data.members).figure.data[0]
-    assert [x.replace("<br>", " ") for x in edu.x] == ["Thạc sỹ", "Đại học", "Cao đẳng", "Trung cấp"]
-    assert list(edu.y) == [6, 24, 1, 2]
+    assert [y.replace("<br>", " ") for y in edu.y] == ["Thạc sỹ", "Đại học", "Cao đẳng", "Trung cấp"]
+    assert list(edu.x) == [6, 24, 1, 2] and edu.orientation == "h"
     theory = charts.political_theory_bar(data.members).figure.data[0]
-    assert [x.replace("<br>", " ") for x in theory.x] == ["Cao cấp", "Trung cấp", "Sơ cấp", "Chưa có"]
-    assert list(theory.y) == [10, 8, 9, 6]
+    assert [y.replace("<br>", " ") for y in theory.y] == ["Cao cấp", "Trung cấp", "Sơ cấp", "Chưa có"]
+    assert list(theory.x) == [10, 8, 9, 6] and theory.orientation == "h"
 
 
 def test_party_by_gender(data):

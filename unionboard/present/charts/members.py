@@ -79,8 +79,10 @@ def education_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") -> go.F
     """Bars of the members per education level; not drawn when the roster does not hold education
     (unknown is not zero: `unknown.missing_sentence` says so instead)."""
     c = cols(lang)
-    return count_bar(table, c["education"], c["count"],
-                      chart_title("education_bar", findings.education_finding(roster, lang), lang), lang)
+    fig = count_bar(table, c["education"], c["count"],
+                    chart_title("education_bar", findings.education_finding(roster, lang), lang), lang,
+                    horizontal=True, wrap=22)
+    return fig.update_yaxes(autorange="reversed")  # the highest level at the top
 
 
 def data_political_theory_bar(roster: Roster, lang: str = "vi") -> pd.DataFrame:
@@ -96,8 +98,9 @@ def political_theory_bar(table: pd.DataFrame, roster: Roster, lang: str = "vi") 
     """Bars of the members per political theory level; not drawn when the roster does not hold it."""
     c = cols(lang)
     title = chart_title("political_theory_bar", findings.political_theory_finding(roster, lang), lang)
-    return count_bar(table, c["political_theory"], c["count"],
-                      title, lang)
+    # bars across: level names ("Intermediate", "No training") side by side collided on a phone
+    fig = count_bar(table, c["political_theory"], c["count"], title, lang, horizontal=True, wrap=22)
+    return fig.update_yaxes(autorange="reversed")  # the highest level at the top
 
 
 def data_party_by_gender(roster: Roster, lang: str = "vi") -> pd.DataFrame:
