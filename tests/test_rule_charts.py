@@ -79,6 +79,23 @@ def test_spending_groups_against_their_caps(results):
     assert built.figure.layout.xaxis.title.text == "triệu đồng"
 
 
+def test_the_first_groups_text_stays_below_the_legend(results):
+    """The legend sits just above the plot: the first group's two lines of text (raised above its bar) must fit
+    in the plot area, not reach up into the legend (they did on a 720p page)."""
+    from unionboard.present.charts.style import take_title
+
+    _, fig = take_title(rule_charts.groups_caps(results, "vi", 2025).figure)
+    bottom, top = fig.layout.yaxis.range
+    assert bottom > top  # reversed: the first group on top
+    groups = len(fig.data[0].y)
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    band_px = plot_px / (bottom - top)
+    first = fig.layout.annotations[0]
+    text_px = first.yshift + first.text.count("<br>") * 1.3 * first.font.size + 1.3 * first.font.size
+    assert band_px * (0 - top) >= text_px, (band_px, top, text_px)  # from the first group's centre up to the top
+    assert bottom == groups - 0.5
+
+
 def test_the_hall_draws_from_the_same_data_function(results):
     shown = hall_results(results)
     hall = rule_charts.rules_chart(shown, "vi")

@@ -23,6 +23,7 @@ SYMBOLS = {"ok": "✔", "violation": "✖", "not_checkable": "?"}
 CAP = 200  # % of the limit where the axis stops
 BAR_PX = 56  # height per bar (its name above it)
 GROUP_PX = 120  # height per spending group (its name and figures above it, two lines)
+GROUP_HEADROOM = 0.4  # of a group's band, kept free above the first group for its text
 
 
 def checked_years(results: Sequence[RuleResult]) -> list[int]:
@@ -149,11 +150,14 @@ def groups_caps(table: pd.DataFrame, results: Sequence[RuleResult], lang: str = 
                            bgcolor="rgba(255,255,255,0.85)")
     title = (t("rules_display_groups_title", lang, year=year) if year is not None
              else t("rules_display_groups_title_all", lang))
-    apply_style(fig, title, height=max(320, 170 + GROUP_PX * len(table)))
+    apply_style(fig, title, height=max(320, 170 + round(GROUP_PX * (len(table) + GROUP_HEADROOM))))
     top = max(max(spent_m), max(cap_m))
     fig.update_layout(margin={"l": 10, "r": 20, "t": 110, "b": 60}, bargap=0.6,
                       xaxis={**money_axis(lang), "range": [0, top * 1.08], "fixedrange": True},
-                      yaxis={"autorange": "reversed", "visible": False, "automargin": False,
-                             "categoryorder": "array", "categoryarray": names, "fixedrange": True},
+                      # reversed by its range, with room above the first group for its two lines of text (without it
+                      # they reached up into the legend on a 720p page)
+                      yaxis={"range": [len(names) - 0.5, -0.5 - GROUP_HEADROOM], "visible": False,
+                             "automargin": False, "categoryorder": "array", "categoryarray": names,
+                             "fixedrange": True},
                       legend={"x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
     return fig
