@@ -388,3 +388,151 @@ def test_the_data_download_keeps_member_codes_with_their_zeros():
     assert [out.cell(r, header.index("Mã đoàn viên") + 1).value for r in (2, 3)] == ["00123", "00124"]
     again = check_files([SourceFile("lai.xlsx", dataset_to_xlsx(result.dataset))]).dataset.members
     assert again.frame["code"].tolist() == ["00123", "00124"]
+
+
+# --------------------------------------------------------------------------- each year's written balances
+# Years down the rows (2024's opening and 2023's closing not written), the report's wide layout with its
+# per-year rows, a tidy table with balance rows, and one with openings only (2025's unlike 2024's amounts: a
+# warning): each year's balances as written.
+PER_YEAR_UPLOADS = {
+    "transposed": [["Năm", "Tồn quỹ đầu năm", "Thu đoàn phí", "Chi thăm hỏi", "Tồn quỹ cuối năm"],
+                   [2023, 1_000_000, 10_000_000, 6_000_000, None],
+                   [2024, None, 30_000_000, 20_000_000, 15_000_000],
+                   [2025, 15_000_000, 32_000_000, 25_000_000, 22_000_000]],
+    "wide": [["* Phần thu"], ["Nguồn thu", "Năm 2024", "Năm 2025"], ["Thu đoàn phí", 30_000_000, 32_000_000],
+             ["* Phần chi"], ["Mục chi", "Năm 2024", "Năm 2025"], ["Chi thăm hỏi", 20_000_000, 25_000_000],
+             ["Tồn quỹ đầu năm", 5_000_000, 15_000_000], ["Tồn quỹ cuối năm", 15_000_000, 22_000_000]],
+    "tidy": [["Năm", "Thu/Chi", "Khoản mục", "Số tiền"],
+             [2024, None, "Tồn quỹ đầu năm", 5_000_000], [2024, "Thu", "Thu đoàn phí", 30_000_000],
+             [2024, "Chi", "Chi thăm hỏi", 20_000_000], [2024, None, "Tồn quỹ cuối năm", 15_000_000],
+             [2025, None, "Tồn quỹ đầu năm", 15_000_000], [2025, "Thu", "Thu đoàn phí", 32_000_000],
+             [2025, "Chi", "Chi thăm hỏi", 25_000_000], [2025, None, "Tồn quỹ cuối năm", 22_000_000]],
+    "openings_only": [["Năm", "Tồn quỹ đầu năm", "Thu đoàn phí", "Chi thăm hỏi"],
+                      [2024, 5_000_000, 30_000_000, 20_000_000], [2025, 16_000_000, 32_000_000, 25_000_000]],
+}
+PER_YEAR_WRITTEN = {
+    "transposed": [(2023, 1_000_000, None), (2024, None, 15_000_000), (2025, 15_000_000, 22_000_000)],
+    "wide": [(2024, 5_000_000, 15_000_000), (2025, 15_000_000, 22_000_000)],
+    "tidy": [(2024, 5_000_000, 15_000_000), (2025, 15_000_000, 22_000_000)],
+    "openings_only": [(2024, 5_000_000, None), (2025, 16_000_000, None)],
+}
+
+
+def _upload(layout: str):
+    from helpers import workbook_bytes
+
+    return check_files([SourceFile("tai-chinh.xlsx", workbook_bytes({"Tài chính": PER_YEAR_UPLOADS[layout]}))])
+
+
+def _balances(finance: Finance) -> list[tuple]:
+    return [(b.year, b.opening, b.closing) for b in finance.balances]
+
+
+def _continuity(result) -> list[tuple]:
+    from unionboard.analysis.finance_rules import check_dataset
+
+    return [(r.year, r.status, r.value, r.limit) for r in check_dataset(result.dataset)
+            if r.rule.id == "balance_continuity"]
+
+
+@pytest.mark.parametrize("layout", sorted(PER_YEAR_UPLOADS))
+def test_each_years_written_balances_come_back_from_the_download(layout):
+    """Upload with per-year balances → download → upload again: the same balances, totals, checks."""
+    first = _upload(layout)
+    assert _balances(first.dataset.finance) == PER_YEAR_WRITTEN[layout]
+    again = _read_back(dataset_to_xlsx(first.dataset))
+    before, after = first.dataset.finance, again.dataset.finance
+    assert _balances(after) == _balances(before)
+    for side in ("revenue", "spending"):
+        assert after.by_year(side) == before.by_year(side) and after.by_item(side) == before.by_item(side)
+    assert (after.opening_balance, after.written_closing_balance, after.closing_balance) == (
+        before.opening_balance, before.written_closing_balance, before.closing_balance)
+    assert again.ok == first.ok is True
+    assert sorted(i.code for i in again.issues) == sorted(i.code for i in first.issues)
+    assert _continuity(again) == _continuity(first)
+    # each figure sits in its year's column of a per-year row: a year with none stays blank
+    for b in after.balances:
+        assert b.opening is None or b.opening_at.sheet == "Phần chi"
+        assert b.closing is None or b.closing_at.sheet == "Phần chi"
+
+
+def test_the_download_writes_each_year_under_its_column_and_nothing_computed():
+    wb = load_workbook(io.BytesIO(dataset_to_xlsx(_upload("transposed").dataset)))
+    rows = {r[0]: r[1:] for r in wb["Phần chi"].iter_rows(values_only=True) if r[0]}
+    assert rows["Mục chi"] == ("Năm 2023", "Năm 2024", "Năm 2025", "Tổng cộng")
+    assert rows["Tồn quỹ đầu năm"] == (1_000_000, None, 15_000_000, None)  # 2024's opening was not written
+    assert rows["Tồn quỹ cuối năm"] == (None, 15_000_000, 22_000_000, None)  # nor 2023's closing
+    # the per-year rows give the period's balances back: no second cell for them ("Tồn đầu kỳ", "Tồn cuối")
+    assert "Tồn cuối" not in rows
+    assert not any(c.value == "Tồn đầu kỳ" for row in wb["Phần thu"].iter_rows() for c in row)
+    openings = load_workbook(io.BytesIO(dataset_to_xlsx(_upload("openings_only").dataset)))["Phần chi"]
+    rows = {r[0]: r[1:] for r in openings.iter_rows(values_only=True) if r[0]}
+    assert "Tồn cuối" not in rows  # no closing was written: none is computed into the download
+    assert rows["Tồn quỹ cuối năm"] == (None, None, None)
+
+
+def test_a_year_with_only_a_balance_keeps_its_column():
+    """A 2023 row with only its closing balance: the download gets a 2023 column, blank amounts."""
+    from helpers import workbook_bytes
+
+    rows = [["Năm", "Thu đoàn phí", "Chi thăm hỏi", "Tồn quỹ cuối năm"],
+            [2023, None, None, 5_000_000], [2024, 30_000_000, 20_000_000, 15_000_000]]
+    first = check_files([SourceFile("tc.xlsx", workbook_bytes({"Tài chính": rows}))])
+    again = _read_back(dataset_to_xlsx(first.dataset))
+    assert _balances(again.dataset.finance) == _balances(first.dataset.finance) == [
+        (2023, None, 5_000_000), (2024, None, 15_000_000)]
+    assert again.dataset.finance.years == first.dataset.finance.years == (2024,)
+
+
+def test_a_written_closing_unlike_the_amounts_keeps_its_warning():
+    """The period's closing as written (not the computed one) goes into the download: its warning comes back."""
+    from helpers import workbook_bytes
+
+    rows = [["* Phần thu"], ["Nguồn thu", "Năm 2024", "Năm 2025", "Tổng cộng"],
+            ["Thu đoàn phí", 30_000_000, 32_000_000, 62_000_000],
+            ["* Phần chi"], ["Mục chi", "Năm 2024", "Năm 2025", "Tổng cộng"],
+            ["Chi thăm hỏi", 20_000_000, 25_000_000, 45_000_000], ["Tồn cuối", None, None, 18_000_000]]
+    first = check_files([SourceFile("tc.xlsx", workbook_bytes({"Tài chính": rows}))])
+    assert [i.code for i in first.warnings] == ["finance.closing_mismatch"]
+    again = _read_back(dataset_to_xlsx(first.dataset))
+    assert again.dataset.finance.written_closing_balance == 18_000_000
+    assert [i.code for i in again.warnings] == ["finance.closing_mismatch"]
+    assert _balances(again.dataset.finance) == _balances(first.dataset.finance) == [(2025, None, 18_000_000)]
+
+
+def test_a_download_edited_to_contradict_a_year_is_named_with_its_cell():
+    """2024's closing changed in the downloaded file: the per-year check names that cell again."""
+    data = dataset_to_xlsx(_upload("wide").dataset)
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb["Phần chi"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Tồn quỹ cuối năm")
+    assert ws.cell(row, 2).value == 15_000_000  # 2024 (column B)
+    ws.cell(row, 2).value = 14_000_000
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    edited = _read_back(buffer.getvalue())
+    cell = f"B{row}"
+    found = [i for i in edited.warnings if i.code == "finance_shapes.year_closing_mismatch"]
+    assert [(i.sheet, i.cell) for i in found] == [("Phần chi", cell)]
+    assert "14.000.000" in found[0].message and "15.000.000" in found[0].message
+    from unionboard.analysis.finance_rules import check_dataset
+
+    violation = next(r for r in check_dataset(edited.dataset) if r.rule.id == "balance_continuity" and r.year == 2025)
+    assert (violation.status, violation.value, violation.limit) == ("violation", 15_000_000, 14_000_000)
+    assert f"du-lieu.xlsx › Phần chi › {cell}" in violation.where
+    assert edited.dataset.finance.balance_of(2024).closing == 14_000_000
+
+
+def test_the_sample_download_reads_back_the_reports_figures(sample_check):
+    """The report's sample (which writes only the term's closing): the same figures, no new warning, and
+    no per-year rows (its closing stays the "Tồn cuối" row)."""
+    data = dataset_to_xlsx(sample_check.dataset)
+    again = _read_back(data)
+    finance = again.dataset.finance
+    assert len(again.dataset.members) == 33
+    assert (finance.total("revenue"), finance.total("spending")) == (310_992_000, 308_835_000)
+    assert finance.closing_balance == finance.written_closing_balance == 2_157_000
+    assert _balances(finance) == _balances(sample_check.dataset.finance) == [(2017, None, 2_157_000)]
+    assert not set(i.code for i in again.warnings) - set(i.code for i in sample_check.warnings)
+    labels = [r[0] for r in load_workbook(io.BytesIO(data))["Phần chi"].iter_rows(values_only=True)]
+    assert "Tồn cuối" in labels and "Tồn quỹ cuối năm" not in labels

@@ -52,6 +52,9 @@ PARTY_MARK = "x"
 TOTAL_LABEL = "Tổng cộng"
 OPENING_LABEL = "Tồn đầu kỳ"
 CLOSING_LABEL = "Tồn cuối"
+# each year's written balances, rows under the last finance table (the report's own rows, read back per year)
+YEAR_OPENING_LABEL = "Tồn quỹ đầu năm"
+YEAR_CLOSING_LABEL = "Tồn quỹ cuối năm"
 UNIT_NOTE = "ĐVT: đồng"
 EXAMPLE_YEARS = (2013, 2014, 2015, 2016, 2017)
 EXAMPLE_TERM_YEARS = (2018, 2019, 2020, 2021, 2022)  # the term 2017–2022 (term_status.term_years)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -71,6 +71,8 @@ from unionboard.export.layouts import (
     TOTAL_LABEL,
     UNIT_NOTE,
     VALIDATION_LAST_ROW,
+    YEAR_CLOSING_LABEL,
+    YEAR_OPENING_LABEL,
     Side,
     layout_of,
     result_column,
@@ -160,14 +162,17 @@ def add_info_sheet(wb: Workbook, info: UnionInfo, example: UnionInfo | None = No
 def add_finance_sheet(wb: Workbook, side: Side, years: Sequence[int],
                       rows: Iterable[tuple[str, Sequence[int | None]]], *,
                       totals: bool = False, opening_balance: int | None = None,
-                      closing_balance: int | None = None, example: bool = False) -> Worksheet:
+                      closing_balance: int | None = None, example: bool = False,
+                      year_balances: Mapping[int, tuple[int | None, int | None]] | None = None) -> Worksheet:
     """'Phần thu' / 'Phần chi' in the report's wide layout (items × years, in đồng).
 
     Row 1 title, row 2 "ĐVT: đồng", row 3 header (Nguồn thu|Mục chi, Năm …, Tổng cộng), then
     one row per item. With `totals`, the "Tổng cộng" column and a "Tổng cộng" row are written as
     values (never formulas). `opening_balance` adds a "Tồn đầu kỳ" row above the header and
     `closing_balance` a "Tồn cuối" row after the table; both have the label in column A and the
-    value in the "Tổng cộng" column.
+    value in the "Tổng cộng" column. `year_balances` (year → (opening, closing) as written) adds the
+    "Tồn quỹ đầu năm" and "Tồn quỹ cuối năm" rows under them, each figure in its year's column (a year
+    with none stays blank) — the rows the finance reader takes as each year's balances.
     """
     sheet_name, title, first_label = FINANCE_SHEETS[side]
     ws = wb.create_sheet(sheet_name)
@@ -203,10 +208,23 @@ def add_finance_sheet(wb: Workbook, side: Side, years: Sequence[int],
         row += 1
         put(ws, row, 1, CLOSING_LABEL).font = BOLD
         put(ws, row, total_col, closing_balance, INT_FORMAT).font = BOLD
+    if year_balances:
+        _year_balance_rows(ws, row + 1, years, year_balances)
     ws.column_dimensions["A"].width = 34
     for col in range(2, total_col + 1):
         ws.column_dimensions[get_column_letter(col)].width = 15
     return ws
+
+
+def _year_balance_rows(ws: Worksheet, row: int, years: Sequence[int],
+                       year_balances: Mapping[int, tuple[int | None, int | None]]) -> None:
+    """"Tồn quỹ đầu năm" then "Tồn quỹ cuối năm" from `row`, each written figure in its year's column."""
+    for offset, label in enumerate((YEAR_OPENING_LABEL, YEAR_CLOSING_LABEL)):
+        put(ws, row + offset, 1, label).font = BOLD
+        for col, year in enumerate(years, start=2):
+            amount = year_balances.get(year, (None, None))[offset]
+            if amount is not None:
+                put(ws, row + offset, col, amount, INT_FORMAT).font = BOLD
 
 
 # --------------------------------------------------------------------------- planning sheets

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from unionboard.core.models import Dataset, Finance, TermTarget
 from unionboard.core.period import label
 from unionboard.domains import registry
+from unionboard.domains.finance.wide import plausible_years
 from unionboard.domains.term_status import term_years
 from unionboard.export.layouts import award_rows, layout_of, member_rows, target_rows
 from unionboard.export.template import (
@@ -44,17 +45,51 @@ def _written_opening(finance: Finance) -> int | None:
     return finance.opening_balance or None
 
 
+def _written_closing(finance: Finance) -> int | None:
+    """The period's closing balance to write: the one the upload wrote; computed only for a Finance that
+    carries no written balance at all (built in code: its closing is opening + thu − chi); None: none written."""
+    if finance.written_closing_balance is not None:
+        return finance.written_closing_balance
+    return None if finance.balances else finance.closing_balance
+
+
+def sheet_years(finance: Finance) -> tuple[int, ...]:
+    """The finance sheets' year columns: every year with an amount, and a year with only a written balance
+    when the reader still reads the columns as one header (years increasing by at most 10)."""
+    years = tuple(sorted(set(finance.years) | {b.year for b in finance.balances}))
+    return years if plausible_years(dict(enumerate(years))) else finance.years
+
+
+def year_balances(finance: Finance, years: tuple[int, ...], opening: int | None,
+                  closing: int | None) -> dict[int, tuple[int | None, int | None]]:
+    """Each year's balances as written (`Finance.balances`), to write per year; empty when the period's
+    own rows (`opening` in the first year, `closing` in the last) already give every one of them back."""
+    written = {b.year: (b.opening, b.closing) for b in finance.balances if b.year in years}
+    first, last = (finance.years[0], finance.years[-1]) if finance.years else (None, None)
+    if all((o is None or (y == first and o == opening)) and (c is None or (y == last and c == closing))
+           for y, (o, c) in written.items()):
+        return {}
+    return written
+
+
 def _finance_sheets(wb: Workbook, finance: Finance, dataset: Dataset) -> None:
-    years = finance.years
+    years = sheet_years(finance)
     revenue = finance_rows(finance, "revenue", years)
     spending = finance_rows(finance, "spending", years)
-    # "Tồn cuối" follows the spending table; with no spending at all, the revenue table.
-    add_finance_sheet(wb, "revenue", years, revenue, totals=True,
-                      opening_balance=_written_opening(finance),
-                      closing_balance=None if spending else finance.closing_balance)
+    opening, closing = _written_opening(finance), _written_closing(finance)
+    per_year = year_balances(finance, years, opening, closing)
+    if per_year:  # the per-year rows give the period's balances back (the first opening, the last closing):
+        # the period's rows only when they say something else (two figures written for one balance)
+        openings = [o for _, (o, _) in sorted(per_year.items()) if o is not None]
+        closings = [c for _, (_, c) in sorted(per_year.items()) if c is not None]
+        opening = None if openings[:1] == [opening] else opening
+        closing = None if closings[-1:] == [closing] else closing
+    # "Tồn cuối" and the per-year balances follow the spending table; with no spending at all, the revenue table.
+    add_finance_sheet(wb, "revenue", years, revenue, totals=True, opening_balance=opening,
+                      closing_balance=None if spending else closing, year_balances=None if spending else per_year)
     if spending:
-        add_finance_sheet(wb, "spending", years, spending, totals=True,
-                          closing_balance=finance.closing_balance)
+        add_finance_sheet(wb, "spending", years, spending, totals=True, closing_balance=closing,
+                          year_balances=per_year)
 
 
 def _term_targets_sheet(wb: Workbook, targets: tuple[TermTarget, ...], dataset: Dataset) -> None:
