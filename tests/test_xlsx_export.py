@@ -536,3 +536,20 @@ def test_the_sample_download_reads_back_the_reports_figures(sample_check):
     assert not set(i.code for i in again.warnings) - set(i.code for i in sample_check.warnings)
     labels = [r[0] for r in load_workbook(io.BytesIO(data))["Phần chi"].iter_rows(values_only=True)]
     assert "Tồn cuối" in labels and "Tồn quỹ cuối năm" not in labels
+
+
+def test_two_figures_for_the_first_years_opening_both_come_back_with_their_warning():
+    """'Số dư đầu kỳ' 4.000.000 and 2024's 'Tồn quỹ đầu năm' 5.000.000: the download keeps both cells, so the
+    figures still start from 4.000.000 and the conflict is named again (never one figure silently dropped)."""
+    from helpers import workbook_bytes
+
+    rows = [["Năm", "Tồn quỹ đầu năm", "Thu đoàn phí", "Chi thăm hỏi", "Tồn quỹ cuối năm"],
+            ["Số dư đầu kỳ", 4_000_000, None, None, None],
+            [2024, 5_000_000, 30_000_000, 20_000_000, 15_000_000], [2025, 15_000_000, 32_000_000, 25_000_000, None]]
+    first = check_files([SourceFile("tc.xlsx", workbook_bytes({"Tài chính": rows}))])
+    again = _read_back(dataset_to_xlsx(first.dataset))
+    for result in (first, again):
+        finance = result.dataset.finance
+        assert (finance.opening_balance, finance.balance_of(2024).opening) == (4_000_000, 5_000_000)
+        assert "finance_years.opening_conflict" in {i.code for i in result.warnings}
+    assert again.dataset.finance.closing_balance == first.dataset.finance.closing_balance == 21_000_000

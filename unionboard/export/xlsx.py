@@ -38,10 +38,12 @@ def finance_rows(finance: Finance, side: str, years: tuple[int, ...]) -> list[tu
 
 
 def _written_opening(finance: Finance) -> int | None:
-    """The period's opening balance to write: one the upload wrote (even 0) or one set in code; None: unknown."""
-    first = finance.balances[0] if finance.balances else None
-    if first is not None and first.year == min(finance.years, default=first.year) and first.opening is not None:
-        return first.opening
+    """The period's opening balance to write: the one its figures start from when the upload wrote one for its
+    first year (even 0; where another cell gave that year another figure, both are written and read back with
+    their warning) or code set one; None: unknown."""
+    first = finance.balance_of(finance.years[0]) if finance.years else None
+    if first is not None and first.opening is not None:
+        return finance.opening_balance
     return finance.opening_balance or None
 
 
