@@ -86,3 +86,30 @@ def test_parse_date() -> None:
     assert parse_date(dt.datetime(2025, 1, 5, 8)) == dt.date(2025, 1, 5)
 def test_iso_date() -> None:
     assert parse_date("2025-01-05") == dt.date(2025, 1, 5)
+
+
+def test_a_balance_of_the_book_is_named_by_file_sheet_and_cell(tmp_path: Path) -> None:
+    """A finance table's 2025 opening unlike the book's 2024 closing: the violation names the book's cell."""
+    from tests.helpers import workbook_bytes
+    from unionboard.core.models import SourceFile
+
+    rows = [list(r) for r in ROWS]
+    rows[3][5] = 1_500_000
+    rows[4][5] = 2_200_000
+    book = write_book(tmp_path / "so-quy.xlsx", rows)
+    table = SourceFile("tai-chinh.xlsx", workbook_bytes({"Tài chính": [
+        ["Năm", "Tồn quỹ đầu năm", "Thu đoàn phí", "Chi thăm hỏi"], [2025, 9_000_000, 700_000, 0]]}))
+    result = check_files([SourceFile("so-quy.xlsx", book.read_bytes()), table])
+    places = result.dataset.get("cashbook").places()
+    assert places[2024] == {"opening": "so-quy.xlsx › Sổ quỹ › F3", "closing": "so-quy.xlsx › Sổ quỹ › F6"}
+    assert places[2025] == {"opening": "so-quy.xlsx › Sổ quỹ › F6", "closing": "so-quy.xlsx › Sổ quỹ › F7"}
+    found = {(r.rule.id, r.year): r for r in check_dataset(result.dataset)}
+    continuity = found[("balance_continuity", 2025)]
+    assert continuity.status == "violation"
+    assert continuity.where == ("tai-chinh.xlsx › Tài chính › B2", "so-quy.xlsx › Sổ quỹ › F6")
+    # a book built in code knows no file: its balances are placed in the "Sổ quỹ"
+    from unionboard.analysis.finance_rules import cashbook_balances
+    from unionboard.domains.cashbook import CashRow
+
+    built = CashBook(0, (CashRow(dt.date(2024, 3, 1), "", "Thu", 5, 0, 5),))
+    assert cashbook_balances(built)[(2024, "closing")] == [(5, "Sổ quỹ")]

@@ -281,6 +281,7 @@ CHECKS = {"rate_min": check_rate_min, "kept_max": check_kept_max, "continuity": 
 LINES_SPENDING = "Phần chi theo mục chi"
 TABLES_PLACE = "Phần thu/Phần chi"  # a balance of the finance tables whose cell is not known
 LINES_UNMAPPED = "Mục chi chưa xếp nhóm quy định"
+CASHBOOK_PLACE = "Sổ quỹ"  # a cash book's balance whose file is not known
 
 
 def finance_balances(dataset: Dataset) -> dict[tuple[int, str], list]:
@@ -309,11 +310,12 @@ def finance_balances(dataset: Dataset) -> dict[tuple[int, str], list]:
 
 
 def cashbook_balances(book: CashBook | None) -> dict[tuple[int, str], list]:
-    """The balances and flows the cash book gives per year."""
+    """The balances and flows the cash book gives per year, each balance with its place (file › sheet › cell)."""
     out: dict[tuple[int, str], list] = {}
+    places = book.places() if book is not None else {}
     for year, figures in (book.by_year() if book is not None else {}).items():
-        out[(year, "opening")] = [(figures["opening"], "Sổ quỹ")]
-        out[(year, "closing")] = [(figures["closing"], "Sổ quỹ")]
+        for which in ("opening", "closing"):  # a book built in code knows no file: its sheet's name
+            out[(year, which)] = [(figures[which], places.get(year, {}).get(which) or CASHBOOK_PLACE)]
         out[(year, "flows")] = [(figures["receipts"], figures["payments"])]
     return out
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from unionboard.core.issues import IssueLog
+from unionboard.core.models import located
 from unionboard.core.text import cell_name, clean, fold, format_dong, is_blank, parse_number
 from unionboard.domains.schema import Column, HeaderMatch, TableSchema
 from unionboard.domains.spec import DomainSpec, SheetLayout, SheetPairs
@@ -48,14 +49,18 @@ class CashRow:
     receipt: int
     payment: int
     balance: int
+    cell: str = ""  # the A1 cell of its balance ("Tồn")
 
 
 @dataclass(frozen=True)
 class CashBook:
-    """The book's opening balance and its rows in order."""
+    """The book's opening balance and its rows in order, with the file, sheet and cell they were read from."""
 
     opening: int
     rows: tuple[CashRow, ...]
+    file: str = ""
+    sheet: str = ""
+    opening_cell: str = ""  # the "Số dư đầu kỳ" row's balance cell ("" when the book writes none)
 
     def years(self) -> tuple[int, ...]:
         """The years the rows cover."""
@@ -71,6 +76,17 @@ class CashBook:
             year["payments"] += row.payment
             year["closing"] = row.balance
             before = row.balance
+        return out
+
+    def places(self) -> dict[int, dict[str, str]]:
+        """Per year: where its opening and closing balance stand ('file › sheet › cell': the balance of the row
+        before the year's first, the year's last row's; the sheet alone for an opening the book does not write)."""
+        out: dict[int, dict[str, str]] = {}
+        before = self.opening_cell
+        for row in self.rows:
+            year = out.setdefault(row.date.year, {"opening": located(self.file, self.sheet, before)})
+            year["closing"] = located(self.file, self.sheet, row.cell)
+            before = row.cell
         return out
 
 
@@ -109,6 +125,7 @@ class _Reader:
     def __init__(self, sheet: Sheet, header: HeaderMatch, log: IssueLog):
         self.sheet, self.cols, self.log = sheet, header.columns, log
         self.opening: int | None = None
+        self.opening_cell = ""
         self.balance: int | None = None
         self.rows: list[CashRow] = []
 
@@ -126,6 +143,7 @@ class _Reader:
         amount = _amount(self.sheet, self.get(r, "balance"), self.at(r, "balance"), self.log)
         if amount is not None and self.balance is None:
             self.opening = self.balance = amount
+            self.opening_cell = self.at(r, "balance")
         return True
 
     def row(self, r: int) -> None:
@@ -156,7 +174,7 @@ class _Reader:
                 log.error(sheet.file, sheet.name, self.at(r, "balance"), "cashbook.balance_mismatch",
                           cell=self.at(r, "balance"), written=format_dong(balance), expected=format_dong(expected))
         self.rows.append(CashRow(date, clean(self.get(r, "voucher")), clean(self.get(r, "text")), receipt, payment,
-                                 balance))
+                                 balance, self.at(r, "balance")))
         self.balance = balance
 
 
@@ -172,7 +190,7 @@ def parse_book(sheet: Sheet, header: HeaderMatch, log: IssueLog) -> CashBook | N
     dates = [row.date for row in reader.rows]
     if dates != sorted(dates):
         log.warning(sheet.file, sheet.name, None, "cashbook.not_in_order")
-    return CashBook(reader.opening or 0, tuple(reader.rows))
+    return CashBook(reader.opening or 0, tuple(reader.rows), sheet.file, sheet.name, reader.opening_cell)
 
 
 def parse_sheets(pairs: SheetPairs, log: IssueLog) -> CashBook | None:
