@@ -136,3 +136,34 @@ def test_a_stored_version_gives_back_the_years_balances(store_url: str) -> None:
     restored = store.current_result().dataset.finance
     assert restored.balances == check_files([upload]).dataset.finance.balances
     assert restored.balance_of(2025).opening_at == CellRef("tai-chinh.xlsx", "Tài chính", "B3")
+
+
+def test_a_later_years_balances_are_never_taken_for_the_periods() -> None:
+    """Balances written for 2024 only (none for 2025, the last year; 2024's opening is the first year's): the
+    period's closing stays unwritten — 2024's 15.000.000 đ is not 2025's closing — and a sheet with 2025's
+    opening only does not start the period from it (2024's flows would be counted on top of 2025's opening)."""
+    rows = [r for r in _tidy() if not (r[0] == 2025 and r[1] is None)]
+    finance = _check(rows).dataset.finance
+    assert finance.written_closing_balance is None
+    assert finance.closing_balance == 5_000_000 + 62_000_000 - 45_000_000
+    later_only = [r for r in _tidy() if not (r[1] is None and (r[0] == 2024 or r[2] == "Tồn quỹ cuối năm"))]
+    result = _check(later_only)
+    finance = result.dataset.finance
+    assert finance.opening_balance == 0  # unknown, not 2025's 15.000.000 đ
+    assert [(b.year, b.opening, b.closing) for b in finance.balances] == [(2025, 15_000_000, None)]
+    # 2025's written opening against 2024's computed closing (0 + 30 − 20 triệu): a warning naming its cell
+    warned = [i for i in result.issues if i.code == "finance_shapes.year_opening_mismatch"]
+    assert [i.cell for i in warned] == ["D4"]
+
+
+def test_the_closing_written_for_the_year_before_opens_the_period() -> None:
+    """A book that starts with last year's closing ("2023: Tồn quỹ cuối năm", no amounts for 2023) opens 2024
+    with it, with no warning: it is where the period's figures start."""
+    rows = [["Năm", "Thu/Chi", "Khoản mục", "Số tiền"], [2023, None, "Tồn quỹ cuối năm", 5_000_000],
+            *[r for r in _tidy() if not (r[0] == 2024 and r[2] == "Tồn quỹ đầu năm")][1:]]
+    result = _check(rows)
+    finance = result.dataset.finance
+    assert finance.opening_balance == 5_000_000 and finance.closing_balance == 22_000_000
+    assert finance.balance_of(2024).opening == 5_000_000
+    assert finance.balance_of(2024).opening_at == CellRef("tai-chinh.xlsx", "Tài chính", "D2")
+    assert not [i for i in result.issues if i.severity != "info"], [i.code for i in result.issues]

@@ -472,7 +472,8 @@ def test_the_download_writes_each_year_under_its_column_and_nothing_computed():
 
 
 def test_a_year_with_only_a_balance_keeps_its_column():
-    """A 2023 row with only its closing balance: the download gets a 2023 column, blank amounts."""
+    """A 2023 row with only its closing balance (2024's opening, where the book starts): the download gets a
+    2023 column, blank amounts."""
     from helpers import workbook_bytes
 
     rows = [["Năm", "Thu đoàn phí", "Chi thăm hỏi", "Tồn quỹ cuối năm"],
@@ -480,7 +481,8 @@ def test_a_year_with_only_a_balance_keeps_its_column():
     first = check_files([SourceFile("tc.xlsx", workbook_bytes({"Tài chính": rows}))])
     again = _read_back(dataset_to_xlsx(first.dataset))
     assert _balances(again.dataset.finance) == _balances(first.dataset.finance) == [
-        (2023, None, 5_000_000), (2024, None, 15_000_000)]
+        (2023, None, 5_000_000), (2024, 5_000_000, 15_000_000)]
+    assert again.dataset.finance.opening_balance == first.dataset.finance.opening_balance == 5_000_000
     assert again.dataset.finance.years == first.dataset.finance.years == (2024,)
 
 

@@ -47,9 +47,12 @@ def merge(out: Collected, log: IssueLog) -> Finance | None:
         return None
     entries = tuple(FinanceEntry(side=side, year=year, item=labels[(side, year, f)], amount=amounts[(side, year, f)])
                     for side, year, f in order)
-    opening = single_balance(out.opening or first_year(out.year_opening, first=True), phrase("finance.opening"), log)
-    closing = single_balance(out.closing or first_year(out.year_closing, first=False), phrase("finance.closing"),
-                             log)
+    years = sorted({year for _, year, _ in order})
+    first, last = (years[0], years[-1]) if years else (None, None)
+    opening = single_balance(out.opening or written_for(out.year_opening, first)
+                             or written_for(out.year_closing, first - 1 if first is not None else None),
+                             phrase("finance.opening"), log)
+    closing = single_balance(out.closing or written_for(out.year_closing, last), phrase("finance.closing"), log)
     finance = Finance(entries=entries, opening_balance=opening.amount if opening else 0,
                       written_closing_balance=closing.amount if closing else None)
     finance = replace(finance, balances=year_balances(out, opening, closing, finance.years, log))
@@ -65,12 +68,11 @@ def merge(out: Collected, log: IssueLog) -> Finance | None:
     return finance
 
 
-def first_year(found: list[YearBalance], first: bool) -> list[Balance]:
-    """The period's balance among those written per year: the first year's opening, the last year's closing."""
-    if not found:
-        return []
-    chosen = (min if first else max)(found, key=lambda b: b.year)
-    return [chosen.balance]
+def written_for(found: list[YearBalance], year: int | None) -> list[Balance]:
+    """The first balance written for `year` among those written per year: the period's opening is its first
+    year's opening (else the closing written for the year before it, where a book starts), its closing the last
+    year's closing — never another year's, which would shift every figure by a year's flows."""
+    return next(([b.balance] for b in found if b.year == year), [])
 
 
 def check_years(finance: Finance, out: Collected, used: set[str], log: IssueLog) -> None:
