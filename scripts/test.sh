@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs and run the whole suite (browser + PostgreSQL tests included).
-# Usage: bash scripts/test.sh [extra pytest args]
+# Usage: bash scripts/test.sh [extra pytest args]   (`-n 0`: one process, no workers)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -105,9 +105,14 @@ log "UNIONBOARD_TEST_PG_URL=$UNIONBOARD_TEST_PG_URL"
 log "ruff check ."
 python -m ruff check .
 
-log "pytest"
+# One worker per core (pytest-xdist), each test file whole in one worker: a file's module fixtures (its own
+# Streamlit server, its browser) start once, and its tests run in their written order. `-n 0` after the
+# script's name runs everything in this one process. At most 4: each worker starts its own servers and Chromium.
+workers=$(nproc 2>/dev/null || echo 2)
+if [ "$workers" -gt 4 ]; then workers=4; fi
+log "pytest ($workers workers)"
 set +e
-python -m pytest -q -p no:cacheprovider "$@"
+python -m pytest -q -p no:cacheprovider -n "$workers" --dist loadfile "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then
