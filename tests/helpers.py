@@ -290,11 +290,25 @@ def workbook_bytes(sheets: dict[str, list[list]]) -> bytes:
 # --------------------------------------------------------------------------- the live app (browser tests)
 
 
+PORTS_PER_WORKER = 2000  # each pytest-xdist worker takes its servers' ports from a range of its own
+FIRST_PORT = 20_000  # below Linux's ephemeral range (32768–60999), where outgoing connections take theirs
+
+
 def free_port() -> int:
-    """A TCP port that is free on 127.0.0.1 right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A TCP port that is free on 127.0.0.1 right now, from this worker's own range: two workers never pick
+    the same one (a server that lost its port to another worker's would leave the test talking to that one)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    start = FIRST_PORT + (int(worker) % 6 if worker.isdigit() else 0) * PORTS_PER_WORKER
+    offset = (os.getpid() * 7919 + time.monotonic_ns()) % PORTS_PER_WORKER
+    for step in range(PORTS_PER_WORKER):
+        port = start + (offset + step) % PORTS_PER_WORKER
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.fail(f"no free port in {start}–{start + PORTS_PER_WORKER - 1}", pytrace=False)
 
 
 def _app_path() -> Path:
