@@ -192,7 +192,10 @@ def test_a_long_ballot_fits_the_hall_screen(congress_server, contexts, artifacts
         hall = contexts(*size)
         hall.goto(f"{base}/hall?show=election&election={election.id}")
         wait_for_hall(hall)
-        bottom = hall.evaluate("() => [...document.querySelectorAll('.ub-cand')].at(-1).getBoundingClientRect().bottom")
+        # measured when the hall shows the 12 rows once: while its fragment refreshes (every 3 s) the page may
+        # briefly hold the old rows beside the new ones
+        bottom = hall.wait_for_function("""n => { const rows = document.querySelectorAll('.st-key-hall_live .ub-cand');
+            return rows.length === n ? rows[n - 1].getBoundingClientRect().bottom : null; }""", arg=len(names)).json_value()
         assert bottom <= size[1], f"the last candidate ends at {bottom}px on a {size} screen"
         hall.screenshot(path=str(artifacts_dir / f"congress-hall-long-{size[1]}.png"))
 
