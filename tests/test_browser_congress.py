@@ -212,6 +212,8 @@ def test_a_real_double_click_stores_one_ballot(congress_server, contexts, artifa
     page.get_by_test_id("stSidebarNav").get_by_text("Kiểm phiếu").click()
     wait_for_app(page)
     page.get_by_text("Gạch tên: Lê Quang Cường").click()
+    # the teller sees the tick before recording (on a loaded machine the click could land after the double click)
+    wait_for_app(page)
     page.get_by_role("button", name="Ghi phiếu").dblclick()
     wait_for_app(page)
     page.wait_for_timeout(1500)  # a late second rerun would have landed by now
